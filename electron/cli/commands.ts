@@ -1,0 +1,143 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import type { Tier } from '../../shared/domain.ts';
+import { type Call, CliError } from './workspace.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface CliCommand {
+  summary: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
+  /** Runs before the workspace is opened (e.g. to refuse overwriting a file). */
+  prepare?: (dbPath: string, values: Values) => void;
+  run: (call: Call, values: Values) => { text: string; json: unknown };
+}
+
+const required = (values: Values, name: string): string => {
+  const value = values[name];
+  if (typeof value !== 'string' || !value) throw new CliError(`Missing --${name}.`);
+  return value;
+};
+
+const TIER_LABEL: Record<Tier, string> = { key: 'key account', named: 'named', unmanaged: 'unmanaged' };
+
+/** Aligns rows into columns for human-readable output. */
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  demo: {
+    summary: 'create a sample workspace (3 engagements); --force replaces an existing file',
+    options: { force: { type: 'boolean', default: false } },
+    prepare: (dbPath, values) => {
+      if (!existsSync(dbPath) || statSync(dbPath).size === 0) return;
+      if (!values.force) {
+        throw new CliError(
+          `${dbPath} already exists; sample data is only written to a new file (add --force to replace it).`,
+        );
+      }
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+    },
+    run: (call) => {
+      const created = call('createDemo', {});
+      return {
+        text: `Created ${created.engagements} engagements with ${created.interviews} interviews.`,
+        json: created,
+      };
+    },
+  },
+
+  engagements: {
+    summary: 'list engagements',
+    run: (call) => {
+      const list = call('listEngagements', {});
+      return {
+        json: list,
+        text: table([
+          ['ID', 'CLIENT', 'TITLE', 'LANG', 'STATUS', 'ACCOUNTS', 'INTERVIEWS'],
+          ...list.map((e) => [
+            e.id,
+            e.clientName,
+            e.title,
+            e.language,
+            e.status,
+            String(e.accountCount),
+            `${e.interviewsDone}/${e.interviewCount}`,
+          ]),
+        ]),
+      };
+    },
+  },
+
+  interviews: {
+    summary: 'list the interviews of --engagement ID',
+    options: { engagement: { type: 'string' } },
+    run: (call, values) => {
+      const list = call('listInterviews', { engagementId: required(values, 'engagement') });
+      return {
+        json: list,
+        text: table([
+          ['ID', 'DATE', 'ACCOUNT', 'TIER', 'INTERVIEWEES', 'STATUS', 'WORDS'],
+          ...list.map((i) => [
+            i.id,
+            i.date ?? '—',
+            i.accountName,
+            TIER_LABEL[i.tier],
+            i.interviewees.map((p) => `${p.name} (${p.roleLevel})`).join(', '),
+            i.status,
+            String(i.wordCount),
+          ]),
+        ]),
+      };
+    },
+  },
+
+  interview: {
+    summary: 'show one interview (--id ID): metadata and notes as plain text',
+    options: { id: { type: 'string' } },
+    run: (call, values) => {
+      const { notes, ...detail } = call('getInterview', { id: required(values, 'id') });
+      const people = detail.interviewees.map((p) => `${p.name}, ${p.title} (${p.roleLevel})`).join('; ');
+      return {
+        json: { ...detail, revision: notes.revision, notesUpdatedAt: notes.updatedAt, text: notes.text },
+        text: [
+          `${detail.accountName} (${TIER_LABEL[detail.tier]}) — ${detail.date ?? 'no date'} ${detail.startTime ?? ''}`.trim(),
+          `Interviewees: ${people || '—'}`,
+          `Interviewer: ${detail.interviewer || '—'} · ${detail.mode} · ${detail.durationMin ?? '?'} min · ${detail.status}`,
+          `NPS: ${detail.nps ?? '—'} · Satisfaction: ${detail.satisfaction ?? '—'}`,
+          '',
+          notes.text,
+        ].join('\n'),
+      };
+    },
+  },
+
+  codebook: {
+    summary: 'list the codebook (with --engagement ID, its own codes and usage too)',
+    options: { engagement: { type: 'string' } },
+    run: (call, values) => {
+      const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
+      const codes = call('getCodebook', engagementId ? { engagementId } : {});
+      return {
+        json: codes,
+        text: codes
+          .map((c) =>
+            c.isGroup
+              ? `\n${c.name.en} / ${c.name.fi}`
+              : `  ${c.hotkey ? `[${c.hotkey}]` : '   '} ${c.name.en} / ${c.name.fi}${c.retired ? ' (retired)' : ''} — ${c.usage} codings`,
+          )
+          .join('\n')
+          .trimStart(),
+      };
+    },
+  },
+};

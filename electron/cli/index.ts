@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { type CliCommand, COMMANDS } from './commands.ts';
+import { CliError, openWorkspace } from './workspace.ts';
+
+const USAGE = `Usage: npm run kuulo -- <command> --db FILE [options] [--json]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
+  .join('\n')}`;
+
+function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 1;
+  }
+  const command: CliCommand | undefined = COMMANDS[name];
+  if (!command) throw new CliError(`Unknown command "${name}". Run "npm run kuulo -- help" for the list.`);
+  const { values } = parseArgs({
+    args: rest,
+    options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, ...command.options },
+    strict: true,
+  });
+  const dbPath = values.db;
+  if (typeof dbPath !== 'string' || !dbPath)
+    throw new CliError('Missing --db FILE: the workspace file to use.');
+  command.prepare?.(dbPath, values);
+  const workspace = openWorkspace(dbPath);
+  try {
+    const output = command.run(workspace.call, values);
+    process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+  } finally {
+    workspace.close();
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`kuulo: ${message.split('\n')[0]}\n`);
+  process.exitCode = error instanceof CliError ? 2 : 1;
+}

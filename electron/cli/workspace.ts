@@ -1,0 +1,29 @@
+import type { Input, Method, Output } from '../../shared/contract.ts';
+import { openDatabase } from '../db/connection.ts';
+import { createContext } from '../services/context.ts';
+import { createDispatcher } from '../services/dispatcher.ts';
+import { KuuloError } from '../services/errors.ts';
+import { createHandlers } from '../services/handlers.ts';
+
+/** An error the user caused on the command line; printed as one line, exit code 2. */
+export class CliError extends Error {}
+
+export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
+
+/** Opens the workspace file and gives commands the same dispatcher the app uses. */
+export function openWorkspace(path: string): { call: Call; close: () => void } {
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(path);
+  } catch (error) {
+    if (error instanceof KuuloError) throw new CliError(error.message);
+    throw error;
+  }
+  const dispatch = createDispatcher(createHandlers(createContext(db)));
+  const call: Call = (method, input) => {
+    const result = dispatch(method, input);
+    if (!result.ok) throw new CliError(result.error.message);
+    return result.value as Output<typeof method>;
+  };
+  return { call, close: () => db.close() };
+}

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+import { sql as initialSchema } from './migrations/0001-initial.ts';
+import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts';
+
+interface Migration {
+  version: number;
+  up: (db: Database, now: string) => void;
+}
+
+/** Numbered migrations; `PRAGMA user_version` records the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(initialSchema) },
+  { version: 2, up: seedDefaultCodebook },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies pending migrations, each in its own transaction. Returns the versions applied. */
+export function migrate(db: Database, now = new Date().toISOString()): number[] {
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= schemaVersion(db)) continue;
+    db.transaction(() => {
+      migration.up(db, now);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

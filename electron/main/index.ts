@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, dialog, ipcMain, session, shell } from 'electron';
+import { openDatabase } from '../db/connection.ts';
+import { createContext } from '../services/context.ts';
+import { createDispatcher } from '../services/dispatcher.ts';
+import { createHandlers } from '../services/handlers.ts';
+import { registerIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { type AppOrigin, guardWebContents, hardenSession, isSafeExternalLink } from './security.ts';
+import { createMainWindow, saveBeforeClose } from './window.ts';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const origin: AppOrigin = {
+  prefix: devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/')).href,
+};
+
+function openExternal(url: string): void {
+  if (isSafeExternalLink(url)) void shell.openExternal(url);
+}
+
+function start(): void {
+  const dbPath = process.env.KUULO_DB ?? join(app.getPath('userData'), 'kuulo.db');
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(dbPath);
+  } catch (error) {
+    dialog.showErrorBox('Kuulo cannot open its workspace', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  const dispatch = createDispatcher(createHandlers(createContext(db)), {
+    onUnexpectedError: (method, error) => console.error(`[kuulo] ${method} failed`, error),
+  });
+  registerIpc(ipcMain, dispatch, origin);
+  hardenSession(session.defaultSession, origin);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, openExternal));
+  installMenu(process.platform === 'darwin');
+
+  const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  saveBeforeClose(win, ipcMain);
+  win.once('ready-to-show', () => win.show());
+  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('will-quit', () => db.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

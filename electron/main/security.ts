@@ -1,0 +1,91 @@
+import type { Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
+
+/** The only page the app ever shows: the built renderer (file://) or, in development, the dev server. */
+export interface AppOrigin {
+  /** URL prefix every trusted page starts with. */
+  prefix: string;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  };
+}
+
+export const isTrustedUrl = (origin: AppOrigin, url: string): boolean => url.startsWith(origin.prefix);
+
+/** IPC is answered only for the top frame of our own page, never for an iframe or a foreign page. */
+export function isTrustedFrame(origin: AppOrigin, frame: WebFrameMain | null | undefined): boolean {
+  return !!frame && frame.parent === null && isTrustedUrl(origin, frame.url);
+}
+
+/** Only plain web links may leave the app, and only to the OS browser. */
+export function isSafeExternalLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+/** Denies navigation, new windows and <webview>; external https links go to the OS browser. */
+export function guardWebContents(
+  contents: WebContents,
+  origin: AppOrigin,
+  openExternal: (url: string) => void,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(origin, url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(origin, url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** No permissions, no network: only our own files (and the dev server in development) load. */
+export function hardenSession(session: Session, origin: AppOrigin): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed =
+      isTrustedUrl(origin, details.url) ||
+      details.url.startsWith('devtools:') ||
+      details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createClient } from '../../shared/client.ts';
+import type { Result } from '../../shared/contract.ts';
+
+// Channel names are repeated here on purpose: the sandboxed preload is bundled apart from main.
+const CALL_CHANNEL = 'kuulo:call';
+const FLUSH_CHANNEL = 'kuulo:flush';
+const FLUSHED_CHANNEL = 'kuulo:flushed';
+
+contextBridge.exposeInMainWorld(
+  'kuulo',
+  createClient(
+    (method, input) => ipcRenderer.invoke(CALL_CHANNEL, method, input) as Promise<Result<unknown>>,
+  ),
+);
+
+contextBridge.exposeInMainWorld('kuuloShell', {
+  /** The window is closing or the app quitting: `save` must finish writing unsaved notes. */
+  onBeforeClose(save: () => Promise<void>): void {
+    ipcRenderer.on(FLUSH_CHANNEL, () => {
+      void save().finally(() => ipcRenderer.send(FLUSHED_CHANNEL));
+    });
+  },
+});

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Account, AccountWithPeople, Interviewee } from '../../shared/domain.ts';
+import type { AccountFields, IntervieweeFields } from '../../shared/schemas.ts';
+import type { ServiceContext } from './context.ts';
+import { getEngagement } from './engagements.ts';
+import { notFound } from './errors.ts';
+import { updateRow } from './sql.ts';
+
+const ACCOUNT = `SELECT id, engagement_id AS engagementId, name, tier, importance, lifecycle, revenue FROM accounts`;
+const PERSON = `SELECT id, account_id AS accountId, name, title, role_level AS roleLevel, consent,
+  anon_label AS anonLabel FROM interviewees`;
+
+const ACCOUNT_COLUMNS = {
+  name: 'name',
+  tier: 'tier',
+  importance: 'importance',
+  lifecycle: 'lifecycle',
+  revenue: 'revenue',
+};
+const PERSON_COLUMNS = {
+  name: 'name',
+  title: 'title',
+  roleLevel: 'role_level',
+  consent: 'consent',
+  anonLabel: 'anon_label',
+};
+
+const TIER_ORDER = `CASE tier WHEN 'key' THEN 0 WHEN 'named' THEN 1 ELSE 2 END`;
+
+export function listAccounts(ctx: ServiceContext, engagementId: string): AccountWithPeople[] {
+  getEngagement(ctx, engagementId);
+  const accounts = ctx.db
+    .prepare(
+      `SELECT a.*, (SELECT count(*) FROM interviews i WHERE i.account_id = a.id) AS interviewCount
+       FROM (${ACCOUNT}) a WHERE a.engagementId = ? ORDER BY ${TIER_ORDER}, a.name`,
+    )
+    .all(engagementId) as (Account & { interviewCount: number })[];
+  const people = ctx.db
+    .prepare(`${PERSON} WHERE account_id IN (SELECT id FROM accounts WHERE engagement_id = ?) ORDER BY name`)
+    .all(engagementId) as Interviewee[];
+  return accounts.map((a) => ({ ...a, interviewees: people.filter((p) => p.accountId === a.id) }));
+}
+
+export function getAccount({ db }: ServiceContext, id: string): Account {
+  const row = db.prepare(`${ACCOUNT} WHERE id = ?`).get(id) as Account | undefined;
+  if (!row) throw notFound('The account');
+  return row;
+}
+
+export function createAccount(
+  ctx: ServiceContext,
+  engagementId: string,
+  fields: z.output<typeof AccountFields>,
+): Account {
+  getEngagement(ctx, engagementId);
+  const id = ctx.newId();
+  ctx.db
+    .prepare(
+      `INSERT INTO accounts (id, engagement_id, name, tier, importance, lifecycle, revenue, created_at, updated_at)
+       VALUES (@id, @engagementId, @name, @tier, @importance, @lifecycle, @revenue, @now, @now)`,
+    )
+    .run({ ...fields, id, engagementId, now: ctx.now() });
+  return getAccount(ctx, id);
+}
+
+export function updateAccount(
+  ctx: ServiceContext,
+  id: string,
+  patch: Partial<z.output<typeof AccountFields>>,
+): Account {
+  if (!updateRow(ctx.db, 'accounts', ACCOUNT_COLUMNS, id, patch, ctx.now())) throw notFound('The account');
+  return getAccount(ctx, id);
+}
+
+export function getInterviewee({ db }: ServiceContext, id: string): Interviewee {
+  const row = db.prepare(`${PERSON} WHERE id = ?`).get(id) as Interviewee | undefined;
+  if (!row) throw notFound('The interviewee');
+  return row;
+}
+
+export function createInterviewee(
+  ctx: ServiceContext,
+  accountId: string,
+  fields: z.output<typeof IntervieweeFields>,
+): Interviewee {
+  getAccount(ctx, accountId);
+  const id = ctx.newId();
+  ctx.db
+    .prepare(
+      `INSERT INTO interviewees (id, account_id, name, title, role_level, consent, anon_label, created_at, updated_at)
+       VALUES (@id, @accountId, @name, @title, @roleLevel, @consent, @anonLabel, @now, @now)`,
+    )
+    .run({ ...fields, id, accountId, now: ctx.now() });
+  return getInterviewee(ctx, id);
+}
+
+export function updateInterviewee(
+  ctx: ServiceContext,
+  id: string,
+  patch: Partial<z.output<typeof IntervieweeFields>>,
+): Interviewee {
+  if (!updateRow(ctx.db, 'interviewees', PERSON_COLUMNS, id, patch, ctx.now()))
+    throw notFound('The interviewee');
+  return getInterviewee(ctx, id);
+}

@@ -1,0 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import { newId } from './ids.ts';
+
+/** What every service gets: the open database, plus id and clock sources that tests and demo data can fix. */
+export interface ServiceContext {
+  db: Database;
+  dbPath: string;
+  newId: () => string;
+  now: () => string;
+}
+
+export function createContext(
+  db: Database,
+  overrides: Partial<Omit<ServiceContext, 'db'>> = {},
+): ServiceContext {
+  return { db, dbPath: db.name, newId, now: () => new Date().toISOString(), ...overrides };
+}

@@ -1,0 +1,73 @@
+import type { DeletionImpact } from '../../shared/contract.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound } from './errors.ts';
+
+export type DeletionKind = 'engagement' | 'account' | 'interviewee' | 'interview';
+
+const TABLE: Record<DeletionKind, string> = {
+  engagement: 'engagements',
+  account: 'accounts',
+  interviewee: 'interviewees',
+  interview: 'interviews',
+};
+
+const LABEL: Record<DeletionKind, string> = {
+  engagement: 'The engagement',
+  account: 'The account',
+  interviewee: 'The interviewee',
+  interview: 'The interview',
+};
+
+/** Interview ids that go with the deleted row. */
+function interviewScope(kind: DeletionKind): string {
+  switch (kind) {
+    case 'engagement':
+      return 'SELECT id FROM interviews WHERE engagement_id = @id';
+    case 'account':
+      return 'SELECT id FROM interviews WHERE account_id = @id';
+    case 'interview':
+      return 'SELECT @id';
+    case 'interviewee':
+      return 'SELECT NULL WHERE 0';
+  }
+}
+
+function intervieweeScope(kind: DeletionKind): string {
+  switch (kind) {
+    case 'engagement':
+      return 'SELECT p.id FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE a.engagement_id = @id';
+    case 'account':
+      return 'SELECT id FROM interviewees WHERE account_id = @id';
+    case 'interviewee':
+      return 'SELECT @id';
+    case 'interview':
+      return 'SELECT NULL WHERE 0';
+  }
+}
+
+/** Everything a delete would take with it, so the UI can say so before asking. */
+export function deletionImpact({ db }: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
+  const exists = db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ?`).get(id);
+  if (!exists) throw notFound(LABEL[kind]);
+  const interviews = interviewScope(kind);
+  return db
+    .prepare(
+      `SELECT
+        (SELECT count(*) FROM accounts WHERE (@kind = 'engagement' AND engagement_id = @id) OR (@kind = 'account' AND id = @id)) AS accounts,
+        (SELECT count(*) FROM (${intervieweeScope(kind)})) AS interviewees,
+        (SELECT count(*) FROM (${interviews})) AS interviews,
+        (SELECT count(*) FROM codings WHERE interview_id IN (${interviews})) AS codings,
+        (SELECT coalesce(sum(word_count), 0) FROM notes WHERE interview_id IN (${interviews})) AS words,
+        (SELECT count(*) FROM interview_interviewees WHERE @kind = 'interviewee' AND interviewee_id = @id) AS detachedInterviews`,
+    )
+    .get({ kind, id }) as DeletionImpact;
+}
+
+/** Deletes the row and everything that belongs to it (foreign keys cascade); returns what went. */
+export function deleteWithImpact(ctx: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
+  return ctx.db.transaction(() => {
+    const impact = deletionImpact(ctx, kind, id);
+    ctx.db.prepare(`DELETE FROM ${TABLE[kind]} WHERE id = ?`).run(id);
+    return impact;
+  })();
+}

@@ -1,0 +1,54 @@
+import type { Handlers } from '../../shared/contract.ts';
+import * as accounts from './accounts.ts';
+import { getCodebook } from './codebook.ts';
+import type { ServiceContext } from './context.ts';
+import { deleteWithImpact, deletionImpact } from './deletion.ts';
+import { createDemoWorkspace } from './demo.ts';
+import * as engagements from './engagements.ts';
+import * as interviews from './interviews.ts';
+import { saveNotes } from './notes.ts';
+import * as relationships from './relationships.ts';
+import * as settings from './settings.ts';
+
+/** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    workspaceStatus: () => ({
+      engagements: (ctx.db.prepare('SELECT count(*) AS n FROM engagements').get() as { n: number }).n,
+      dbPath: ctx.dbPath,
+    }),
+    createDemo: () => createDemoWorkspace(ctx),
+    getSettings: () => settings.getSettings(ctx),
+    updateSettings: (input) => settings.updateSettings(ctx, input),
+
+    listEngagements: () => engagements.listEngagements(ctx),
+    getEngagement: ({ id }) => engagements.getEngagement(ctx, id),
+    createEngagement: (input) => engagements.createEngagement(ctx, input),
+    updateEngagement: ({ id, patch }) => engagements.updateEngagement(ctx, id, patch),
+    deleteEngagement: ({ id }) => deleteWithImpact(ctx, 'engagement', id),
+
+    listAccounts: ({ engagementId }) => accounts.listAccounts(ctx, engagementId),
+    createAccount: ({ engagementId, ...fields }) => accounts.createAccount(ctx, engagementId, fields),
+    updateAccount: ({ id, patch }) => accounts.updateAccount(ctx, id, patch),
+    deleteAccount: ({ id }) => deleteWithImpact(ctx, 'account', id),
+
+    createInterviewee: ({ accountId, ...fields }) => accounts.createInterviewee(ctx, accountId, fields),
+    updateInterviewee: ({ id, patch }) => accounts.updateInterviewee(ctx, id, patch),
+    deleteInterviewee: ({ id }) => deleteWithImpact(ctx, 'interviewee', id),
+
+    listInterviews: ({ engagementId }) => interviews.listInterviews(ctx, engagementId),
+    getInterview: ({ id }) => interviews.getInterviewDetail(ctx, id),
+    createInterview: ({ engagementId, ...fields }) => interviews.createInterview(ctx, engagementId, fields),
+    updateInterview: ({ id, patch }) => interviews.updateInterview(ctx, id, patch),
+    deleteInterview: ({ id }) => deleteWithImpact(ctx, 'interview', id),
+    saveNotes: ({ interviewId, doc }) => saveNotes(ctx, interviewId, doc),
+
+    addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
+    updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),
+    removeRelationship: ({ id }) => relationships.removeRelationship(ctx, id),
+
+    deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
+
+    getCodebook: ({ engagementId }) => getCodebook(ctx, engagementId),
+  };
+}

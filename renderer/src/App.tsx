@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/domain.ts';
+import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { attempt } from './store/notify.ts';
+import { useRouter } from './store/router.ts';
+import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
+import { useWorkspace } from './store/workspace.ts';
+import { EngagementList } from './views/EngagementList.tsx';
+import { EngagementView } from './views/EngagementView.tsx';
+import { InterviewView } from './views/InterviewView.tsx';
+
+export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
+  const { t } = useTranslation();
+  const route = useRouter((s) => s.route);
+  const current = useWorkspace((s) => s.current);
+  const [dialog, setDialog] = useState<'settings' | 'help' | null>(null);
+  const [language, setLanguage] = useState(chosenLanguage);
+
+  useEffect(() => {
+    void attempt(() => useWorkspace.getState().loadEngagements());
+    useShortcuts.setState({ openSettings: () => setDialog('settings'), openHelp: () => setDialog('help') });
+    window.addEventListener('keydown', handleShortcut);
+    return () => window.removeEventListener('keydown', handleShortcut);
+  }, []);
+
+  useEffect(() => {
+    if (route.name === 'engagements') void attempt(() => useWorkspace.getState().loadEngagements());
+  }, [route]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/">
+          <span className="logo" aria-hidden="true">
+            ◖◗
+          </span>
+          {t('app.name')}
+        </a>
+        <nav className="crumbs" aria-label="breadcrumbs">
+          <a href="#/">{t('engagements.title')}</a>
+          {route.name !== 'engagements' && current && (
+            <>
+              <span aria-hidden="true">›</span>
+              <a href={`#/engagement/${current.engagement.id}/interviews`}>{current.engagement.title}</a>
+            </>
+          )}
+        </nav>
+        <span className="topbar-gap" />
+        <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
+          {t('app.shortcuts')}
+        </button>
+        <button type="button" className="quiet" onClick={() => setDialog('settings')} title="Ctrl+,">
+          {t('app.settings')}
+        </button>
+      </header>
+      {route.name === 'engagements' && <EngagementList />}
+      {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
+      {route.name === 'interview' && <InterviewView id={route.id} />}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          chosen={language}
+          onClose={(next?: Language | null) => {
+            if (next !== undefined) setLanguage(next);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      <Toasts />
+    </div>
+  );
+}

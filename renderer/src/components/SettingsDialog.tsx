@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { changeLanguage, systemLanguage } from '../i18n/index.ts';
+import { attempt, unwrap } from '../store/notify.ts';
+import { useWorkspace } from '../store/workspace.ts';
+import { Dialog } from './Dialog.tsx';
+
+interface Props {
+  chosen: Language | null;
+  /** Called with the new choice when the language changed. */
+  onClose: (chosen?: Language | null) => void;
+}
+
+export function SettingsDialog({ onClose, chosen }: Props) {
+  const { t } = useTranslation();
+  const dbPath = useWorkspace((s) => s.dbPath);
+  const choose = (language: Language | null) =>
+    attempt(async () => {
+      await unwrap(kuulo.updateSettings({ language }));
+      await changeLanguage(language ?? systemLanguage());
+      onClose(language);
+    });
+  return (
+    <Dialog
+      title={t('settings.title')}
+      onClose={() => onClose()}
+      footer={
+        <button type="button" onClick={() => onClose()}>
+          {t('app.close')}
+        </button>
+      }
+    >
+      <fieldset className="field">
+        <legend className="field-label">{t('settings.language')}</legend>
+        {(
+          [
+            [null, t('settings.system')],
+            ['fi', 'Suomi'],
+            ['en', 'English'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={label} className="check">
+            <input
+              type="radio"
+              name="language"
+              checked={chosen === value}
+              onChange={() => void choose(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <p className="field">
+        <span className="field-label">{t('settings.workspace')}</span>
+        <code className="path">{dbPath}</code>
+      </p>
+    </Dialog>
+  );
+}

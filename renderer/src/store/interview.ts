@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import type { Input } from '../../../shared/contract.ts';
+import type { InterviewDetail } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { useNotes } from './notes.ts';
+import { attempt, unwrap } from './notify.ts';
+
+type Patch = Input<'updateInterview'>['patch'];
+
+interface InterviewState {
+  detail: InterviewDetail | null;
+  load: (id: string) => Promise<void>;
+  update: (patch: Patch) => Promise<void>;
+  addRelationship: (input: Omit<Input<'addRelationship'>, 'interviewId'>) => Promise<void>;
+  removeRelationship: (id: string) => Promise<void>;
+}
+
+export const useInterview = create<InterviewState>((set, get) => ({
+  detail: null,
+  load: async (id) => {
+    const detail = await unwrap(kuulo.getInterview({ id }));
+    useNotes.setState({ savedAt: detail.notes.updatedAt, wordCount: detail.wordCount, state: 'saved' });
+    set({ detail });
+  },
+  update: async (patch) => {
+    const detail = get().detail;
+    if (!detail) return;
+    await attempt(async () => {
+      const updated = await unwrap(kuulo.updateInterview({ id: detail.id, patch }));
+      // Interviewee names come with the detail, so a change of people reloads it.
+      if (patch.intervieweeIds) await get().load(detail.id);
+      else set({ detail: { ...detail, ...updated } });
+    });
+  },
+  addRelationship: async (input) => {
+    const detail = get().detail;
+    if (!detail) return;
+    const added = await unwrap(kuulo.addRelationship({ ...input, interviewId: detail.id }));
+    set({ detail: { ...detail, relationships: [...detail.relationships, added] } });
+  },
+  removeRelationship: async (id) => {
+    const detail = get().detail;
+    if (!detail) return;
+    await attempt(async () => {
+      await unwrap(kuulo.removeRelationship({ id }));
+      set({ detail: { ...detail, relationships: detail.relationships.filter((r) => r.id !== id) } });
+    });
+  },
+}));

@@ -1,0 +1,357 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountWithPeople, Interviewee } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { FormDialog } from '../components/FormDialog.tsx';
+import { attempt, unwrap } from '../store/notify.ts';
+import { useRouter } from '../store/router.ts';
+import { useShortcuts } from '../store/shortcuts.ts';
+import { useWorkspace } from '../store/workspace.ts';
+import {
+  accountFields,
+  accountInput,
+  accountValues,
+  engagementFields,
+  engagementInput,
+  engagementValues,
+  newInterviewFields,
+  newInterviewInput,
+  personFields,
+  personInput,
+  personValues,
+} from './forms.ts';
+
+type DialogState =
+  | { kind: 'editEngagement' }
+  | { kind: 'newAccount' }
+  | { kind: 'editAccount'; account: AccountWithPeople }
+  | { kind: 'newPerson'; accountId: string }
+  | { kind: 'editPerson'; person: Interviewee }
+  | { kind: 'newInterview' }
+  | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
+
+export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
+  const { t } = useTranslation();
+  const current = useWorkspace((s) => s.current);
+  const navigate = useRouter((s) => s.navigate);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+
+  useEffect(() => {
+    void attempt(() => useWorkspace.getState().loadEngagement(id));
+  }, [id]);
+
+  useEffect(() => {
+    useShortcuts.setState({
+      onNew: () => setDialog({ kind: tab === 'accounts' ? 'newAccount' : 'newInterview' }),
+      onBack: () => navigate({ name: 'engagements' }),
+    });
+    return () => useShortcuts.setState({ onNew: null, onBack: null });
+  }, [tab, navigate]);
+
+  if (!current || current.engagement.id !== id) return <p className="loading">{t('app.loading')}</p>;
+  const { engagement, accounts, interviews } = current;
+  const reload = () => useWorkspace.getState().reloadCurrent();
+  const close = () => setDialog(null);
+
+  return (
+    <main className="page">
+      <header className="page-header">
+        <div>
+          <span className="card-kicker">
+            {engagement.clientName} · {engagement.industry} ·{' '}
+            <span className="lang">{engagement.language.toUpperCase()}</span>
+          </span>
+          <h1>{engagement.title}</h1>
+          <p className="muted">
+            {[engagement.periodStart, engagement.periodEnd].filter(Boolean).join(' – ')}{' '}
+            <span className={`badge status-${engagement.status}`}>
+              {t(`engagement.statuses.${engagement.status}`)}
+            </span>
+          </p>
+          {engagement.purpose && <p className="purpose">{engagement.purpose}</p>}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => setDialog({ kind: 'editEngagement' })}>
+            {t('app.edit')}
+          </button>
+          <button
+            type="button"
+            className="danger-quiet"
+            onClick={() => setDialog({ kind: 'delete', target: 'engagement', id, what: engagement.title })}
+          >
+            {t('app.delete')}
+          </button>
+        </div>
+      </header>
+
+      <div className="tabs" role="tablist">
+        {(['interviews', 'accounts'] as const).map((name) => (
+          <a
+            key={name}
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab active' : 'tab'}
+            href={`#/engagement/${id}/${name}`}
+          >
+            {t(`engagement.tabs.${name}`)}
+            <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+          </a>
+        ))}
+      </div>
+
+      {tab === 'interviews' ? (
+        <section>
+          <div className="section-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={accounts.length === 0}
+              onClick={() => setDialog({ kind: 'newInterview' })}
+              title="Ctrl+N"
+            >
+              + {t('interviews.new')}
+            </button>
+            {accounts.length === 0 && <span className="muted">{t('interviews.needAccount')}</span>}
+          </div>
+          {interviews.length === 0 ? (
+            <p className="empty">{t('interviews.empty')}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('interviews.date')}</th>
+                  <th>{t('interviews.account')}</th>
+                  <th>{t('interviews.tier')}</th>
+                  <th>{t('interviews.interviewees')}</th>
+                  <th>{t('interviews.status')}</th>
+                  <th className="num">{t('interviews.words')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {interviews.map((i) => (
+                  <tr
+                    key={i.id}
+                    className="row-link"
+                    onClick={() => navigate({ name: 'interview', id: i.id })}
+                  >
+                    <td>
+                      <a href={`#/interview/${i.id}`}>{i.date ?? t('app.none')}</a>
+                    </td>
+                    <td>{i.accountName}</td>
+                    <td>
+                      <span className={`badge tier-${i.tier}`}>{t(`account.tiers.${i.tier}`)}</span>
+                    </td>
+                    <td>
+                      {i.interviewees.map((p) => (
+                        <span key={p.id} className="person">
+                          {p.name} <span className="muted">· {t(`person.roleLevels.${p.roleLevel}`)}</span>
+                        </span>
+                      ))}
+                    </td>
+                    <td>
+                      <span className={`badge status-${i.status}`}>
+                        {t(`interview.statuses.${i.status}`)}
+                      </span>
+                    </td>
+                    <td className="num">{i.wordCount.toLocaleString()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : (
+        <section>
+          <div className="section-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setDialog({ kind: 'newAccount' })}
+              title="Ctrl+N"
+            >
+              + {t('account.new')}
+            </button>
+          </div>
+          {accounts.length === 0 && <p className="empty">{t('account.empty')}</p>}
+          <div className="accounts">
+            {accounts.map((a) => (
+              <AccountCard
+                key={a.id}
+                account={a}
+                actions={
+                  <>
+                    <button type="button" onClick={() => setDialog({ kind: 'newPerson', accountId: a.id })}>
+                      + {t('person.new')}
+                    </button>
+                    <button type="button" onClick={() => setDialog({ kind: 'editAccount', account: a })}>
+                      {t('app.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      onClick={() => setDialog({ kind: 'delete', target: 'account', id: a.id, what: a.name })}
+                    >
+                      {t('app.delete')}
+                    </button>
+                  </>
+                }
+                onEditPerson={(person) => setDialog({ kind: 'editPerson', person })}
+                onDeletePerson={(person) =>
+                  setDialog({ kind: 'delete', target: 'interviewee', id: person.id, what: person.name })
+                }
+              />
+            ))}
+          </div>
+        </section>
+      )}
+
+      {dialog?.kind === 'editEngagement' && (
+        <FormDialog
+          title={t('engagement.edit')}
+          fields={engagementFields(t)}
+          initial={engagementValues(engagement)}
+          submitLabel={t('app.save')}
+          onClose={close}
+          onSubmit={async (v) => {
+            await unwrap(kuulo.updateEngagement({ id, patch: engagementInput(v) }));
+            await reload();
+          }}
+        />
+      )}
+      {(dialog?.kind === 'newAccount' || dialog?.kind === 'editAccount') && (
+        <FormDialog
+          title={dialog.kind === 'newAccount' ? t('account.new') : t('account.edit')}
+          fields={accountFields(t)}
+          initial={accountValues(dialog.kind === 'editAccount' ? dialog.account : undefined)}
+          submitLabel={dialog.kind === 'newAccount' ? t('app.create') : t('app.save')}
+          onClose={close}
+          onSubmit={async (v) => {
+            if (dialog.kind === 'newAccount')
+              await unwrap(kuulo.createAccount({ engagementId: id, ...accountInput(v) }));
+            else await unwrap(kuulo.updateAccount({ id: dialog.account.id, patch: accountInput(v) }));
+            await reload();
+          }}
+        />
+      )}
+      {(dialog?.kind === 'newPerson' || dialog?.kind === 'editPerson') && (
+        <FormDialog
+          title={dialog.kind === 'newPerson' ? t('person.new') : t('person.edit')}
+          fields={personFields(t)}
+          initial={personValues(dialog.kind === 'editPerson' ? dialog.person : undefined)}
+          submitLabel={dialog.kind === 'newPerson' ? t('app.create') : t('app.save')}
+          onClose={close}
+          onSubmit={async (v) => {
+            if (dialog.kind === 'newPerson')
+              await unwrap(kuulo.createInterviewee({ accountId: dialog.accountId, ...personInput(v) }));
+            else await unwrap(kuulo.updateInterviewee({ id: dialog.person.id, patch: personInput(v) }));
+            await reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'newInterview' && accounts[0] && (
+        <FormDialog
+          title={t('interviews.new')}
+          fields={(values) => newInterviewFields(t, accounts, String(values.accountId))}
+          initial={{
+            accountId: accounts[0].id,
+            intervieweeIds: [],
+            date: new Date().toISOString().slice(0, 10),
+            startTime: '',
+            mode: 'video',
+            interviewer: '',
+            status: 'in_progress',
+          }}
+          submitLabel={t('app.create')}
+          onClose={close}
+          onSubmit={async (v) => {
+            const input = newInterviewInput(v);
+            const people =
+              accounts.find((a) => a.id === input.accountId)?.interviewees.map((p) => p.id) ?? [];
+            const created = await unwrap(
+              kuulo.createInterview({
+                engagementId: id,
+                ...input,
+                intervieweeIds: input.intervieweeIds.filter((p) => people.includes(p)),
+              }),
+            );
+            navigate({ name: 'interview', id: created.id });
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDelete
+          kind={dialog.target}
+          id={dialog.id}
+          what={dialog.what}
+          onClose={close}
+          onConfirm={async () => {
+            if (dialog.target === 'engagement') {
+              await unwrap(kuulo.deleteEngagement({ id }));
+              await useWorkspace.getState().loadEngagements();
+              navigate({ name: 'engagements' });
+              return;
+            }
+            if (dialog.target === 'account') await unwrap(kuulo.deleteAccount({ id: dialog.id }));
+            else await unwrap(kuulo.deleteInterviewee({ id: dialog.id }));
+            await reload();
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function AccountCard({
+  account,
+  actions,
+  onEditPerson,
+  onDeletePerson,
+}: {
+  account: AccountWithPeople;
+  actions: ReactNode;
+  onEditPerson: (p: Interviewee) => void;
+  onDeletePerson: (p: Interviewee) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <article className="account" data-account={account.name}>
+      <header>
+        <h3>{account.name}</h3>
+        <span className={`badge tier-${account.tier}`}>{t(`account.tiers.${account.tier}`)}</span>
+        <span className="account-actions">{actions}</span>
+      </header>
+      <p className="muted facts">
+        {account.importance && (
+          <span title={t('account.importance')}>{t(`account.importances.${account.importance}`)}</span>
+        )}
+        {account.lifecycle && <span>{t(`account.lifecycles.${account.lifecycle}`)}</span>}
+        {account.revenue !== null && <span>{account.revenue.toLocaleString()} €</span>}
+        <span>{t('account.interviewsCount', { count: account.interviewCount })}</span>
+      </p>
+      {account.interviewees.length === 0 ? (
+        <p className="muted">{t('person.none')}</p>
+      ) : (
+        <ul className="people">
+          {account.interviewees.map((p) => (
+            <li key={p.id}>
+              <span>
+                <strong>{p.name}</strong> <span className="muted">{p.title}</span>
+              </span>
+              <span className="badge">{t(`person.roleLevels.${p.roleLevel}`)}</span>
+              <span className={`badge consent-${p.consent}`}>{t(`person.consents.${p.consent}`)}</span>
+              <span className="row-actions">
+                <button type="button" className="link" onClick={() => onEditPerson(p)}>
+                  {t('app.edit')}
+                </button>
+                <button type="button" className="link danger-quiet" onClick={() => onDeletePerson(p)}>
+                  {t('app.delete')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+import { type Input, METHODS, type Method, type Output, type Result } from './contract.ts';
+
+/** How a client reaches the dispatcher: IPC in Electron, a Playwright binding in e2e tests. */
+export type Transport = (method: Method, input: unknown) => Promise<Result<unknown>>;
+
+export type KuuloClient = { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> };
+
+export function createClient(transport: Transport): KuuloClient {
+  const client = {} as Record<Method, (input: unknown) => Promise<Result<unknown>>>;
+  for (const method of METHODS) client[method] = (input) => transport(method, input);
+  return Object.freeze(client) as KuuloClient;
+}

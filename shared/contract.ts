@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type {
+  Account,
+  AccountWithPeople,
+  CodebookEntry,
+  Engagement,
+  EngagementSummary,
+  Interview,
+  InterviewDetail,
+  Interviewee,
+  InterviewListItem,
+  Relationship,
+  Settings,
+} from './domain.ts';
+import { LANGUAGES } from './domain.ts';
+import {
+  AccountFields,
+  ById,
+  DeletionTarget,
+  Doc,
+  Empty,
+  EngagementFields,
+  Id,
+  IntervieweeFields,
+  InterviewFields,
+  RelationshipFields,
+  z as zod,
+} from './schemas.ts';
+
+/**
+ * The one contract between the UI (or CLI, or tests) and the services.
+ * Each method names its input schema; `returns<T>()` records the result type only.
+ */
+const input = <S extends z.ZodType>(schema: S) => ({
+  returns: <T>() => ({ input: schema, output: undefined as unknown as T }),
+});
+
+/**
+ * `{ id, patch }` where the patch holds only the fields given. Defaults are removed first: zod applies
+ * a default even inside an optional, which would silently reset every field the patch leaves out.
+ */
+const patchOf = <S extends z.ZodObject>(fields: S) => {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [
+      key,
+      (field instanceof zod.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  );
+  const patch = zod.object(shape).strict() as unknown as ReturnType<S['partial']>;
+  return zod.object({ id: Id, patch }).strict();
+};
+
+export interface DeletionImpact {
+  accounts: number;
+  interviewees: number;
+  interviews: number;
+  codings: number;
+  words: number;
+  /** Interviews that stay but lose this person (deleting an interviewee). */
+  detachedInterviews: number;
+}
+
+export interface WorkspaceStatus {
+  engagements: number;
+  dbPath: string;
+}
+
+export interface SaveNotesResult {
+  revision: number;
+  updatedAt: string;
+  wordCount: number;
+}
+
+export const contract = {
+  workspaceStatus: input(Empty).returns<WorkspaceStatus>(),
+  createDemo: input(Empty).returns<{ engagements: number; interviews: number }>(),
+  getSettings: input(Empty).returns<Settings>(),
+  updateSettings: input(
+    zod.object({ language: zod.enum(LANGUAGES).nullable() }).strict(),
+  ).returns<Settings>(),
+
+  listEngagements: input(Empty).returns<EngagementSummary[]>(),
+  getEngagement: input(ById).returns<Engagement>(),
+  createEngagement: input(EngagementFields).returns<Engagement>(),
+  updateEngagement: input(patchOf(EngagementFields)).returns<Engagement>(),
+  deleteEngagement: input(ById).returns<DeletionImpact>(),
+
+  listAccounts: input(zod.object({ engagementId: Id }).strict()).returns<AccountWithPeople[]>(),
+  createAccount: input(AccountFields.extend({ engagementId: Id }).strict()).returns<Account>(),
+  updateAccount: input(patchOf(AccountFields)).returns<Account>(),
+  deleteAccount: input(ById).returns<DeletionImpact>(),
+
+  createInterviewee: input(IntervieweeFields.extend({ accountId: Id }).strict()).returns<Interviewee>(),
+  updateInterviewee: input(patchOf(IntervieweeFields)).returns<Interviewee>(),
+  deleteInterviewee: input(ById).returns<DeletionImpact>(),
+
+  listInterviews: input(zod.object({ engagementId: Id }).strict()).returns<InterviewListItem[]>(),
+  getInterview: input(ById).returns<InterviewDetail>(),
+  createInterview: input(InterviewFields.extend({ engagementId: Id }).strict()).returns<Interview>(),
+  updateInterview: input(patchOf(InterviewFields.omit({ accountId: true }))).returns<Interview>(),
+  deleteInterview: input(ById).returns<DeletionImpact>(),
+  saveNotes: input(zod.object({ interviewId: Id, doc: Doc }).strict()).returns<SaveNotesResult>(),
+
+  addRelationship: input(RelationshipFields.extend({ interviewId: Id }).strict()).returns<Relationship>(),
+  updateRelationship: input(patchOf(RelationshipFields)).returns<Relationship>(),
+  removeRelationship: input(ById).returns<{ removed: number }>(),
+
+  deletionImpact: input(DeletionTarget).returns<DeletionImpact>(),
+
+  getCodebook: input(zod.object({ engagementId: Id.optional() }).strict()).returns<CodebookEntry[]>(),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M]['output'];
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
+export interface KuuloErrorValue {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KuuloErrorValue };
+
+/** What each adapter hands to the services: one function per method, already-validated input. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

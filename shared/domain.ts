@@ -1,0 +1,172 @@
+/** Domain vocabulary shared by services, UI, CLI and reports. */
+
+export const LANGUAGES = ['fi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ENGAGEMENT_STATUSES = ['planned', 'active', 'completed'] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export const TIERS = ['key', 'named', 'unmanaged'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Importance now / in the future, as in "++" = important now and later. */
+export const IMPORTANCES = ['++', '+-', '-+', '--'] as const;
+export type Importance = (typeof IMPORTANCES)[number];
+
+export const LIFECYCLE_STAGES = [
+  'identification',
+  'first_contact',
+  'onboarding',
+  'development',
+  'ending',
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const ROLE_LEVELS = ['strategic', 'influencer', 'operational'] as const;
+export type RoleLevel = (typeof ROLE_LEVELS)[number];
+
+export const CONSENTS = ['pending', 'given', 'declined'] as const;
+export type Consent = (typeof CONSENTS)[number];
+
+export const INTERVIEW_MODES = ['onsite', 'video', 'phone'] as const;
+export type InterviewMode = (typeof INTERVIEW_MODES)[number];
+
+export const INTERVIEW_STATUSES = ['planned', 'in_progress', 'done', 'coded'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export const RELATIONSHIP_LEVELS = ['strategic', 'operational'] as const;
+export type RelationshipLevel = (typeof RELATIONSHIP_LEVELS)[number];
+
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export type Localized = { fi: string; en: string };
+
+export interface Engagement {
+  id: string;
+  clientName: string;
+  title: string;
+  industry: string;
+  language: Language;
+  periodStart: string | null;
+  periodEnd: string | null;
+  status: EngagementStatus;
+  purpose: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EngagementSummary extends Engagement {
+  accountCount: number;
+  interviewCount: number;
+  interviewsDone: number;
+}
+
+export interface Account {
+  id: string;
+  engagementId: string;
+  name: string;
+  tier: Tier;
+  importance: Importance | null;
+  lifecycle: LifecycleStage | null;
+  revenue: number | null;
+}
+
+export interface Interviewee {
+  id: string;
+  accountId: string;
+  name: string;
+  title: string;
+  roleLevel: RoleLevel;
+  consent: Consent;
+  anonLabel: string;
+}
+
+export interface AccountWithPeople extends Account {
+  interviewees: Interviewee[];
+  interviewCount: number;
+}
+
+export interface Interview {
+  id: string;
+  engagementId: string;
+  accountId: string;
+  interviewer: string;
+  date: string | null;
+  startTime: string | null;
+  mode: InterviewMode;
+  durationMin: number | null;
+  status: InterviewStatus;
+  nps: number | null;
+  satisfaction: number | null;
+  intervieweeIds: string[];
+  updatedAt: string;
+}
+
+export interface IntervieweeRef {
+  id: string;
+  name: string;
+  title: string;
+  roleLevel: RoleLevel;
+}
+
+export interface InterviewListItem extends Interview {
+  accountName: string;
+  tier: Tier;
+  interviewees: IntervieweeRef[];
+  wordCount: number;
+}
+
+export interface Relationship {
+  id: string;
+  interviewId: string;
+  intervieweeId: string | null;
+  clientPerson: string;
+  clientRole: string;
+  level: RelationshipLevel;
+}
+
+/** A ProseMirror/TipTap JSON node: the notes' source of truth. */
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+export interface Notes {
+  interviewId: string;
+  doc: DocNode;
+  text: string;
+  revision: number;
+  updatedAt: string;
+}
+
+export interface InterviewDetail extends InterviewListItem {
+  engagement: { id: string; clientName: string; title: string; language: Language };
+  relationships: Relationship[];
+  notes: Notes;
+}
+
+export interface Code {
+  id: string;
+  parentId: string | null;
+  engagementId: string | null;
+  key: string | null;
+  name: Localized;
+  description: Localized;
+  color: string;
+  hotkey: number | null;
+  isGroup: boolean;
+  retired: boolean;
+  sortOrder: number;
+}
+
+export interface CodebookEntry extends Code {
+  usage: number;
+}
+
+export interface Settings {
+  language: Language | null;
+}

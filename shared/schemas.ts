@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { DocNode } from './domain.ts';
+import {
+  CONSENTS,
+  ENGAGEMENT_STATUSES,
+  IMPORTANCES,
+  INTERVIEW_MODES,
+  INTERVIEW_STATUSES,
+  LANGUAGES,
+  LIFECYCLE_STAGES,
+  RELATIONSHIP_LEVELS,
+  ROLE_LEVELS,
+  TIERS,
+} from './domain.ts';
+
+/** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
+
+export const Id = z.uuid({ error: 'Not a valid id' });
+const name = (max = 200) => z.string().trim().min(1, { error: 'Required' }).max(max);
+const text = (max = 20_000) => z.string().max(max);
+const isoDate = z.iso.date({ error: 'Use the date format YYYY-MM-DD' });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use the time format HH:MM' });
+
+export const Empty = z.object({}).strict();
+export const ById = z.object({ id: Id }).strict();
+
+export const EngagementFields = z
+  .object({
+    clientName: name(),
+    title: name(),
+    industry: text(200).default(''),
+    language: z.enum(LANGUAGES),
+    periodStart: isoDate.nullable().default(null),
+    periodEnd: isoDate.nullable().default(null),
+    status: z.enum(ENGAGEMENT_STATUSES).default('active'),
+    purpose: text().default(''),
+  })
+  .strict();
+
+export const AccountFields = z
+  .object({
+    name: name(),
+    tier: z.enum(TIERS),
+    importance: z.enum(IMPORTANCES).nullable().default(null),
+    lifecycle: z.enum(LIFECYCLE_STAGES).nullable().default(null),
+    revenue: z.number().int().min(0).max(1e13).nullable().default(null),
+  })
+  .strict();
+
+export const IntervieweeFields = z
+  .object({
+    name: name(),
+    title: text(200).default(''),
+    roleLevel: z.enum(ROLE_LEVELS),
+    consent: z.enum(CONSENTS).default('pending'),
+    anonLabel: text(200).default(''),
+  })
+  .strict();
+
+export const InterviewFields = z
+  .object({
+    accountId: Id,
+    intervieweeIds: z.array(Id).max(20).default([]),
+    interviewer: text(200).default(''),
+    date: isoDate.nullable().default(null),
+    startTime: clockTime.nullable().default(null),
+    mode: z.enum(INTERVIEW_MODES).default('video'),
+    durationMin: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .nullable()
+      .default(null),
+    status: z.enum(INTERVIEW_STATUSES).default('planned'),
+    nps: z.number().int().min(0).max(10).nullable().default(null),
+    satisfaction: z.number().int().min(1).max(5).nullable().default(null),
+  })
+  .strict();
+
+export const RelationshipFields = z
+  .object({
+    intervieweeId: Id.nullable().default(null),
+    clientPerson: name(),
+    clientRole: text(200).default(''),
+    level: z.enum(RELATIONSHIP_LEVELS),
+  })
+  .strict();
+
+const MAX_DOC_DEPTH = 40;
+const MAX_TEXT_NODE = 2_000_000;
+
+/** Structural check of a TipTap JSON document; depth-limited so deeply nested input cannot blow the stack. */
+function docNode(depth: number): z.ZodType<DocNode> {
+  return z
+    .object({
+      type: z.string().min(1).max(64),
+      attrs: z.record(z.string().max(64), z.unknown()).optional(),
+      text: z.string().max(MAX_TEXT_NODE).optional(),
+      marks: z
+        .array(
+          z
+            .object({
+              type: z.string().min(1).max(64),
+              attrs: z.record(z.string().max(64), z.unknown()).optional(),
+            })
+            .strict(),
+        )
+        .max(100)
+        .optional(),
+      content:
+        depth >= MAX_DOC_DEPTH
+          ? z.array(z.never()).max(0, { error: 'The document is nested too deeply' }).optional()
+          : z.lazy(() => z.array(docNode(depth + 1)).max(200_000)).optional(),
+    })
+    .strict() as z.ZodType<DocNode>;
+}
+
+export const Doc = docNode(0).refine((d) => d.type === 'doc', { error: 'Notes must be a document' });
+
+export const DeletionTarget = z
+  .object({ kind: z.enum(['engagement', 'account', 'interviewee', 'interview']), id: Id })
+  .strict();
+
+export { z };

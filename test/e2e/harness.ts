@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+
+const RENDERER_DIR = resolve('out/renderer');
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Serves the built renderer on 127.0.0.1 (Chromium refuses module scripts from file://). */
+export async function serveRenderer(): Promise<{ url: string; server: Server }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run "npm run build" first (npm run test:e2e does).');
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface AppSession {
+  page: Page;
+  ws: TestWorkspace;
+  close: () => Promise<void>;
+}
+
+/**
+ * A page running the real renderer against the real services on a fresh workspace file; the
+ * Playwright binding stands in for Electron's IPC, carrying the same client calls.
+ */
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: string; ws?: TestWorkspace } = {},
+): Promise<AppSession> {
+  const ws = options.ws ?? openTestWorkspace();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-GB',
+  });
+  await context.exposeBinding('kuuloTransport', (_source, method: unknown, input: unknown) =>
+    ws.dispatch(method, input),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(baseUrl);
+  return {
+    page,
+    ws,
+    close: async () => {
+      await context.close();
+      ws.close();
+      if (errors.length) throw new Error(`Page errors: ${errors.join('\n')}`);
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../electron/db/connection.ts';
+import { createContext, type ServiceContext } from '../../electron/services/context.ts';
+import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
+import { createHandlers } from '../../electron/services/handlers.ts';
+import type { Input, Method, Output, Result } from '../../shared/contract.ts';
+
+export interface TestWorkspace {
+  dir: string;
+  path: string;
+  db: Database;
+  ctx: ServiceContext;
+  dispatch: Dispatch;
+  /** Calls a method and returns its value, failing the test on an error result. */
+  call: <M extends Method>(method: M, input: Input<M>) => Output<M>;
+  /** Calls a method and returns the raw result. */
+  raw: (method: string, input: unknown) => Result<unknown>;
+  close: () => void;
+}
+
+/** A real workspace file in a fresh temp folder, behind the real dispatcher. */
+export function openTestWorkspace(): TestWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'kuulo-test-'));
+  const path = join(dir, 'workspace.db');
+  const db = openDatabase(path);
+  const ctx = createContext(db);
+  const dispatch = createDispatcher(createHandlers(ctx), {
+    onUnexpectedError: (method, error) => console.error(method, error),
+  });
+  return {
+    dir,
+    path,
+    db,
+    ctx,
+    dispatch,
+    call: (method, input) => {
+      const result = dispatch(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as Output<typeof method>;
+    },
+    raw: (method, input) => dispatch(method, input),
+    close: () => {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'kuulo-cli-'));
+const db = join(dir, 'k.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI the way `npm run kuulo --` does, on this test's Node. */
+function kuulo(...args: string[]) {
+  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('CLI', () => {
+  test('demo, then engagements --json lists the 3 demo engagements', () => {
+    expect(kuulo('demo', '--db', db).code).toBe(0);
+    const listed = kuulo('engagements', '--db', db, '--json');
+    expect(listed.code).toBe(0);
+    const engagements = JSON.parse(listed.stdout) as { id: string; language: string }[];
+    expect(engagements).toHaveLength(3);
+    expect(engagements.filter((e) => e.language === 'fi')).toHaveLength(1);
+  });
+
+  test('demo refuses an existing file unless --force', () => {
+    const refused = kuulo('demo', '--db', db);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/already exists.*--force/);
+    expect(kuulo('demo', '--db', db, '--force').code).toBe(0);
+    expect(JSON.parse(kuulo('engagements', '--db', db, '--json').stdout)).toHaveLength(3);
+  });
+
+  test('interviews and interview show accounts, tiers, people and the notes text', () => {
+    const [engagement] = JSON.parse(kuulo('engagements', '--db', db, '--json').stdout) as { id: string }[];
+    const interviews = JSON.parse(
+      kuulo('interviews', '--db', db, '--engagement', engagement!.id, '--json').stdout,
+    );
+    expect(interviews[0]).toMatchObject({
+      accountName: expect.any(String),
+      tier: expect.stringMatching(/^(key|named|unmanaged)$/),
+      interviewees: expect.arrayContaining([
+        expect.objectContaining({ name: expect.any(String), roleLevel: expect.any(String) }),
+      ]),
+    });
+    const withNotes = interviews.find((i: { wordCount: number }) => i.wordCount > 0);
+    const one = JSON.parse(kuulo('interview', '--db', db, '--id', withNotes.id, '--json').stdout);
+    expect(one.text.length).toBeGreaterThan(50);
+    expect(one.accountName).toBe(withNotes.accountName);
+    const human = kuulo('interview', '--db', db, '--id', withNotes.id);
+    expect(human.stdout).toContain(one.text.slice(0, 40));
+  });
+
+  test('codebook lists the default codes in both languages', () => {
+    const codes = JSON.parse(kuulo('codebook', '--db', db, '--json').stdout) as {
+      name: { fi: string; en: string };
+    }[];
+    expect(codes.map((c) => c.name.en)).toContain('Key-person risk');
+    expect(kuulo('codebook', '--db', db).stdout).toMatch(/Avainhenkilöriski/);
+  });
+
+  test('errors are one line and a non-zero exit', () => {
+    const missing = kuulo('engagements');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const badId = kuulo('interview', '--db', db, '--id', 'nope');
+    expect(badId.code).not.toBe(0);
+    expect(badId.stderr).toMatch(/^kuulo: Invalid input/);
+    const notSqlite = kuulo('engagements', '--db', 'package.json');
+    expect(notSqlite.stderr).toMatch(/not a Kuulo workspace/);
+  });
+});

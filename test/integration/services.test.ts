@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+
+let ws: TestWorkspace;
+beforeEach(() => {
+  ws = openTestWorkspace();
+});
+afterEach(() => ws.close());
+
+function setup() {
+  const engagement = ws.call('createEngagement', { clientName: 'Client Oy', title: 'Study', language: 'fi' });
+  const account = ws.call('createAccount', {
+    engagementId: engagement.id,
+    name: 'Asiakas Oy',
+    tier: 'key',
+    revenue: 500_000,
+  });
+  const person = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Åsa Öberg',
+    roleLevel: 'strategic',
+  });
+  const interview = ws.call('createInterview', {
+    engagementId: engagement.id,
+    accountId: account.id,
+    intervieweeIds: [person.id],
+    status: 'in_progress',
+    mode: 'onsite',
+    date: '2026-11-20',
+  });
+  return { engagement, account, person, interview };
+}
+
+describe('services', () => {
+  test('a patch changes only the fields it names', () => {
+    const { interview, person, engagement } = setup();
+    ws.call('updateInterview', { id: interview.id, patch: { nps: 9 } });
+    const after = ws.call('getInterview', { id: interview.id });
+    expect(after).toMatchObject({
+      nps: 9,
+      status: 'in_progress',
+      mode: 'onsite',
+      date: '2026-11-20',
+      intervieweeIds: [person.id],
+    });
+    ws.call('updateEngagement', { id: engagement.id, patch: { title: 'Renamed' } });
+    expect(ws.call('getEngagement', { id: engagement.id })).toMatchObject({
+      title: 'Renamed',
+      language: 'fi',
+      status: 'active',
+    });
+  });
+
+  test('notes are stored with their plain text, word count and revision', () => {
+    const { interview } = setup();
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tausta' }] },
+        {
+          type: 'paragraph',
+          attrs: { ts: 65 },
+          content: [{ type: 'text', text: 'Yhteyshenkilö vaihtui 😬 kahdesti.' }],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Café' }] }] },
+          ],
+        },
+      ],
+    };
+    const first = ws.call('saveNotes', { interviewId: interview.id, doc });
+    const second = ws.call('saveNotes', { interviewId: interview.id, doc });
+    expect(second.revision).toBe(first.revision + 1);
+    const detail = ws.call('getInterview', { id: interview.id });
+    expect(detail.notes.text).toBe('Tausta\nYhteyshenkilö vaihtui 😬 kahdesti.\nCafé');
+    expect(detail.notes.doc).toEqual(doc);
+    expect(detail.wordCount).toBe(5);
+  });
+
+  test('typing into a planned interview marks it in progress', () => {
+    const { engagement, account } = setup();
+    const planned = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+    expect(planned.status).toBe('planned');
+    ws.call('saveNotes', {
+      interviewId: planned.id,
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Started' }] }] },
+    });
+    expect(ws.call('getInterview', { id: planned.id }).status).toBe('in_progress');
+  });
+
+  test('relationship map entries belong to the interviewees', () => {
+    const { interview, person, account } = setup();
+    const other = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Not in this interview',
+      roleLevel: 'operational',
+    });
+    const added = ws.call('addRelationship', {
+      interviewId: interview.id,
+      intervieweeId: person.id,
+      clientPerson: 'Matti',
+      level: 'strategic',
+    });
+    expect(
+      ws.raw('addRelationship', {
+        interviewId: interview.id,
+        intervieweeId: other.id,
+        clientPerson: 'X',
+        level: 'strategic',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    ws.call('updateRelationship', { id: added.id, patch: { level: 'operational' } });
+    expect(ws.call('getInterview', { id: interview.id }).relationships).toMatchObject([
+      { clientPerson: 'Matti', level: 'operational', intervieweeId: person.id },
+    ]);
+    expect(ws.call('removeRelationship', { id: added.id })).toEqual({ removed: 1 });
+  });
+
+  test('interview lists carry account, tier and each interviewee with role level', () => {
+    const { engagement } = setup();
+    const [item] = ws.call('listInterviews', { engagementId: engagement.id });
+    expect(item).toMatchObject({
+      accountName: 'Asiakas Oy',
+      tier: 'key',
+      interviewees: [{ name: 'Åsa Öberg', roleLevel: 'strategic' }],
+    });
+  });
+
+  test('the demo workspace is reproducible and refuses to overwrite data', () => {
+    ws.call('createDemo', {});
+    const engagements = ws.call('listEngagements', {});
+    expect(engagements).toHaveLength(3);
+    expect(engagements.map((e) => e.language).sort()).toEqual(['en', 'en', 'fi']);
+    const interviews = engagements.flatMap((e) => ws.call('listInterviews', { engagementId: e.id }));
+    expect(interviews.length).toBeGreaterThanOrEqual(30);
+    const accounts = engagements.flatMap((e) => ws.call('listAccounts', { engagementId: e.id }));
+    expect(accounts.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(accounts.map((a) => a.tier))).toEqual(new Set(['key', 'named', 'unmanaged']));
+    const words = interviews.map((i) => i.wordCount).filter((n) => n > 0);
+    expect(Math.min(...words)).toBeLessThan(150);
+    expect(Math.max(...words)).toBeGreaterThan(500);
+    expect(ws.raw('createDemo', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const again = openTestWorkspace();
+    try {
+      again.call('createDemo', {});
+      const ids = (w: TestWorkspace) => w.db.prepare('SELECT id FROM interviews ORDER BY id').pluck().all();
+      expect(ids(again)).toEqual(ids(ws));
+      const texts = (w: TestWorkspace) =>
+        w.db.prepare('SELECT text FROM notes ORDER BY interview_id').pluck().all();
+      expect(texts(again)).toEqual(texts(ws));
+    } finally {
+      again.close();
+    }
+  });
+});
