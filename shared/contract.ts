@@ -2,13 +2,16 @@ import type { z } from 'zod';
 import type {
   Account,
   AccountWithPeople,
+  Code,
   CodebookEntry,
+  Coding,
   Engagement,
   EngagementSummary,
   Interview,
   InterviewDetail,
   Interviewee,
   InterviewListItem,
+  Quote,
   Relationship,
   Settings,
 } from './domain.ts';
@@ -16,6 +19,9 @@ import { LANGUAGES } from './domain.ts';
 import {
   AccountFields,
   ById,
+  CodeFields,
+  CodePatch,
+  CodingFields,
   DeletionTarget,
   Doc,
   Empty,
@@ -23,6 +29,8 @@ import {
   Id,
   IntervieweeFields,
   InterviewFields,
+  NewCoding,
+  QuoteQuery,
   RelationshipFields,
   z as zod,
 } from './schemas.ts';
@@ -60,6 +68,14 @@ export interface DeletionImpact {
   detachedInterviews: number;
 }
 
+export interface CodeDeletionImpact {
+  isGroup: boolean;
+  /** Codes of a deleted group move to the top level; none of their codings is touched. */
+  movedCodes: number;
+  codings: number;
+  interviews: number;
+}
+
 export interface WorkspaceStatus {
   engagements: number;
   dbPath: string;
@@ -69,6 +85,22 @@ export interface SaveNotesResult {
   revision: number;
   updatedAt: string;
   wordCount: number;
+}
+
+export type BackupReason = 'start' | 'migration' | 'manual' | 'pre-restore';
+
+/** A copy of the workspace in the `backups` folder beside it; a plain SQLite file that opens on its own. */
+export interface BackupEntry {
+  path: string;
+  createdAt: string;
+  reason: BackupReason;
+  size: number;
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The copy of the file as it was just before the restore (null when there was no file). */
+  safetyBackup: string | null;
 }
 
 export const contract = {
@@ -99,7 +131,9 @@ export const contract = {
   createInterview: input(InterviewFields.extend({ engagementId: Id }).strict()).returns<Interview>(),
   updateInterview: input(patchOf(InterviewFields.omit({ accountId: true }))).returns<Interview>(),
   deleteInterview: input(ById).returns<DeletionImpact>(),
-  saveNotes: input(zod.object({ interviewId: Id, doc: Doc }).strict()).returns<SaveNotesResult>(),
+  saveNotes: input(
+    zod.object({ interviewId: Id, doc: Doc, codings: zod.array(NewCoding).max(1000).default([]) }).strict(),
+  ).returns<SaveNotesResult>(),
 
   addRelationship: input(RelationshipFields.extend({ interviewId: Id }).strict()).returns<Relationship>(),
   updateRelationship: input(patchOf(RelationshipFields)).returns<Relationship>(),
@@ -108,6 +142,23 @@ export const contract = {
   deletionImpact: input(DeletionTarget).returns<DeletionImpact>(),
 
   getCodebook: input(zod.object({ engagementId: Id.optional() }).strict()).returns<CodebookEntry[]>(),
+  createCode: input(CodeFields).returns<Code>(),
+  updateCode: input(zod.object({ id: Id, patch: CodePatch }).strict()).returns<Code>(),
+  mergeCodes: input(zod.object({ sourceId: Id, targetId: Id }).strict()).returns<{
+    moved: number;
+    collapsed: number;
+  }>(),
+  codeDeletionImpact: input(ById).returns<CodeDeletionImpact>(),
+  deleteCode: input(ById).returns<CodeDeletionImpact>(),
+
+  listCodings: input(zod.object({ interviewId: Id }).strict()).returns<Coding[]>(),
+  updateCoding: input(patchOf(CodingFields)).returns<Coding>(),
+  findQuotes: input(QuoteQuery).returns<Quote[]>(),
+
+  listBackups: input(Empty).returns<BackupEntry[]>(),
+  createBackup: input(Empty).returns<BackupEntry>(),
+  /** Only a path that `listBackups` returned is accepted; the service checks it, never opening other files. */
+  restoreBackup: input(zod.object({ path: zod.string().min(1).max(4096) }).strict()).returns<RestoreResult>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -170,3 +170,36 @@ export interface CodebookEntry extends Code {
 export interface Settings {
   language: Language | null;
 }
+
+/** A coded passage: its mark in the notes carries only the id; everything else lives here. */
+export interface Coding {
+  id: string;
+  interviewId: string;
+  codeId: string;
+  sentiment: Sentiment | null;
+  severity: number | null;
+  memo: string;
+  star: boolean;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A coding as the retrieval view and the CLI show it: with where it comes from. */
+export interface Quote extends Coding {
+  engagementId: string;
+  engagementTitle: string;
+  interviewDate: string | null;
+  accountId: string;
+  accountName: string;
+  tier: Tier;
+  roleLevels: RoleLevel[];
+  code: Localized;
+  color: string;
+  /** The rest of the sentence around the quote. */
+  before: string;
+  after: string;
+}
+
+export const MATCH_MODES = ['any', 'all'] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];

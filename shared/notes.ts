@@ -3,30 +3,106 @@ import type { DocNode } from './domain.ts';
 /** Node types whose inline content becomes one line of the plain text. */
 const TEXTBLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
+export const CODING_MARK = 'coding';
+
+/** Where one coding lies in the plain text, in Unicode code points (REFI-QDA's convention). */
+export interface CodingSpan {
+  start: number;
+  end: number;
+}
+
+export interface DerivedNotes {
+  text: string;
+  /** Coding id → the span from its first to its last marked character. */
+  codings: Map<string, CodingSpan>;
+}
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+};
+
 /**
- * The plain text of a notes document: one line per text block, hard breaks as newlines.
- * Search, word counts, quotes and code-point offsets are all taken from this one derivation.
+ * The plain text of a notes document — one line per text block, hard breaks as newlines — and the
+ * span of every coding mark in it. Search, word counts, quotes and offsets all come from this walk.
  */
-export function docToPlainText(doc: DocNode): string {
+export function deriveNotes(doc: DocNode): DerivedNotes {
   const lines: string[] = [];
+  const codings = new Map<string, CodingSpan>();
+  let offset = 0;
+
+  const inline = (block: DocNode): string => {
+    let line = '';
+    for (const child of block.content ?? []) {
+      const piece = child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : '';
+      const length = codePoints(piece);
+      for (const mark of child.marks ?? []) {
+        const id = mark.type === CODING_MARK ? mark.attrs?.id : undefined;
+        if (typeof id !== 'string' || length === 0) continue;
+        const span = codings.get(id);
+        if (span) span.end = offset + length;
+        else codings.set(id, { start: offset, end: offset + length });
+      }
+      line += piece;
+      offset += length;
+    }
+    return line;
+  };
+
   const walk = (node: DocNode): void => {
     if (TEXTBLOCKS.has(node.type)) {
-      lines.push(inlineText(node));
+      if (lines.length > 0) offset += 1; // the newline between lines
+      lines.push(inline(node));
       return;
     }
     for (const child of node.content ?? []) walk(child);
   };
   walk(doc);
-  return lines.join('\n');
+  return { text: lines.join('\n'), codings };
 }
 
-function inlineText(block: DocNode): string {
-  let out = '';
-  for (const child of block.content ?? []) {
-    if (child.type === 'text') out += child.text ?? '';
-    else if (child.type === 'hardBreak') out += '\n';
-  }
-  return out;
+export function docToPlainText(doc: DocNode): string {
+  return deriveNotes(doc).text;
+}
+
+/** Cuts [start, end) out of a text in code points. */
+export function sliceCodePoints(chars: readonly string[], start: number, end: number): string {
+  return chars.slice(start, end).join('');
+}
+
+/**
+ * Returns the document with coding marks renamed (id → other id) or removed (id → null); used when
+ * codes are merged or deleted. Marks that become duplicates on the same text are collapsed.
+ */
+export function rewriteCodingMarks(doc: DocNode, changes: ReadonlyMap<string, string | null>): DocNode {
+  const rewrite = (node: DocNode): DocNode => {
+    const next: DocNode = { ...node };
+    if (node.marks) {
+      const seen = new Set<string>();
+      const marks = node.marks.flatMap((mark) => {
+        if (mark.type !== CODING_MARK) return [mark];
+        const id = String(mark.attrs?.id);
+        const target = changes.has(id) ? changes.get(id) : id;
+        if (!target || seen.has(target)) return [];
+        seen.add(target);
+        return [{ ...mark, attrs: { ...mark.attrs, id: target } }];
+      });
+      if (marks.length) next.marks = marks;
+      else delete next.marks;
+    }
+    if (node.content) next.content = node.content.map(rewrite);
+    return next;
+  };
+  return rewrite(doc);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;

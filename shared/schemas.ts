@@ -8,8 +8,10 @@ import {
   INTERVIEW_STATUSES,
   LANGUAGES,
   LIFECYCLE_STAGES,
+  MATCH_MODES,
   RELATIONSHIP_LEVELS,
   ROLE_LEVELS,
+  SENTIMENTS,
   TIERS,
 } from './domain.ts';
 
@@ -117,6 +119,61 @@ function docNode(depth: number): z.ZodType<DocNode> {
 }
 
 export const Doc = docNode(0).refine((d) => d.type === 'doc', { error: 'Notes must be a document' });
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Use a colour like #1f5f74' });
+
+export const CodingFields = z
+  .object({
+    codeId: Id,
+    sentiment: z.enum(SENTIMENTS).nullable().default(null),
+    severity: z.number().int().min(1).max(3).nullable().default(null),
+    memo: text(10_000).default(''),
+    star: z.boolean().default(false),
+  })
+  .strict();
+
+/** A coding created in the editor: its mark is in the document being saved with it. */
+export const NewCoding = CodingFields.extend({ id: Id }).strict();
+
+export const CodeFields = z
+  .object({
+    parentId: Id.nullable().default(null),
+    engagementId: Id.nullable().default(null),
+    name: z.object({ fi: name(), en: name() }).strict(),
+    description: z
+      .object({ fi: text(4000), en: text(4000) })
+      .strict()
+      .default({ fi: '', en: '' }),
+    color: hexColor.default('#8da0cb'),
+    hotkey: z.number().int().min(1).max(9).nullable().default(null),
+    isGroup: z.boolean().default(false),
+  })
+  .strict();
+
+export const CodePatch = z
+  .object({
+    parentId: Id.nullable(),
+    name: z.object({ fi: name(), en: name() }).strict(),
+    description: z.object({ fi: text(4000), en: text(4000) }).strict(),
+    color: hexColor,
+    hotkey: z.number().int().min(1).max(9).nullable(),
+    retired: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const QuoteQuery = z
+  .object({
+    codeIds: z.array(Id).min(1, { error: 'Pick at least one code' }).max(50),
+    match: z.enum(MATCH_MODES).default('any'),
+    engagementId: Id.optional(),
+    tiers: z.array(z.enum(TIERS)).max(3).optional(),
+    roleLevels: z.array(z.enum(ROLE_LEVELS)).max(3).optional(),
+    sentiments: z.array(z.enum(SENTIMENTS)).max(3).optional(),
+    starredOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(100_000).default(5000),
+  })
+  .strict();
 
 export const DeletionTarget = z
   .object({ kind: z.enum(['engagement', 'account', 'interviewee', 'interview']), id: Id })

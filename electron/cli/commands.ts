@@ -1,9 +1,11 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import type { Tier } from '../../shared/domain.ts';
+import type { CodebookEntry, Tier } from '../../shared/domain.ts';
+import { restoreClosedWorkspace } from '../services/backup.ts';
+import { KuuloError } from '../services/errors.ts';
 import { type Call, CliError } from './workspace.ts';
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface CliCommand {
   summary: string;
@@ -18,6 +20,18 @@ const required = (values: Values, name: string): string => {
   if (typeof value !== 'string' || !value) throw new CliError(`Missing --${name}.`);
   return value;
 };
+
+/** A code given by id, key, or Finnish or English name (case-insensitive). */
+function resolveCode(codebook: CodebookEntry[], wanted: string): string {
+  const needle = wanted.trim().toLocaleLowerCase();
+  const match = codebook.find(
+    (c) =>
+      !c.isGroup &&
+      [c.id, c.key ?? '', c.name.fi, c.name.en].some((value) => value.toLocaleLowerCase() === needle),
+  );
+  if (!match) throw new CliError(`No code called "${wanted}". Run "codebook" to see the codes.`);
+  return match.id;
+}
 
 const TIER_LABEL: Record<Tier, string> = { key: 'key account', named: 'named', unmanaged: 'unmanaged' };
 
@@ -121,6 +135,55 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
 
+  quotes: {
+    summary: 'every quote coded with --code NAME_OR_ID (repeatable) [--engagement ID] [--all]',
+    options: {
+      engagement: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+    },
+    run: (call, values) => {
+      const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
+      const wanted = Array.isArray(values.code) ? values.code : [];
+      if (!wanted.length) throw new CliError('Missing --code NAME_OR_ID.');
+      const codebook = call('getCodebook', engagementId ? { engagementId } : {});
+      const codeIds = wanted.map((name) => resolveCode(codebook, name));
+      const quotes = call('findQuotes', {
+        codeIds,
+        match: values.all ? 'all' : 'any',
+        limit: 100_000,
+        ...(engagementId ? { engagementId } : {}),
+      });
+      return {
+        json: quotes.map((q) => ({
+          codingId: q.id,
+          interviewId: q.interviewId,
+          interviewDate: q.interviewDate,
+          engagementId: q.engagementId,
+          accountId: q.accountId,
+          account: q.accountName,
+          tier: q.tier,
+          roleLevel: q.roleLevels.join(', '),
+          codeId: q.codeId,
+          code: q.code.en,
+          sentiment: q.sentiment,
+          severity: q.severity,
+          star: q.star,
+          memo: q.memo,
+          quote: q.quote,
+          start: q.start,
+          end: q.end,
+        })),
+        text: quotes
+          .map(
+            (q) =>
+              `${q.star ? '★ ' : ''}“${q.quote}”\n   ${q.accountName} (${TIER_LABEL[q.tier]}) · ${q.roleLevels.join(', ') || '—'} · ${q.sentiment ?? 'no sentiment'} · ${q.interviewDate ?? ''} · ${q.code.en}`,
+          )
+          .join('\n'),
+      };
+    },
+  },
+
   codebook: {
     summary: 'list the codebook (with --engagement ID, its own codes and usage too)',
     options: { engagement: { type: 'string' } },
@@ -140,4 +203,52 @@ export const COMMANDS: Record<string, CliCommand> = {
       };
     },
   },
+
+  backup: {
+    summary: 'copy the workspace into the backups folder beside it (the newest 10 are kept)',
+    run: (call) => {
+      const entry = call('createBackup', {});
+      return { json: entry, text: `Backed up to ${entry.path} (${kilobytes(entry.size)}).` };
+    },
+  },
+
+  backups: {
+    summary: "list the workspace's backups, newest first",
+    run: (call) => {
+      const list = call('listBackups', {});
+      return {
+        json: list,
+        text: list.length
+          ? table([
+              ['CREATED', 'REASON', 'SIZE', 'PATH'],
+              ...list.map((b) => [b.createdAt, b.reason, kilobytes(b.size), b.path]),
+            ])
+          : 'No backups yet.',
+      };
+    },
+  },
+
+  restore: {
+    summary: 'replace the workspace with a backup (--from PATH, as "backups" lists it), keeping a copy first',
+    options: { from: { type: 'string' } },
+    // Restores before the CLI opens the workspace: a damaged file that no longer opens must still be rescuable.
+    prepare: (dbPath, values) => {
+      try {
+        const result = restoreClosedWorkspace(dbPath, required(values, 'from'));
+        values.restoredFrom = result.restoredFrom;
+        values.safetyBackup = result.safetyBackup ?? undefined;
+      } catch (error) {
+        throw error instanceof KuuloError ? new CliError(error.message) : error;
+      }
+    },
+    run: (_call, values) => {
+      const json = { restoredFrom: values.restoredFrom, safetyBackup: values.safetyBackup ?? null };
+      const kept = json.safetyBackup ? ` The previous file was kept as ${json.safetyBackup}.` : '';
+      return { json, text: `Restored ${json.restoredFrom}.${kept}` };
+    },
+  },
 };
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -1,61 +1,117 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { KuuloError } from '../services/errors.ts';
+import { writeBackup } from './backups.ts';
+import { hasSqliteHeader, inspectWorkspace } from './inspect.ts';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrate.ts';
-
-const SQLITE_HEADER = 'SQLite format 3\0';
+import {
+  cannotCreate,
+  explainOpenFailure,
+  notAFile,
+  problemError,
+  readOnlyFile,
+  readOnlyFolder,
+  unreadable,
+} from './openErrors.ts';
 
 export interface OpenOptions {
-  /** Called with a path for a copy of the file before an existing file is migrated. */
-  backupBeforeMigrate?: (db: Database) => void;
+  /**
+   * Runs before an existing file is migrated; by default a `migration` copy in the backups folder.
+   * `false` skips it (only for building test fixtures).
+   */
+  backupBeforeMigrate?: ((db: Database) => void) | false;
 }
+
+const SIDECARS = ['-wal', '-shm'] as const;
+
+/** A path that does not exist yet, an empty file (SQLite treats it as a new database), or a real file. */
+type Found = 'none' | 'empty' | 'file';
 
 /**
  * Opens (or creates) a workspace file with the pragmas Kuulo relies on and migrates it.
- * A file that is not a Kuulo database, or is from a newer Kuulo, is refused untouched.
+ * A file that is not a healthy Kuulo workspace, is from a newer Kuulo, is read-only or sits on a full
+ * disk is refused with a message that says what to do, and left exactly as it was.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
-  assertLooksLikeSqlite(path);
-  let db: Database;
+  const found = checkBeforeOpening(path);
+  const sidecarsBefore = SIDECARS.filter((suffix) => existsSync(`${path}${suffix}`));
+  let db: Database | undefined;
   try {
-    db = new BetterSqlite3(path);
-  } catch (error) {
-    throw new KuuloError('invalid_input', `Cannot open ${path}: ${(error as Error).message}`);
-  }
-  try {
+    db = new BetterSqlite3(path, { fileMustExist: found !== 'none' });
+    // Nothing is written until the file has passed inspection (journal_mode=WAL rewrites the header).
+    const problem = inspectWorkspace(db);
+    if (problem) throw problemError(path, problem);
     const version = schemaVersion(db);
-    if (version > SCHEMA_VERSION) {
-      throw new KuuloError(
-        'conflict',
-        `${path} was saved by a newer version of Kuulo (schema ${version}); update Kuulo to open it.`,
-      );
-    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    if (version > 0 && version < SCHEMA_VERSION) options.backupBeforeMigrate?.(db);
+    if (version > 0 && version < SCHEMA_VERSION) {
+      const backup =
+        options.backupBeforeMigrate ?? ((open: Database) => writeBackup(open, path, 'migration'));
+      if (backup) backup(db);
+    }
     migrate(db);
     return db;
   } catch (error) {
-    db.close();
-    throw error;
+    closeQuietly(db);
+    removeLeftovers(path, found, sidecarsBefore);
+    throw explainOpenFailure(path, error);
   }
 }
 
-function assertLooksLikeSqlite(path: string): void {
-  if (!existsSync(path) || statSync(path).size === 0) return;
-  const header = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
+/** Refuses what can be told from the outside, before SQLite touches anything. */
+function checkBeforeOpening(path: string): Found {
+  if (!existsSync(path)) {
+    if (!writable(dirname(path))) throw cannotCreate(path);
+    return 'none';
+  }
+  const stat = statSync(path);
+  if (!stat.isFile()) throw notAFile(path);
+  if (stat.size > 0 && !readableSqlite(path)) throw problemError(path, { kind: 'not-sqlite' });
+  // SQLite would quietly open a read-only file read-only and leave -wal/-shm behind; say so instead.
+  if (!writable(dirname(path))) throw readOnlyFolder(path);
+  if (!writable(path)) throw readOnlyFile(path);
+  return stat.size > 0 ? 'file' : 'empty';
+}
+
+function readableSqlite(path: string): boolean {
   try {
-    readSync(fd, header, 0, 16, 0);
-  } finally {
-    closeSync(fd);
+    return hasSqliteHeader(path);
+  } catch {
+    throw unreadable(path);
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new KuuloError(
-      'invalid_input',
-      `${path} is not a Kuulo workspace (not an SQLite database). It was left unchanged.`,
-    );
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+function closeQuietly(db: Database | undefined): void {
+  try {
+    db?.close();
+  } catch {
+    // Already failing: the original error is the one worth reporting.
+  }
+}
+
+/**
+ * After a failed open, removes only what this attempt created and that holds nothing of the user's: a
+ * new file that never became a workspace, or an empty -wal and its -shm index. A -wal with frames of an
+ * existing file may hold committed notes and always stays.
+ */
+function removeLeftovers(path: string, found: Found, sidecarsBefore: readonly string[]): void {
+  const created = SIDECARS.filter((suffix) => !sidecarsBefore.includes(suffix));
+  if (found === 'none') {
+    for (const suffix of ['', ...created]) rmSync(`${path}${suffix}`, { force: true });
+    return;
+  }
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  for (const suffix of created) rmSync(`${path}${suffix}`, { force: true });
 }

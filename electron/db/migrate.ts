@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql as initialSchema } from './migrations/0001-initial.ts';
 import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts';
+import { sql as codingTombstones } from './migrations/0003-coding-tombstones.ts';
 
 interface Migration {
   version: number;
@@ -11,6 +12,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(initialSchema) },
   { version: 2, up: seedDefaultCodebook },
+  { version: 3, up: (db) => db.exec(codingTombstones) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, session, shell } from 'electron';
 import { openDatabase } from '../db/connection.ts';
+import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { createHandlers } from '../services/handlers.ts';
+import { createErrorLog } from '../services/log.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { type AppOrigin, guardWebContents, hardenSession, isSafeExternalLink } from './security.ts';
@@ -21,17 +23,26 @@ function openExternal(url: string): void {
 }
 
 function start(): void {
+  const log = createErrorLog(join(app.getPath('userData'), 'logs'));
   const dbPath = process.env.KUULO_DB ?? join(app.getPath('userData'), 'kuulo.db');
   let db: ReturnType<typeof openDatabase>;
   try {
     db = openDatabase(dbPath);
   } catch (error) {
+    log.error('openWorkspace', error);
     dialog.showErrorBox('Kuulo cannot open its workspace', (error as Error).message);
     app.exit(1);
     return;
   }
-  const dispatch = createDispatcher(createHandlers(createContext(db)), {
-    onUnexpectedError: (method, error) => console.error(`[kuulo] ${method} failed`, error),
+  const ctx = createContext(db);
+  try {
+    backupOnStart(ctx);
+  } catch (error) {
+    // A failed daily backup must not keep the consultant from their notes; the next start tries again.
+    log.error('backupOnStart', error);
+  }
+  const dispatch = createDispatcher(createHandlers(ctx), {
+    onUnexpectedError: (method, error) => log.error(method, error),
   });
   registerIpc(ipcMain, dispatch, origin);
   hardenSession(session.defaultSession, origin);
@@ -46,7 +57,8 @@ function start(): void {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('will-quit', () => db.close());
+  // Restoring a backup replaces the connection in the context: close the current one.
+  app.on('will-quit', () => ctx.db.close());
 }
 
 if (!app.requestSingleInstanceLock()) {

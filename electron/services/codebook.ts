@@ -1,5 +1,12 @@
-import type { CodebookEntry } from '../../shared/domain.ts';
+import type { z } from 'zod';
+import type { CodeDeletionImpact } from '../../shared/contract.ts';
+import type { Code, CodebookEntry } from '../../shared/domain.ts';
+import { rewriteCodingMarks } from '../../shared/notes.ts';
+import type { CodeFields, CodePatch } from '../../shared/schemas.ts';
+import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
+import { KuuloError, notFound } from './errors.ts';
+import { saveNotes } from './notes.ts';
 
 interface CodeRow extends Omit<CodebookEntry, 'name' | 'description' | 'isGroup' | 'retired'> {
   nameFi: string;
@@ -10,26 +17,244 @@ interface CodeRow extends Omit<CodebookEntry, 'name' | 'description' | 'isGroup'
   retired: number;
 }
 
+const SELECT = `SELECT c.id, c.parent_id AS parentId, c.engagement_id AS engagementId, c.key, c.name_fi AS nameFi,
+  c.name_en AS nameEn, c.description_fi AS descriptionFi, c.description_en AS descriptionEn, c.color,
+  c.hotkey, c.is_group AS isGroup, c.retired, c.sort_order AS sortOrder`;
+
+const toEntry = ({
+  nameFi,
+  nameEn,
+  descriptionFi,
+  descriptionEn,
+  isGroup,
+  retired,
+  ...row
+}: CodeRow): CodebookEntry => ({
+  ...row,
+  name: { fi: nameFi, en: nameEn },
+  description: { fi: descriptionFi, en: descriptionEn },
+  isGroup: isGroup === 1,
+  retired: retired === 1,
+});
+
 /** The shared codebook plus, when asked, one engagement's own codes, with how often each is used. */
 export function getCodebook({ db }: ServiceContext, engagementId?: string): CodebookEntry[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.parent_id AS parentId, c.engagement_id AS engagementId, c.key, c.name_fi AS nameFi,
-         c.name_en AS nameEn, c.description_fi AS descriptionFi, c.description_en AS descriptionEn, c.color,
-         c.hotkey, c.is_group AS isGroup, c.retired, c.sort_order AS sortOrder,
-         (SELECT count(*) FROM codings k WHERE k.code_id = c.id
+      `${SELECT},
+         (SELECT count(*) FROM codings k WHERE k.code_id = c.id AND k.deleted_at IS NULL
             AND (@engagementId IS NULL OR k.interview_id IN (SELECT id FROM interviews WHERE engagement_id = @engagementId))
          ) AS usage
        FROM codes c
        WHERE c.engagement_id IS NULL OR c.engagement_id = @engagementId
        ORDER BY c.sort_order, c.name_en`,
     )
-    .all({ engagementId: engagementId ?? null }) as CodeRow[];
-  return rows.map(({ nameFi, nameEn, descriptionFi, descriptionEn, isGroup, retired, ...row }) => ({
-    ...row,
-    name: { fi: nameFi, en: nameEn },
-    description: { fi: descriptionFi, en: descriptionEn },
-    isGroup: isGroup === 1,
-    retired: retired === 1,
-  }));
+    .all({ engagementId: engagementId ?? null }) as (CodeRow & { usage: number })[];
+  return rows.map(toEntry);
+}
+
+export function getCode({ db }: ServiceContext, id: string): Code {
+  const row = db.prepare(`${SELECT}, 0 AS usage FROM codes c WHERE c.id = ?`).get(id) as CodeRow | undefined;
+  if (!row) throw notFound('The code');
+  const { usage: _usage, ...code } = toEntry(row as CodeRow & { usage: number });
+  return code;
+}
+
+/** Codes sit in groups, groups at the top: one level keeps the codebook scannable in a picker. */
+function assertParent(ctx: ServiceContext, parentId: string | null, isGroup: boolean, selfId?: string): void {
+  if (parentId === null) return;
+  if (isGroup) throw new KuuloError('invalid_input', 'Code groups stay at the top level.');
+  if (parentId === selfId) throw new KuuloError('invalid_input', 'A code cannot be its own group.');
+  const parent = getCode(ctx, parentId);
+  if (!parent.isGroup) throw new KuuloError('invalid_input', 'Codes can only be placed in a code group.');
+}
+
+/** A hotkey belongs to one code at a time: giving it to this code takes it from the other. */
+function claimHotkey(
+  ctx: ServiceContext,
+  hotkey: number | null | undefined,
+  engagementId: string | null,
+): void {
+  if (!hotkey) return;
+  ctx.db
+    .prepare(
+      `UPDATE codes SET hotkey = NULL WHERE hotkey = ? AND (engagement_id IS NULL OR engagement_id = ? OR ? IS NULL)`,
+    )
+    .run(hotkey, engagementId, engagementId);
+}
+
+export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFields>): Code {
+  assertParent(ctx, fields.parentId, fields.isGroup);
+  const id = ctx.newId();
+  const now = ctx.now();
+  ctx.db.transaction(() => {
+    claimHotkey(ctx, fields.hotkey, fields.engagementId);
+    const order = ctx.db
+      .prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM codes')
+      .pluck()
+      .get() as number;
+    ctx.db
+      .prepare(
+        `INSERT INTO codes (id, parent_id, engagement_id, name_fi, name_en, description_fi, description_en, color, hotkey,
+           is_group, sort_order, created_at, updated_at)
+         VALUES (@id, @parentId, @engagementId, @nameFi, @nameEn, @descriptionFi, @descriptionEn, @color, @hotkey,
+           @isGroup, @order, @now, @now)`,
+      )
+      .run({
+        id,
+        parentId: fields.parentId,
+        engagementId: fields.engagementId,
+        nameFi: fields.name.fi,
+        nameEn: fields.name.en,
+        descriptionFi: fields.description.fi,
+        descriptionEn: fields.description.en,
+        color: fields.color,
+        hotkey: fields.isGroup ? null : fields.hotkey,
+        isGroup: fields.isGroup ? 1 : 0,
+        order,
+        now,
+      });
+  })();
+  return getCode(ctx, id);
+}
+
+export function updateCode(ctx: ServiceContext, id: string, patch: z.output<typeof CodePatch>): Code {
+  const code = getCode(ctx, id);
+  ctx.db.transaction(() => {
+    if (patch.parentId !== undefined) assertParent(ctx, patch.parentId, code.isGroup, id);
+    if (patch.hotkey !== undefined) claimHotkey(ctx, patch.hotkey, code.engagementId);
+    const values: Record<string, unknown> = {
+      parent_id: patch.parentId,
+      name_fi: patch.name?.fi,
+      name_en: patch.name?.en,
+      description_fi: patch.description?.fi,
+      description_en: patch.description?.en,
+      color: patch.color,
+      hotkey: code.isGroup ? undefined : patch.hotkey,
+      retired: patch.retired === undefined ? undefined : patch.retired ? 1 : 0,
+    };
+    const entries = Object.entries(values).filter(([, v]) => v !== undefined);
+    if (!entries.length) return;
+    ctx.db
+      .prepare(`UPDATE codes SET ${entries.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...entries.map(([, v]) => v), ctx.now(), id);
+    // A retired group takes its codes out of the pickers with it.
+    if (code.isGroup && patch.retired !== undefined) {
+      ctx.db.prepare('UPDATE codes SET retired = ? WHERE parent_id = ?').run(patch.retired ? 1 : 0, id);
+    }
+  })();
+  return getCode(ctx, id);
+}
+
+export function codeDeletionImpact(ctx: ServiceContext, id: string): CodeDeletionImpact {
+  const code = getCode(ctx, id);
+  const counts = ctx.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM codes WHERE parent_id = @id) AS movedCodes,
+              (SELECT count(*) FROM codings WHERE code_id = @id AND deleted_at IS NULL) AS codings,
+              (SELECT count(DISTINCT interview_id) FROM codings WHERE code_id = @id AND deleted_at IS NULL) AS interviews`,
+    )
+    .get({ id }) as Omit<CodeDeletionImpact, 'isGroup'>;
+  return { isGroup: code.isGroup, ...counts };
+}
+
+/** Rewrites the coding marks of the given interviews and saves them, re-deriving their codings. */
+function rewriteInterviews(
+  ctx: ServiceContext,
+  interviewIds: Iterable<string>,
+  changes: Map<string, string | null>,
+): void {
+  for (const interviewId of interviewIds) {
+    saveNotes(ctx, interviewId, rewriteCodingMarks(storedDoc(ctx, interviewId), changes));
+  }
+}
+
+/**
+ * Deletes a code with its codings (and their marks in the notes), or a group after moving its codes
+ * to the top level. Returns what went, as counted beforehand.
+ */
+export function deleteCode(ctx: ServiceContext, id: string): CodeDeletionImpact {
+  return ctx.db.transaction(() => {
+    const impact = codeDeletionImpact(ctx, id);
+    const codings = ctx.db
+      .prepare('SELECT id, interview_id AS interviewId FROM codings WHERE code_id = ?')
+      .all(id) as {
+      id: string;
+      interviewId: string;
+    }[];
+    ctx.db
+      .prepare('UPDATE codes SET parent_id = NULL, updated_at = ? WHERE parent_id = ?')
+      .run(ctx.now(), id);
+    ctx.db.prepare('DELETE FROM codings WHERE code_id = ?').run(id);
+    rewriteInterviews(
+      ctx,
+      new Set(codings.map((c) => c.interviewId)),
+      new Map(codings.map((c) => [c.id, null])),
+    );
+    ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
+    return impact;
+  })();
+}
+
+interface LiveCoding {
+  id: string;
+  interviewId: string;
+  start: number;
+  end: number;
+  sentiment: string | null;
+  severity: number | null;
+  memo: string;
+  star: number;
+}
+
+/**
+ * Merges `sourceId` into `targetId`: every coding moves to the target; where two codings of the target
+ * then overlap in one interview they collapse into one that covers both (memos joined, star kept,
+ * highest severity). The source code is removed.
+ */
+export function mergeCodes(
+  ctx: ServiceContext,
+  sourceId: string,
+  targetId: string,
+): { moved: number; collapsed: number } {
+  if (sourceId === targetId) throw new KuuloError('invalid_input', 'Pick two different codes to merge.');
+  const source = getCode(ctx, sourceId);
+  const target = getCode(ctx, targetId);
+  if (source.isGroup || target.isGroup)
+    throw new KuuloError('invalid_input', 'Only codes can be merged, not code groups.');
+  return ctx.db.transaction(() => {
+    const moved = ctx.db
+      .prepare('UPDATE codings SET code_id = ? WHERE code_id = ?')
+      .run(targetId, sourceId).changes;
+    const live = ctx.db
+      .prepare(
+        `SELECT id, interview_id AS interviewId, start, "end", sentiment, severity, memo, star FROM codings
+         WHERE code_id = ? AND deleted_at IS NULL ORDER BY interview_id, start, "end"`,
+      )
+      .all(targetId) as LiveCoding[];
+    const changes = new Map<string, string | null>();
+    const touched = new Set<string>();
+    let keep: LiveCoding | undefined;
+    for (const coding of live) {
+      if (keep && keep.interviewId === coding.interviewId && coding.start < keep.end) {
+        changes.set(coding.id, keep.id);
+        touched.add(coding.interviewId);
+        keep.end = Math.max(keep.end, coding.end);
+        keep.memo = [keep.memo, coding.memo].filter(Boolean).join('\n');
+        keep.star = keep.star || coding.star;
+        keep.severity = Math.max(keep.severity ?? 0, coding.severity ?? 0) || null;
+        keep.sentiment ??= coding.sentiment;
+        ctx.db
+          .prepare('UPDATE codings SET memo = ?, star = ?, severity = ?, sentiment = ? WHERE id = ?')
+          .run(keep.memo, keep.star, keep.severity, keep.sentiment, keep.id);
+      } else {
+        keep = { ...coding };
+      }
+    }
+    const remove = ctx.db.prepare('DELETE FROM codings WHERE id = ?');
+    for (const id of changes.keys()) remove.run(id);
+    rewriteInterviews(ctx, touched, changes);
+    ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
+    return { moved, collapsed: changes.size };
+  })();
 }

@@ -1,14 +1,17 @@
 import demo from '../../resources/demo/demo-workspace.json' with { type: 'json' };
-import type { DocNode } from '../../shared/domain.ts';
+import { type DocNode, SENTIMENTS } from '../../shared/domain.ts';
+import { CODING_MARK } from '../../shared/notes.ts';
 import {
   AccountFields,
   EngagementFields,
   IntervieweeFields,
   InterviewFields,
+  type NewCoding,
   z,
 } from '../../shared/schemas.ts';
 import { createAccount, createInterviewee } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
+import { defaultCodeId } from './defaultCodebook.ts';
 import { createEngagement } from './engagements.ts';
 import { KuuloError } from './errors.ts';
 import { seededIds } from './ids.ts';
@@ -16,10 +19,20 @@ import { createInterview } from './interviews.ts';
 import { saveNotes } from './notes.ts';
 import { addRelationship } from './relationships.ts';
 
+const DemoCoding = z.object({
+  code: z.string(),
+  quote: z.string().min(1),
+  sentiment: z.enum(SENTIMENTS),
+  severity: z.number().int().min(1).max(3).optional(),
+  star: z.literal(true).optional(),
+  memo: z.string().optional(),
+});
+type DemoCoding = z.infer<typeof DemoCoding>;
+
 const Block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: z.string() }),
-  z.object({ type: z.literal('paragraph'), text: z.string() }).loose(),
-  z.object({ type: z.literal('quote'), text: z.string() }).loose(),
+  z.object({ type: z.literal('paragraph'), text: z.string(), codings: z.array(DemoCoding).optional() }),
+  z.object({ type: z.literal('quote'), text: z.string(), codings: z.array(DemoCoding).optional() }),
   z.object({ type: z.literal('bullets'), items: z.array(z.string()) }),
 ]);
 type Block = z.infer<typeof Block>;
@@ -59,8 +72,61 @@ export const DEMO_SEED = 'kuulo-demo-v1';
 
 const text = (value: string): DocNode[] => (value ? [{ type: 'text', text: value }] : []);
 
-/** Turns the demo file's blocks into a notes document, stamping paragraphs across the interview's length. */
-export function blocksToDoc(blocks: Block[], durationMin: number | null): DocNode {
+type NewCodingInput = z.output<typeof NewCoding>;
+
+/**
+ * Splits a block's text at every coding boundary so each piece carries the marks of the codings that
+ * cover it — overlapping codings included — and collects the coding rows to create with the notes.
+ */
+function codedText(
+  value: string,
+  codings: DemoCoding[] | undefined,
+  newId: () => string,
+  created: NewCodingInput[],
+): DocNode[] {
+  if (!codings?.length) return text(value);
+  const spans = codings.map((coding) => {
+    const start = value.indexOf(coding.quote);
+    if (start < 0) throw new Error(`Demo data: quote not found in its block: ${coding.quote.slice(0, 60)}`);
+    const id = newId();
+    created.push({
+      id,
+      codeId: defaultCodeId(coding.code),
+      sentiment: coding.sentiment,
+      severity: coding.severity ?? null,
+      memo: coding.memo ?? '',
+      star: coding.star ?? false,
+    });
+    return { id, start, end: start + coding.quote.length };
+  });
+  const cuts = [...new Set([0, value.length, ...spans.flatMap((s) => [s.start, s.end])])].sort(
+    (a, b) => a - b,
+  );
+  const nodes: DocNode[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    const marks = spans
+      .filter((s) => s.start <= from && s.end >= to)
+      .map((s) => ({ type: CODING_MARK, attrs: { id: s.id } }));
+    nodes.push(
+      marks.length
+        ? { type: 'text', text: value.slice(from, to), marks }
+        : { type: 'text', text: value.slice(from, to) },
+    );
+  }
+  return nodes;
+}
+
+/**
+ * Turns the demo file's blocks into a notes document, stamping paragraphs across the interview's
+ * length; the codings found in the blocks are appended to `created`.
+ */
+export function blocksToDoc(
+  blocks: Block[],
+  durationMin: number | null,
+  newId: () => string = () => crypto.randomUUID(),
+  created: NewCodingInput[] = [],
+): DocNode {
   const stamp = (index: number): Record<string, unknown> =>
     durationMin ? { ts: Math.round(((index + 0.5) / blocks.length) * durationMin * 60) } : {};
   const toNode = (block: Block, index: number): DocNode => {
@@ -68,11 +134,21 @@ export function blocksToDoc(blocks: Block[], durationMin: number | null): DocNod
       case 'heading':
         return { type: 'heading', attrs: { level: 2 }, content: text(block.text) };
       case 'paragraph':
-        return { type: 'paragraph', attrs: stamp(index), content: text(block.text) };
+        return {
+          type: 'paragraph',
+          attrs: stamp(index),
+          content: codedText(block.text, block.codings, newId, created),
+        };
       case 'quote':
         return {
           type: 'blockquote',
-          content: [{ type: 'paragraph', attrs: stamp(index), content: text(block.text) }],
+          content: [
+            {
+              type: 'paragraph',
+              attrs: stamp(index),
+              content: codedText(block.text, block.codings, newId, created),
+            },
+          ],
         };
       case 'bullets':
         return {
@@ -134,7 +210,11 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
             intervieweeId: personIds.get(intervieweeKey)!,
           });
         }
-        if (blocks.length) saveNotes(ctx, interview.id, blocksToDoc(blocks, fields.durationMin));
+        if (blocks.length) {
+          const codings: NewCodingInput[] = [];
+          const doc = blocksToDoc(blocks, fields.durationMin, ctx.newId, codings);
+          saveNotes(ctx, interview.id, doc, codings);
+        }
         interviews++;
       }
     }

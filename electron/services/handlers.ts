@@ -1,12 +1,15 @@
 import type { Handlers } from '../../shared/contract.ts';
 import * as accounts from './accounts.ts';
-import { getCodebook } from './codebook.ts';
+import * as backup from './backup.ts';
+import * as codebook from './codebook.ts';
+import * as codings from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { deleteWithImpact, deletionImpact } from './deletion.ts';
 import { createDemoWorkspace } from './demo.ts';
 import * as engagements from './engagements.ts';
 import * as interviews from './interviews.ts';
 import { saveNotes } from './notes.ts';
+import { findQuotes } from './quotes.ts';
 import * as relationships from './relationships.ts';
 import * as settings from './settings.ts';
 
@@ -41,7 +44,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     createInterview: ({ engagementId, ...fields }) => interviews.createInterview(ctx, engagementId, fields),
     updateInterview: ({ id, patch }) => interviews.updateInterview(ctx, id, patch),
     deleteInterview: ({ id }) => deleteWithImpact(ctx, 'interview', id),
-    saveNotes: ({ interviewId, doc }) => saveNotes(ctx, interviewId, doc),
+    saveNotes: ({ interviewId, doc, codings: created }) => saveNotes(ctx, interviewId, doc, created),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),
@@ -49,6 +52,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
 
-    getCodebook: ({ engagementId }) => getCodebook(ctx, engagementId),
+    getCodebook: ({ engagementId }) => codebook.getCodebook(ctx, engagementId),
+    createCode: (input) => codebook.createCode(ctx, input),
+    updateCode: ({ id, patch }) => codebook.updateCode(ctx, id, patch),
+    mergeCodes: ({ sourceId, targetId }) => codebook.mergeCodes(ctx, sourceId, targetId),
+    codeDeletionImpact: ({ id }) => codebook.codeDeletionImpact(ctx, id),
+    deleteCode: ({ id }) => codebook.deleteCode(ctx, id),
+
+    listCodings: ({ interviewId }) => codings.listCodings(ctx, interviewId),
+    updateCoding: ({ id, patch }) => codings.updateCoding(ctx, id, patch),
+    findQuotes: (query) => findQuotes(ctx, query),
+
+    listBackups: () => backup.listBackups(ctx),
+    createBackup: () => backup.createBackup(ctx),
+    restoreBackup: ({ path }) => backup.restoreBackup(ctx, path),
   };
 }

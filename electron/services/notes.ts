@@ -1,16 +1,25 @@
+import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
-import { countWords, docToPlainText } from '../../shared/notes.ts';
+import { countWords, deriveNotes } from '../../shared/notes.ts';
+import type { NewCoding } from '../../shared/schemas.ts';
+import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 
 /**
- * Stores the notes document and its derived plain text in one transaction.
- * The first words typed into a planned interview mark it as in progress.
+ * Stores the notes document, its derived plain text and its codings in one transaction, so the
+ * document and the codings table can never disagree. The first words typed into a planned interview
+ * mark it as in progress.
  */
-export function saveNotes(ctx: ServiceContext, interviewId: string, doc: DocNode): SaveNotesResult {
-  const text = docToPlainText(doc);
-  const wordCount = countWords(text);
+export function saveNotes(
+  ctx: ServiceContext,
+  interviewId: string,
+  doc: DocNode,
+  created: readonly z.output<typeof NewCoding>[] = [],
+): SaveNotesResult {
+  const derived = deriveNotes(doc);
+  const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();
   return ctx.db.transaction(() => {
     const row = ctx.db
@@ -18,7 +27,9 @@ export function saveNotes(ctx: ServiceContext, interviewId: string, doc: DocNode
         `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
          WHERE interview_id = ? RETURNING revision`,
       )
-      .get(JSON.stringify(doc), text, wordCount, updatedAt, interviewId) as { revision: number } | undefined;
+      .get(JSON.stringify(doc), derived.text, wordCount, updatedAt, interviewId) as
+      | { revision: number }
+      | undefined;
     if (!row) throw notFound('The interview');
     ctx.db
       .prepare(
@@ -27,6 +38,7 @@ export function saveNotes(ctx: ServiceContext, interviewId: string, doc: DocNode
          WHERE id = ?`,
       )
       .run(updatedAt, wordCount, interviewId);
+    syncCodings(ctx, interviewId, derived, created);
     return { revision: row.revision, updatedAt, wordCount };
   })();
 }

@@ -8,9 +8,11 @@ import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
+import { CodebookView } from './views/CodebookView.tsx';
 import { EngagementList } from './views/EngagementList.tsx';
 import { EngagementView } from './views/EngagementView.tsx';
 import { InterviewView } from './views/InterviewView.tsx';
+import { QuotesView } from './views/QuotesView.tsx';
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   const { t } = useTranslation();
@@ -49,6 +51,12 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           )}
         </nav>
         <span className="topbar-gap" />
+        <a className="nav-link" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'}>
+          {t('nav.quotes')}
+        </a>
+        <a className="nav-link" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'}>
+          {t('nav.codebook')}
+        </a>
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}
         </button>
@@ -58,7 +66,9 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       </header>
       {route.name === 'engagements' && <EngagementList />}
       {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
-      {route.name === 'interview' && <InterviewView id={route.id} />}
+      {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
+      {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
+      {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
       {dialog === 'settings' && (
         <SettingsDialog
           chosen={language}

@@ -67,6 +67,7 @@ describe('foundation flow in Chromium', () => {
       await expect.poll(() => page.locator('.save-state').getAttribute('data-state')).toBe('saved');
 
       // Scores and the relationship map are stored as they are set.
+      await page.getByRole('tab', { name: 'Interview' }).click();
       await page
         .getByRole('group', { name: /recommend/ })
         .getByRole('button', { name: '9', exact: true })
@@ -96,6 +97,7 @@ describe('foundation flow in Chromium', () => {
       await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Suomi').click();
       await expect.poll(() => page.getByRole('heading', { name: 'Arviot' }).isVisible()).toBe(true);
       await page.reload();
+      await page.getByRole('tab', { name: 'Haastattelu' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Suhdekartta' }).isVisible()).toBe(true);
       await screenshot(page, '05-interview-fi');
       await page.getByRole('button', { name: 'Asetukset' }).click();

@@ -8,9 +8,7 @@ import { createDispatcher, type Dispatch } from '../../electron/services/dispatc
 import { createHandlers } from '../../electron/services/handlers.ts';
 import type { Input, Method, Output, Result } from '../../shared/contract.ts';
 
-export interface TestWorkspace {
-  dir: string;
-  path: string;
+export interface Connection {
   db: Database;
   ctx: ServiceContext;
   dispatch: Dispatch;
@@ -18,21 +16,22 @@ export interface TestWorkspace {
   call: <M extends Method>(method: M, input: Input<M>) => Output<M>;
   /** Calls a method and returns the raw result. */
   raw: (method: string, input: unknown) => Result<unknown>;
+}
+
+export interface TestWorkspace extends Connection {
+  dir: string;
+  path: string;
   close: () => void;
 }
 
-/** A real workspace file in a fresh temp folder, behind the real dispatcher. */
-export function openTestWorkspace(): TestWorkspace {
-  const dir = mkdtempSync(join(tmpdir(), 'kuulo-test-'));
-  const path = join(dir, 'workspace.db');
+/** Opens a workspace file behind the real dispatcher. */
+export function connect(path: string): Connection {
   const db = openDatabase(path);
   const ctx = createContext(db);
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => console.error(method, error),
   });
   return {
-    dir,
-    path,
     db,
     ctx,
     dispatch,
@@ -42,8 +41,20 @@ export function openTestWorkspace(): TestWorkspace {
       return result.value as Output<typeof method>;
     },
     raw: (method, input) => dispatch(method, input),
+  };
+}
+
+/** A real workspace file in a fresh temp folder. */
+export function openTestWorkspace(): TestWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'kuulo-test-'));
+  const path = join(dir, 'workspace.db');
+  const connection = connect(path);
+  return {
+    ...connection,
+    dir,
+    path,
     close: () => {
-      if (db.open) db.close();
+      if (connection.db.open) connection.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,7 @@ export type FieldValue = string | string[];
 export interface Field {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'select' | 'checkboxes';
+  kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'color' | 'select' | 'checkboxes';
   options?: { value: string; label: string }[];
   required?: boolean;
   hint?: string;

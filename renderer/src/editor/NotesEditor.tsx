@@ -1,18 +1,24 @@
+import { Extension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { applicableCodes, codingStyles, useCodings } from '../store/codings.ts';
 import { useNotes } from '../store/notes.ts';
 import { unwrap } from '../store/notify.ts';
+import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
+import { CodingMark, codingRanges, codingsAt, FollowUp, toggleFollowUp } from './coding.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
 
 interface Props {
   interviewId: string;
   initialDoc: DocNode;
+  /** A coding to select and scroll to once the notes are open (from the retrieval view). */
+  focusCodingId?: string | undefined;
 }
 
 /** Seconds since the live clock started, or null: read by the timestamp plugin on each edit. */
@@ -21,7 +27,29 @@ function clockSeconds(): number | null {
   return started === null ? null : (Date.now() - started) / 1000;
 }
 
-export function NotesEditor({ interviewId, initialDoc }: Props) {
+/** Keyboard-first coding: Mod+1…9 applies the code with that hotkey, Mod+K opens the picker. */
+const CodingKeys = Extension.create({
+  name: 'codingKeys',
+  addKeyboardShortcuts() {
+    const byHotkey = (n: number) => () => {
+      const code = applicableCodes(useCodings.getState().codebook).find((c) => c.hotkey === n);
+      if (!code) return false;
+      codeSelection(this.editor as Editor, code.id);
+      return true;
+    };
+    const keys: Record<string, () => boolean> = {
+      'Mod-k': () => {
+        useCodings.setState({ pickerOpen: true });
+        return true;
+      },
+      'Mod-Shift-f': () => toggleFollowUp(this.editor.view),
+    };
+    for (let n = 1; n <= 9; n++) keys[`Mod-${n}`] = byHotkey(n);
+    return keys;
+  },
+});
+
+export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
   const { t } = useTranslation();
   const saverRef = useRef<Autosaver | null>(null);
   const extensions = useMemo(
@@ -29,6 +57,9 @@ export function NotesEditor({ interviewId, initialDoc }: Props) {
       StarterKit.configure({ heading: { levels: [2, 3] }, link: false, code: false, codeBlock: false }),
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
+      CodingMark,
+      FollowUp,
+      CodingKeys,
     ],
     [t],
   );
@@ -41,6 +72,11 @@ export function NotesEditor({ interviewId, initialDoc }: Props) {
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: { class: 'notes-editor', 'aria-label': t('interview.notes'), spellcheck: 'true' },
+        handleClick: (view, pos) => {
+          const ids = codingsAt(view.state.doc, pos);
+          useCodings.setState({ selected: ids });
+          return false;
+        },
       },
       onUpdate: () => saverRef.current?.markDirty(),
       onBlur: () => void saverRef.current?.flush(),
@@ -51,31 +87,68 @@ export function NotesEditor({ interviewId, initialDoc }: Props) {
   useEffect(() => {
     const saver = new Autosaver(
       async () => {
-        // Read the document synchronously, before any await: this also runs while the view unmounts.
+        // Read the document and the new codings synchronously, before any await: this also runs while
+        // the view unmounts, and what is typed during the save belongs to the next one.
+        const started = performance.now();
         const doc = editor.getJSON() as DocNode;
-        const saved = await unwrap(kuulo.saveNotes({ interviewId, doc }));
-        useNotes.setState({ savedAt: saved.updatedAt, wordCount: saved.wordCount });
+        performance.measure('kuulo:serialize-notes', { start: started });
+        const pending = useCodings.getState().takePending();
+        try {
+          const saved = await unwrap(kuulo.saveNotes({ interviewId, doc, codings: pending.codings }));
+          useNotes.setState({
+            savedAt: saved.updatedAt,
+            wordCount: saved.wordCount,
+            revision: saved.revision,
+          });
+        } catch (error) {
+          pending.restore();
+          throw error;
+        }
       },
       (state) => useNotes.setState({ state }),
     );
     saverRef.current = saver;
-    useNotes.setState({ state: 'saved', flush: () => saver.flush() });
+    useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor });
     return () => {
       void saver.flush();
       saver.dispose();
-      useNotes.setState({ flush: async () => {} });
+      useNotes.setState({ flush: async () => {}, editor: null });
     };
   }, [editor, interviewId]);
 
+  // A new coding is stored at once, not a second later: it is a deliberate act, not typing.
+  useEffect(
+    () =>
+      useCodings.subscribe((state, previous) => {
+        if (state.pending.length > previous.pending.length) void saverRef.current?.flush();
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    if (!focusCodingId) return;
+    const range = codingRanges(editor.state.doc).get(focusCodingId);
+    if (!range) return;
+    editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+    useCodings.setState({ selected: [focusCodingId] });
+  }, [editor, focusCodingId]);
+
   return (
     <div className="notes">
+      <CodingStyles />
       <Toolbar editor={editor} />
       <EditorContent editor={editor} className="notes-scroll" />
     </div>
   );
 }
 
-function Toolbar({ editor }: { editor: ReturnType<typeof useEditor> }) {
+function CodingStyles() {
+  const { codings, codebook, selected } = useCodings();
+  const css = useMemo(() => codingStyles(codings, codebook, selected), [codings, codebook, selected]);
+  return <style>{css}</style>;
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const active = useEditorState({
     editor,
@@ -116,6 +189,26 @@ function Toolbar({ editor }: { editor: ReturnType<typeof useEditor> }) {
         chain().toggleOrderedList().run(),
       )}
       {button('quote', `${t('editor.quote')} (Ctrl+Shift+B)`, '❝', () => chain().toggleBlockquote().run())}
+      <span className="toolbar-sep" />
+      <button
+        type="button"
+        className="tool code-tool"
+        title={`${t('coding.code')} (Ctrl+K)`}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => useCodings.setState({ pickerOpen: true })}
+      >
+        # {t('coding.code')}
+      </button>
+      <button
+        type="button"
+        className="tool"
+        title={`${t('coding.followUp')} (Ctrl+Shift+F)`}
+        aria-label={t('coding.followUp')}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => toggleFollowUp(editor.view)}
+      >
+        ⚑
+      </button>
       <span className="toolbar-gap" />
       <LiveClock />
     </div>
@@ -142,9 +235,7 @@ function LiveClock() {
         onClick={() => useNotes.setState({ clockStartedAt: clockStartedAt ? null : Date.now() })}
         aria-pressed={clockStartedAt !== null}
       >
-        {clockStartedAt
-          ? `● ${t('editor.clockRunning', { time: '' }).trim()}`
-          : `○ ${t('editor.startClock')}`}
+        {clockStartedAt ? `● ${t('editor.clockRunning')}` : `○ ${t('editor.startClock')}`}
       </button>
     </>
   );

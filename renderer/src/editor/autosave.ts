@@ -20,6 +20,8 @@ export class Autosaver {
   private maxTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
   private dirtyAgain = false;
+  /** Someone is waiting for everything typed so far to be stored (blur, close, Ctrl+S). */
+  private flushWanted = false;
   private readonly options: AutosaveOptions;
   private readonly save: () => Promise<void>;
   private readonly onState: (state: SaveState) => void;
@@ -39,8 +41,12 @@ export class Autosaver {
   }
 
   markDirty(): void {
-    if (this.inFlight) this.dirtyAgain = true;
-    this.setState(this.inFlight ? 'saving' : 'dirty');
+    if (this.inFlight) {
+      // The running save schedules the next one when it ends.
+      this.dirtyAgain = true;
+      return;
+    }
+    this.setState('dirty');
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => void this.flush(), this.options.idleMs);
     this.maxTimer ??= setTimeout(() => void this.flush(), this.options.maxWaitMs);
@@ -50,7 +56,8 @@ export class Autosaver {
   async flush(): Promise<void> {
     this.clearTimers();
     if (this.inFlight) {
-      // The running save re-saves by itself if more was typed meanwhile.
+      // The running save saves again as soon as it ends if more was typed meanwhile.
+      this.flushWanted = true;
       await this.inFlight;
       return;
     }
@@ -66,14 +73,21 @@ export class Autosaver {
   private async run(): Promise<void> {
     this.setState('saving');
     this.dirtyAgain = false;
+    this.flushWanted = false;
     try {
       await this.save();
       this.inFlight = null;
-      if (this.dirtyAgain) {
+      if (!this.dirtyAgain) {
+        this.setState('saved');
+      } else if (this.flushWanted) {
         this.setState('dirty');
         await this.flush();
       } else {
-        this.setState('saved');
+        // Typing went on during the save: the next save follows the usual timers, not at once,
+        // so a long note is not written back-to-back while the consultant types.
+        this.setState('dirty');
+        this.idleTimer = setTimeout(() => void this.flush(), this.options.idleMs);
+        this.maxTimer = setTimeout(() => void this.flush(), this.options.maxWaitMs);
       }
     } catch {
       this.inFlight = null;

@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/react';
 import { create } from 'zustand';
 import type { SaveState } from '../editor/autosave.ts';
 
@@ -5,6 +6,9 @@ interface NotesState {
   state: SaveState;
   savedAt: string | null;
   wordCount: number;
+  revision: number;
+  /** The open notes editor, for panels that read or change its document. */
+  editor: Editor | null;
   /** Seconds-since-epoch when the live interview clock started, or null. */
   clockStartedAt: number | null;
   showTimestamps: boolean;
@@ -16,6 +20,8 @@ export const useNotes = create<NotesState>(() => ({
   state: 'saved',
   savedAt: null,
   wordCount: 0,
+  revision: 0,
+  editor: null,
   clockStartedAt: null,
   showTimestamps: true,
   flush: async () => {},

@@ -3,14 +3,19 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'engagements' }
   | { name: 'engagement'; id: string; tab: 'interviews' | 'accounts' }
-  | { name: 'interview'; id: string };
+  | { name: 'interview'; id: string; codingId?: string }
+  | { name: 'codebook'; engagementId?: string }
+  | { name: 'quotes'; engagementId?: string };
 
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
   const [, kind, id, tab] = hash.replace(/^#/, '').split('/');
   if (kind === 'engagement' && id)
     return { name: 'engagement', id, tab: tab === 'accounts' ? 'accounts' : 'interviews' };
-  if (kind === 'interview' && id) return { name: 'interview', id };
+  if (kind === 'interview' && id)
+    return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };
+  if (kind === 'codebook') return id ? { name: 'codebook', engagementId: id } : { name: 'codebook' };
+  if (kind === 'quotes') return id ? { name: 'quotes', engagementId: id } : { name: 'quotes' };
   return { name: 'engagements' };
 }
 
@@ -21,7 +26,10 @@ export function routeToHash(route: Route): string {
     case 'engagement':
       return `#/engagement/${route.id}/${route.tab}`;
     case 'interview':
-      return `#/interview/${route.id}`;
+      return route.codingId ? `#/interview/${route.id}/${route.codingId}` : `#/interview/${route.id}`;
+    case 'codebook':
+    case 'quotes':
+      return route.engagementId ? `#/${route.name}/${route.engagementId}` : `#/${route.name}`;
   }
 }
 

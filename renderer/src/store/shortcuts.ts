@@ -36,6 +36,9 @@ export function handleShortcut(e: KeyboardEvent): void {
 export const SHORTCUT_LIST = [
   ['Ctrl/⌘ + N', 'shortcuts.new'],
   ['Ctrl/⌘ + S', 'shortcuts.save'],
+  ['Ctrl/⌘ + 1…9', 'shortcuts.codeWith'],
+  ['Ctrl/⌘ + K', 'shortcuts.picker'],
+  ['Ctrl/⌘ + Shift + F', 'shortcuts.followUp'],
   ['Ctrl/⌘ + ,', 'shortcuts.settings'],
   ['Alt + ↑', 'shortcuts.back'],
   ['Ctrl/⌘ + /', 'shortcuts.help'],

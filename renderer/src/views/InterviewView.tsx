@@ -7,26 +7,38 @@ import {
   type RelationshipLevel,
 } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { CodePicker } from '../components/CodePicker.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
+import { useCodings } from '../store/codings.ts';
 import { useInterview } from '../store/interview.ts';
 import { useNotes } from '../store/notes.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
+import { CodingPanel } from './CodingPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
-export function InterviewView({ id }: { id: string }) {
+export function InterviewView({ id, codingId }: { id: string; codingId?: string | undefined }) {
   const { t } = useTranslation();
   const detail = useInterview((s) => s.detail);
   const navigate = useRouter((s) => s.navigate);
   const showTimestamps = useNotes((s) => s.showTimestamps);
   const [deleting, setDeleting] = useState(false);
+  const [chosenTab, setSideTab] = useState<'codings' | 'interview' | null>(null);
+  const hasCodings = useCodings((s) => Object.keys(s.codings).length > 0);
+  // Until the consultant picks a tab: codings once there are some, the interview's facts before that.
+  const sideTab = chosenTab ?? (hasCodings ? 'codings' : 'interview');
+  const pickerOpen = useCodings((s) => s.pickerOpen);
 
   useEffect(() => {
     useInterview.setState({ detail: null });
-    void attempt(() => useInterview.getState().load(id));
+    void attempt(async () => {
+      await useInterview.getState().load(id);
+      const detail = useInterview.getState().detail;
+      if (detail) await useCodings.getState().load(id, detail.engagementId);
+    });
   }, [id]);
 
   useEffect(() => {
@@ -38,7 +50,8 @@ export function InterviewView({ id }: { id: string }) {
     return () => useShortcuts.setState({ onBack: null });
   }, [detail, navigate]);
 
-  if (!detail || detail.id !== id) return <p className="loading">{t('app.loading')}</p>;
+  const codingsReady = useCodings((s) => s.interviewId === id);
+  if (!detail || detail.id !== id || !codingsReady) return <p className="loading">{t('app.loading')}</p>;
 
   return (
     <main className={`interview${showTimestamps ? ' show-ts' : ''}`}>
@@ -60,16 +73,42 @@ export function InterviewView({ id }: { id: string }) {
           </div>
           <SaveIndicator />
         </header>
-        <NotesEditor key={detail.id} interviewId={detail.id} initialDoc={detail.notes.doc} />
+        <NotesEditor
+          key={detail.id}
+          interviewId={detail.id}
+          initialDoc={detail.notes.doc}
+          focusCodingId={codingId}
+        />
       </section>
       <aside className="interview-side">
-        <DetailsPanel detail={detail} />
-        <ScoresPanel detail={detail} />
-        <RelationshipPanel detail={detail} />
-        <button type="button" className="danger-quiet" onClick={() => setDeleting(true)}>
-          {t('interview.delete')}
-        </button>
+        <div className="side-tabs" role="tablist">
+          {(['codings', 'interview'] as const).map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={sideTab === tab}
+              className={sideTab === tab ? 'tab active' : 'tab'}
+              onClick={() => setSideTab(tab)}
+            >
+              {tab === 'codings' ? t('coding.codings') : t('coding.interviewTab')}
+            </button>
+          ))}
+        </div>
+        {sideTab === 'codings' ? (
+          <CodingPanel />
+        ) : (
+          <>
+            <DetailsPanel detail={detail} />
+            <ScoresPanel detail={detail} />
+            <RelationshipPanel detail={detail} />
+            <button type="button" className="danger-quiet" onClick={() => setDeleting(true)}>
+              {t('interview.delete')}
+            </button>
+          </>
+        )}
       </aside>
+      {pickerOpen && <CodePicker />}
       {deleting && (
         <ConfirmDelete
           kind="interview"

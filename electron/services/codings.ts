@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import type { Coding, DocNode } from '../../shared/domain.ts';
+import { type DerivedNotes, sliceCodePoints } from '../../shared/notes.ts';
+import type { CodingFields, NewCoding } from '../../shared/schemas.ts';
+import type { ServiceContext } from './context.ts';
+import { KuuloError, notFound } from './errors.ts';
+
+type NewCodingInput = z.output<typeof NewCoding>;
+
+export const CODING_COLUMNS = `c.id, c.interview_id AS interviewId, c.code_id AS codeId, c.sentiment, c.severity, c.memo,
+  c.star, c.quote, c.start, c."end"`;
+
+type CodingRow = Omit<Coding, 'star'> & { star: number };
+export const toCoding = ({ star, ...row }: CodingRow): Coding => ({ ...row, star: star === 1 });
+
+export function listCodings({ db }: ServiceContext, interviewId: string): Coding[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${CODING_COLUMNS} FROM codings c WHERE c.interview_id = ? AND c.deleted_at IS NULL ORDER BY c.start, c."end"`,
+      )
+      .all(interviewId) as CodingRow[]
+  ).map(toCoding);
+}
+
+export function getCoding({ db }: ServiceContext, id: string): Coding {
+  const row = db
+    .prepare(`SELECT ${CODING_COLUMNS} FROM codings c WHERE c.id = ? AND c.deleted_at IS NULL`)
+    .get(id) as CodingRow | undefined;
+  if (!row) throw notFound('The coding');
+  return toCoding(row);
+}
+
+function assertCodeUsable({ db }: ServiceContext, codeId: string): void {
+  const code = db.prepare('SELECT is_group AS isGroup FROM codes WHERE id = ?').get(codeId) as
+    | { isGroup: number }
+    | undefined;
+  if (!code) throw notFound('The code');
+  if (code.isGroup)
+    throw new KuuloError('invalid_input', 'A code group cannot be applied to text; pick a code inside it.');
+}
+
+/**
+ * Brings the codings table in line with the document just saved: new codings are inserted, every
+ * coding's quote and offsets are re-derived, codings whose mark is gone become tombstones (and come
+ * back if an undo restores the mark). Runs inside the save's transaction.
+ */
+export function syncCodings(
+  ctx: ServiceContext,
+  interviewId: string,
+  derived: DerivedNotes,
+  created: readonly NewCodingInput[],
+): void {
+  const { db } = ctx;
+  const now = ctx.now();
+  const insert = db.prepare(
+    `INSERT INTO codings (id, interview_id, code_id, sentiment, severity, memo, star, created_at, updated_at)
+     VALUES (@id, @interviewId, @codeId, @sentiment, @severity, @memo, @star, @now, @now)
+     ON CONFLICT(id) DO NOTHING`,
+  );
+  for (const coding of created) {
+    assertCodeUsable(ctx, coding.codeId);
+    const owner = db.prepare('SELECT interview_id AS interviewId FROM codings WHERE id = ?').get(coding.id) as
+      | { interviewId: string }
+      | undefined;
+    if (owner && owner.interviewId !== interviewId) {
+      throw new KuuloError('conflict', 'That coding belongs to another interview.');
+    }
+    insert.run({ ...coding, star: coding.star ? 1 : 0, interviewId, now });
+  }
+
+  const rows = db
+    .prepare(`SELECT id, start, "end", quote, deleted_at AS deletedAt FROM codings WHERE interview_id = ?`)
+    .all(interviewId) as {
+    id: string;
+    start: number;
+    end: number;
+    quote: string;
+    deletedAt: string | null;
+  }[];
+  if (rows.length === 0) return;
+  const chars = Array.from(derived.text);
+  const place = db.prepare(
+    `UPDATE codings SET start = ?, "end" = ?, quote = ?, deleted_at = NULL, updated_at = ? WHERE id = ?`,
+  );
+  const bury = db.prepare('UPDATE codings SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  for (const row of rows) {
+    const span = derived.codings.get(row.id);
+    if (!span) {
+      if (!row.deletedAt) bury.run(now, now, row.id);
+      continue;
+    }
+    const quote = sliceCodePoints(chars, span.start, span.end);
+    if (row.deletedAt || row.start !== span.start || row.end !== span.end || row.quote !== quote) {
+      place.run(span.start, span.end, quote, now, row.id);
+    }
+  }
+}
+
+export function updateCoding(
+  ctx: ServiceContext,
+  id: string,
+  patch: Partial<z.output<typeof CodingFields>>,
+): Coding {
+  getCoding(ctx, id);
+  if (patch.codeId) assertCodeUsable(ctx, patch.codeId);
+  const sets: string[] = [];
+  const params: Record<string, unknown> = { id, now: ctx.now() };
+  const columns = {
+    codeId: 'code_id',
+    sentiment: 'sentiment',
+    severity: 'severity',
+    memo: 'memo',
+    star: 'star',
+  } as const;
+  for (const [field, column] of Object.entries(columns)) {
+    const value = patch[field as keyof typeof columns];
+    if (value === undefined) continue;
+    sets.push(`${column} = @${field}`);
+    params[field] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  }
+  if (sets.length)
+    ctx.db.prepare(`UPDATE codings SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(params);
+  return getCoding(ctx, id);
+}
+
+/** For callers that rewrite a document outside the editor (merge, delete): the stored doc of an interview. */
+export function storedDoc({ db }: ServiceContext, interviewId: string): DocNode {
+  const row = db.prepare('SELECT doc FROM notes WHERE interview_id = ?').get(interviewId) as
+    | { doc: string }
+    | undefined;
+  if (!row) throw notFound('The interview notes');
+  return JSON.parse(row.doc) as DocNode;
+}

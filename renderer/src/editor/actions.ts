@@ -1,0 +1,22 @@
+import type { Editor } from '@tiptap/react';
+import { useCodings } from '../store/codings.ts';
+import { addCodingMark, removeCodingMark, targetRange } from './coding.ts';
+
+/**
+ * Codes the selection (or, with nothing selected, the paragraph at the cursor) with a code. The
+ * cursor and focus stay put, so this works while typing live. Returns the new coding's id.
+ */
+export function codeSelection(editor: Editor, codeId: string): string | null {
+  const range = targetRange(editor.view);
+  if (!range) return null;
+  const id = crypto.randomUUID();
+  useCodings.getState().add({ id, codeId, sentiment: null, severity: null, memo: '', star: false });
+  addCodingMark(editor.view, range, id);
+  return id;
+}
+
+/** Removes a coding's marks as one undoable edit; the save that follows retires its row. */
+export function uncode(editor: Editor, id: string): void {
+  removeCodingMark(editor.view, id);
+  useCodings.setState((s) => ({ selected: s.selected.filter((x) => x !== id) }));
+}

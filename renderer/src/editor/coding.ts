@@ -1,0 +1,120 @@
+import { Extension, Mark } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
+import { CODING_MARK } from '../../../shared/notes.ts';
+
+/**
+ * A coding in the notes: a mark whose only attribute is the coding's id (the row holds the rest).
+ * `excludes: ''` lets codings overlap; `inclusive: false` keeps typing at its edge outside it.
+ */
+export const CodingMark = Mark.create({
+  name: CODING_MARK,
+  excludes: '',
+  inclusive: false,
+  spanning: true,
+  addAttributes() {
+    return {
+      id: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-coding'),
+        renderHTML: (attributes) => ({ 'data-coding': attributes.id }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-coding]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', { ...HTMLAttributes, class: 'coding' }, 0];
+  },
+});
+
+/** A paragraph flagged to revisit after the interview; shown by CSS, stored in the document. */
+export const FollowUp = Extension.create({
+  name: 'followUp',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph', 'heading'],
+        attributes: {
+          followUp: {
+            default: false,
+            keepOnSplit: false,
+            parseHTML: (element) => element.hasAttribute('data-follow-up'),
+            renderHTML: (attributes) => (attributes.followUp ? { 'data-follow-up': '' } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/** Where the coding marks are in the document (first to last marked character of each id). */
+export function codingRanges(doc: PMNode): Map<string, Range> {
+  const ranges = new Map<string, Range>();
+  doc.descendants((node, pos) => {
+    if (!node.isText) return;
+    for (const mark of node.marks) {
+      if (mark.type.name !== CODING_MARK) continue;
+      const id = String(mark.attrs.id);
+      const range = ranges.get(id);
+      if (range) range.to = pos + node.nodeSize;
+      else ranges.set(id, { from: pos, to: pos + node.nodeSize });
+    }
+  });
+  return ranges;
+}
+
+/** The ids of the codings at a document position, innermost last. */
+export function codingsAt(doc: PMNode, pos: number): string[] {
+  const $pos = doc.resolve(pos);
+  const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])];
+  return [...new Set(marks.filter((m) => m.type.name === CODING_MARK).map((m) => String(m.attrs.id)))];
+}
+
+/**
+ * The range to code: the selection, or — with nothing selected, as while typing live — the whole
+ * current paragraph. Null when there is no text to code.
+ */
+export function targetRange(view: EditorView): Range | null {
+  const { from, to, empty, $from } = view.state.selection;
+  if (!empty) return { from, to };
+  const block = $from.parent;
+  if (!block.isTextblock || block.content.size === 0) return null;
+  return { from: $from.start(), to: $from.end() };
+}
+
+/** Adds a coding mark without moving the cursor or the focus, as one undoable step. */
+export function addCodingMark(view: EditorView, range: Range, id: string): void {
+  const mark = view.state.schema.marks[CODING_MARK]!.create({ id });
+  view.dispatch(view.state.tr.addMark(range.from, range.to, mark));
+}
+
+export function removeCodingMark(view: EditorView, id: string): void {
+  const type = view.state.schema.marks[CODING_MARK]!;
+  const tr = view.state.tr;
+  view.state.doc.descendants((node, pos) => {
+    const mark = node.isText ? node.marks.find((m) => m.type === type && m.attrs.id === id) : undefined;
+    if (mark) tr.removeMark(pos, pos + node.nodeSize, mark);
+  });
+  if (tr.docChanged) view.dispatch(tr);
+}
+
+/** Toggles the follow-up flag of the paragraph at the cursor; the cursor stays where it is. */
+export function toggleFollowUp(view: EditorView): boolean {
+  const { $from } = view.state.selection;
+  const block = $from.parent;
+  if (!block.isTextblock || !('followUp' in block.attrs)) return false;
+  view.dispatch(
+    view.state.tr.setNodeMarkup($from.before(), undefined, {
+      ...block.attrs,
+      followUp: !block.attrs.followUp,
+    }),
+  );
+  return true;
+}

@@ -1,0 +1,106 @@
+import { create } from 'zustand';
+import type { Input } from '../../../shared/contract.ts';
+import type { CodebookEntry, Coding } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { attempt, unwrap } from './notify.ts';
+
+type NewCoding = Input<'saveNotes'>['codings'] extends (infer T)[] | undefined ? T : never;
+export type CodingMeta = Pick<Coding, 'id' | 'codeId' | 'sentiment' | 'severity' | 'memo' | 'star'>;
+type CodingPatch = Partial<Omit<CodingMeta, 'id'>>;
+
+interface CodingState {
+  interviewId: string | null;
+  engagementId: string | null;
+  codebook: CodebookEntry[];
+  /** Every coding of the open interview the editor may show, by id. */
+  codings: Record<string, CodingMeta>;
+  /** Created in the editor since the last save; they travel with the next save of the notes. */
+  pending: NewCoding[];
+  /** Codings whose details are open (several when they overlap where the user clicked). */
+  selected: string[];
+  pickerOpen: boolean;
+  load: (interviewId: string, engagementId: string) => Promise<void>;
+  reloadCodebook: () => Promise<void>;
+  add: (meta: CodingMeta) => void;
+  update: (id: string, patch: CodingPatch) => Promise<void>;
+  /** Hands the pending codings to a save; `restore` puts them back if the save failed. */
+  takePending: () => { codings: NewCoding[]; restore: () => void };
+}
+
+export const useCodings = create<CodingState>((set, get) => ({
+  interviewId: null,
+  engagementId: null,
+  codebook: [],
+  codings: {},
+  pending: [],
+  selected: [],
+  pickerOpen: false,
+  load: async (interviewId, engagementId) => {
+    const [codebook, codings] = await Promise.all([
+      unwrap(kuulo.getCodebook({ engagementId })),
+      unwrap(kuulo.listCodings({ interviewId })),
+    ]);
+    set({
+      interviewId,
+      engagementId,
+      codebook,
+      codings: Object.fromEntries(codings.map((c) => [c.id, c])),
+      pending: [],
+      selected: [],
+    });
+  },
+  reloadCodebook: async () => {
+    const engagementId = get().engagementId;
+    if (!engagementId) return;
+    const codebook = await unwrap(kuulo.getCodebook({ engagementId }));
+    set({ codebook });
+  },
+  add: (meta) => set((s) => ({ codings: { ...s.codings, [meta.id]: meta }, pending: [...s.pending, meta] })),
+  update: async (id, patch) => {
+    const current = get().codings[id];
+    if (!current) return;
+    const next = { ...current, ...patch };
+    set((s) => ({
+      codings: { ...s.codings, [id]: next },
+      pending: s.pending.map((p) => (p.id === id ? next : p)),
+    }));
+    if (get().pending.some((p) => p.id === id)) return;
+    await attempt(() => unwrap(kuulo.updateCoding({ id, patch })));
+  },
+  takePending: () => {
+    const codings = get().pending;
+    set({ pending: [] });
+    return { codings, restore: () => set((s) => ({ pending: [...codings, ...s.pending] })) };
+  },
+}));
+
+/** Codes a consultant can apply now: not groups, not retired. */
+export const applicableCodes = (codebook: CodebookEntry[]): CodebookEntry[] =>
+  codebook.filter((c) => !c.isGroup && !c.retired);
+
+const hexToRgb = (hex: string): string => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}`;
+};
+
+/**
+ * Highlight colours live in one stylesheet keyed by coding id, so the marks in the document stay a
+ * bare id and a code's colour change never touches the notes.
+ */
+export function codingStyles(
+  codings: Record<string, CodingMeta>,
+  codebook: CodebookEntry[],
+  selected: string[],
+): string {
+  const colorOf = new Map(codebook.map((c) => [c.id, c.color]));
+  const rules: string[] = [];
+  for (const coding of Object.values(codings)) {
+    const rgb = hexToRgb(colorOf.get(coding.codeId) ?? '#999999');
+    rules.push(
+      `.notes-editor [data-coding="${coding.id}"]{background-color:rgba(${rgb},0.22);box-shadow:inset 0 -2px 0 rgba(${rgb},0.9)}`,
+    );
+  }
+  for (const id of selected)
+    rules.push(`.notes-editor [data-coding="${id}"]{outline:2px solid #1d2430;outline-offset:1px}`);
+  return rules.join('\n');
+}

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { Input } from '../../../shared/contract.ts';
+import type { MatchMode, Quote, RoleLevel, Sentiment, Tier } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { attempt, unwrap } from './notify.ts';
+
+export interface QuoteFilters {
+  codeIds: string[];
+  match: MatchMode;
+  allEngagements: boolean;
+  tiers: Tier[];
+  roleLevels: RoleLevel[];
+  sentiments: Sentiment[];
+  starredOnly: boolean;
+}
+
+interface QuotesState extends QuoteFilters {
+  quotes: Quote[] | null;
+  set: (patch: Partial<QuoteFilters>, engagementId: string | undefined) => void;
+  run: (engagementId: string | undefined) => Promise<void>;
+}
+
+export const toggle = <T>(list: T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+
+/** The retrieval view's filters survive a jump into an interview and back. */
+export const useQuotes = create<QuotesState>((set, get) => ({
+  codeIds: [],
+  match: 'any',
+  allEngagements: false,
+  tiers: [],
+  roleLevels: [],
+  sentiments: [],
+  starredOnly: false,
+  quotes: null,
+  set: (patch, engagementId) => {
+    set(patch);
+    void get().run(engagementId);
+  },
+  run: async (engagementId) => {
+    const f = get();
+    if (!f.codeIds.length) {
+      set({ quotes: null });
+      return;
+    }
+    const query: Input<'findQuotes'> = {
+      codeIds: f.codeIds,
+      match: f.match,
+      starredOnly: f.starredOnly,
+      ...(engagementId && !f.allEngagements ? { engagementId } : {}),
+      ...(f.tiers.length ? { tiers: f.tiers } : {}),
+      ...(f.roleLevels.length ? { roleLevels: f.roleLevels } : {}),
+      ...(f.sentiments.length ? { sentiments: f.sentiments } : {}),
+    };
+    await attempt(async () => set({ quotes: await unwrap(kuulo.findQuotes(query)) }));
+  },
+}));

@@ -1,0 +1,230 @@
+import type { Editor } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Language, SENTIMENTS } from '../../../shared/domain.ts';
+import { uncode } from '../editor/actions.ts';
+import { codingRanges, type Range } from '../editor/coding.ts';
+import { applicableCodes, type CodingMeta, useCodings } from '../store/codings.ts';
+import { useNotes } from '../store/notes.ts';
+
+interface Placed {
+  id: string;
+  range: Range;
+  quote: string;
+}
+
+/** Codings in document order with their current words; recomputed after saves and on scroll, never per keystroke. */
+function usePlacedCodings(
+  editor: Editor | null,
+  onlyVisible: boolean,
+): { placed: Placed[]; followUps: number[] } {
+  const revision = useNotes((s) => s.revision);
+  const codings = useCodings((s) => s.codings);
+  const [scrollTick, setScrollTick] = useState(0);
+  const [result, setResult] = useState<{ placed: Placed[]; followUps: number[] }>({
+    placed: [],
+    followUps: [],
+  });
+
+  useEffect(() => {
+    const scroller = editor?.view.dom.parentElement;
+    if (!scroller || !onlyVisible) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setScrollTick((n) => n + 1));
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [editor, onlyVisible]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision and scrollTick are the triggers (a save, a scroll)
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    // Off the typing path: wait until the browser is idle (or half a second at most).
+    const handle = requestIdleCallback(() => place(editor), { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }, [editor, codings, onlyVisible, revision, scrollTick]);
+
+  function place(editor: Editor): void {
+    if (editor.isDestroyed) return;
+    const started = performance.now();
+    const { doc } = editor.state;
+    const followUps: number[] = [];
+    doc.descendants((node, pos) => {
+      if (node.attrs.followUp) followUps.push(pos);
+      return !node.isTextblock;
+    });
+    let placed = [...codingRanges(doc)]
+      .filter(([id]) => codings[id])
+      .map(([id, range]) => ({ id, range, quote: doc.textBetween(range.from, range.to, ' ') }))
+      .sort((a, b) => a.range.from - b.range.from || a.range.to - b.range.to);
+    if (onlyVisible) {
+      const box = editor.view.dom.parentElement?.getBoundingClientRect();
+      if (box) {
+        placed = placed.filter(({ range }) => {
+          const top = editor.view.coordsAtPos(range.from).top;
+          const bottom = editor.view.coordsAtPos(range.to).bottom;
+          return bottom >= box.top && top <= box.bottom;
+        });
+      }
+    }
+    setResult({ placed, followUps });
+    performance.measure('kuulo:place-codings', { start: started });
+  }
+  return result;
+}
+
+export function CodingPanel() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const editor = useNotes((s) => s.editor);
+  const { codings, codebook, selected } = useCodings();
+  const [onlyVisible, setOnlyVisible] = useState(false);
+  const { placed, followUps } = usePlacedCodings(editor, onlyVisible);
+  const codeOf = new Map(codebook.map((c) => [c.id, c]));
+
+  const jump = (id: string, range: Range) => {
+    useCodings.setState({ selected: [id] });
+    editor?.chain().setTextSelection(range).scrollIntoView().run();
+  };
+
+  return (
+    <section className="panel coding-panel">
+      {selected.map((id) =>
+        codings[id] ? <CodingDetails key={id} coding={codings[id]} editor={editor} lang={lang} /> : null,
+      )}
+      <div className="panel-head">
+        <h2>{t('coding.codings')}</h2>
+        <label className="check small">
+          <input type="checkbox" checked={onlyVisible} onChange={(e) => setOnlyVisible(e.target.checked)} />
+          {t('coding.onlyVisible')}
+        </label>
+      </div>
+      {followUps.length > 0 && (
+        <button
+          type="button"
+          className="link follow-ups"
+          onClick={() =>
+            editor
+              ?.chain()
+              .setTextSelection(followUps[0]! + 1)
+              .scrollIntoView()
+              .run()
+          }
+        >
+          ⚑ {t('coding.followUps', { count: followUps.length })}
+        </button>
+      )}
+      {placed.length === 0 && !onlyVisible && <p className="muted small">{t('coding.none')}</p>}
+      <ul className="coding-list">
+        {placed.map(({ id, range, quote }) => {
+          const meta = codings[id]!;
+          const code = codeOf.get(meta.codeId);
+          return (
+            <li key={id} className={selected.includes(id) ? 'selected' : ''}>
+              <button type="button" className="coding-item" onClick={() => jump(id, range)}>
+                <span className="code-chip" style={{ borderColor: code?.color }}>
+                  {code?.name[lang] ?? '?'}
+                </span>
+                {meta.star && <span title={t('coding.star')}>★</span>}
+                {meta.sentiment && (
+                  <span className={`sentiment ${meta.sentiment}`}>
+                    {t(`coding.sentiments.${meta.sentiment}`)}
+                  </span>
+                )}
+                <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function CodingDetails({
+  coding,
+  editor,
+  lang,
+}: {
+  coding: CodingMeta;
+  editor: Editor | null;
+  lang: Language;
+}) {
+  const { t } = useTranslation();
+  const { codebook, update } = useCodings();
+  const [memo, setMemo] = useState(coding.memo);
+  useEffect(() => setMemo(coding.memo), [coding.memo]);
+  const code = codebook.find((c) => c.id === coding.codeId);
+  return (
+    <section className="coding-details" aria-label={t('coding.details')}>
+      <div className="panel-head">
+        <span className="code-chip" style={{ borderColor: code?.color }}>
+          {code?.name[lang]}
+        </span>
+        <button
+          type="button"
+          className={`star${coding.star ? ' on' : ''}`}
+          aria-pressed={coding.star}
+          title={t('coding.starHint')}
+          onClick={() => update(coding.id, { star: !coding.star })}
+        >
+          {coding.star ? '★' : '☆'} {t('coding.star')}
+        </button>
+      </div>
+      <label className="field">
+        <span className="field-label">{t('coding.code')}</span>
+        <select value={coding.codeId} onChange={(e) => update(coding.id, { codeId: e.target.value })}>
+          {applicableCodes(codebook)
+            .concat(code?.retired ? [code] : [])
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[lang]}
+              </option>
+            ))}
+        </select>
+      </label>
+      <fieldset className="field segmented">
+        <legend className="field-label">{t('coding.sentiment')}</legend>
+        {SENTIMENTS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`seg ${s}${coding.sentiment === s ? ' active' : ''}`}
+            aria-pressed={coding.sentiment === s}
+            onClick={() => update(coding.id, { sentiment: coding.sentiment === s ? null : s })}
+          >
+            {t(`coding.sentiments.${s}`)}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset className="field segmented">
+        <legend className="field-label">{t('coding.severity')}</legend>
+        {([1, 2, 3] as const).map((n) => (
+          <button
+            key={n}
+            type="button"
+            className={`seg${coding.severity === n ? ' active' : ''}`}
+            aria-pressed={coding.severity === n}
+            onClick={() => update(coding.id, { severity: coding.severity === n ? null : n })}
+          >
+            {n} · {t(`coding.severities.${n}`)}
+          </button>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('coding.memo')}</span>
+        <textarea
+          rows={3}
+          value={memo}
+          onChange={(e) => setMemo(e.target.value)}
+          onBlur={() => memo !== coding.memo && update(coding.id, { memo })}
+        />
+      </label>
+      <button type="button" className="danger-quiet" onClick={() => editor && uncode(editor, coding.id)}>
+        {t('coding.remove')}
+      </button>
+    </section>
+  );
+}

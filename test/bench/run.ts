@@ -1,0 +1,12 @@
+import { parseArgs } from 'node:util';
+import { measureKeystrokes } from './keystrokes.ts';
+import { printTable } from './stats.ts';
+
+/** `npm run bench -- [--scale small|full]`: figures are printed, never asserted. */
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' } } });
+const full = values.scale === 'full';
+
+const measures = await measureKeystrokes(
+  full ? { words: 20_000, codings: 500, keys: 400 } : { words: 2_000, codings: 50, keys: 60 },
+);
+console.log(printTable(measures));

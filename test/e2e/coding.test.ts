@@ -1,0 +1,273 @@
+/// <reference lib="dom" />
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+
+let browser: Browser;
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  ({ url: baseUrl, server } = await serveRenderer());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/**
+ * Selects `length` characters from just after the n-th occurrence of `after` in the notes (or, with
+ * length 0, puts the cursor there) the way a mouse would: through the DOM selection.
+ */
+async function selectIn(page: Page, text: string, length = text.length, cursorOnly = false): Promise<void> {
+  await page.evaluate(
+    ({ text, length, cursorOnly }) => {
+      const root = document.querySelector('.notes-editor')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const full = nodes.map((n) => n.data).join('');
+      const start = full.indexOf(text);
+      if (start < 0) throw new Error(`not in the notes: ${text}`);
+      const locate = (offset: number): [Text, number] => {
+        let seen = 0;
+        for (const node of nodes) {
+          if (offset <= seen + node.data.length) return [node, offset - seen];
+          seen += node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      const from = cursorOnly ? start + length : start;
+      range.setStart(...locate(from));
+      range.setEnd(...locate(cursorOnly ? from : start + length));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { text, length, cursorOnly },
+  );
+  // ProseMirror reads the DOM selection on the next selectionchange event.
+  await page.waitForTimeout(60);
+}
+
+describe('coding in Chromium', () => {
+  test('hotkey and picker codings, overlapping, survive edits before, inside, after and a partial delete', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      const engagement = ws.call('createEngagement', {
+        clientName: 'Client',
+        title: 'Coding study',
+        language: 'en',
+      });
+      const account = ws.call('createAccount', {
+        engagementId: engagement.id,
+        name: 'Kärkkäinen Oy',
+        tier: 'key',
+      });
+      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      ws.call('saveNotes', {
+        interviewId: interview.id,
+        doc: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Alpha beta gamma delta epsilon.' }] },
+            { type: 'paragraph', content: [{ type: 'text', text: 'Second paragraph stays uncoded.' }] },
+          ],
+        },
+      });
+      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+
+      // Hotkey: Ctrl+1 is the default hotkey of "Key-person risk".
+      await selectIn(page, 'beta gamma');
+      await page.keyboard.press('Control+1');
+      // Picker: Ctrl+K, type to filter, Enter.
+      await selectIn(page, 'gamma delta');
+      await page.keyboard.press('Control+k');
+      await page.locator('.picker-input').fill('silo');
+      await screenshot(page, '10-code-picker');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.coding-item').count()).toBe(2);
+
+      const quotes = () =>
+        Object.fromEntries(
+          ws.call('listCodings', { interviewId: interview.id }).map((c) => {
+            const code = ws.call('getCodebook', {}).find((k) => k.id === c.codeId)!;
+            return [code.key, c.quote];
+          }),
+        );
+      await expect.poll(quotes).toEqual({ 'key-person-risk': 'beta gamma', silos: 'gamma delta' });
+
+      // Type before, inside and after the codings, then delete part of one.
+      await selectIn(page, 'Alpha', 0, true);
+      await page.keyboard.type('Intro ');
+      await selectIn(page, 'beta ', 5, true);
+      await page.keyboard.type('big ');
+      await selectIn(page, 'epsilon', 7, true);
+      await page.keyboard.type(' omega');
+      await selectIn(page, 'delta', 5, true);
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      await page.reload();
+      await expect.poll(() => page.locator('.coding-item').count()).toBe(2);
+
+      const text = ws.call('getInterview', { id: interview.id }).notes.text;
+      expect(text).toBe('Intro Alpha beta big gamma del epsilon omega.\nSecond paragraph stays uncoded.');
+      expect(quotes()).toEqual({ 'key-person-risk': 'beta big gamma', silos: 'gamma del' });
+      const items = await page.locator('.coding-quote').allTextContents();
+      expect(items).toEqual(['beta big gamma', 'gamma del']);
+
+      // Clicking a coding opens its details: set sentiment and star, and they are stored.
+      await page.locator('.notes-editor [data-coding]').filter({ hasText: 'big' }).first().click();
+      const details = page.getByRole('region', { name: 'Coding details' });
+      await details.getByRole('button', { name: 'Negative' }).click();
+      await details.getByRole('button', { name: /Key quote/ }).click();
+      await expect
+        .poll(() =>
+          ws.call('listCodings', { interviewId: interview.id }).find((c) => c.quote === 'beta big gamma'),
+        )
+        .toMatchObject({ sentiment: 'negative', star: true });
+      await screenshot(page, '11-interview-codings');
+
+      // Undo removes the last coding action's effect on text; redo brings it back.
+      await details.getByRole('button', { name: 'Remove coding' }).click();
+      await expect.poll(() => page.locator('.coding-item').count()).toBe(1);
+      await page.locator('.notes-editor').focus();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.locator('.coding-item').count()).toBe(2);
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      await expect
+        .poll(() =>
+          ws.call('listCodings', { interviewId: interview.id }).find((c) => c.quote === 'beta big gamma'),
+        )
+        .toMatchObject({ sentiment: 'negative', star: true });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('live mode: the hotkey with no selection codes the paragraph and typing goes on', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      const engagement = ws.call('createEngagement', { clientName: 'Client', title: 'Live', language: 'en' });
+      const account = ws.call('createAccount', {
+        engagementId: engagement.id,
+        name: 'Account',
+        tier: 'named',
+      });
+      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.type('Only Matti knows the history');
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+Shift+F');
+      await page.keyboard.type(' of the account.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Next point.');
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      const notes = ws.call('getInterview', { id: interview.id }).notes;
+      expect(notes.text).toBe('Only Matti knows the history of the account.\nNext point.');
+      expect(ws.call('listCodings', { interviewId: interview.id }).map((c) => c.quote)).toEqual([
+        'Only Matti knows the history',
+      ]);
+      expect(JSON.stringify(notes.doc)).toContain('"followUp":true');
+      await expect.poll(() => page.locator('.follow-ups').textContent()).toContain('1 paragraph');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('retrieval view: quotes from several interviews, filters, and a jump to the passage', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      const engagement = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
+      const code = ws.call('getCodebook', {}).find((c) => c.key === 'unvoiced-irritation')!;
+      const expected = ws.call('findQuotes', { engagementId: engagement.id, codeIds: [code.id] });
+      await page.goto(`${baseUrl}#/quotes/${engagement.id}`);
+      await page.getByRole('checkbox', { name: /Unvoiced irritation/ }).check();
+      await expect.poll(() => page.locator('.quote-card').count()).toBe(expected.length);
+      expect(new Set(expected.map((q) => q.accountId)).size).toBeGreaterThan(1);
+      await screenshot(page, '12-quotes');
+
+      const unmanaged = expected.filter((q) => q.tier === 'unmanaged');
+      await page.getByRole('button', { name: 'Unmanaged', exact: true }).click();
+      await expect.poll(() => page.locator('.quote-card').count()).toBe(unmanaged.length);
+      await page.getByRole('button', { name: 'Unmanaged', exact: true }).click();
+      const negative = expected.filter((q) => q.sentiment === 'negative');
+      await page.getByRole('button', { name: 'Negative', exact: true }).click();
+      await expect.poll(() => page.locator('.quote-card').count()).toBe(negative.length);
+
+      const first = negative[0]!;
+      await page
+        .locator(`.quote-card[data-coding="${first.id}"]`)
+        .getByRole('link', { name: /Open in interview/ })
+        .click();
+      await expect.poll(() => page.locator('.coding-details').count()).toBe(1);
+      const selected = await page.evaluate(() => window.getSelection()?.toString());
+      expect(selected).toBe(first.quote);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('codebook screen: usage counts, retire hides from the picker, merge keeps codings', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      await page.goto(`${baseUrl}#/codebook`);
+      const silos = ws.call('getCodebook', {}).find((c) => c.key === 'silos')!;
+      const row = page.locator('.code-row[data-code="silos"]');
+      await expect.poll(() => row.textContent()).toContain(`${silos.usage} codings`);
+      await screenshot(page, '13-codebook');
+      await row.getByRole('button', { name: 'Retire' }).click();
+      await expect.poll(() => row.count()).toBe(0);
+      expect(ws.call('getCodebook', {}).find((c) => c.id === silos.id)).toMatchObject({
+        retired: true,
+        usage: silos.usage,
+      });
+
+      const interview = ws
+        .call('listInterviews', { engagementId: ws.call('listEngagements', {})[0]!.id })
+        .find((i) => i.wordCount > 0)!;
+      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.press('Control+k');
+      await page.locator('.picker-input').fill('silos');
+      const options = page.locator('#code-options').getByRole('option');
+      await expect.poll(() => options.last().textContent()).toContain('Create code “silos”');
+      expect((await options.allTextContents()).filter((o) => o.startsWith('Silos'))).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.goto(`${baseUrl}#/codebook`);
+      const before = ws.db.prepare('SELECT count(*) FROM codings WHERE deleted_at IS NULL').pluck().get();
+      const narrow = ws.call('getCodebook', {}).find((c) => c.key === 'narrow-relationship')!;
+      await page
+        .locator('.code-row[data-code="narrow-relationship"]')
+        .getByRole('button', { name: 'Merge into…' })
+        .click();
+      const dialog = page.getByRole('dialog');
+      const target = ws.call('getCodebook', {}).find((c) => c.key === 'key-person-risk')!;
+      await dialog.getByLabel('Target code').selectOption(target.id);
+      await dialog.getByRole('button', { name: 'Merge' }).click();
+      await expect.poll(() => page.locator('.code-row[data-code="narrow-relationship"]').count()).toBe(0);
+      const after = ws.db
+        .prepare('SELECT count(*) FROM codings WHERE deleted_at IS NULL')
+        .pluck()
+        .get() as number;
+      const merged = ws.call('getCodebook', {}).find((c) => c.id === target.id)!;
+      expect(merged.usage).toBe(target.usage + narrow.usage - ((before as number) - after));
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createErrorLog } from '../../electron/services/log.ts';
+
+let folder: string;
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+const NOTE = 'Yhteyshenkilö Åsa Öberg kertoi, että sopimus irtisanotaan';
+
+/** The error JSON.parse throws on a document: its message quotes the start of the input. */
+function parseError(): Error {
+  try {
+    JSON.parse(`${NOTE} …`);
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('JSON.parse accepted its input');
+}
+
+describe('error log', () => {
+  test('records operation, code, message and stack frames, but not the text that failed', () => {
+    folder = mkdtempSync(join(tmpdir(), 'kuulo-log-'));
+    const log = createErrorLog(join(folder, 'logs'));
+    const sqlite = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    log.error('saveNotes', sqlite);
+    log.error('saveNotes', parseError());
+    const text = readFileSync(log.path, 'utf8');
+    expect(log.path).toBe(join(folder, 'logs', 'kuulo.log'));
+    expect(text).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z ERROR saveNotes Error SQLITE_FULL database or disk is full\n\s+at /,
+    );
+    expect(text).toMatch(/ERROR saveNotes SyntaxError - .*is not valid JSON/);
+    expect(text).toMatch(/\n\s+at .*log\.test\.ts/);
+    expect(parseError().message).toContain('Yhteyshenk');
+    expect(text).not.toContain('Yhteyshenk');
+    expect(text).not.toContain('Åsa');
+  });
+
+  test('rotates at the size limit and keeps only the newest files', () => {
+    folder = mkdtempSync(join(tmpdir(), 'kuulo-log-'));
+    const log = createErrorLog(folder, { maxBytes: 2_000, keep: 3 });
+    for (let i = 0; i < 200; i++) log.error(`operation${i}`, new Error(`failure number ${i}`));
+    expect(readdirSync(folder).sort()).toEqual(['kuulo.log', 'kuulo.log.1', 'kuulo.log.2', 'kuulo.log.3']);
+    for (const name of readdirSync(folder))
+      expect(statSync(join(folder, name)).size).toBeLessThanOrEqual(2_000);
+    expect(readFileSync(log.path, 'utf8')).toContain('operation199 Error - failure number 199');
+    // Newest in kuulo.log, older in .1, .2, .3; anything older is gone.
+    const first = (name: string) =>
+      Number(/operation(\d+)/.exec(readFileSync(join(folder, name), 'utf8'))![1]);
+    expect(first('kuulo.log')).toBeGreaterThan(first('kuulo.log.1'));
+    expect(first('kuulo.log.1')).toBeGreaterThan(first('kuulo.log.2'));
+    expect(first('kuulo.log.2')).toBeGreaterThan(first('kuulo.log.3'));
+    const everything = readdirSync(folder)
+      .map((name) => readFileSync(join(folder, name), 'utf8'))
+      .join('');
+    expect(everything).not.toContain('operation0 ');
+  });
+
+  test('a log that cannot be written never throws', () => {
+    folder = mkdtempSync(join(tmpdir(), 'kuulo-log-'));
+    // A file where the logs folder should be: every write fails.
+    writeFileSync(join(folder, 'logs'), '');
+    const log = createErrorLog(join(folder, 'logs'));
+    expect(() => log.error('listEngagements', new Error('boom'))).not.toThrow();
+    expect(readFileSync(join(folder, 'logs'), 'utf8')).toBe('');
+  });
+});
