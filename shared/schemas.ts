@@ -90,6 +90,9 @@ export const RelationshipFields = z
   .strict();
 
 const MAX_DOC_DEPTH = 40;
+
+/** Node and mark attributes in notes are plain values (heading level, timestamp, coding id…), never objects. */
+const AttrValue = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]);
 const MAX_TEXT_NODE = 2_000_000;
 
 /** Structural check of a TipTap JSON document; depth-limited so deeply nested input cannot blow the stack. */
@@ -97,14 +100,14 @@ function docNode(depth: number): z.ZodType<DocNode> {
   return z
     .object({
       type: z.string().min(1).max(64),
-      attrs: z.record(z.string().max(64), z.unknown()).optional(),
+      attrs: z.record(z.string().max(64), AttrValue).optional(),
       text: z.string().max(MAX_TEXT_NODE).optional(),
       marks: z
         .array(
           z
             .object({
               type: z.string().min(1).max(64),
-              attrs: z.record(z.string().max(64), z.unknown()).optional(),
+              attrs: z.record(z.string().max(64), AttrValue).optional(),
             })
             .strict(),
         )

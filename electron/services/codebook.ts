@@ -5,6 +5,7 @@ import { rewriteCodingMarks } from '../../shared/notes.ts';
 import type { CodeFields, CodePatch } from '../../shared/schemas.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
+import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
 import { saveNotes } from './notes.ts';
 
@@ -84,6 +85,7 @@ function claimHotkey(
 }
 
 export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFields>): Code {
+  if (fields.engagementId) getEngagement(ctx, fields.engagementId);
   assertParent(ctx, fields.parentId, fields.isGroup);
   const id = ctx.newId();
   const now = ctx.now();

@@ -31,16 +31,23 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof KuuloError)
         return { ok: false, error: { code: error.code, message: error.message } };
-      options.onUnexpectedError?.(method, error);
+      // A constraint failure is the data breaking a rule, reported as such; anything else is a bug to log.
+      if (!isConstraintFailure(error)) options.onUnexpectedError?.(method, error);
       return { ok: false, error: { code: 'internal', message: sqliteMessage(error) } };
     }
   };
 }
 
+const isConstraintFailure = (error: unknown): boolean =>
+  String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_CONSTRAINT');
+
+/** Input can be hostile: a message quotes at most a little of it. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 function describeIssues(error: z.ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
+    const path = clip(issue.path.map(String).join('.'), 80);
+    return clip(path ? `${path}: ${issue.message}` : issue.message, 200);
   });
   return `Invalid input — ${issues.join('; ')}`;
 }

@@ -21,8 +21,9 @@ function assertInterviewee(
   interviewId: string,
   intervieweeId: string | null | undefined,
 ): void {
+  const interview = getInterview(ctx, interviewId);
   if (!intervieweeId) return;
-  if (!getInterview(ctx, interviewId).intervieweeIds.includes(intervieweeId)) {
+  if (!interview.intervieweeIds.includes(intervieweeId)) {
     throw new KuuloError(
       'invalid_input',
       'The person who knows this contact must be one of the interviewees.',

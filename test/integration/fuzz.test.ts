@@ -348,17 +348,6 @@ function inputsFor(valid: unknown[], known: string[]): fc.Arbitrary<unknown> {
 
 const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'conflict', 'unknown_method', 'internal'];
 
-/**
- * Known finding, pinned by the `.fails` test below: saveNotes' schema lets any value into a node's
- * `attrs`, so a BigInt, a cycle or very deep nesting fails later in JSON.stringify (refused as
- * "internal", nothing written). Every other unexpected error fails the fuzz test.
- */
-const knownIssue = (method: string, error: unknown) =>
-  method === 'saveNotes' && /serialize a BigInt|circular structure|call stack size/.test(String(error));
-
-/** The dispatcher turns constraint failures into "that would break a data rule" by design. */
-const isConstraint = (error: unknown) =>
-  String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_CONSTRAINT');
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).join();
 
 describe('fuzzing every contract method', () => {
@@ -393,10 +382,8 @@ describe('fuzzing every contract method', () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-    const unexpected = f.unexpected.filter(
-      ({ method: m, error }) => !knownIssue(m, error) && !isConstraint(error),
-    );
-    expect(unexpected.map(({ method: m, error }) => `${m}: ${String(error)}`)).toEqual([]);
+    // Every error the services did not expect would be a bug: there must be none.
+    expect(f.unexpected.map(({ method: m, error }) => `${m}: ${String(error)}`)).toEqual([]);
     expect(f.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(refused).toBeGreaterThan(RUNS / 4);
     // Past the schema too, or the services themselves would go untested.
@@ -406,8 +393,7 @@ describe('fuzzing every contract method', () => {
     f.ctx.db.close();
   });
 
-  // Expected to fail until fixed outside this file; remove `.fails` then.
-  test.fails('saveNotes refuses attribute values that are not JSON as invalid input (fix in shared/schemas.ts)', () => {
+  test('saveNotes refuses attribute values that are not plain values as invalid input', () => {
     const f = fixture('attrs');
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
@@ -421,7 +407,7 @@ describe('fuzzing every contract method', () => {
     f.ctx.db.close();
   });
 
-  test.fails('an unknown key of a megabyte is not echoed back in the message (fix in the dispatcher)', () => {
+  test('an unknown key of a megabyte is not echoed back in the message', () => {
     const f = fixture('hugekey');
     const result = f.dispatch('getSettings', { ['k'.repeat(1_000_000)]: 1 });
     expect(result.ok).toBe(false);
