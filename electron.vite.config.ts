@@ -6,7 +6,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          reportWorker: resolve('electron/report/worker.ts'),
+        },
+      },
     },
   },
   preload: {

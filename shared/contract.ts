@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EngagementStats, Portfolio } from './analysis.ts';
 import type {
   Account,
   AccountWithPeople,
@@ -7,6 +8,7 @@ import type {
   Coding,
   Engagement,
   EngagementSummary,
+  Finding,
   Interview,
   InterviewDetail,
   Interviewee,
@@ -16,6 +18,7 @@ import type {
   Settings,
 } from './domain.ts';
 import { LANGUAGES } from './domain.ts';
+import type { ExportJob } from './report.ts';
 import {
   AccountFields,
   ById,
@@ -26,12 +29,14 @@ import {
   Doc,
   Empty,
   EngagementFields,
+  FindingFields,
   Id,
   IntervieweeFields,
   InterviewFields,
   NewCoding,
   QuoteQuery,
   RelationshipFields,
+  ReportRequest,
   z as zod,
 } from './schemas.ts';
 
@@ -154,6 +159,21 @@ export const contract = {
   listCodings: input(zod.object({ interviewId: Id }).strict()).returns<Coding[]>(),
   updateCoding: input(patchOf(CodingFields)).returns<Coding>(),
   findQuotes: input(QuoteQuery).returns<Quote[]>(),
+
+  listFindings: input(zod.object({ engagementId: Id }).strict()).returns<Finding[]>(),
+  createFinding: input(FindingFields.extend({ engagementId: Id }).strict()).returns<Finding>(),
+  updateFinding: input(patchOf(FindingFields)).returns<Finding>(),
+  moveFinding: input(zod.object({ id: Id, to: zod.number().int().min(0).max(10_000) }).strict()).returns<
+    Finding[]
+  >(),
+  deleteFinding: input(ById).returns<{ removed: number }>(),
+  suggestQuotes: input(ById).returns<Quote[]>(),
+
+  startReportExport: input(ReportRequest).returns<ExportJob>(),
+  reportExportStatus: input(zod.object({ jobId: Id }).strict()).returns<ExportJob>(),
+
+  engagementStats: input(zod.object({ engagementId: Id }).strict()).returns<EngagementStats>(),
+  portfolio: input(Empty).returns<Portfolio>(),
 
   listBackups: input(Empty).returns<BackupEntry[]>(),
   createBackup: input(Empty).returns<BackupEntry>(),

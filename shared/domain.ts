@@ -201,5 +201,38 @@ export interface Quote extends Coding {
   after: string;
 }
 
-export const MATCH_MODES = ['any', 'all'] as const;
+/**
+ * any: passages of any chosen code; all: passages where every chosen code overlaps;
+ * interview: passages of the chosen codes in interviews where every chosen code occurs.
+ */
+export const MATCH_MODES = ['any', 'all', 'interview'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** How strongly a finding is supported: interviews and accounts where its codes occur. */
+export interface Evidence {
+  interviews: number;
+  accounts: number;
+  /** Held interviews of the engagement. */
+  baseInterviews: number;
+  baseAccounts: number;
+  /** Supporting interviews per tier. */
+  tiers: Record<Tier, number>;
+}
+
+export interface Finding {
+  id: string;
+  engagementId: string;
+  title: string;
+  keyMessage: string;
+  body: string;
+  recommendation: string;
+  priority: Priority;
+  sortOrder: number;
+  codeIds: string[];
+  /** The evidence quotes, in the consultant's order. */
+  quotes: Quote[];
+  evidence: Evidence;
+}

@@ -9,11 +9,13 @@ import {
   LANGUAGES,
   LIFECYCLE_STAGES,
   MATCH_MODES,
+  PRIORITIES,
   RELATIONSHIP_LEVELS,
   ROLE_LEVELS,
   SENTIMENTS,
   TIERS,
 } from './domain.ts';
+import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
 
@@ -172,9 +174,38 @@ export const QuoteQuery = z
     engagementId: Id.optional(),
     tiers: z.array(z.enum(TIERS)).max(3).optional(),
     roleLevels: z.array(z.enum(ROLE_LEVELS)).max(3).optional(),
+    importances: z.array(z.enum(IMPORTANCES)).max(4).optional(),
+    lifecycles: z.array(z.enum(LIFECYCLE_STAGES)).max(5).optional(),
     sentiments: z.array(z.enum(SENTIMENTS)).max(3).optional(),
     starredOnly: z.boolean().default(false),
     limit: z.number().int().min(1).max(100_000).default(5000),
+  })
+  .strict();
+
+export const FindingFields = z
+  .object({
+    title: name(300),
+    keyMessage: text(2000).default(''),
+    body: text(50_000).default(''),
+    recommendation: text(10_000).default(''),
+    priority: z.enum(PRIORITIES).default('medium'),
+    codeIds: z.array(Id).max(50).default([]),
+    quoteIds: z.array(Id).max(200).default([]),
+  })
+  .strict();
+
+export const ReportRequest = z
+  .object({
+    engagementId: Id,
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, { error: 'A file name cannot contain / \\ : * ? " < > |' }),
+    anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
+    language: z.enum(LANGUAGES).optional(),
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
   })
   .strict();
 

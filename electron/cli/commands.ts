@@ -1,7 +1,12 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { EngagementStats, Portfolio } from '../../shared/analysis.ts';
 import type { CodebookEntry, Tier } from '../../shared/domain.ts';
+import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
+import { writeReport } from '../report/export.ts';
 import { restoreClosedWorkspace } from '../services/backup.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { KuuloError } from '../services/errors.ts';
 import { type Call, CliError } from './workspace.ts';
 
@@ -12,8 +17,11 @@ export interface CliCommand {
   options?: NonNullable<ParseArgsConfig['options']>;
   /** Runs before the workspace is opened (e.g. to refuse overwriting a file). */
   prepare?: (dbPath: string, values: Values) => void;
-  run: (call: Call, values: Values) => { text: string; json: unknown };
+  /** `ctx` is for commands that run a service directly, e.g. a long export that the app runs on a worker. */
+  run: (call: Call, values: Values, ctx: ServiceContext) => CliOutput | Promise<CliOutput>;
 }
+
+type CliOutput = { text: string; json: unknown };
 
 const required = (values: Values, name: string): string => {
   const value = values[name];
@@ -49,6 +57,36 @@ function table(rows: string[][]): string {
 }
 
 export const COMMANDS: Record<string, CliCommand> = {
+  report: {
+    summary:
+      'write the Word findings report: --engagement ID --out FILE.docx [--anonymize none|people|accounts] [--lang fi|en]',
+    options: {
+      engagement: { type: 'string' },
+      out: { type: 'string' },
+      anonymize: { type: 'string', default: 'people' },
+      lang: { type: 'string' },
+    },
+    run: async (call, values, ctx) => {
+      const engagementId = required(values, 'engagement');
+      const out = resolve(required(values, 'out'));
+      if (!out.toLowerCase().endsWith('.docx')) throw new CliError('--out must name a .docx file.');
+      const anonymize = String(values.anonymize) as AnonymizationLevel;
+      if (!ANONYMIZATION_LEVELS.includes(anonymize))
+        throw new CliError('--anonymize must be none, people or accounts.');
+      const lang = values.lang;
+      if (lang !== undefined && lang !== 'fi' && lang !== 'en')
+        throw new CliError('--lang must be fi or en.');
+      call('getEngagement', { id: engagementId });
+      const started = performance.now();
+      const result = await writeReport(ctx, { engagementId, anonymize, language: lang }, out);
+      const ms = Math.round(performance.now() - started);
+      return {
+        json: { ...result, ms },
+        text: `Wrote ${result.path} (${Math.round(result.bytes / 1024)} kB) in ${ms} ms.`,
+      };
+    },
+  },
+
   demo: {
     summary: 'create a sample workspace (3 engagements); --force replaces an existing file',
     options: { force: { type: 'boolean', default: false } },
@@ -247,8 +285,136 @@ export const COMMANDS: Record<string, CliCommand> = {
       return { json, text: `Restored ${json.restoredFrom}.${kept}` };
     },
   },
+
+  stats: {
+    summary: 'every figure of the analysis screen for --engagement ID (prevalence, crosstabs, NPS, …)',
+    options: { engagement: { type: 'string' } },
+    run: (call, values) => {
+      const stats = call('engagementStats', { engagementId: required(values, 'engagement') });
+      return { json: statsJson(stats), text: statsText(stats) };
+    },
+  },
+
+  portfolio: {
+    summary: 'every engagement with its base and NPS, and the prevalence of each shared code in each',
+    run: (call) => {
+      const portfolio = call('portfolio', {});
+      return { json: portfolio, text: portfolioText(portfolio) };
+    },
+  },
 };
 
 function kilobytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** The service's figures, with each prevalence row named as scripts expect (`code` is the English name). */
+function statsJson(stats: EngagementStats) {
+  return {
+    ...stats,
+    prevalence: stats.prevalence.map((row) => ({
+      codeId: row.codeId,
+      code: row.code.en,
+      codeName: row.code,
+      interviews: row.interviews,
+      accounts: row.accounts,
+      codings: row.codings,
+      interviewsPct: row.interviewsPct,
+      accountsPct: row.accountsPct,
+      revenuePct: row.revenuePct,
+      sentiment: row.sentiment,
+      base: row.base,
+    })),
+  };
+}
+
+const percent = (value: number | null): string => (value === null ? '—' : `${value.toFixed(1)} %`);
+const signed = (value: number | null): string =>
+  value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)} pp`;
+
+function statsText(stats: EngagementStats): string {
+  const { base } = stats;
+  const sections = [
+    `Base: ${base.interviews} held interviews, ${base.accounts} accounts, revenue ${base.revenue}`,
+    `PREVALENCE (share of ${base.interviews} interviews / ${base.accounts} accounts)\n${table([
+      ['CODE', 'INTERVIEWS', '%', 'ACCOUNTS', '%', 'REVENUE %', 'CODINGS', 'NEG/NEU/POS/NONE'],
+      ...stats.prevalence.map((row) => [
+        row.code.en,
+        String(row.interviews),
+        percent(row.interviewsPct),
+        String(row.accounts),
+        percent(row.accountsPct),
+        percent(row.revenuePct),
+        String(row.codings),
+        [row.sentiment.negative, row.sentiment.neutral, row.sentiment.positive, row.sentiment.none].join('/'),
+      ]),
+    ])}`,
+    `NPS (* = fewer than 5 answers)\n${table([
+      ['GROUP', 'N', 'NPS', 'PROMOTERS', 'PASSIVES', 'DETRACTORS', 'SATISFACTION (N)'],
+      ...stats.scores.map((s) => [
+        s.group === 'all' ? 'all' : TIER_LABEL[s.group],
+        `${s.n}${s.smallN ? ' *' : ''}`,
+        s.nps === null ? '—' : String(s.nps),
+        String(s.promoters),
+        String(s.passives),
+        String(s.detractors),
+        `${s.satisfactionMean?.toFixed(1) ?? '—'} (${s.satisfactionN})`,
+      ]),
+    ])}`,
+    `KEY-PERSON RISK (! = rests on at most one known person)\n${table([
+      ['ACCOUNT', 'TIER', 'INTERVIEWS', 'PEOPLE', 'STRATEGIC', 'OPERATIONAL'],
+      ...stats.keyPersonRisk.map((r) => [
+        `${r.singlePerson ? '! ' : '  '}${r.account}`,
+        TIER_LABEL[r.tier],
+        String(r.interviews),
+        String(r.people),
+        String(r.strategic),
+        String(r.operational),
+      ]),
+    ])}`,
+    `COVERAGE\n${table([
+      ['TIER', 'INTERVIEWS', '%', 'ACCOUNTS', '%', 'REVENUE', '%'],
+      ...stats.coverage.map((c) => [
+        TIER_LABEL[c.tier],
+        String(c.interviews),
+        percent(c.interviewsPct),
+        String(c.accounts),
+        percent(c.accountsPct),
+        String(c.revenue),
+        percent(c.revenuePct),
+      ]),
+    ])}`,
+    `BENCHMARK (mean of ${stats.benchmark.others} other engagements)\n${table([
+      ['CODE', 'THIS', 'OTHERS', 'DIFFERENCE'],
+      ...stats.benchmark.rows.map((r) => [
+        r.code.en,
+        percent(r.thisPct),
+        percent(r.othersPct),
+        signed(r.diff),
+      ]),
+    ])}`,
+  ];
+  return sections.join('\n\n');
+}
+
+function portfolioText(portfolio: Portfolio): string {
+  const engagements = table([
+    ['#', 'CLIENT', 'TITLE', 'INTERVIEWS', 'ACCOUNTS', 'NPS (N)'],
+    ...portfolio.engagements.map((e, i) => [
+      `#${i + 1}`,
+      e.clientName,
+      e.title,
+      String(e.base.interviews),
+      String(e.base.accounts),
+      `${e.nps ?? '—'} (${e.npsN})`,
+    ]),
+  ]);
+  const prevalence = table([
+    ['CODE (% of held interviews)', ...portfolio.engagements.map((_, i) => `#${i + 1}`)],
+    ...portfolio.codes.map((code, j) => [
+      code.code.en,
+      ...portfolio.engagements.map((_, i) => (portfolio.pct[i]?.[j] ?? 0).toFixed(1)),
+    ]),
+  ]);
+  return `${engagements}\n\n${prevalence}`;
 }

@@ -10,7 +10,7 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
   .join('\n')}`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
     process.stdout.write(`${USAGE}\n`);
@@ -29,7 +29,7 @@ function main(argv: string[]): number {
   command.prepare?.(dbPath, values);
   const workspace = openWorkspace(dbPath);
   try {
-    const output = command.run(workspace.call, values);
+    const output = await command.run(workspace.call, values, workspace.ctx);
     process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
   } finally {
     workspace.close();
@@ -38,7 +38,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`kuulo: ${message.split('\n')[0]}\n`);

@@ -1,6 +1,6 @@
 import type { Input, Method, Output } from '../../shared/contract.ts';
 import { openDatabase } from '../db/connection.ts';
-import { createContext } from '../services/context.ts';
+import { createContext, type ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { KuuloError } from '../services/errors.ts';
 import { createHandlers } from '../services/handlers.ts';
@@ -11,7 +11,7 @@ export class CliError extends Error {}
 export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
 
 /** Opens the workspace file and gives commands the same dispatcher the app uses. */
-export function openWorkspace(path: string): { call: Call; close: () => void } {
+export function openWorkspace(path: string): { call: Call; ctx: ServiceContext; close: () => void } {
   let db: ReturnType<typeof openDatabase>;
   try {
     db = openDatabase(path);
@@ -19,11 +19,12 @@ export function openWorkspace(path: string): { call: Call; close: () => void } {
     if (error instanceof KuuloError) throw new CliError(error.message);
     throw error;
   }
-  const dispatch = createDispatcher(createHandlers(createContext(db)));
+  const ctx = createContext(db);
+  const dispatch = createDispatcher(createHandlers(ctx));
   const call: Call = (method, input) => {
     const result = dispatch(method, input);
     if (!result.ok) throw new CliError(result.error.message);
     return result.value as Output<typeof method>;
   };
-  return { call, close: () => db.close() };
+  return { call, ctx, close: () => ctx.db.close() };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sql as initialSchema } from './migrations/0001-initial.ts';
 import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts';
 import { sql as codingTombstones } from './migrations/0003-coding-tombstones.ts';
+import { sql as findings } from './migrations/0005-findings.ts';
 
 interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(initialSchema) },
   { version: 2, up: seedDefaultCodebook },
   { version: 3, up: (db) => db.exec(codingTombstones) },
+  { version: 5, up: (db) => db.exec(findings) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -7,7 +7,7 @@ import { createContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { createErrorLog } from '../services/log.ts';
-import { registerIpc } from './ipc.ts';
+import { registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { type AppOrigin, guardWebContents, hardenSession, isSafeExternalLink } from './security.ts';
 import { createMainWindow, saveBeforeClose } from './window.ts';
@@ -34,7 +34,11 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const ctx = createContext(db);
+  const ctx = createContext(db, {
+    exportDir: join(app.getPath('documents'), 'Kuulo'),
+    // Built beside this file from electron/report/worker.ts (see electron.vite.config.ts).
+    reportWorker: new URL('./reportWorker.js', import.meta.url),
+  });
   try {
     backupOnStart(ctx);
   } catch (error) {
@@ -45,6 +49,7 @@ function start(): void {
     onUnexpectedError: (method, error) => log.error(method, error),
   });
   registerIpc(ipcMain, dispatch, origin);
+  registerShowInFolder(ipcMain, origin, ctx.exportDir, (path) => shell.showItemInFolder(path));
   hardenSession(session.defaultSession, origin);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, openExternal));
   installMenu(process.platform === 'darwin');

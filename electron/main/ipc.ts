@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type { IpcMain } from 'electron';
 import type { Result } from '../../shared/contract.ts';
 import type { Dispatch } from '../services/dispatcher.ts';
@@ -15,4 +17,20 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, origin: AppOri
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) =>
     isTrustedFrame(origin, event.senderFrame) ? dispatch(method, input) : REFUSED,
   );
+}
+
+export const SHOW_IN_FOLDER_CHANNEL = 'kuulo:show-in-folder';
+
+/** "Show in folder" after an export: only for a file inside the export folder, only from our page. */
+export function registerShowInFolder(
+  ipcMain: IpcMain,
+  origin: AppOrigin,
+  exportDir: string,
+  show: (path: string) => void,
+): void {
+  ipcMain.on(SHOW_IN_FOLDER_CHANNEL, (event, path: unknown) => {
+    if (!isTrustedFrame(origin, event.senderFrame) || typeof path !== 'string') return;
+    const target = resolve(path);
+    if (target.startsWith(resolve(exportDir) + sep) && existsSync(target)) show(target);
+  });
 }

@@ -6,6 +6,7 @@ import type { Result } from '../../shared/contract.ts';
 const CALL_CHANNEL = 'kuulo:call';
 const FLUSH_CHANNEL = 'kuulo:flush';
 const FLUSHED_CHANNEL = 'kuulo:flushed';
+const SHOW_IN_FOLDER_CHANNEL = 'kuulo:show-in-folder';
 
 contextBridge.exposeInMainWorld(
   'kuulo',
@@ -20,5 +21,8 @@ contextBridge.exposeInMainWorld('kuuloShell', {
     ipcRenderer.on(FLUSH_CHANNEL, () => {
       void save().finally(() => ipcRenderer.send(FLUSHED_CHANNEL));
     });
+  },
+  showInFolder(path: string): void {
+    ipcRenderer.send(SHOW_IN_FOLDER_CHANNEL, path);
   },
 });

@@ -253,9 +253,17 @@ export function mergeCodes(
         keep = { ...coding };
       }
     }
+    // Findings keep their evidence: quotes of collapsed codings and links to the source code move over.
+    const repoint = ctx.db.prepare('UPDATE OR IGNORE finding_quotes SET coding_id = ? WHERE coding_id = ?');
     const remove = ctx.db.prepare('DELETE FROM codings WHERE id = ?');
-    for (const id of changes.keys()) remove.run(id);
+    for (const [id, keptId] of changes) {
+      if (keptId) repoint.run(keptId, id);
+      remove.run(id);
+    }
     rewriteInterviews(ctx, touched, changes);
+    ctx.db
+      .prepare('UPDATE OR IGNORE finding_codes SET code_id = ? WHERE code_id = ?')
+      .run(targetId, sourceId);
     ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
     return { moved, collapsed: changes.size };
   })();

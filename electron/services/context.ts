@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { newId } from './ids.ts';
 
@@ -7,11 +8,23 @@ export interface ServiceContext {
   dbPath: string;
   newId: () => string;
   now: () => string;
+  /** Where exported reports go. */
+  exportDir: string;
+  /** The report worker's script: the TypeScript source in Node, the built file in the app. */
+  reportWorker: URL;
 }
 
 export function createContext(
   db: Database,
   overrides: Partial<Omit<ServiceContext, 'db'>> = {},
 ): ServiceContext {
-  return { db, dbPath: db.name, newId, now: () => new Date().toISOString(), ...overrides };
+  return {
+    db,
+    dbPath: db.name,
+    newId,
+    now: () => new Date().toISOString(),
+    exportDir: join(dirname(db.name), 'reports'),
+    reportWorker: new URL('../report/worker.ts', import.meta.url),
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
 import demo from '../../resources/demo/demo-workspace.json' with { type: 'json' };
-import { type DocNode, SENTIMENTS } from '../../shared/domain.ts';
+import findings from '../../resources/demo/findings.json' with { type: 'json' };
+import { type DocNode, PRIORITIES, SENTIMENTS } from '../../shared/domain.ts';
 import { CODING_MARK } from '../../shared/notes.ts';
 import {
   AccountFields,
@@ -14,9 +15,11 @@ import type { ServiceContext } from './context.ts';
 import { defaultCodeId } from './defaultCodebook.ts';
 import { createEngagement } from './engagements.ts';
 import { KuuloError } from './errors.ts';
+import { createFinding } from './findings.ts';
 import { seededIds } from './ids.ts';
 import { createInterview } from './interviews.ts';
 import { saveNotes } from './notes.ts';
+import { findQuotes } from './quotes.ts';
 import { addRelationship } from './relationships.ts';
 
 const DemoCoding = z.object({
@@ -164,6 +167,35 @@ export function blocksToDoc(
   return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
 }
 
+const DemoFindings = z.record(
+  z.string(),
+  z.array(
+    z.object({
+      title: z.string(),
+      keyMessage: z.string(),
+      body: z.string(),
+      recommendation: z.string(),
+      priority: z.enum(PRIORITIES),
+      codes: z.array(z.string()),
+    }),
+  ),
+);
+
+/** Findings with their evidence: the key quotes (then the most severe) of their codes, three at most. */
+function addDemoFindings(
+  ctx: ServiceContext,
+  engagementId: string,
+  list: z.infer<typeof DemoFindings>[string],
+): void {
+  for (const { codes, ...finding } of list) {
+    const codeIds = codes.map(defaultCodeId);
+    const quotes = findQuotes(ctx, { codeIds, engagementId, match: 'any', starredOnly: false, limit: 1000 })
+      .sort((a, b) => Number(b.star) - Number(a.star) || (b.severity ?? 0) - (a.severity ?? 0))
+      .slice(0, 3);
+    createFinding(ctx, engagementId, { ...finding, codeIds, quoteIds: quotes.map((q) => q.id) });
+  }
+}
+
 /** A reproducible sample workspace: the same seed gives the same ids, timestamps and content every time. */
 export function createDemoWorkspace(base: ServiceContext): { engagements: number; interviews: number } {
   const hasData = base.db.prepare('SELECT 1 FROM engagements LIMIT 1').get();
@@ -181,7 +213,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
   };
   let interviews = 0;
   ctx.db.transaction(() => {
-    for (const { key: _k, accounts, interviews: interviewList, ...fields } of data.engagements) {
+    for (const { key: engagementKey, accounts, interviews: interviewList, ...fields } of data.engagements) {
       const engagement = createEngagement(ctx, fields);
       const accountIds = new Map<string, string>();
       const personIds = new Map<string, string>();
@@ -217,6 +249,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
         }
         interviews++;
       }
+      addDemoFindings(ctx, engagement.id, DemoFindings.parse(findings)[engagementKey] ?? []);
     }
   })();
   return { engagements: data.engagements.length, interviews };

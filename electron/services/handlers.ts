@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import * as accounts from './accounts.ts';
+import * as analysis from './analysis/index.ts';
 import * as backup from './backup.ts';
 import * as codebook from './codebook.ts';
 import * as codings from './codings.ts';
@@ -7,10 +8,13 @@ import type { ServiceContext } from './context.ts';
 import { deleteWithImpact, deletionImpact } from './deletion.ts';
 import { createDemoWorkspace } from './demo.ts';
 import * as engagements from './engagements.ts';
+import * as findings from './findings.ts';
 import * as interviews from './interviews.ts';
+import { jobStatus } from './jobs.ts';
 import { saveNotes } from './notes.ts';
 import { findQuotes } from './quotes.ts';
 import * as relationships from './relationships.ts';
+import { startReportExport } from './reports.ts';
 import * as settings from './settings.ts';
 
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
@@ -62,6 +66,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     listCodings: ({ interviewId }) => codings.listCodings(ctx, interviewId),
     updateCoding: ({ id, patch }) => codings.updateCoding(ctx, id, patch),
     findQuotes: (query) => findQuotes(ctx, query),
+
+    listFindings: ({ engagementId }) => findings.listFindings(ctx, engagementId),
+    createFinding: ({ engagementId, ...fields }) => findings.createFinding(ctx, engagementId, fields),
+    updateFinding: ({ id, patch }) => findings.updateFinding(ctx, id, patch),
+    moveFinding: ({ id, to }) => findings.moveFinding(ctx, id, to),
+    deleteFinding: ({ id }) => findings.deleteFinding(ctx, id),
+    suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
+
+    startReportExport: (request) => startReportExport(ctx, request),
+    reportExportStatus: ({ jobId }) => jobStatus(jobId),
+
+    engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
+    portfolio: () => analysis.portfolio(ctx),
 
     listBackups: () => backup.listBackups(ctx),
     createBackup: () => backup.createBackup(ctx),

@@ -8,10 +8,13 @@ import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
+import { AnalysisView } from './views/AnalysisView.tsx';
 import { CodebookView } from './views/CodebookView.tsx';
 import { EngagementList } from './views/EngagementList.tsx';
 import { EngagementView } from './views/EngagementView.tsx';
+import { FindingsView } from './views/FindingsView.tsx';
 import { InterviewView } from './views/InterviewView.tsx';
+import { PortfolioView } from './views/PortfolioView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
@@ -51,12 +54,15 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           )}
         </nav>
         <span className="topbar-gap" />
-        <a className="nav-link" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'}>
-          {t('nav.quotes')}
-        </a>
-        <a className="nav-link" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'}>
-          {t('nav.codebook')}
-        </a>
+        {route.name !== 'engagements' && current && (
+          <>
+            <NavLink to="analysis" href={`#/analysis/${current.engagement.id}`} />
+            <NavLink to="findings" href={`#/findings/${current.engagement.id}`} />
+          </>
+        )}
+        <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
+        <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
+        <NavLink to="portfolio" href="#/portfolio" />
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}
         </button>
@@ -69,6 +75,9 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
       {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
       {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
+      {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
+      {route.name === 'portfolio' && <PortfolioView />}
+      {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
       {dialog === 'settings' && (
         <SettingsDialog
           chosen={language}
@@ -81,5 +90,25 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       <Toasts />
     </div>
+  );
+}
+
+function NavLink({
+  to,
+  href,
+}: {
+  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio';
+  href: string;
+}) {
+  const { t } = useTranslation();
+  const active = useRouter((s) => s.route.name === to);
+  return (
+    <a
+      className={`nav-link${active ? ' active' : ''}`}
+      href={href}
+      aria-current={active ? 'page' : undefined}
+    >
+      {t(`nav.${to}`)}
+    </a>
   );
 }

@@ -6,7 +6,11 @@ declare global {
     kuulo?: KuuloClient;
     /** Exposed by the e2e harness (Playwright `exposeBinding`) when the page runs in a plain browser. */
     kuuloTransport?: Transport;
-    kuuloShell?: { onBeforeClose(save: () => Promise<void>): void };
+    kuuloShell?: {
+      onBeforeClose(save: () => Promise<void>): void;
+      /** Opens the OS file manager at an exported report (Electron only). */
+      showInFolder?(path: string): void;
+    };
   }
 }
 

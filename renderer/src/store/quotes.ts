@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 import type { Input } from '../../../shared/contract.ts';
-import type { MatchMode, Quote, RoleLevel, Sentiment, Tier } from '../../../shared/domain.ts';
+import type {
+  Importance,
+  LifecycleStage,
+  MatchMode,
+  Quote,
+  RoleLevel,
+  Sentiment,
+  Tier,
+} from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from './notify.ts';
 
@@ -11,8 +19,22 @@ export interface QuoteFilters {
   tiers: Tier[];
   roleLevels: RoleLevel[];
   sentiments: Sentiment[];
+  importances: Importance[];
+  lifecycles: LifecycleStage[];
   starredOnly: boolean;
 }
+
+export const NO_FILTERS: QuoteFilters = {
+  codeIds: [],
+  match: 'any',
+  allEngagements: false,
+  tiers: [],
+  roleLevels: [],
+  sentiments: [],
+  importances: [],
+  lifecycles: [],
+  starredOnly: false,
+};
 
 interface QuotesState extends QuoteFilters {
   quotes: Quote[] | null;
@@ -25,13 +47,7 @@ export const toggle = <T>(list: T[], value: T): T[] =>
 
 /** The retrieval view's filters survive a jump into an interview and back. */
 export const useQuotes = create<QuotesState>((set, get) => ({
-  codeIds: [],
-  match: 'any',
-  allEngagements: false,
-  tiers: [],
-  roleLevels: [],
-  sentiments: [],
-  starredOnly: false,
+  ...NO_FILTERS,
   quotes: null,
   set: (patch, engagementId) => {
     set(patch);
@@ -51,7 +67,15 @@ export const useQuotes = create<QuotesState>((set, get) => ({
       ...(f.tiers.length ? { tiers: f.tiers } : {}),
       ...(f.roleLevels.length ? { roleLevels: f.roleLevels } : {}),
       ...(f.sentiments.length ? { sentiments: f.sentiments } : {}),
+      ...(f.importances.length ? { importances: f.importances } : {}),
+      ...(f.lifecycles.length ? { lifecycles: f.lifecycles } : {}),
     };
     await attempt(async () => set({ quotes: await unwrap(kuulo.findQuotes(query)) }));
   },
 }));
+
+/** Opens the retrieval view showing exactly the quotes behind a figure. */
+export function drillDown(engagementId: string, filters: Partial<QuoteFilters>): void {
+  useQuotes.setState({ ...NO_FILTERS, ...filters, quotes: null });
+  window.location.hash = `#/quotes/${engagementId}`;
+}

@@ -5,7 +5,10 @@ export type Route =
   | { name: 'engagement'; id: string; tab: 'interviews' | 'accounts' }
   | { name: 'interview'; id: string; codingId?: string }
   | { name: 'codebook'; engagementId?: string }
-  | { name: 'quotes'; engagementId?: string };
+  | { name: 'quotes'; engagementId?: string }
+  | { name: 'analysis'; engagementId: string }
+  | { name: 'findings'; engagementId: string }
+  | { name: 'portfolio' };
 
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +19,9 @@ export function parseRoute(hash: string): Route {
     return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };
   if (kind === 'codebook') return id ? { name: 'codebook', engagementId: id } : { name: 'codebook' };
   if (kind === 'quotes') return id ? { name: 'quotes', engagementId: id } : { name: 'quotes' };
+  if (kind === 'analysis' && id) return { name: 'analysis', engagementId: id };
+  if (kind === 'findings' && id) return { name: 'findings', engagementId: id };
+  if (kind === 'portfolio') return { name: 'portfolio' };
   return { name: 'engagements' };
 }
 
@@ -27,6 +33,11 @@ export function routeToHash(route: Route): string {
       return `#/engagement/${route.id}/${route.tab}`;
     case 'interview':
       return route.codingId ? `#/interview/${route.id}/${route.codingId}` : `#/interview/${route.id}`;
+    case 'analysis':
+    case 'findings':
+      return `#/${route.name}/${route.engagementId}`;
+    case 'portfolio':
+      return '#/portfolio';
     case 'codebook':
     case 'quotes':
       return route.engagementId ? `#/${route.name}/${route.engagementId}` : `#/${route.name}`;

@@ -1,0 +1,45 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Language } from '../../shared/domain.ts';
+import type { AnonymizationLevel, ReportSectionId } from '../../shared/report.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { renderReportDocx } from './docx.ts';
+import { buildReportModel } from './model.ts';
+
+export interface ReportExport {
+  engagementId: string;
+  anonymize: AnonymizationLevel;
+  language?: Language | undefined;
+  sections?: readonly ReportSectionId[] | undefined;
+}
+
+/**
+ * Builds and writes the Word report. The file appears whole or not at all: it is written beside the
+ * target and renamed into place, so a crash never leaves half a report under the real name.
+ */
+export async function writeReport(
+  ctx: ServiceContext,
+  request: ReportExport,
+  outPath: string,
+  onProgress: (share: number, stage: string) => void = () => {},
+): Promise<{ path: string; bytes: number }> {
+  const model = buildReportModel(ctx, request.engagementId, {
+    anonymize: request.anonymize,
+    ...(request.language ? { language: request.language } : {}),
+    ...(request.sections ? { sections: request.sections } : {}),
+    onProgress: (share, stage) => onProgress(share * 0.8, stage),
+  });
+  onProgress(0.85, 'docx');
+  const bytes = await renderReportDocx(model);
+  mkdirSync(dirname(outPath), { recursive: true });
+  const temporary = `${outPath}.${process.pid}.partial`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, outPath);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  onProgress(1, 'done');
+  return { path: outPath, bytes: bytes.byteLength };
+}

@@ -1,0 +1,442 @@
+import {
+  benchmarkChart,
+  coverageChart,
+  crosstabChart,
+  npsChart,
+  prevalenceChart,
+} from '../../shared/charts.ts';
+import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
+import { resources } from '../../shared/i18n/index.ts';
+import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
+import { listAccounts } from '../services/accounts.ts';
+import { engagementStats } from '../services/analysis/index.ts';
+import { getCodebook } from '../services/codebook.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { getEngagement } from '../services/engagements.ts';
+import { listFindings } from '../services/findings.ts';
+import { listInterviews } from '../services/interviews.ts';
+import { createAnonymizer } from './anonymize.ts';
+import { rasterizeChart } from './raster.ts';
+import type { ReportBlock, ReportModel, ReportSection } from './types.ts';
+
+export interface ReportOptions {
+  language?: Language;
+  anonymize: AnonymizationLevel;
+  sections?: readonly ReportSectionId[];
+  /** Called as the report takes shape, 0–1. */
+  onProgress?: (share: number, stage: string) => void;
+}
+
+const TIERS: Tier[] = ['key', 'named', 'unmanaged'];
+const PRIORITY_ORDER: Priority[] = ['high', 'medium', 'low'];
+const MAX_KEY_FINDINGS = 7;
+const MAX_QUOTES_PER_FINDING = 5;
+
+const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+const plural = (one: string, other: string, count: number): string =>
+  fill(count === 1 ? one : other, { count });
+const pct = (part: number, whole: number): number => (whole ? Math.round((part / whole) * 100) : 0);
+const paragraphs = (text: string): ReportBlock[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ kind: 'paragraph', text: p }));
+
+/**
+ * Data → report model: what the findings report says, in the engagement's language (or the one
+ * asked for), anonymised at the chosen level. All figures come from the analysis services.
+ */
+export function buildReportModel(
+  ctx: ServiceContext,
+  engagementId: string,
+  options: ReportOptions,
+): ReportModel {
+  const progress = options.onProgress ?? (() => {});
+  const engagement = getEngagement(ctx, engagementId);
+  const lang = options.language ?? engagement.language;
+  const t = resources[lang].translation;
+  const r = t.report;
+  const wanted = new Set(options.sections ?? REPORT_SECTIONS);
+
+  progress(0.05, 'data');
+  const accounts = listAccounts(ctx, engagementId);
+  const interviews = listInterviews(ctx, engagementId).filter((i) => i.status !== 'planned');
+  const stats = engagementStats(ctx, engagementId);
+  const findings = listFindings(ctx, engagementId);
+  const codebook = getCodebook(ctx, engagementId);
+  const clientPeople = ctx.db
+    .prepare(
+      `SELECT DISTINCT client_person FROM relationships WHERE interview_id IN (SELECT id FROM interviews WHERE engagement_id = ?)`,
+    )
+    .pluck()
+    .all(engagementId) as string[];
+  const anon = createAnonymizer(options.anonymize, accounts, clientPeople, lang);
+  const date = (iso: string | null) =>
+    iso
+      ? new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        })
+      : '—';
+  const people = new Set(interviews.flatMap((i) => i.interviewees.map((p) => p.id))).size;
+  const chart = (spec: Parameters<typeof rasterizeChart>[0]): ReportBlock => ({
+    kind: 'chart',
+    chart: rasterizeChart(spec),
+  });
+  progress(0.25, 'figures');
+
+  const sections: ReportSection[] = [];
+  const add = (id: ReportSectionId, blocks: ReportBlock[], pageBreakBefore = false) => {
+    if (wanted.has(id)) sections.push({ id, title: r.sections[id], blocks, pageBreakBefore });
+  };
+  const coded = stats.prevalence.some((p) => p.interviews > 0);
+  const figureOf = (finding: Finding) =>
+    fill(r.figure, {
+      pct: pct(finding.evidence.interviews, finding.evidence.baseInterviews),
+      n: finding.evidence.interviews,
+      base: finding.evidence.baseInterviews,
+    });
+
+  // Executive summary
+  const dates = interviews
+    .map((i) => i.date)
+    .filter((d): d is string => !!d)
+    .sort();
+  add('summary', [
+    {
+      kind: 'paragraph',
+      emphasis: 'lead',
+      text: fill(r.summaryLead, {
+        people,
+        accounts: stats.base.accounts,
+        client: engagement.clientName,
+        from: date(dates[0] ?? engagement.periodStart),
+        to: date(dates.at(-1) ?? engagement.periodEnd),
+      }),
+    },
+    ...(findings.length
+      ? findings.slice(0, MAX_KEY_FINDINGS).map(
+          (f): ReportBlock => ({
+            kind: 'keyFinding',
+            title: f.title,
+            message: anon.mask(f.keyMessage || f.title),
+            figure: figureOf(f),
+          }),
+        )
+      : [
+          { kind: 'paragraph', text: coded ? r.summaryNoFindings : r.noCodings } as ReportBlock,
+          ...(coded
+            ? [
+                {
+                  kind: 'bullets',
+                  items: stats.prevalence
+                    .filter((p) => p.interviews > 0)
+                    .slice(0, 5)
+                    .map(
+                      (p) =>
+                        `${p.code[lang]}: ${fill(r.figure, { pct: Math.round(p.interviewsPct), n: p.interviews, base: p.base.interviews })}`,
+                    ),
+                } as ReportBlock,
+              ]
+            : []),
+        ]),
+  ]);
+
+  // Method and sample
+  const modes = [...new Set(interviews.map((i) => t.interview.modes[i.mode].toLocaleLowerCase(lang)))].join(
+    ', ',
+  );
+  const durations = interviews.map((i) => i.durationMin).filter((d): d is number => d !== null);
+  const roleCounts = new Map<string, number>();
+  for (const i of interviews)
+    for (const p of i.interviewees) roleCounts.set(p.roleLevel, (roleCounts.get(p.roleLevel) ?? 0) + 1);
+  add('method', [
+    ...(engagement.purpose
+      ? [
+          { kind: 'heading', level: 2, text: r.purpose } as ReportBlock,
+          ...paragraphs(anon.mask(engagement.purpose)),
+        ]
+      : []),
+    {
+      kind: 'paragraph',
+      text: fill(r.methodText, {
+        modes: modes || '—',
+        minutes: durations.length ? Math.round(durations.reduce((a, b) => a + b, 0) / durations.length) : '—',
+        base: stats.base.interviews,
+      }),
+    },
+    {
+      kind: 'table',
+      caption: r.sampleTable,
+      header: [r.tier, r.accounts, r.interviews, r.revenueShare],
+      numeric: [false, true, true, true],
+      rows: stats.coverage.map((c) => [
+        t.account.tiers[c.tier],
+        String(c.accounts),
+        String(c.interviews),
+        `${Math.round(c.revenuePct)} %`,
+      ]),
+    },
+    {
+      kind: 'table',
+      caption: r.roleTable,
+      header: [r.roleLevel, r.people],
+      numeric: [false, true],
+      rows: (['strategic', 'influencer', 'operational'] as const).map((level) => [
+        t.person.roleLevels[level],
+        String(roleCounts.get(level) ?? 0),
+      ]),
+    },
+    chart(coverageChart(stats.coverage, lang)),
+    { kind: 'callout', label: r.privacy, text: r.anonymization[options.anonymize] },
+  ]);
+  progress(0.4, 'findings');
+
+  // Findings, one by one
+  const findingBlocks: ReportBlock[] = coded
+    ? [{ kind: 'paragraph', text: r.findingsLead }, chart(prevalenceChart(stats.prevalence, lang))]
+    : [{ kind: 'paragraph', text: r.noCodings }];
+  findings.forEach((finding, index) => {
+    const tiers = TIERS.filter((tier) => finding.evidence.tiers[tier] > 0)
+      .map((tier) => `${t.account.tiers[tier]} ${finding.evidence.tiers[tier]}`)
+      .join(', ');
+    const evidence = fill(r.evidence, {
+      interviews: finding.evidence.interviews,
+      base: finding.evidence.baseInterviews,
+      pct: pct(finding.evidence.interviews, finding.evidence.baseInterviews),
+      accounts: finding.evidence.accounts,
+    });
+    findingBlocks.push(
+      { kind: 'heading', level: 2, text: `${index + 1}. ${finding.title}` },
+      ...(finding.keyMessage
+        ? [{ kind: 'paragraph', emphasis: 'lead', text: anon.mask(finding.keyMessage) } as ReportBlock]
+        : []),
+      {
+        kind: 'callout',
+        label: r.evidenceLabel,
+        text: tiers ? `${evidence}; ${fill(r.evidenceTiers, { tiers })}` : evidence,
+      },
+      ...paragraphs(anon.mask(finding.body)),
+    );
+    const rows = stats.crosstabs.tier.rows.filter((row) => finding.codeIds.includes(row.codeId));
+    if (rows.length && stats.crosstabs.tier.columns.length > 1) {
+      const spec = crosstabChart(
+        { ...stats.crosstabs.tier, rows },
+        lang,
+        t.analysis.attributes.tier,
+        (v) => t.account.tiers[v as Tier],
+      );
+      findingBlocks.push(
+        chart({ ...spec, id: `finding-${index + 1}`, title: `${r.themeByTier}: ${finding.title}` }),
+      );
+    }
+    for (const quote of finding.quotes.slice(0, MAX_QUOTES_PER_FINDING)) {
+      const interview = interviews.find((i) => i.id === quote.interviewId);
+      const person = interview?.interviewees[0];
+      findingBlocks.push({
+        kind: 'quote',
+        text: anon.mask(quote.quote),
+        attribution: person ? anon.person(person.id) : anon.account(quote.accountId),
+      });
+    }
+    if (finding.recommendation) {
+      findingBlocks.push({
+        kind: 'callout',
+        label: r.recommendationLabel,
+        text: anon.mask(finding.recommendation),
+      });
+    }
+  });
+  add('findings', findingBlocks, true);
+  progress(0.6, 'scores');
+
+  // Scores
+  const scored = stats.scores.filter((s) => s.n > 0);
+  add(
+    'scores',
+    scored.length
+      ? [
+          { kind: 'paragraph', text: r.npsLead },
+          chart(npsChart(stats.scores, lang)),
+          {
+            kind: 'table',
+            caption: r.scoresTable,
+            header: [
+              r.group,
+              'n',
+              t.analysis.promoters,
+              t.analysis.passives,
+              t.analysis.detractors,
+              'NPS',
+              r.satisfaction,
+            ],
+            numeric: [false, true, true, true, true, true, true],
+            rows: scored.map((s) => [
+              `${s.group === 'all' ? t.charts.all : t.account.tiers[s.group]}${s.smallN ? ' *' : ''}`,
+              String(s.n),
+              String(s.promoters),
+              String(s.passives),
+              String(s.detractors),
+              s.nps === null ? '–' : String(s.nps),
+              s.satisfactionMean === null
+                ? '–'
+                : `${s.satisfactionMean.toLocaleString(lang)} (n = ${s.satisfactionN})`,
+            ]),
+          },
+          ...(scored.some((s) => s.smallN)
+            ? [{ kind: 'paragraph', emphasis: 'muted', text: r.smallN } as ReportBlock]
+            : []),
+        ]
+      : [{ kind: 'paragraph', text: r.noScores }],
+  );
+
+  // Key-person risk
+  const risk = stats.keyPersonRisk;
+  const single = risk.filter((k) => k.singlePerson).length;
+  add(
+    'keyPerson',
+    risk.some((k) => k.people > 0)
+      ? [
+          { kind: 'paragraph', text: fill(r.keyPersonLead, { client: engagement.clientName }) },
+          {
+            kind: 'paragraph',
+            emphasis: 'strong',
+            text: fill(r.keyPersonSummary, {
+              count: single,
+              total: risk.length,
+              client: engagement.clientName,
+            }),
+          },
+          {
+            kind: 'table',
+            caption: r.keyPersonTable,
+            header: [r.account, r.tier, r.known, r.strategic, r.operational, ''],
+            numeric: [false, false, true, true, true, false],
+            rows: risk.map((k) => [
+              anon.account(k.accountId),
+              t.account.tiers[k.tier],
+              String(k.people),
+              String(k.strategic),
+              String(k.operational),
+              k.singlePerson ? r.singlePerson : '',
+            ]),
+          },
+        ]
+      : [{ kind: 'paragraph', text: r.noRelationships }],
+  );
+
+  // Benchmark
+  const compared = stats.benchmark.rows.filter(
+    (b) => b.othersPct !== null && (b.thisPct > 0 || (b.othersPct ?? 0) > 0),
+  );
+  add(
+    'benchmark',
+    stats.benchmark.others > 0 && compared.length
+      ? [
+          { kind: 'paragraph', text: fill(r.benchmarkLead, { count: stats.benchmark.others }) },
+          chart(benchmarkChart(stats.benchmark, lang)),
+          {
+            kind: 'table',
+            caption: r.benchmarkTable,
+            header: [r.theme, r.thisStudy, r.earlier, r.difference],
+            numeric: [false, true, true, true],
+            rows: compared.map((b) => [
+              b.code[lang],
+              `${Math.round(b.thisPct)} %`,
+              `${Math.round(b.othersPct ?? 0)} %`,
+              b.diff === null ? '–' : `${b.diff > 0 ? '+' : ''}${Math.round(b.diff)}`,
+            ]),
+          },
+        ]
+      : [{ kind: 'paragraph', text: r.noBenchmark }],
+  );
+  progress(0.75, 'recommendations');
+
+  // Recommendations
+  const recommended = findings
+    .filter((f) => f.recommendation.trim())
+    .sort(
+      (a, b) =>
+        PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority) || a.sortOrder - b.sortOrder,
+    );
+  add(
+    'recommendations',
+    recommended.length
+      ? [
+          { kind: 'paragraph', text: r.recommendationsLead },
+          {
+            kind: 'table',
+            caption: r.recommendationsTable,
+            header: [r.priority, r.finding, r.recommendation],
+            widths: [15, 30, 55],
+            rows: recommended.map((f) => [
+              t.findings.priorities[f.priority],
+              f.title,
+              anon.mask(f.recommendation),
+            ]),
+          },
+        ]
+      : [{ kind: 'paragraph', text: r.noRecommendations }],
+    true,
+  );
+
+  // Appendices
+  add(
+    'appendixInterviews',
+    [
+      {
+        kind: 'table',
+        caption: r.interviewsTable,
+        header: [r.date, r.account, r.tier, r.interviewee, r.mode, r.minutes],
+        numeric: [false, false, false, false, false, true],
+        rows: interviews.map((i: InterviewListItem) => [
+          i.date ?? '—',
+          anon.account(i.accountId),
+          t.account.tiers[i.tier],
+          i.interviewees.map((p) => anon.person(p.id)).join('; ') || '—',
+          t.interview.modes[i.mode],
+          i.durationMin === null ? '–' : String(i.durationMin),
+        ]),
+      },
+    ],
+    true,
+  );
+  const groups = codebook.filter((c) => c.isGroup && !c.retired);
+  const codes = codebook.filter((c) => !c.isGroup && (!c.retired || c.usage > 0));
+  add('appendixCodebook', [
+    { kind: 'paragraph', text: r.codebookLead },
+    ...[
+      ...groups.map((g) => ({ name: g.name[lang], codes: codes.filter((c) => c.parentId === g.id) })),
+      { name: '', codes: codes.filter((c) => !c.parentId) },
+    ]
+      .filter((g) => g.codes.length)
+      .flatMap((g): ReportBlock[] => [
+        ...(g.name ? [{ kind: 'heading', level: 3, text: g.name } as ReportBlock] : []),
+        ...g.codes.flatMap((c): ReportBlock[] => [
+          { kind: 'paragraph', emphasis: 'strong', text: c.name[lang] },
+          { kind: 'paragraph', text: c.description[lang] || '—' },
+        ]),
+      ]),
+  ]);
+  progress(0.85, 'model');
+
+  return {
+    language: lang,
+    meta: {
+      clientName: engagement.clientName,
+      title: engagement.title,
+      subtitle: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
+      date: date(new Date(ctx.now()).toISOString().slice(0, 10)),
+      confidential: r.confidential,
+      pageLabel: r.page,
+      tocTitle: r.toc,
+      author: 'Kuulo',
+      description: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
+      keywords: [engagement.clientName, engagement.industry].filter(Boolean).join(', '),
+    },
+    sections,
+  };
+}

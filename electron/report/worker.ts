@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { createContext } from '../services/context.ts';
+import { type ReportExport, writeReport } from './export.ts';
+
+/** Runs one report export on its own thread, reading the workspace through a read-only connection. */
+interface Task {
+  dbPath: string;
+  request: ReportExport;
+  outPath: string;
+}
+
+const task = workerData as Task;
+const db = new BetterSqlite3(task.dbPath, { readonly: true, fileMustExist: true });
+try {
+  const result = await writeReport(createContext(db), task.request, task.outPath, (share, stage) =>
+    parentPort?.postMessage({ type: 'progress', share, stage }),
+  );
+  parentPort?.postMessage({ type: 'done', path: result.path });
+} catch (error) {
+  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+} finally {
+  db.close();
+}

@@ -1,0 +1,103 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Base, CodeRef } from '../../../shared/analysis.ts';
+import type { ServiceContext } from '../context.ts';
+import { getEngagement } from '../engagements.ts';
+
+/**
+ * "Held" interviews are every interview that is not merely planned: only they can carry notes,
+ * scores and relationship maps, so every figure is over them. Bound to `@engagementId`.
+ */
+export const HELD = `held AS (
+  SELECT id, account_id, nps, satisfaction FROM interviews
+  WHERE engagement_id = @engagementId AND status <> 'planned')`;
+
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** The dashboard runs the same few queries again and again: each is compiled once per connection. */
+export function statement(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/** Rounds half away from zero, so that −12.5 and 12.5 round to the same magnitude. */
+export function round(value: number, decimals = 0): number {
+  const factor = 10 ** decimals;
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+}
+
+/** `part` as a share of `whole`, 0–100 with one decimal; 0 (never NaN) when the whole is empty. */
+export function pct(part: number, whole: number): number {
+  return whole > 0 ? round((part / whole) * 100, 1) : 0;
+}
+
+/** What every figure set of one engagement starts from. */
+export interface Scope {
+  db: Database;
+  engagementId: string;
+  base: Base;
+}
+
+export function analysisScope(ctx: ServiceContext, engagementId: string): Scope {
+  getEngagement(ctx, engagementId);
+  const base = statement(
+    ctx.db,
+    `WITH ${HELD}
+     SELECT (SELECT count(*) FROM held) AS interviews, count(*) AS accounts,
+       coalesce(sum(a.revenue), 0) AS revenue
+     FROM accounts a WHERE a.id IN (SELECT account_id FROM held)`,
+  ).get({ engagementId }) as Base;
+  return { db: ctx.db, engagementId, base };
+}
+
+/** Columns that make a `CodeRef` out of the `codes` table aliased `k`. */
+export const CODE_COLUMNS = `k.id AS codeId, k.name_fi AS nameFi, k.name_en AS nameEn, k.color,
+  k.parent_id AS groupId`;
+
+export interface CodeColumns {
+  codeId: string;
+  nameFi: string;
+  nameEn: string;
+  color: string;
+  groupId: string | null;
+}
+
+export const codeRef = ({ codeId, nameFi, nameEn, color, groupId }: CodeColumns): CodeRef => ({
+  codeId,
+  code: { fi: nameFi, en: nameEn },
+  color,
+  groupId,
+});
+
+/** A plain copy of a code reference, so figure rows never share objects (they go over IPC and into JSON). */
+export const refOf = ({ codeId, code, color, groupId }: CodeRef): CodeRef => ({
+  codeId,
+  code: { ...code },
+  color,
+  groupId,
+});
+
+/**
+ * Across the whole workspace, for comparisons between engagements: held interviews per engagement
+ * (`held_n`) and, per engagement and shared code, held interviews with a live coding of it (`hits`).
+ * Engagement-own codes are left out: no other engagement could have them. The distinct
+ * (interview, code) pairs come straight off the `codings_live_code` index, so the 100,000 codings of
+ * a large workspace shrink to a few ten thousand pairs before anything is joined.
+ */
+export const WORKSPACE_HITS = `held_n AS (
+    SELECT engagement_id, count(*) AS n FROM interviews WHERE status <> 'planned' GROUP BY engagement_id),
+  pairs AS (
+    SELECT DISTINCT interview_id, code_id FROM codings
+    WHERE deleted_at IS NULL AND code_id IN (SELECT id FROM codes WHERE engagement_id IS NULL)),
+  hits AS (
+    SELECT i.engagement_id, p.code_id, count(*) AS interviews
+    FROM pairs p JOIN interviews i ON i.id = p.interview_id AND i.status <> 'planned'
+    GROUP BY i.engagement_id, p.code_id)`;

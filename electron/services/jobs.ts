@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import type { ExportJob } from '../../shared/report.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound } from './errors.ts';
+
+type WorkerMessage =
+  | { type: 'progress'; share: number; stage: string }
+  | { type: 'done'; path: string }
+  | { type: 'error'; message: string };
+
+const jobs = new Map<string, ExportJob>();
+
+/**
+ * Long work (the Word export) runs on a worker thread, so the app stays responsive; the UI polls
+ * the job for its progress.
+ */
+export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknown, path: string): ExportJob {
+  const job: ExportJob = {
+    id: ctx.newId(),
+    progress: 0,
+    stage: 'start',
+    done: false,
+    path,
+    error: null,
+    ms: null,
+  };
+  jobs.set(job.id, job);
+  const started = performance.now();
+  const worker = new Worker(workerUrl, { workerData });
+  const finish = (error: string | null) => {
+    if (job.done) return;
+    Object.assign(job, { done: true, error, ms: Math.round(performance.now() - started) });
+    if (!error) job.progress = 1;
+  };
+  worker.on('message', (message: WorkerMessage) => {
+    switch (message.type) {
+      case 'progress':
+        job.progress = message.share;
+        job.stage = message.stage;
+        break;
+      case 'done':
+        finish(null);
+        break;
+      case 'error':
+        finish(message.message);
+        break;
+    }
+  });
+  worker.on('error', (error) => finish(error.message));
+  worker.on('exit', (code) => finish(code === 0 ? null : `The export stopped unexpectedly (code ${code}).`));
+  return { ...job };
+}
+
+export function jobStatus(id: string): ExportJob {
+  const job = jobs.get(id);
+  if (!job) throw notFound('The export');
+  return { ...job };
+}

@@ -1,0 +1,14 @@
+import { useMemo } from 'react';
+import { type ChartSpec, renderChartSvg } from '../../../shared/charts.ts';
+
+/** Shows a chart by the same SVG rendering the Word report uses. */
+export function Chart({ spec }: { spec: ChartSpec }) {
+  const svg = useMemo(() => renderChartSvg(spec), [spec]);
+  return (
+    <figure className="chart" data-chart={spec.id}>
+      {/* The SVG comes from our own chart function, not from user input. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: ECharts' server-side SVG output */}
+      <div dangerouslySetInnerHTML={{ __html: svg }} />
+    </figure>
+  );
+}

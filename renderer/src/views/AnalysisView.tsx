@@ -1,0 +1,486 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  COOCCURRENCE_LEVELS,
+  type CooccurrenceLevel,
+  CROSSTAB_ATTRIBUTES,
+  type CrosstabAttribute,
+  type EngagementStats,
+} from '../../../shared/analysis.ts';
+import { benchmarkChart, coverageChart, npsChart, prevalenceChart } from '../../../shared/charts.ts';
+import type { Language } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { Chart } from '../components/Chart.tsx';
+import { attempt, unwrap } from '../store/notify.ts';
+import { drillDown, type QuoteFilters } from '../store/quotes.ts';
+import { useWorkspace } from '../store/workspace.ts';
+
+const pct = (value: number) => `${Math.round(value)} %`;
+const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
+
+/** Filters that select the interviews in one crosstab column. */
+function columnFilter(attribute: CrosstabAttribute, value: string): Partial<QuoteFilters> {
+  switch (attribute) {
+    case 'tier':
+      return { tiers: [value as QuoteFilters['tiers'][number]] };
+    case 'roleLevel':
+      return { roleLevels: [value as QuoteFilters['roleLevels'][number]] };
+    case 'importance':
+      return { importances: [value as QuoteFilters['importances'][number]] };
+    case 'lifecycle':
+      return { lifecycles: [value as QuoteFilters['lifecycles'][number]] };
+  }
+}
+
+export function AnalysisView({ engagementId }: { engagementId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [stats, setStats] = useState<EngagementStats | null>(null);
+  const [attribute, setAttribute] = useState<CrosstabAttribute>('tier');
+  const [level, setLevel] = useState<CooccurrenceLevel>('interview');
+  const [weighted, setWeighted] = useState(false);
+  const current = useWorkspace((s) => s.current);
+
+  useEffect(() => {
+    setStats(null);
+    void attempt(async () => setStats(await unwrap(kuulo.engagementStats({ engagementId }))));
+    if (current?.engagement.id !== engagementId)
+      void attempt(() => useWorkspace.getState().loadEngagement(engagementId));
+  }, [engagementId, current?.engagement.id]);
+
+  const charts = useMemo(
+    () =>
+      stats && {
+        prevalence: prevalenceChart(stats.prevalence, lang),
+        nps: npsChart(stats.scores, lang),
+        coverage: coverageChart(stats.coverage, lang),
+        benchmark: benchmarkChart(stats.benchmark, lang),
+      },
+    [stats, lang],
+  );
+
+  if (!stats || !charts) return <p className="loading page">{t('app.loading')}</p>;
+  const drill = (filters: Partial<QuoteFilters>) => drillDown(engagementId, filters);
+  const valueName = (attr: CrosstabAttribute, value: string): string => {
+    switch (attr) {
+      case 'tier':
+        return t(`account.tiers.${value}`);
+      case 'roleLevel':
+        return t(`person.roleLevels.${value}`);
+      case 'importance':
+        return value;
+      case 'lifecycle':
+        return t(`account.lifecycles.${value}`);
+    }
+  };
+  const used = stats.prevalence.filter((r) => r.interviews > 0);
+  const crosstab = stats.crosstabs[attribute];
+  const matrix = stats.cooccurrence[level];
+  const Num = ({ filters, children }: { filters: Partial<QuoteFilters>; children: React.ReactNode }) => (
+    <button type="button" className="num-link" onClick={() => drill(filters)}>
+      {children}
+    </button>
+  );
+
+  return (
+    <main className="page analysis">
+      <header className="page-header">
+        <div>
+          <span className="card-kicker">{current?.engagement.clientName}</span>
+          <h1>
+            {t('analysis.title')} · {current?.engagement.title}
+          </h1>
+          <p className="muted">
+            {t('analysis.lead')} {t('analysis.base', { ...stats.base })}
+          </p>
+        </div>
+      </header>
+      <nav className="section-nav">
+        {['prevalence', 'crosstab', 'cooccurrence', 'scores', 'keyPerson', 'coverage', 'benchmark'].map(
+          (id) => (
+            <a
+              key={id}
+              href={`#/analysis/${engagementId}`}
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById(`section-${id}`)?.scrollIntoView({ behavior: 'smooth' });
+              }}
+            >
+              {t(`analysis.${id}`)}
+            </a>
+          ),
+        )}
+      </nav>
+      {used.length === 0 && <p className="empty">{t('analysis.noData')}</p>}
+
+      <section id="section-prevalence" className="analysis-section">
+        <div className="panel-head">
+          <h2>{t('analysis.prevalence')}</h2>
+          <label className="check small">
+            <input type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} />
+            {t('analysis.weighted')}
+          </label>
+        </div>
+        <div className="analysis-grid">
+          <Chart spec={charts.prevalence} />
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>{t('analysis.code')}</th>
+                <th className="num">{t('analysis.interviews')}</th>
+                <th className="num">{t('analysis.accounts')}</th>
+                {weighted && <th className="num">{t('analysis.revenue')}</th>}
+                <th className="num">{t('analysis.codings')}</th>
+                <th>{t('analysis.sentiment')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {used.map((row) => (
+                <tr key={row.codeId} data-code={row.codeId}>
+                  <td>
+                    <span className="swatch" style={{ background: row.color }} /> {row.code[lang]}
+                  </td>
+                  <td className="num">
+                    <Num filters={{ codeIds: [row.codeId] }}>
+                      {row.interviews} <span className="muted">({pct(row.interviewsPct)})</span>
+                    </Num>
+                  </td>
+                  <td className="num">
+                    {row.accounts} <span className="muted">({pct(row.accountsPct)})</span>
+                  </td>
+                  {weighted && <td className="num">{pct(row.revenuePct)}</td>}
+                  <td className="num">{row.codings}</td>
+                  <td>
+                    <SentimentBar
+                      mix={row.sentiment}
+                      onPick={(s) => drill({ codeIds: [row.codeId], sentiments: [s] })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section id="section-crosstab" className="analysis-section">
+        <div className="panel-head">
+          <h2>{t('analysis.crosstab')}</h2>
+          <div className="chips">
+            {CROSSTAB_ATTRIBUTES.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className={`chip${a === attribute ? ' active' : ''}`}
+                aria-pressed={a === attribute}
+                onClick={() => setAttribute(a)}
+              >
+                {t(`analysis.attributes.${a}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <table className="table compact heatmap" data-testid="crosstab">
+          <thead>
+            <tr>
+              <th>{t('analysis.code')}</th>
+              {crosstab.columns.map((c) => (
+                <th key={c.value} className="num">
+                  {valueName(attribute, c.value)}
+                  <br />
+                  <span className="muted">n = {c.n}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {crosstab.rows
+              .filter((r) => r.cells.some((c) => c.interviews > 0))
+              .map((row) => (
+                <tr key={row.codeId}>
+                  <td>{row.code[lang]}</td>
+                  {row.cells.map((cell, i) => {
+                    const column = crosstab.columns[i]!;
+                    return (
+                      <td
+                        key={column.value}
+                        className="num"
+                        style={{ background: heat(cell.pct), color: cell.pct > 55 ? '#fff' : undefined }}
+                      >
+                        {cell.interviews > 0 ? (
+                          <Num filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}>
+                            {pct(cell.pct)} <span className="cell-n">({cell.interviews})</span>
+                          </Num>
+                        ) : (
+                          <span className="muted">–</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section id="section-cooccurrence" className="analysis-section">
+        <div className="panel-head">
+          <h2>{t('analysis.cooccurrence')}</h2>
+          <div className="chips">
+            {COOCCURRENCE_LEVELS.map((l) => (
+              <button
+                key={l}
+                type="button"
+                className={`chip${l === level ? ' active' : ''}`}
+                aria-pressed={l === level}
+                onClick={() => setLevel(l)}
+              >
+                {t(`analysis.levels.${l}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="matrix-wrap">
+          <table className="table compact heatmap matrix">
+            <thead>
+              <tr>
+                <th />
+                {matrix.codes.map((c) => (
+                  <th key={c.codeId} className="rotated" title={c.code[lang]}>
+                    <span>{c.code[lang]}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.codes.map((row, i) => {
+                const max = Math.max(1, ...matrix.counts.flatMap((r, a) => r.filter((_, b) => a !== b)));
+                return (
+                  <tr key={row.codeId}>
+                    <th className="row-head">{row.code[lang]}</th>
+                    {matrix.counts[i]!.map((count, j) => {
+                      const other = matrix.codes[j]!;
+                      const diagonal = i === j;
+                      return (
+                        <td
+                          key={other.codeId}
+                          className={`num${diagonal ? ' diagonal' : ''}`}
+                          style={
+                            diagonal
+                              ? undefined
+                              : {
+                                  background: heat((count / max) * 100),
+                                  color: count / max > 0.55 ? '#fff' : undefined,
+                                }
+                          }
+                        >
+                          {count > 0 && !diagonal ? (
+                            <Num
+                              filters={{
+                                codeIds: [row.codeId, other.codeId],
+                                match: level === 'interview' ? 'interview' : 'all',
+                              }}
+                            >
+                              {count}
+                            </Num>
+                          ) : diagonal ? (
+                            <span className="muted">{count}</span>
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section id="section-scores" className="analysis-section">
+        <h2>{t('analysis.scores')}</h2>
+        {stats.scores.every((s) => s.n === 0) ? (
+          <p className="muted">{t('analysis.noScores')}</p>
+        ) : (
+          <div className="analysis-grid">
+            <Chart spec={charts.nps} />
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th>{t('analysis.group')}</th>
+                  <th className="num">n</th>
+                  <th className="num">{t('analysis.promoters')}</th>
+                  <th className="num">{t('analysis.passives')}</th>
+                  <th className="num">{t('analysis.detractors')}</th>
+                  <th className="num">{t('analysis.nps')}</th>
+                  <th className="num">{t('analysis.satisfaction')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.scores.map((s) => (
+                  <tr key={s.group} className={s.smallN ? 'small-n' : ''}>
+                    <td>
+                      {s.group === 'all' ? t('charts.all') : t(`account.tiers.${s.group}`)}
+                      {s.smallN && s.n > 0 && (
+                        <span className="warning small" title={t('analysis.smallN')}>
+                          {' '}
+                          ⚠
+                        </span>
+                      )}
+                    </td>
+                    <td className="num">{s.n}</td>
+                    <td className="num">{s.promoters}</td>
+                    <td className="num">{s.passives}</td>
+                    <td className="num">{s.detractors}</td>
+                    <td className="num strong">{s.nps ?? '–'}</td>
+                    <td className="num">
+                      {s.satisfactionMean ?? '–'} <span className="muted">(n = {s.satisfactionN})</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {stats.scores.some((s) => s.smallN && s.n > 0) && (
+          <p className="warning small">⚠ {t('analysis.smallN')}</p>
+        )}
+      </section>
+
+      <section id="section-keyPerson" className="analysis-section">
+        <h2>{t('analysis.keyPerson')}</h2>
+        <p className="muted small">{t('analysis.keyPersonLead')}</p>
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>{t('analysis.accounts')}</th>
+              <th>{t('analysis.tier')}</th>
+              <th className="num">{t('analysis.interviews')}</th>
+              <th className="num">{t('analysis.people')}</th>
+              <th className="num">{t('analysis.strategic')}</th>
+              <th className="num">{t('analysis.operational')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {stats.keyPersonRisk.map((r) => (
+              <tr key={r.accountId} className={r.singlePerson ? 'risk' : ''}>
+                <td>{r.account}</td>
+                <td>
+                  <span className={`badge tier-${r.tier}`}>{t(`account.tiers.${r.tier}`)}</span>
+                </td>
+                <td className="num">{r.interviews}</td>
+                <td className="num strong">{r.people}</td>
+                <td className="num">{r.strategic}</td>
+                <td className="num">{r.operational}</td>
+                <td>
+                  {r.singlePerson && <span className="badge risk-badge">{t('analysis.singlePerson')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section id="section-coverage" className="analysis-section">
+        <h2>{t('analysis.coverage')}</h2>
+        <div className="analysis-grid">
+          <Chart spec={charts.coverage} />
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>{t('analysis.tier')}</th>
+                <th className="num">{t('analysis.interviews')}</th>
+                <th className="num">{t('analysis.accounts')}</th>
+                <th className="num">{t('analysis.revenue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.coverage.map((r) => (
+                <tr key={r.tier}>
+                  <td>{t(`account.tiers.${r.tier}`)}</td>
+                  <td className="num">
+                    {r.interviews} <span className="muted">({pct(r.interviewsPct)})</span>
+                  </td>
+                  <td className="num">
+                    {r.accounts} <span className="muted">({pct(r.accountsPct)})</span>
+                  </td>
+                  <td className="num">{pct(r.revenuePct)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section id="section-benchmark" className="analysis-section">
+        <h2>{t('analysis.benchmark')}</h2>
+        {stats.benchmark.others === 0 ? (
+          <p className="muted">{t('analysis.noBenchmark')}</p>
+        ) : (
+          <>
+            <p className="muted small">{t('analysis.benchmarkLead', { count: stats.benchmark.others })}</p>
+            <div className="analysis-grid">
+              <Chart spec={charts.benchmark} />
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th>{t('analysis.code')}</th>
+                    <th className="num">{t('analysis.thisEngagement')}</th>
+                    <th className="num">{t('analysis.others')}</th>
+                    <th className="num">{t('analysis.difference')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.benchmark.rows.map((r) => (
+                    <tr key={r.codeId}>
+                      <td>{r.code[lang]}</td>
+                      <td className="num">
+                        <Num filters={{ codeIds: [r.codeId] }}>{pct(r.thisPct)}</Num>
+                      </td>
+                      <td className="num">{r.othersPct === null ? '–' : pct(r.othersPct)}</td>
+                      <td className={`num strong ${r.diff !== null && r.diff > 0 ? 'up' : 'down'}`}>
+                        {r.diff === null ? '–' : `${r.diff > 0 ? '+' : ''}${Math.round(r.diff)} pp`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function SentimentBar({
+  mix,
+  onPick,
+}: {
+  mix: Record<'negative' | 'neutral' | 'positive' | 'none', number>;
+  onPick: (s: 'negative' | 'neutral' | 'positive') => void;
+}) {
+  const { t } = useTranslation();
+  const total = mix.negative + mix.neutral + mix.positive + mix.none || 1;
+  return (
+    <span className="sentiment-bar">
+      {(['negative', 'neutral', 'positive'] as const).map(
+        (s) =>
+          mix[s] > 0 && (
+            <button
+              key={s}
+              type="button"
+              className={`seg-${s}`}
+              style={{ width: `${(mix[s] / total) * 100}%` }}
+              title={`${t(`coding.sentiments.${s}`)}: ${mix[s]}`}
+              aria-label={`${t(`coding.sentiments.${s}`)}: ${mix[s]}`}
+              onClick={() => onPick(s)}
+            />
+          ),
+      )}
+    </span>
+  );
+}

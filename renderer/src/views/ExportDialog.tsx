@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Engagement, Language } from '../../../shared/domain.ts';
+import {
+  ANONYMIZATION_LEVELS,
+  type AnonymizationLevel,
+  type ExportJob,
+  REPORT_SECTIONS,
+  type ReportSectionId,
+} from '../../../shared/report.ts';
+import { kuulo } from '../bridge.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { unwrap } from '../store/notify.ts';
+
+const safeName = (text: string): string =>
+  text
+    .replace(/[/\\:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+
+/** Choose what the report contains and how anonymous it is; the export runs on a worker with a progress bar. */
+export function ExportDialog({ engagement, onClose }: { engagement: Engagement; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [fileName, setFileName] = useState(safeName(`${engagement.clientName} – ${engagement.title}`));
+  const [language, setLanguage] = useState<Language>(engagement.language);
+  const [anonymize, setAnonymize] = useState<AnonymizationLevel>('people');
+  const [sections, setSections] = useState<ReportSectionId[]>([...REPORT_SECTIONS]);
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  const sectionNames = i18n.getFixedT(language)('report.sections', { returnObjects: true }) as Record<
+    ReportSectionId,
+    string
+  >;
+
+  useEffect(() => () => clearInterval(timer.current), []);
+
+  const start = async () => {
+    setError(null);
+    try {
+      const started = await unwrap(
+        kuulo.startReportExport({ engagementId: engagement.id, fileName, anonymize, language, sections }),
+      );
+      setJob(started);
+      timer.current = setInterval(async () => {
+        const status = await unwrap(kuulo.reportExportStatus({ jobId: started.id }));
+        setJob(status);
+        if (status.done) clearInterval(timer.current);
+      }, 150);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const running = job !== null && !job.done;
+
+  return (
+    <Dialog
+      title={t('export.title')}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          {job?.done && !job.error && window.kuuloShell?.showInFolder && (
+            <button type="button" onClick={() => window.kuuloShell?.showInFolder?.(job.path)}>
+              {t('export.showInFolder')}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {t('app.close')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={running || !fileName.trim() || !sections.length}
+            onClick={start}
+          >
+            {t('export.start')}
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span className="field-label">{t('export.fileName')}</span>
+        <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
+      </label>
+      <div className="grid2">
+        <fieldset className="field">
+          <legend className="field-label">{t('export.language')}</legend>
+          {(['fi', 'en'] as const).map((l) => (
+            <label key={l} className="check">
+              <input
+                type="radio"
+                name="report-language"
+                checked={language === l}
+                onChange={() => setLanguage(l)}
+              />
+              {l === 'fi' ? 'Suomi' : 'English'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field">
+          <legend className="field-label">{t('export.anonymize')}</legend>
+          {ANONYMIZATION_LEVELS.map((level) => (
+            <label key={level} className="check">
+              <input
+                type="radio"
+                name="anonymize"
+                checked={anonymize === level}
+                onChange={() => setAnonymize(level)}
+              />
+              {t(`export.levels.${level}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <fieldset className="field">
+        <legend className="field-label">{t('export.sections')}</legend>
+        <div className="grid2">
+          {REPORT_SECTIONS.map((id) => (
+            <label key={id} className="check">
+              <input
+                type="checkbox"
+                checked={sections.includes(id)}
+                onChange={(e) =>
+                  setSections((s) =>
+                    e.target.checked
+                      ? REPORT_SECTIONS.filter((x) => x === id || s.includes(x))
+                      : s.filter((x) => x !== id),
+                  )
+                }
+              />
+              {sectionNames[id]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {job && (
+        <div role="status">
+          <div className="export-progress" aria-hidden="true">
+            <span style={{ width: `${Math.round(job.progress * 100)}%` }} />
+          </div>
+          {!job.done && <p className="muted small">{t('export.working')}</p>}
+          {job.done && !job.error && (
+            <p className="export-done">
+              {t('export.done', { path: job.path, seconds: ((job.ms ?? 0) / 1000).toFixed(1) })}
+            </p>
+          )}
+          {job.error && <p className="form-error">{t('export.failed', { message: job.error })}</p>}
+        </div>
+      )}
+      {error && <p className="form-error">{error}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,344 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type CodebookEntry,
+  type Finding,
+  type Language,
+  PRIORITIES,
+  type Quote,
+} from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { type Field, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { attempt, unwrap } from '../store/notify.ts';
+import { useShortcuts } from '../store/shortcuts.ts';
+import { useWorkspace } from '../store/workspace.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+
+type DialogState =
+  | { kind: 'new' }
+  | { kind: 'edit'; finding: Finding }
+  | { kind: 'delete'; finding: Finding }
+  | { kind: 'export' };
+
+/** The findings board: conclusions in report order, each with its evidence strength and quotes. */
+export function FindingsView({ engagementId }: { engagementId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const current = useWorkspace((s) => s.current);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [codebook, setCodebook] = useState<CodebookEntry[]>([]);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+
+  const load = useCallback(
+    () =>
+      attempt(async () => {
+        const [list, codes] = await Promise.all([
+          unwrap(kuulo.listFindings({ engagementId })),
+          unwrap(kuulo.getCodebook({ engagementId })),
+        ]);
+        setFindings(list);
+        setCodebook(codes);
+      }),
+    [engagementId],
+  );
+  useEffect(() => {
+    void load();
+    if (useWorkspace.getState().current?.engagement.id !== engagementId)
+      void attempt(() => useWorkspace.getState().loadEngagement(engagementId));
+    useShortcuts.setState({ onNew: () => setDialog({ kind: 'new' }) });
+    return () => useShortcuts.setState({ onNew: null });
+  }, [load, engagementId]);
+
+  if (!findings) return <p className="loading page">{t('app.loading')}</p>;
+  const codes = codebook.filter((c) => !c.isGroup && (!c.retired || c.usage > 0));
+  const codeName = new Map(codebook.map((c) => [c.id, c]));
+  const fields: Field[] = [
+    { name: 'title', label: t('findings.fieldTitle'), kind: 'text', required: true },
+    { name: 'keyMessage', label: t('findings.keyMessage'), kind: 'textarea' },
+    { name: 'body', label: t('findings.body'), kind: 'textarea' },
+    { name: 'recommendation', label: t('findings.recommendation'), kind: 'textarea' },
+    {
+      name: 'priority',
+      label: t('findings.priority'),
+      kind: 'select',
+      required: true,
+      options: PRIORITIES.map((p) => ({ value: p, label: t(`findings.priorities.${p}`) })),
+    },
+    {
+      name: 'codeIds',
+      label: t('findings.codes'),
+      kind: 'checkboxes',
+      options: codes.map((c) => ({ value: c.id, label: `${c.name[lang]} (${c.usage})` })),
+    },
+  ];
+  const move = (finding: Finding, to: number) =>
+    attempt(async () => setFindings(await unwrap(kuulo.moveFinding({ id: finding.id, to }))));
+  const setQuotes = (finding: Finding, quoteIds: string[]) =>
+    attempt(async () => {
+      await unwrap(kuulo.updateFinding({ id: finding.id, patch: { quoteIds } }));
+      await load();
+    });
+
+  return (
+    <main className="page">
+      <header className="page-header">
+        <div>
+          <span className="card-kicker">{current?.engagement.clientName}</span>
+          <h1>
+            {t('findings.title')} · {current?.engagement.title}
+          </h1>
+          <p className="muted">{t('findings.lead')}</p>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => setDialog({ kind: 'export' })}>
+            {t('findings.export')}
+          </button>
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })} title="Ctrl+N">
+            + {t('findings.new')}
+          </button>
+        </div>
+      </header>
+      {findings.length === 0 && <p className="empty">{t('findings.empty')}</p>}
+      <ol className="findings">
+        {findings.map((finding, index) => (
+          <li key={finding.id} className="finding" data-finding={finding.title}>
+            <header className="finding-head">
+              <span className="finding-number">{index + 1}</span>
+              <div className="finding-title">
+                <h2>{finding.title}</h2>
+                {finding.keyMessage && <p className="key-message">{finding.keyMessage}</p>}
+              </div>
+              <span className={`badge priority-${finding.priority}`}>
+                {t(`findings.priorities.${finding.priority}`)}
+              </span>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  className="link"
+                  disabled={index === 0}
+                  onClick={() => move(finding, index - 1)}
+                  aria-label={t('findings.moveUp')}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={index === findings.length - 1}
+                  onClick={() => move(finding, index + 1)}
+                  aria-label={t('findings.moveDown')}
+                >
+                  ↓
+                </button>
+                <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', finding })}>
+                  {t('app.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="link danger-quiet"
+                  onClick={() => setDialog({ kind: 'delete', finding })}
+                >
+                  {t('app.delete')}
+                </button>
+              </span>
+            </header>
+            <EvidenceLine finding={finding} />
+            <div className="finding-codes">
+              {finding.codeIds.map((id) => (
+                <span key={id} className="code-chip" style={{ borderColor: codeName.get(id)?.color }}>
+                  {codeName.get(id)?.name[lang]}
+                </span>
+              ))}
+            </div>
+            {finding.body && <p className="finding-body">{finding.body}</p>}
+            {finding.recommendation && (
+              <p className="finding-recommendation">
+                <strong>{t('findings.recommendation')}:</strong> {finding.recommendation}
+              </p>
+            )}
+            <EvidenceQuotes
+              finding={finding}
+              onRemove={(q) =>
+                setQuotes(
+                  finding,
+                  finding.quotes.filter((x) => x.id !== q.id).map((x) => x.id),
+                )
+              }
+              onAdd={(q) => setQuotes(finding, [...finding.quotes.map((x) => x.id), q.id])}
+            />
+          </li>
+        ))}
+      </ol>
+
+      {(dialog?.kind === 'new' || dialog?.kind === 'edit') && (
+        <FormDialog
+          title={dialog.kind === 'new' ? t('findings.new') : t('findings.edit')}
+          fields={fields}
+          initial={
+            dialog.kind === 'edit'
+              ? {
+                  title: dialog.finding.title,
+                  keyMessage: dialog.finding.keyMessage,
+                  body: dialog.finding.body,
+                  recommendation: dialog.finding.recommendation,
+                  priority: dialog.finding.priority,
+                  codeIds: dialog.finding.codeIds,
+                }
+              : { title: '', keyMessage: '', body: '', recommendation: '', priority: 'medium', codeIds: [] }
+          }
+          submitLabel={dialog.kind === 'new' ? t('app.create') : t('app.save')}
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            const fieldsIn = {
+              title: str(v.title),
+              keyMessage: str(v.keyMessage),
+              body: str(v.body),
+              recommendation: str(v.recommendation),
+              priority: str(v.priority) as Finding['priority'],
+              codeIds: list(v.codeIds),
+            };
+            if (dialog.kind === 'new') await unwrap(kuulo.createFinding({ engagementId, ...fieldsIn }));
+            else await unwrap(kuulo.updateFinding({ id: dialog.finding.id, patch: fieldsIn }));
+            await load();
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <Dialog
+          title={t('findings.delete')}
+          onClose={() => setDialog(null)}
+          footer={
+            <>
+              <button type="button" onClick={() => setDialog(null)}>
+                {t('app.cancel')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  attempt(async () => {
+                    await unwrap(kuulo.deleteFinding({ id: dialog.finding.id }));
+                    setDialog(null);
+                    await load();
+                  })
+                }
+              >
+                {t('delete.confirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('findings.deleteConfirm', { title: dialog.finding.title })}</p>
+        </Dialog>
+      )}
+      {dialog?.kind === 'export' && current && (
+        <ExportDialog engagement={current.engagement} onClose={() => setDialog(null)} />
+      )}
+    </main>
+  );
+}
+
+function EvidenceLine({ finding }: { finding: Finding }) {
+  const { t } = useTranslation();
+  const e = finding.evidence;
+  if (!finding.codeIds.length) return <p className="evidence muted small">{t('findings.noEvidence')}</p>;
+  const pct = e.baseInterviews ? Math.round((e.interviews / e.baseInterviews) * 100) : 0;
+  return (
+    <p className="evidence">
+      <span className="evidence-meter" aria-hidden="true">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      {t('findings.evidence', {
+        interviews: e.interviews,
+        base: e.baseInterviews,
+        pct,
+        accounts: e.accounts,
+      })}
+      {(['key', 'named', 'unmanaged'] as const).map(
+        (tier) =>
+          e.tiers[tier] > 0 && (
+            <span key={tier} className={`badge tier-${tier}`}>
+              {t(`account.tiers.${tier}`)} {e.tiers[tier]}
+            </span>
+          ),
+      )}
+    </p>
+  );
+}
+
+function EvidenceQuotes({
+  finding,
+  onRemove,
+  onAdd,
+}: {
+  finding: Finding;
+  onRemove: (q: Quote) => void;
+  onAdd: (q: Quote) => void;
+}) {
+  const { t } = useTranslation();
+  const [suggestions, setSuggestions] = useState<Quote[] | null>(null);
+  const open = () =>
+    attempt(async () => setSuggestions(await unwrap(kuulo.suggestQuotes({ id: finding.id }))));
+  return (
+    <section className="evidence-quotes">
+      <div className="panel-head">
+        <h3>{t('findings.quotes')}</h3>
+        {finding.codeIds.length > 0 && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => (suggestions ? setSuggestions(null) : open())}
+          >
+            {t('findings.addQuotes')}
+          </button>
+        )}
+      </div>
+      {finding.quotes.length === 0 && <p className="muted small">{t('findings.noQuotes')}</p>}
+      <ul className="finding-quotes">
+        {finding.quotes.map((q) => (
+          <li key={q.id}>
+            <blockquote>
+              {q.star && '★ '}“{q.quote}”
+            </blockquote>
+            <span className="muted small">
+              {q.accountName} · {t(`account.tiers.${q.tier}`)} ·{' '}
+              {q.roleLevels.map((r) => t(`person.roleLevels.${r}`)).join(', ')}
+            </span>
+            <button type="button" className="link danger-quiet small" onClick={() => onRemove(q)}>
+              {t('findings.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {suggestions && (
+        <div className="suggestions">
+          <h4>{t('findings.suggestions')}</h4>
+          {suggestions.length === 0 && <p className="muted small">{t('findings.noSuggestions')}</p>}
+          <ul className="finding-quotes">
+            {suggestions.slice(0, 12).map((q) => (
+              <li key={q.id}>
+                <blockquote>
+                  {q.star && '★ '}“{q.quote}”
+                </blockquote>
+                <span className="muted small">
+                  {q.accountName} · {t(`account.tiers.${q.tier}`)}
+                </span>
+                <button
+                  type="button"
+                  className="link small"
+                  onClick={() => {
+                    onAdd(q);
+                    setSuggestions((s) => s?.filter((x) => x.id !== q.id) ?? null);
+                  }}
+                >
+                  + {t('findings.add')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

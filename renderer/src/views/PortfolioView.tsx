@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Portfolio } from '../../../shared/analysis.ts';
+import type { Language } from '../../../shared/domain.ts';
+import { kuulo } from '../bridge.ts';
+import { attempt, unwrap } from '../store/notify.ts';
+import { drillDown } from '../store/quotes.ts';
+
+const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
+
+/** Every engagement side by side: base, NPS and the share of interviews per theme. */
+export function PortfolioView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
+  useEffect(() => {
+    void attempt(async () => setPortfolio(await unwrap(kuulo.portfolio({}))));
+  }, []);
+  if (!portfolio) return <p className="loading page">{t('app.loading')}</p>;
+  return (
+    <main className="page analysis">
+      <header className="page-header">
+        <div>
+          <h1>{t('analysis.portfolio')}</h1>
+          <p className="muted">{t('analysis.portfolioLead')}</p>
+        </div>
+      </header>
+      <div className="matrix-wrap">
+        <table className="table compact heatmap" data-testid="portfolio">
+          <thead>
+            <tr>
+              <th>{t('analysis.code')}</th>
+              {portfolio.engagements.map((e) => (
+                <th key={e.engagementId} className="num">
+                  <a href={`#/analysis/${e.engagementId}`}>{e.clientName}</a>
+                  <br />
+                  <span className="muted">
+                    n = {e.base.interviews} · NPS {e.nps ?? '–'}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {portfolio.codes.map((code, j) => (
+              <tr key={code.codeId}>
+                <td>
+                  <span className="swatch" style={{ background: code.color }} /> {code.code[lang]}
+                </td>
+                {portfolio.engagements.map((e, i) => {
+                  const value = portfolio.pct[i]?.[j] ?? 0;
+                  return (
+                    <td
+                      key={e.engagementId}
+                      className="num"
+                      style={{ background: heat(value), color: value > 55 ? '#fff' : undefined }}
+                    >
+                      {value > 0 ? (
+                        <button
+                          type="button"
+                          className="num-link"
+                          onClick={() => drillDown(e.engagementId, { codeIds: [code.codeId] })}
+                        >
+                          {Math.round(value)} %
+                        </button>
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Importance, LifecycleStage, Localized, RoleLevel, Sentiment, Tier } from './domain.ts';
+
+/**
+ * The figures of the analysis screen, the `stats` CLI and the report. All of them are computed in
+ * the services (SQL); the UI only shows them. "Held" interviews are those not merely planned.
+ */
+
+export interface Base {
+  /** Held interviews of the engagement. */
+  interviews: number;
+  /** Accounts with at least one held interview. */
+  accounts: number;
+  /** Annual revenue of those accounts (null revenues count as 0). */
+  revenue: number;
+}
+
+export interface CodeRef {
+  codeId: string;
+  code: Localized;
+  color: string;
+  groupId: string | null;
+}
+
+export interface PrevalenceRow extends CodeRef {
+  interviews: number;
+  accounts: number;
+  codings: number;
+  /** Shares of the base, 0–100, one decimal. */
+  interviewsPct: number;
+  accountsPct: number;
+  /** Share of the base revenue held by accounts where the code occurs, 0–100. */
+  revenuePct: number;
+  sentiment: Record<Sentiment | 'none', number>;
+  base: Base;
+}
+
+export const CROSSTAB_ATTRIBUTES = ['tier', 'roleLevel', 'importance', 'lifecycle'] as const;
+export type CrosstabAttribute = (typeof CROSSTAB_ATTRIBUTES)[number];
+export type AttributeValue = Tier | RoleLevel | Importance | LifecycleStage;
+
+export interface CrosstabColumn {
+  value: AttributeValue;
+  /** Held interviews in this column (an interview with people of two role levels is in both). */
+  n: number;
+}
+
+export interface Crosstab {
+  attribute: CrosstabAttribute;
+  /**
+   * Values present among held interviews, in domain order. An account without an importance or
+   * lifecycle stage puts its interviews in no column of that attribute, so those columns may sum to
+   * less than the base; tier columns always sum to it.
+   */
+  columns: CrosstabColumn[];
+  rows: (CodeRef & { cells: { interviews: number; pct: number }[] })[];
+}
+
+export const COOCCURRENCE_LEVELS = ['interview', 'passage'] as const;
+export type CooccurrenceLevel = (typeof COOCCURRENCE_LEVELS)[number];
+
+export interface Cooccurrence {
+  level: CooccurrenceLevel;
+  codes: CodeRef[];
+  /**
+   * counts[i][j]: interviews (or overlapping passage pairs) where codes i and j occur together; the
+   * diagonal is the code alone. Passage level: pairs of live codings of two different codes whose
+   * spans overlap (touching is not overlapping) in one held interview; the diagonal is the code's
+   * codings. `codes` are those with codings in held interviews, in prevalence order.
+   */
+  counts: number[][];
+}
+
+export interface ScoreGroup {
+  /** 'all' for the engagement, otherwise the tier. */
+  group: Tier | 'all';
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Promoters − detractors, % of n; null when nobody gave a score. */
+  nps: number | null;
+  satisfactionN: number;
+  satisfactionMean: number | null;
+  /** n < 5: show the figure but warn that it rests on very few answers. */
+  smallN: boolean;
+}
+
+export interface KeyPersonRiskRow {
+  accountId: string;
+  account: string;
+  tier: Tier;
+  interviews: number;
+  /** Distinct client people the account's interviewees know (names compared trimmed, case- and space-insensitive). */
+  people: number;
+  strategic: number;
+  operational: number;
+  /** The relationship rests on at most one known person. */
+  singlePerson: boolean;
+}
+
+export interface CoverageRow {
+  tier: Tier;
+  interviews: number;
+  /** All the engagement's accounts in the tier, interviewed or not. */
+  accounts: number;
+  revenue: number;
+  interviewsPct: number;
+  accountsPct: number;
+  revenuePct: number;
+}
+
+export interface BenchmarkRow extends CodeRef {
+  /** This engagement's share of interviews with the code, 0–100. */
+  thisPct: number;
+  /** Mean of the other engagements' shares (engagements with held interviews only); null if none. */
+  othersPct: number | null;
+  /** this − others, percentage points; null if no others. */
+  diff: number | null;
+}
+
+export interface Benchmark {
+  /** How many other engagements the average is over. */
+  others: number;
+  rows: BenchmarkRow[];
+}
+
+export interface EngagementStats {
+  engagementId: string;
+  base: Base;
+  prevalence: PrevalenceRow[];
+  crosstabs: Record<CrosstabAttribute, Crosstab>;
+  cooccurrence: Record<CooccurrenceLevel, Cooccurrence>;
+  scores: ScoreGroup[];
+  keyPersonRisk: KeyPersonRiskRow[];
+  coverage: CoverageRow[];
+  benchmark: Benchmark;
+}
+
+export interface PortfolioEngagement {
+  engagementId: string;
+  clientName: string;
+  title: string;
+  language: 'fi' | 'en';
+  base: Base;
+  nps: number | null;
+  npsN: number;
+}
+
+export interface Portfolio {
+  engagements: PortfolioEngagement[];
+  codes: CodeRef[];
+  /** pct[i][j]: share of engagement i's held interviews with code j, 0–100. */
+  pct: number[][];
+}

@@ -1,0 +1,269 @@
+import { BarChart, HeatmapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
+import type { Language } from './domain.ts';
+import { resources } from './i18n/index.ts';
+
+/**
+ * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
+ * Word report (ECharts server-side rendering: no DOM needed). Colours are Okabe–Ito, safe for
+ * colour-blind readers.
+ */
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
+
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+];
+export const CHART_FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
+const INK = '#1d2430';
+const MUTED = '#667085';
+
+export type ChartOption = Record<string, unknown>;
+
+export interface ChartSpec {
+  /** Used for file names and test ids. */
+  id: string;
+  title: string;
+  option: ChartOption;
+  width: number;
+  height: number;
+}
+
+type Labels = (typeof resources)['en']['translation']['charts'];
+const labels = (lang: Language): Labels => resources[lang].translation.charts;
+const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+
+const base = (title: string): ChartOption => ({
+  animation: false,
+  textStyle: { fontFamily: CHART_FONT, color: INK, fontSize: 12 },
+  title: {
+    text: title,
+    left: 0,
+    top: 0,
+    textStyle: { fontFamily: CHART_FONT, fontSize: 14, fontWeight: 'bold', color: INK },
+  },
+  color: PALETTE,
+});
+
+const shorten = (text: string, max = 34): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 12): ChartSpec {
+  const l = labels(lang);
+  const shown = rows
+    .filter((r) => r.interviews > 0)
+    .slice(0, limit)
+    .reverse();
+  const height = 70 + shown.length * 28;
+  return {
+    id: 'prevalence',
+    title: l.prevalenceTitle,
+    width: 720,
+    height,
+    option: {
+      ...base(l.prevalenceTitle),
+      grid: { left: 230, right: 70, top: 40, bottom: 30 },
+      xAxis: {
+        type: 'value',
+        max: 100,
+        name: l.prevalenceAxis,
+        nameLocation: 'middle',
+        nameGap: 22,
+        axisLabel: { color: MUTED },
+      },
+      yAxis: { type: 'category', data: shown.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 16,
+          data: shown.map((r) => ({ value: r.interviewsPct, itemStyle: { color: r.color } })),
+          label: {
+            show: true,
+            position: 'right',
+            color: INK,
+            formatter: (p: { dataIndex: number }) => {
+              const r = shown[p.dataIndex]!;
+              return `${Math.round(r.interviewsPct)} % (${r.interviews}/${r.base.interviews})`;
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
+  const l = labels(lang);
+  const tiers = resources[lang].translation.account.tiers;
+  const groups = scores.filter((s) => s.n > 0);
+  const name = (g: ScoreGroup) => (g.group === 'all' ? l.all : tiers[g.group]);
+  return {
+    id: 'nps',
+    title: l.npsTitle,
+    width: 720,
+    height: 320,
+    option: {
+      ...base(l.npsTitle),
+      grid: { left: 50, right: 20, top: 50, bottom: 50 },
+      xAxis: {
+        type: 'category',
+        // A star marks groups with fewer than 5 answers; the report and the app explain it under the chart.
+        data: groups.map((g) => `${name(g)}${g.smallN ? ' *' : ''}\n${fill(l.nLabel, { n: g.n })}`),
+        axisLabel: { color: INK, lineHeight: 16, interval: 0 },
+      },
+      yAxis: { type: 'value', min: -100, max: 100, name: l.npsAxis, axisLabel: { color: MUTED } },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 46,
+          data: groups.map((g) => ({
+            value: g.nps ?? 0,
+            itemStyle: { color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00', opacity: g.smallN ? 0.55 : 1 },
+          })),
+          label: { show: true, position: 'top', color: INK, fontWeight: 'bold' },
+        },
+      ],
+    },
+  };
+}
+
+export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
+  const l = labels(lang);
+  const tiers = resources[lang].translation.account.tiers;
+  const series = (name: string, key: 'interviewsPct' | 'accountsPct' | 'revenuePct') => ({
+    name,
+    type: 'bar',
+    data: rows.map((r) => r[key]),
+    label: { show: true, position: 'right', color: INK, formatter: '{c} %' },
+  });
+  return {
+    id: 'coverage',
+    title: l.coverageTitle,
+    width: 720,
+    height: 110 + rows.length * 80,
+    option: {
+      ...base(l.coverageTitle),
+      legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
+      grid: { left: 120, right: 60, top: 64, bottom: 20 },
+      xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: '{value} %' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => tiers[r.tier]),
+        axisLabel: { color: INK },
+      },
+      series: [
+        series(l.coverageInterviews, 'interviewsPct'),
+        series(l.coverageAccounts, 'accountsPct'),
+        series(l.coverageRevenue, 'revenuePct'),
+      ],
+    },
+  };
+}
+
+export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12): ChartSpec {
+  const l = labels(lang);
+  const rows = benchmark.rows
+    .filter((r) => r.othersPct !== null)
+    .slice(0, limit)
+    .reverse();
+  return {
+    id: 'benchmark',
+    title: l.benchmarkTitle,
+    width: 720,
+    height: 100 + rows.length * 34,
+    option: {
+      ...base(l.benchmarkTitle),
+      legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
+      grid: { left: 230, right: 40, top: 60, bottom: 20 },
+      xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: '{value} %' } },
+      yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      series: [
+        {
+          name: l.benchmarkThis,
+          type: 'bar',
+          barGap: '10%',
+          data: rows.map((r) => r.thisPct),
+          itemStyle: { color: '#0072B2' },
+        },
+        {
+          name: fill(l.benchmarkOthers, { count: benchmark.others }),
+          type: 'bar',
+          data: rows.map((r) => r.othersPct ?? 0),
+          itemStyle: { color: '#BBBBBB' },
+        },
+      ],
+    },
+  };
+}
+
+export function crosstabChart(
+  crosstab: Crosstab,
+  lang: Language,
+  attributeName: string,
+  valueName: (v: string) => string,
+): ChartSpec {
+  const l = labels(lang);
+  const rows = crosstab.rows.filter((r) => r.cells.some((c) => c.interviews > 0)).reverse();
+  const title = fill(l.crosstabTitle, { attribute: attributeName });
+  return {
+    id: `crosstab-${crosstab.attribute}`,
+    title,
+    width: 720,
+    height: 90 + rows.length * 26,
+    option: {
+      ...base(title),
+      grid: { left: 230, right: 20, top: 50, bottom: 40 },
+      xAxis: {
+        type: 'category',
+        position: 'top',
+        data: crosstab.columns.map((c) => `${valueName(c.value)}\n${fill(l.nLabel, { n: c.n })}`),
+        axisLabel: { color: INK, lineHeight: 15 },
+        splitArea: { show: false },
+      },
+      yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      visualMap: { show: false, min: 0, max: 100, inRange: { color: ['#f4f7fb', '#0072B2'] } },
+      series: [
+        {
+          type: 'heatmap',
+          data: rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, Math.round(c.pct)])),
+          label: { show: true, color: INK, formatter: (p: { value: number[] }) => `${p.value[2]} %` },
+          itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
+        },
+      ],
+    },
+  };
+}
+
+/** The SVG of a chart, identical in the renderer and in Node. */
+export function renderChartSvg(spec: ChartSpec): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: spec.width,
+    height: spec.height,
+  });
+  try {
+    chart.setOption(spec.option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}

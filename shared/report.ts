@@ -1,0 +1,30 @@
+/** What a consultant can choose when exporting the findings report. */
+
+export const REPORT_SECTIONS = [
+  'summary',
+  'method',
+  'findings',
+  'scores',
+  'keyPerson',
+  'benchmark',
+  'recommendations',
+  'appendixInterviews',
+  'appendixCodebook',
+] as const;
+export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
+
+/** none: names as given; people: interviewees replaced by labels; accounts: customer companies too. */
+export const ANONYMIZATION_LEVELS = ['none', 'people', 'accounts'] as const;
+export type AnonymizationLevel = (typeof ANONYMIZATION_LEVELS)[number];
+
+export interface ExportJob {
+  id: string;
+  /** 0–1 */
+  progress: number;
+  stage: string;
+  done: boolean;
+  path: string;
+  error: string | null;
+  /** How long the export took, once done. */
+  ms: number | null;
+}

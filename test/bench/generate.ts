@@ -1,0 +1,275 @@
+import type { Database } from 'better-sqlite3';
+import { seededIds } from '../../electron/services/ids.ts';
+import {
+  type DocNode,
+  IMPORTANCES,
+  type InterviewStatus,
+  LIFECYCLE_STAGES,
+  type RoleLevel,
+  type Tier,
+} from '../../shared/domain.ts';
+import { CODING_MARK, countWords, deriveNotes, EMPTY_DOC, sliceCodePoints } from '../../shared/notes.ts';
+import { generateNotes, random } from './notes.ts';
+
+export interface GenerateOptions {
+  engagements: number;
+  interviewsPerEngagement: number;
+  wordsPerInterview: number;
+  /** Codings per held interview, about a fifth of them overlapping another coding. */
+  codingsPerInterview: number;
+  seed: number;
+}
+
+export interface GeneratedWorkspace {
+  engagements: number;
+  accounts: number;
+  interviews: number;
+  held: number;
+  codings: number;
+  ms: number;
+}
+
+const FIRST = ['Maija', 'Jari', 'Sanna', 'Timo', 'Anna', 'Mikko', 'Päivi', 'Jukka', 'Elina', 'Olli', 'Åsa'];
+const LAST = ['Mäkinen', 'Leinonen', 'Koivisto', 'Hirvonen', 'Smith', 'Öberg', 'Virtanen', 'Nieminen'];
+const CLIENTS = ['Huoltovoima', 'Kvarnholm Logistics', 'Northbeam Cloud', 'Pohjolan Kone', 'Aurora Foods'];
+const OVERLAP_SHARE = 0.2;
+
+/**
+ * A large, realistic and reproducible workspace for benchmarks: engagements with accounts over the
+ * tiers (key accounts interviewed most, part of the long tail never), one to three people per account,
+ * about 5 % of interviews still planned (no notes), scores, relationship maps over a pool of client
+ * people (with the odd spelling variant), one engagement-own code each, and long notes whose coding
+ * rows are derived from the marks exactly as saving does (same text, offsets and quotes).
+ * Rows go in with prepared statements in one transaction; `db` must be a migrated, empty workspace.
+ */
+export function generateWorkspace(db: Database, options: GenerateOptions): GeneratedWorkspace {
+  const started = performance.now();
+  const rand = random(options.seed);
+  const newId = seededIds(`bench-${options.seed}`);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const weighted = <T>(items: readonly T[], weights: readonly number[]): T => {
+    let r = rand() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < items.length; i++) {
+      r -= weights[i]!;
+      if (r < 0) return items[i]!;
+    }
+    return items.at(-1)!;
+  };
+  let tick = 0;
+  const now = () => new Date(Date.UTC(2026, 0, 1) + tick++ * 1000).toISOString();
+
+  const insert = {
+    engagement: db.prepare(
+      `INSERT INTO engagements (id, client_name, title, industry, language, period_start, period_end, status,
+         purpose, created_at, updated_at)
+       VALUES (@id, @clientName, @title, '', @language, @periodStart, NULL, 'completed', '', @now, @now)`,
+    ),
+    code: db.prepare(
+      `INSERT INTO codes (id, parent_id, engagement_id, name_fi, name_en, color, sort_order, created_at, updated_at)
+       VALUES (@id, NULL, @engagementId, @nameFi, @nameEn, '#cc79a7', @sortOrder, @now, @now)`,
+    ),
+    account: db.prepare(
+      `INSERT INTO accounts (id, engagement_id, name, tier, importance, lifecycle, revenue, created_at, updated_at)
+       VALUES (@id, @engagementId, @name, @tier, @importance, @lifecycle, @revenue, @now, @now)`,
+    ),
+    person: db.prepare(
+      `INSERT INTO interviewees (id, account_id, name, title, role_level, consent, anon_label, created_at, updated_at)
+       VALUES (@id, @accountId, @name, '', @roleLevel, 'given', '', @now, @now)`,
+    ),
+    interview: db.prepare(
+      `INSERT INTO interviews (id, engagement_id, account_id, interviewer, date, mode, duration_min, status, nps,
+         satisfaction, created_at, updated_at)
+       VALUES (@id, @engagementId, @accountId, 'Bench', @date, 'video', 60, @status, @nps, @satisfaction, @now, @now)`,
+    ),
+    attendee: db.prepare(
+      'INSERT INTO interview_interviewees (interview_id, interviewee_id, position) VALUES (?, ?, ?)',
+    ),
+    relationship: db.prepare(
+      `INSERT INTO relationships (id, interview_id, interviewee_id, client_person, client_role, level, created_at)
+       VALUES (@id, @interviewId, @intervieweeId, @clientPerson, '', @level, @now)`,
+    ),
+    notes: db.prepare(
+      `INSERT INTO notes (interview_id, doc, text, word_count, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)`,
+    ),
+    coding: db.prepare(
+      `INSERT INTO codings (id, interview_id, code_id, sentiment, severity, memo, star, quote, start, "end",
+         created_at, updated_at)
+       VALUES (@id, @interviewId, @codeId, @sentiment, @severity, '', @star, @quote, @start, @end, @now, @now)`,
+    ),
+  };
+  const sharedCodes = db
+    .prepare('SELECT id FROM codes WHERE engagement_id IS NULL AND is_group = 0 ORDER BY sort_order')
+    .pluck()
+    .all() as string[];
+  let sortOrder = db.prepare('SELECT coalesce(max(sort_order), 0) FROM codes').pluck().get() as number;
+  const totals = { accounts: 0, interviews: 0, held: 0, codings: 0 };
+
+  db.transaction(() => {
+    for (let e = 0; e < options.engagements; e++) {
+      const engagementId = newId();
+      insert.engagement.run({
+        id: engagementId,
+        clientName: `${pick(CLIENTS)} ${e + 1}`,
+        title: `Customer listening ${2020 + (e % 7)}`,
+        language: e % 2 ? 'en' : 'fi',
+        periodStart: `${2020 + (e % 7)}-0${1 + (e % 9)}-01`,
+        now: now(),
+      });
+      const ownCode = newId();
+      insert.code.run({
+        id: ownCode,
+        engagementId,
+        nameFi: `Oma teema ${e + 1}`,
+        nameEn: `Own theme ${e + 1}`,
+        sortOrder: ++sortOrder,
+        now: now(),
+      });
+      // Each engagement has its own mix of common and rare themes.
+      const codes = [...sharedCodes, ownCode];
+      const popularity = codes.map(() => 0.05 + rand() ** 2);
+      const clientPeople = Array.from({ length: 6 + Math.floor(rand() * 8) }, () => ({
+        name: `${pick(FIRST)} ${pick(LAST)}`,
+        level: rand() < 0.4 ? ('strategic' as const) : ('operational' as const),
+      }));
+
+      const accounts = Array.from({ length: Math.ceil(options.interviewsPerEngagement * 1.1) }, (_, a) => {
+        const tier = weighted<Tier>(['key', 'named', 'unmanaged'], [20, 35, 45]);
+        const id = newId();
+        insert.account.run({
+          id,
+          engagementId,
+          name: `${tier === 'key' ? 'Key' : tier === 'named' ? 'Named' : 'Small'} Customer ${e + 1}.${a + 1} Oy`,
+          tier,
+          importance: rand() < 0.1 ? null : pick(IMPORTANCES),
+          lifecycle: rand() < 0.1 ? null : pick(LIFECYCLE_STAGES),
+          revenue:
+            rand() < 0.1
+              ? null
+              : Math.round({ key: 1_000_000, named: 100_000, unmanaged: 5_000 }[tier] * (1 + rand() * 9)),
+          now: now(),
+        });
+        const people = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
+          const person = {
+            id: newId(),
+            roleLevel: weighted<RoleLevel>(['strategic', 'influencer', 'operational'], [3, 2, 4]),
+          };
+          insert.person.run({ ...person, accountId: id, name: `${pick(FIRST)} ${pick(LAST)}`, now: now() });
+          return person;
+        });
+        return { id, tier, people };
+      });
+      totals.accounts += accounts.length;
+      const tierWeight = { key: 3, named: 2, unmanaged: 1 };
+
+      for (let i = 0; i < options.interviewsPerEngagement; i++) {
+        const account = weighted(
+          accounts,
+          accounts.map((a) => tierWeight[a.tier]),
+        );
+        const planned = rand() < 0.05;
+        const status: InterviewStatus = planned
+          ? 'planned'
+          : weighted(['coded', 'done', 'in_progress'], [70, 25, 5]);
+        const interviewId = newId();
+        insert.interview.run({
+          id: interviewId,
+          engagementId,
+          accountId: account.id,
+          date: `${2020 + (e % 7)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+          status,
+          nps:
+            planned || rand() < 0.1
+              ? null
+              : weighted([...Array(11).keys()], [1, 1, 1, 2, 2, 4, 6, 10, 14, 10, 8]),
+          satisfaction: planned || rand() < 0.15 ? null : weighted([1, 2, 3, 4, 5], [1, 2, 4, 6, 3]),
+          now: now(),
+        });
+        totals.interviews++;
+        const attendees = account.people.filter((_, p) => p === 0 || rand() < 0.3);
+        attendees.forEach((person, position) => {
+          insert.attendee.run(interviewId, person.id, position);
+        });
+        if (planned) {
+          insert.notes.run(interviewId, JSON.stringify(EMPTY_DOC), '', 0, now());
+          continue;
+        }
+        totals.held++;
+
+        for (let r = Math.floor(rand() * 6); r > 0; r--) {
+          const known = pick(clientPeople);
+          // The same person is typed slightly differently now and then.
+          const spelled = rand() < 0.15 ? ` ${known.name.toLocaleLowerCase()}` : known.name;
+          const other = known.level === 'strategic' ? 'operational' : 'strategic';
+          insert.relationship.run({
+            id: newId(),
+            interviewId,
+            intervieweeId: pick(attendees).id,
+            clientPerson: spelled,
+            level: rand() < 0.15 ? other : known.level,
+            now: now(),
+          });
+        }
+
+        const subset = codes.filter((_, c) => rand() < popularity[c]!);
+        if (!subset.length) subset.push(pick(codes));
+        const overlapping = Math.round(options.codingsPerInterview * OVERLAP_SHARE);
+        const generated = generateNotes(
+          rand,
+          options.wordsPerInterview,
+          options.codingsPerInterview - overlapping,
+          subset,
+          newId,
+        );
+        const codings = [...generated.codings];
+        addOverlaps(generated.doc, overlapping, () => {
+          const coding = { id: newId(), codeId: pick(subset), sentiment: pick(SENTIMENT_LIST) };
+          codings.push(coding);
+          return coding.id;
+        });
+        const derived = deriveNotes(generated.doc);
+        const stamp = now();
+        insert.notes.run(
+          interviewId,
+          JSON.stringify(generated.doc),
+          derived.text,
+          countWords(derived.text),
+          stamp,
+        );
+        const chars = Array.from(derived.text);
+        for (const coding of codings) {
+          const span = derived.codings.get(coding.id);
+          if (!span) continue;
+          insert.coding.run({
+            ...coding,
+            interviewId,
+            severity: rand() < 0.3 ? 1 + Math.floor(rand() * 3) : null,
+            star: rand() < 0.05 ? 1 : 0,
+            quote: sliceCodePoints(chars, span.start, span.end),
+            start: span.start,
+            end: span.end,
+            now: stamp,
+          });
+          totals.codings++;
+        }
+      }
+    }
+  })();
+  return { engagements: options.engagements, ...totals, ms: performance.now() - started };
+}
+
+const SENTIMENT_LIST = ['negative', 'neutral', 'positive'] as const;
+
+/**
+ * Adds up to `count` codings that overlap an existing one: each new mark covers a coded run and the
+ * words after it in the same paragraph, the way a consultant codes a passage under two themes.
+ */
+function addOverlaps(doc: DocNode, count: number, nextId: () => string): void {
+  const coded = (doc.content ?? []).filter((paragraph) => paragraph.content?.some((part) => part.marks));
+  const step = coded.length / count;
+  for (let i = 0; i < count && i < coded.length; i++) {
+    const parts = coded[Math.floor(i * step)]!.content!;
+    const first = parts.findIndex((part) => part.marks);
+    const mark = { type: CODING_MARK, attrs: { id: nextId() } };
+    for (const part of parts.slice(first, first + 2)) part.marks = [...(part.marks ?? []), mark];
+  }
+}

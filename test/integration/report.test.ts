@@ -1,0 +1,178 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engagement } from '../../shared/domain.ts';
+import { type Connection, connect } from '../helpers/workspace.ts';
+import { unzipText } from '../helpers/zip.ts';
+
+/** Runs the CLI the way `npm run kuulo --` does. */
+function kuulo(...args: string[]) {
+  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+const dir = mkdtempSync(join(tmpdir(), 'kuulo-report-'));
+const db = join(dir, 'demo.db');
+let ws: Connection;
+let fi: Engagement;
+let en: Engagement;
+
+beforeAll(() => {
+  expect(kuulo('demo', '--db', db).code).toBe(0);
+  ws = connect(db);
+  const engagements = ws.call('listEngagements', {});
+  fi = engagements.find((e) => e.language === 'fi')!;
+  en = engagements.find((e) => e.clientName.startsWith('Northbeam'))!;
+});
+afterAll(() => {
+  ws?.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function exportReport(engagement: Engagement, name: string, ...args: string[]): Map<string, string> {
+  const out = join(dir, name);
+  const run = kuulo('report', '--db', db, '--engagement', engagement.id, '--out', out, ...args);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return unzipText(readFileSync(out));
+}
+
+const allXml = (parts: Map<string, string>) =>
+  [...parts]
+    .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+    .map(([, xml]) => xml)
+    .join('\n');
+/** Text as Word shows it: runs joined, XML entities decoded. */
+const visibleText = (xml: string) =>
+  xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+
+describe('Word report of the demo engagement', () => {
+  test('has the styles, TOC field, every section, images and quotes', () => {
+    const parts = exportReport(en, 'en.docx', '--anonymize', 'people');
+    const document = parts.get('word/document.xml')!;
+    const styles = parts.get('word/styles.xml')!;
+    for (const style of ['Title', 'Heading1', 'Heading2', 'Caption', 'Quote']) {
+      expect(styles).toContain(`w:styleId="${style}"`);
+      expect(document).toContain(`w:val="${style}"`);
+    }
+    expect(document).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o/);
+    const text = visibleText(document);
+    for (const section of [
+      'Executive summary',
+      'Method and sample',
+      'Findings',
+      'Customer scores',
+      'Key-person risk',
+      'Benchmark',
+      'Recommendations',
+      'Appendix A: Interviews',
+      'Appendix B: Codebook',
+    ]) {
+      expect(text).toContain(section);
+    }
+    const findings = ws.call('listFindings', { engagementId: en.id });
+    for (const finding of findings) expect(text).toContain(finding.title);
+    // The first evidence quote of each finding is in the report (names in it may be masked).
+    const quote = findings[0]!.quotes[0]!.quote;
+    expect(text).toContain(quote.slice(-25));
+    const images = [...parts.keys()].filter((name) => name.startsWith('word/media/'));
+    expect(images.some((n) => n.endsWith('.png'))).toBe(true);
+    expect(images.some((n) => n.endsWith('.svg'))).toBe(true);
+    expect(parts.get('docProps/core.xml')).toContain(en.title);
+  });
+
+  test('--anonymize people leaves no interviewee name in any part of the package', () => {
+    const xml = allXml(exportReport(fi, 'people.docx', '--anonymize', 'people'));
+    const accounts = ws.call('listAccounts', { engagementId: fi.id });
+    const names = accounts.flatMap((a) => a.interviewees.map((p) => p.name));
+    expect(names.length).toBeGreaterThan(5);
+    // A surname that is also part of a company name (Ulla Koskela, Teräsvalimo Koskela Oy) may
+    // appear through the company, which this level still names.
+    const inAccountNames = (part: string) => accounts.some((a) => a.name.includes(part));
+    for (const name of names) {
+      expect(xml).not.toContain(name);
+      for (const part of name.split(' ').filter((p) => p.length >= 3 && !inAccountNames(p))) {
+        expect(xml, part).not.toMatch(new RegExp(`(?<![\\p{L}])${part}(?![\\p{L}])`, 'u'));
+      }
+    }
+    // Accounts are still named at this level.
+    expect(xml).toContain(accounts[0]!.name);
+  });
+
+  test('--anonymize accounts leaves no account name either', () => {
+    const xml = allXml(exportReport(en, 'accounts.docx', '--anonymize', 'accounts'));
+    const accounts = ws.call('listAccounts', { engagementId: en.id });
+    for (const account of accounts) {
+      expect(xml).not.toContain(account.name);
+      for (const person of account.interviewees) expect(xml).not.toContain(person.name);
+    }
+    expect(visibleText(xml)).toMatch(/Key account A/);
+  });
+
+  test('the report comes out in the engagement language, or the one asked for', () => {
+    expect(visibleText(exportReport(fi, 'fi.docx').get('word/document.xml')!)).toContain('Tiivistelmä');
+    expect(visibleText(exportReport(fi, 'fi-en.docx', '--lang', 'en').get('word/document.xml')!)).toContain(
+      'Executive summary',
+    );
+  });
+
+  test('an engagement with no codings and no scores says so instead of failing', () => {
+    const empty = ws.call('createEngagement', {
+      clientName: 'Tyhjä Oy',
+      title: 'Empty study',
+      language: 'en',
+    });
+    const account = ws.call('createAccount', { engagementId: empty.id, name: 'Only Account', tier: 'named' });
+    ws.call('createInterview', { engagementId: empty.id, accountId: account.id, status: 'done' });
+    const text = visibleText(exportReport(empty, 'empty.docx').get('word/document.xml')!);
+    expect(text).toContain('have not been coded yet');
+    expect(text).toContain('No scores were recorded');
+  });
+
+  test('bad options get a one-line message', () => {
+    const run = kuulo(
+      'report',
+      '--db',
+      db,
+      '--engagement',
+      en.id,
+      '--out',
+      join(dir, 'x.docx'),
+      '--anonymize',
+      'nobody',
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(kuulo('report', '--db', db, '--engagement', en.id, '--out', join(dir, 'x.pdf')).stderr).toMatch(
+      /\.docx/,
+    );
+  });
+
+  test.skipIf(!soffice)('converts to PDF; a reader sees the summary, findings and chart captions', () => {
+    const docx = join(dir, 'pdf.docx');
+    exportReport(en, 'pdf.docx', '--anonymize', 'people');
+    execFileSync(
+      soffice!,
+      ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, docx],
+      {
+        timeout: 120_000,
+        stdio: 'ignore',
+      },
+    );
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'pdf.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Executive summary');
+    expect(text).toContain(ws.call('listFindings', { engagementId: en.id })[0]!.title);
+    expect(text).toContain('Share of interviews where each theme comes up');
+    expect(text).toContain('Net Promoter Score by customer tier');
+  });
+});
