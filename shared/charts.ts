@@ -230,12 +230,19 @@ export function crosstabChart(
     height: 90 + rows.length * 26,
     option: {
       ...base(title),
-      grid: { left: 230, right: 20, top: 50, bottom: 40 },
+      grid: { left: 230, right: 20, top: 70, bottom: 8 },
       xAxis: {
         type: 'category',
         position: 'top',
         data: crosstab.columns.map((c) => `${valueName(c.value)}\n${fill(l.nLabel, { n: c.n })}`),
-        axisLabel: { color: INK, lineHeight: 15 },
+        // Every column keeps its label: long values wrap instead of being dropped.
+        axisLabel: {
+          color: INK,
+          lineHeight: 15,
+          interval: 0,
+          width: Math.floor(460 / Math.max(1, crosstab.columns.length)),
+          overflow: 'break',
+        },
         splitArea: { show: false },
       },
       yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },

@@ -283,7 +283,7 @@ export function reportStyles(language: string): IStylesOptions {
         paragraph: { spacing: { before: 0, after: pt(3) }, keepNext: true },
       }),
       paragraphStyle(S.calloutText, 'Callout Text', {
-        run: { size: size(10.5), bold: true, color: INK },
+        run: { size: size(10.5), color: INK },
         paragraph: { spacing: { before: 0, after: 0 } },
       }),
       paragraphStyle(S.spacer, 'Spacer', {
