@@ -81,6 +81,15 @@ export interface CodeDeletionImpact {
   interviews: number;
 }
 
+export interface ErasureSummary {
+  notes: number;
+  mentions: number;
+  memos: number;
+  findings: number;
+  person: boolean;
+  backupsWithData: number;
+}
+
 export interface WorkspaceStatus {
   engagements: number;
   dbPath: string;
@@ -145,6 +154,10 @@ export const contract = {
   removeRelationship: input(ById).returns<{ removed: number }>(),
 
   deletionImpact: input(DeletionTarget).returns<DeletionImpact>(),
+  /** GDPR erasure of one interviewee: name removed everywhere, the person kept only as an anonymous role. */
+  eraseInterviewee: input(ById).returns<ErasureSummary>(),
+  /** After an erasure: one fresh backup replaces every older one (they still hold the erased data). */
+  replaceBackups: input(Empty).returns<{ removed: number }>(),
 
   getCodebook: input(zod.object({ engagementId: Id.optional() }).strict()).returns<CodebookEntry[]>(),
   createCode: input(CodeFields).returns<Code>(),

@@ -46,6 +46,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted notes and erased names are overwritten on disk, not left in free pages.
+    db.pragma('secure_delete = ON');
     if (version > 0 && version < SCHEMA_VERSION) {
       const backup =
         options.backupBeforeMigrate ?? ((open: Database) => writeBackup(open, path, 'migration'));

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context.ts';
 import { deleteWithImpact, deletionImpact } from './deletion.ts';
 import { createDemoWorkspace } from './demo.ts';
 import * as engagements from './engagements.ts';
+import { eraseInterviewee, replaceBackupsAfterErasure } from './erasure.ts';
 import * as findings from './findings.ts';
 import * as interviews from './interviews.ts';
 import { jobStatus } from './jobs.ts';
@@ -55,6 +56,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     removeRelationship: ({ id }) => relationships.removeRelationship(ctx, id),
 
     deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
+    eraseInterviewee: ({ id }) => eraseInterviewee(ctx, id),
+    replaceBackups: () => replaceBackupsAfterErasure(ctx),
 
     getCodebook: ({ engagementId }) => codebook.getCodebook(ctx, engagementId),
     createCode: (input) => codebook.createCode(ctx, input),

@@ -493,6 +493,36 @@ export const en = {
     showInFolder: 'Show in folder',
     failed: 'The export failed: {{message}}',
   },
+  privacy: {
+    erase: 'Erase personal data',
+    eraseTitle: 'Erase {{name}}’s personal data?',
+    eraseExplain:
+      'For a GDPR erasure request. The name and title are removed from the person’s record, and every mention of the name is replaced by “[erased]” in this engagement’s notes, quotes, memos and findings. The interviews stay, counted under the person’s role only.',
+    eraseConfirm: 'Erase permanently',
+    erased:
+      'Erased: {{mentions}} mentions in {{notes}} interviews’ notes, {{memos}} memos and {{findings}} findings.',
+    backupsWarning_one: '{{count}} backup made earlier still contains this person’s data.',
+    backupsWarning_other: '{{count}} backups made earlier still contain this person’s data.',
+    replaceBackups: 'Replace them with a fresh backup',
+    backupsReplaced: 'Old backups removed; one fresh backup of the erased workspace was made.',
+  },
+  backups: {
+    title: 'Backups',
+    lead: 'Kuulo backs up the workspace once a day when it starts and before every update of its format. A backup is a plain SQLite file in the “backups” folder beside the workspace.',
+    now: 'Back up now',
+    none: 'No backups yet.',
+    restore: 'Restore',
+    restoreTitle: 'Restore the backup of {{date}}?',
+    restoreExplain:
+      'The workspace goes back to how it was then. The current state is backed up first, so this can be undone by restoring that backup.',
+    restored: 'Backup restored. The current state was kept as a backup.',
+    reasons: {
+      start: 'Daily',
+      migration: 'Before update',
+      manual: 'Manual',
+      'pre-restore': 'Before restore',
+    },
+  },
   errors: {
     invalid_input: 'Please check the input: {{message}}',
     not_found: '{{message}}',

@@ -495,6 +495,36 @@ export const fi: Resources = {
     showInFolder: 'Näytä kansiossa',
     failed: 'Vienti epäonnistui: {{message}}',
   },
+  privacy: {
+    erase: 'Poista henkilötiedot',
+    eraseTitle: 'Poistetaanko henkilön {{name}} henkilötiedot?',
+    eraseExplain:
+      'Tietosuoja-asetuksen mukaista poistopyyntöä varten. Nimi ja tehtävänimike poistetaan henkilön tiedoista, ja jokainen nimen maininta korvataan merkinnällä ”[erased]” tämän toimeksiannon muistiinpanoissa, lainauksissa, muistiinpanoissa ja löydöksissä. Haastattelut säilyvät, ja henkilö lasketaan niissä vain roolinsa mukaan.',
+    eraseConfirm: 'Poista pysyvästi',
+    erased:
+      'Poistettu: {{mentions}} mainintaa {{notes}} haastattelun muistiinpanoista, {{memos}} muistiinpanosta ja {{findings}} löydöksestä.',
+    backupsWarning_one: '{{count}} aiemmin tehty varmuuskopio sisältää yhä henkilön tiedot.',
+    backupsWarning_other: '{{count}} aiemmin tehtyä varmuuskopiota sisältää yhä henkilön tiedot.',
+    replaceBackups: 'Korvaa ne uudella varmuuskopiolla',
+    backupsReplaced: 'Vanhat varmuuskopiot poistettu; poistetusta työtilasta tehtiin uusi varmuuskopio.',
+  },
+  backups: {
+    title: 'Varmuuskopiot',
+    lead: 'Kuulo varmuuskopioi työtilan kerran päivässä käynnistyessään ja ennen jokaista tiedostomuodon päivitystä. Varmuuskopio on tavallinen SQLite-tiedosto työtilan viereisessä ”backups”-kansiossa.',
+    now: 'Varmuuskopioi nyt',
+    none: 'Ei vielä varmuuskopioita.',
+    restore: 'Palauta',
+    restoreTitle: 'Palautetaanko varmuuskopio ajalta {{date}}?',
+    restoreExplain:
+      'Työtila palaa silloiseen tilaansa. Nykyinen tila varmuuskopioidaan ensin, joten palautuksen voi perua palauttamalla sen.',
+    restored: 'Varmuuskopio palautettu. Nykyinen tila tallennettiin varmuuskopioksi.',
+    reasons: {
+      start: 'Päivittäinen',
+      migration: 'Ennen päivitystä',
+      manual: 'Käsin tehty',
+      'pre-restore': 'Ennen palautusta',
+    },
+  },
   errors: {
     invalid_input: 'Tarkista syöte: {{message}}',
     not_found: '{{message}}',

@@ -150,3 +150,28 @@ describe('main-process shell', () => {
     expect(fake.destroyed).toBe(true);
   });
 });
+
+describe('show in folder', () => {
+  test('opens only an existing file inside the export folder, asked by our page', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { registerShowInFolder, SHOW_IN_FOLDER_CHANNEL } = await import('../../electron/main/ipc.ts');
+    const exportDir = mkdtempSync(join(tmpdir(), 'kuulo-export-'));
+    const report = join(exportDir, 'report.docx');
+    writeFileSync(report, 'x');
+    const ipc = new EventEmitter();
+    const show = vi.fn();
+    registerShowInFolder(ipc as never, origin, exportDir, show);
+    const top = { url: trustedUrl, parent: null };
+    const ask = (path: unknown, senderFrame: unknown = top) =>
+      ipc.emit(SHOW_IN_FOLDER_CHANNEL, { senderFrame }, path);
+    ask(report);
+    ask(join(exportDir, '..', 'elsewhere.docx'));
+    ask('/etc/passwd');
+    ask(join(exportDir, 'missing.docx'));
+    ask({ path: report });
+    ask(report, { url: 'https://evil.example/', parent: null });
+    expect(show.mock.calls).toEqual([[report]]);
+  });
+});

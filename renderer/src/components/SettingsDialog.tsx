@@ -4,6 +4,7 @@ import { kuulo } from '../bridge.ts';
 import { changeLanguage, systemLanguage } from '../i18n/index.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useWorkspace } from '../store/workspace.ts';
+import { BackupsPanel } from './BackupsPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 
 interface Props {
@@ -23,6 +24,7 @@ export function SettingsDialog({ onClose, chosen }: Props) {
     });
   return (
     <Dialog
+      wide
       title={t('settings.title')}
       onClose={() => onClose()}
       footer={
@@ -55,6 +57,7 @@ export function SettingsDialog({ onClose, chosen }: Props) {
         <span className="field-label">{t('settings.workspace')}</span>
         <code className="path">{dbPath}</code>
       </p>
+      <BackupsPanel />
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountWithPeople, Interviewee } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
@@ -29,6 +30,7 @@ type DialogState =
   | { kind: 'newPerson'; accountId: string }
   | { kind: 'editPerson'; person: Interviewee }
   | { kind: 'newInterview' }
+  | { kind: 'erase'; person: Interviewee }
   | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
 
 export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
@@ -197,6 +199,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                   </>
                 }
                 onEditPerson={(person) => setDialog({ kind: 'editPerson', person })}
+                onErasePerson={(person) => setDialog({ kind: 'erase', person })}
                 onDeletePerson={(person) =>
                   setDialog({ kind: 'delete', target: 'interviewee', id: person.id, what: person.name })
                 }
@@ -279,6 +282,15 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
           }}
         />
       )}
+      {dialog?.kind === 'erase' && (
+        <EraseDialog
+          person={dialog.person}
+          onClose={(erased) => {
+            close();
+            if (erased) void reload();
+          }}
+        />
+      )}
       {dialog?.kind === 'delete' && (
         <ConfirmDelete
           kind={dialog.target}
@@ -306,11 +318,13 @@ function AccountCard({
   account,
   actions,
   onEditPerson,
+  onErasePerson,
   onDeletePerson,
 }: {
   account: AccountWithPeople;
   actions: ReactNode;
   onEditPerson: (p: Interviewee) => void;
+  onErasePerson: (p: Interviewee) => void;
   onDeletePerson: (p: Interviewee) => void;
 }) {
   const { t } = useTranslation();
@@ -343,6 +357,9 @@ function AccountCard({
               <span className="row-actions">
                 <button type="button" className="link" onClick={() => onEditPerson(p)}>
                   {t('app.edit')}
+                </button>
+                <button type="button" className="link" onClick={() => onErasePerson(p)}>
+                  {t('privacy.erase')}
                 </button>
                 <button type="button" className="link danger-quiet" onClick={() => onDeletePerson(p)}>
                   {t('app.delete')}

@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+
+let browser: Browser;
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  ({ url: baseUrl, server } = await serveRenderer());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('safety in Chromium', () => {
+  test('the content security policy blocks inline script and remote resources', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page } = app;
+    const remote: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:'))
+        remote.push(request.url());
+    });
+    try {
+      await page.getByRole('heading', { name: 'Welcome to Kuulo' }).waitFor();
+      const violations = await page.evaluate(async () => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true';
+        document.body.append(script);
+        const img = document.createElement('img');
+        img.src = 'https://tracker.example/pixel.gif';
+        document.body.append(img);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return {
+          seen,
+          ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+          imageLoaded: img.naturalWidth > 0,
+        };
+      });
+      expect(violations.ran).toBe(false);
+      expect(violations.seen).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^img-src/)]),
+      );
+      expect(violations.imageLoaded).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('pasting HTML from Word or the web keeps text and basic formatting, drops scripts, styles and remote images', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    const remote: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:'))
+        remote.push(request.url());
+    });
+    try {
+      const engagement = ws.call('createEngagement', { clientName: 'C', title: 'Paste', language: 'en' });
+      const account = ws.call('createAccount', { engagementId: engagement.id, name: 'A', tier: 'key' });
+      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      const html = `<html><head><style>p.MsoNormal{color:red}</style><script>window.__pasted=1</script></head>
+        <body><p class="MsoNormal" style="mso-line-height:12pt">Word paragraph with <b>bold</b> and <i>italic</i><o:p></o:p></p>
+        <ul><li>first point</li><li>second point</li></ul>
+        <p>Image: <img src="https://example.com/tracker.png" onerror="window.__pasted=2"> end</p>
+        <blockquote>a quoted line</blockquote><iframe src="https://example.com"></iframe></body></html>`;
+      await page.evaluate((content) => {
+        const data = new DataTransfer();
+        data.setData('text/html', content);
+        data.setData('text/plain', 'fallback');
+        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        document.querySelector('.notes-editor')!.dispatchEvent(event);
+      }, html);
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      await page.waitForTimeout(300);
+      const notes = ws.call('getInterview', { id: interview.id }).notes;
+      const json = JSON.stringify(notes.doc);
+      expect(notes.text).toContain('Word paragraph with bold and italic');
+      expect(notes.text).toContain('first point');
+      expect(notes.text).toContain('a quoted line');
+      expect(json).toContain('"bold"');
+      expect(json).toContain('"italic"');
+      expect(json).toContain('bulletList');
+      expect(json).not.toMatch(/image|iframe|script|MsoNormal|color:red|tracker/);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pasted?: number }).__pasted),
+      ).toBeUndefined();
+      expect(remote).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('erasing an interviewee from the UI removes the name and offers to replace old backups', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      ws.call('createBackup', {});
+      const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+      await page.goto(`${baseUrl}#/engagement/${engagement.id}/accounts`);
+      const row = page.locator('.people li').filter({ hasText: 'Karin Åberg' });
+      await row.getByRole('button', { name: 'Erase personal data' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Erase permanently' }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('1 backup made earlier');
+      await screenshot(page, '22-erasure');
+      await dialog.getByRole('button', { name: 'Replace them with a fresh backup' }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Old backups removed');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => page.locator('.people').first().textContent()).not.toContain('Karin');
+      const text = ws.db.prepare('SELECT group_concat(text) FROM notes').pluck().get() as string;
+      expect(text).not.toMatch(/Karin|Åberg/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('backups can be made and restored from the settings', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page, ws } = app;
+    try {
+      ws.call('createEngagement', { clientName: 'Before', title: 'Kept in the backup', language: 'en' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Engagements' }).waitFor();
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByRole('button', { name: 'Back up now' }).click();
+      await expect.poll(() => dialog.locator('.backup-list li').count()).toBe(1);
+      await screenshot(page, '23-backups');
+      ws.call('createEngagement', { clientName: 'After', title: 'Made after the backup', language: 'en' });
+      await dialog.locator('.backup-list li').first().getByRole('button', { name: 'Restore' }).click();
+      await dialog.locator('.confirm-restore').getByRole('button', { name: 'Restore' }).click();
+      await expect.poll(() => ws.call('listEngagements', {}).map((e) => e.clientName)).toEqual(['Before']);
+      await expect.poll(() => page.locator('.card').count(), { timeout: 10_000 }).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});

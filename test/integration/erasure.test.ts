@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { writeReport } from '../../electron/report/export.ts';
+import { ERASED } from '../../electron/services/erasure.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { unzipText } from '../helpers/zip.ts';
+
+let ws: TestWorkspace;
+beforeEach(() => {
+  ws = openTestWorkspace();
+  ws.call('createDemo', {});
+});
+afterEach(() => ws.close());
+
+/** Every text value in every table (notes, their derived text, quotes, memos, findings, people…). */
+function everyText(): string {
+  const tables = ws.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+    .pluck()
+    .all() as string[];
+  return tables
+    .flatMap((table) => ws.db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
+    .flat()
+    .filter((v) => typeof v === 'string')
+    .join('\n');
+}
+
+test('after erasing a person, their name appears in no table, derived text or new report', async () => {
+  // Karin Åberg is named in several notes of the Kvarnholm study, and in a memo written here.
+  const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+  const person = ws
+    .call('listAccounts', { engagementId: engagement.id })
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.name === 'Karin Åberg')!;
+  const interview = ws
+    .call('listInterviews', { engagementId: engagement.id })
+    .find((i) => i.intervieweeIds.includes(person.id))!;
+  const coding = ws.call('listCodings', { interviewId: interview.id })[0]!;
+  ws.call('updateCoding', {
+    id: coding.id,
+    patch: { memo: 'Ask Karin Åberg about the port strike; Karinin mukaan tärkeää.' },
+  });
+  ws.call('createBackup', {});
+  const before = everyText();
+  expect(before).toContain('Karin');
+  const interviewsBefore = ws.call('listInterviews', { engagementId: engagement.id }).length;
+
+  const summary = ws.call('eraseInterviewee', { id: person.id });
+  expect(summary.mentions).toBeGreaterThan(1);
+  expect(summary.memos).toBeGreaterThanOrEqual(1);
+  expect(summary.backupsWithData).toBe(1);
+
+  const after = everyText();
+  expect(after).not.toMatch(/Karin/);
+  expect(after).not.toMatch(/Åberg/);
+  expect(after).toContain(ERASED);
+  // The study's counts stay: the person remains as an anonymous role in their interviews.
+  expect(ws.call('listInterviews', { engagementId: engagement.id })).toHaveLength(interviewsBefore);
+  expect(ws.call('getInterview', { id: interview.id }).interviewees).toEqual([
+    expect.objectContaining({ id: person.id, name: ERASED, roleLevel: person.roleLevel }),
+  ]);
+  // Quotes were re-derived from the erased notes: each still matches its text exactly.
+  for (const c of ws.call('listCodings', { interviewId: interview.id })) {
+    const text = ws.call('getInterview', { id: interview.id }).notes.text;
+    expect(Array.from(text).slice(c.start, c.end).join('')).toBe(c.quote);
+  }
+
+  // A report with names shown (no anonymisation) no longer holds the name.
+  const out = join(ws.dir, 'after.docx');
+  await writeReport(ws.ctx, { engagementId: engagement.id, anonymize: 'none' }, out);
+  const xml = [...unzipText(readFileSync(out)).values()].join('\n');
+  expect(xml).not.toMatch(/Karin|Åberg/);
+
+  // Old backups still hold it: the app says so and can prune them.
+  expect(ws.call('replaceBackups', {})).toEqual({ removed: 1 });
+  const [fresh, ...rest] = ws.call('listBackups', {});
+  expect(rest).toEqual([]);
+  const copy = new BetterSqlite3(fresh!.path, { readonly: true });
+  const copied = (copy.prepare('SELECT group_concat(text) FROM notes').pluck().get() as string) ?? '';
+  copy.close();
+  expect(copied).not.toMatch(/Karin|Åberg/);
+});
+
+test('erasing someone unknown changes nothing', () => {
+  const result = ws.raw('eraseInterviewee', { id: '00000000-0000-4000-8000-000000000000' });
+  expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+});
