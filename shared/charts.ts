@@ -79,7 +79,7 @@ export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 1
     height,
     option: {
       ...base(l.prevalenceTitle),
-      grid: { left: 230, right: 70, top: 40, bottom: 30 },
+      grid: { left: 230, right: 110, top: 40, bottom: 30 },
       xAxis: {
         type: 'value',
         max: 100,

@@ -122,7 +122,10 @@ export const contract = {
   createDemo: input(Empty).returns<{ engagements: number; interviews: number }>(),
   getSettings: input(Empty).returns<Settings>(),
   updateSettings: input(
-    zod.object({ language: zod.enum(LANGUAGES).nullable() }).strict(),
+    zod
+      .object({ language: zod.enum(LANGUAGES).nullable(), backupsKept: zod.number().int().min(1).max(365) })
+      .partial()
+      .strict(),
   ).returns<Settings>(),
 
   listEngagements: input(Empty).returns<EngagementSummary[]>(),

@@ -168,7 +168,10 @@ export interface CodebookEntry extends Code {
 }
 
 export interface Settings {
+  /** null: follow the OS. */
   language: Language | null;
+  /** How many backups are kept beside the workspace. */
+  backupsKept: number;
 }
 
 /** A coded passage: its mark in the notes carries only the id; everything else lives here. */

@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, session, shell } from 'electron';
 import { openDatabase } from '../db/connection.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
+import { getSettings } from '../services/settings.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { createErrorLog } from '../services/log.ts';
@@ -40,7 +41,7 @@ function start(): void {
     reportWorker: new URL('./reportWorker.js', import.meta.url),
   });
   try {
-    backupOnStart(ctx);
+    backupOnStart(ctx, getSettings(ctx).backupsKept);
   } catch (error) {
     // A failed daily backup must not keep the consultant from their notes; the next start tries again.
     log.error('backupOnStart', error);

@@ -313,7 +313,7 @@ export function buildReportModel(
           {
             kind: 'table',
             caption: r.keyPersonTable,
-            header: [r.account, r.tier, r.known, r.strategic, r.operational, ''],
+            header: [r.account, r.tier, r.known, r.strategic, r.operational, r.risk],
             numeric: [false, false, true, true, true, false],
             rows: risk.map((k) => [
               anon.account(k.accountId),
@@ -321,7 +321,7 @@ export function buildReportModel(
               String(k.people),
               String(k.strategic),
               String(k.operational),
-              k.singlePerson ? r.singlePerson : '',
+              k.people === 0 ? r.noContact : k.singlePerson ? r.singlePerson : '',
             ]),
           },
         ]

@@ -84,7 +84,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     portfolio: () => analysis.portfolio(ctx),
 
     listBackups: () => backup.listBackups(ctx),
-    createBackup: () => backup.createBackup(ctx),
+    createBackup: () => backup.createBackup(ctx, 'manual', settings.getSettings(ctx).backupsKept),
     restoreBackup: ({ path }) => backup.restoreBackup(ctx, path),
   };
 }

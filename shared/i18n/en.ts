@@ -448,7 +448,9 @@ export const en = {
     strategic: 'Strategic',
     operational: 'Operational',
     singlePerson: 'Rests on one person',
-    keyPersonSummary: '{{count}} of {{total}} accounts know only one person at {{client}}.',
+    noContact: 'No contact known',
+    risk: 'Risk',
+    keyPersonSummary: '{{count}} of {{total}} accounts know at most one person at {{client}}.',
     noRelationships: 'No relationship maps were recorded.',
     benchmarkLead:
       'Share of interviews per theme in this study compared with the average of {{count}} earlier studies.',
@@ -509,6 +511,7 @@ export const en = {
   backups: {
     title: 'Backups',
     lead: 'Kuulo backs up the workspace once a day when it starts and before every update of its format. A backup is a plain SQLite file in the “backups” folder beside the workspace.',
+    keep: 'Backups kept',
     now: 'Back up now',
     none: 'No backups yet.',
     restore: 'Restore',

@@ -450,7 +450,9 @@ export const fi: Resources = {
     strategic: 'Strateginen',
     operational: 'Operatiivinen',
     singlePerson: 'Yhden henkilön varassa',
-    keyPersonSummary: '{{count}}/{{total}} asiakkaasta tuntee vain yhden henkilön ({{client}}).',
+    noContact: 'Ei tunnettuja yhteyshenkilöitä',
+    risk: 'Riski',
+    keyPersonSummary: '{{count}}/{{total}} asiakkaasta tuntee enintään yhden henkilön ({{client}}).',
     noRelationships: 'Suhdekarttoja ei kirjattu.',
     benchmarkLead:
       'Teeman osuus haastatteluista tässä selvityksessä verrattuna {{count}} aiemman selvityksen keskiarvoon.',
@@ -511,6 +513,7 @@ export const fi: Resources = {
   backups: {
     title: 'Varmuuskopiot',
     lead: 'Kuulo varmuuskopioi työtilan kerran päivässä käynnistyessään ja ennen jokaista tiedostomuodon päivitystä. Varmuuskopio on tavallinen SQLite-tiedosto työtilan viereisessä ”backups”-kansiossa.',
+    keep: 'Säilytettäviä varmuuskopioita',
     now: 'Varmuuskopioi nyt',
     none: 'Ei vielä varmuuskopioita.',
     restore: 'Palauta',

@@ -156,3 +156,14 @@ describe('services', () => {
     }
   });
 });
+
+describe('settings', () => {
+  test('the number of backups kept is a setting, and creating backups honours it', () => {
+    expect(ws.call('getSettings', {})).toEqual({ language: null, backupsKept: 10 });
+    expect(ws.call('updateSettings', { backupsKept: 2 })).toMatchObject({ backupsKept: 2 });
+    for (let i = 0; i < 4; i++) ws.call('createBackup', {});
+    expect(ws.call('listBackups', {})).toHaveLength(2);
+    expect(ws.call('updateSettings', { language: 'fi' })).toEqual({ language: 'fi', backupsKept: 2 });
+    expect(ws.raw('updateSettings', { backupsKept: 0 })).toMatchObject({ ok: false });
+  });
+});

@@ -9,9 +9,11 @@ export function BackupsPanel() {
   const { t, i18n } = useTranslation();
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
   const [confirming, setConfirming] = useState<BackupEntry | null>(null);
+  const [kept, setKept] = useState<number | null>(null);
   const load = useCallback(() => attempt(async () => setBackups(await unwrap(kuulo.listBackups({})))), []);
   useEffect(() => {
     void load();
+    void attempt(async () => setKept((await unwrap(kuulo.getSettings({}))).backupsKept));
   }, [load]);
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,17 +22,36 @@ export function BackupsPanel() {
     <section className="field backups">
       <span className="field-label">{t('backups.title')}</span>
       <p className="muted small">{t('backups.lead')}</p>
-      <button
-        type="button"
-        onClick={() =>
-          attempt(async () => {
-            await unwrap(kuulo.createBackup({}));
-            await load();
-          })
-        }
-      >
-        {t('backups.now')}
-      </button>
+      <div className="backup-actions">
+        <label className="check">
+          {t('backups.keep')}
+          <input
+            type="number"
+            min={1}
+            max={365}
+            className="narrow"
+            value={kept ?? ''}
+            onChange={(e) => {
+              const value = Number.parseInt(e.target.value, 10);
+              if (value >= 1 && value <= 365)
+                void attempt(async () =>
+                  setKept((await unwrap(kuulo.updateSettings({ backupsKept: value }))).backupsKept),
+                );
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            attempt(async () => {
+              await unwrap(kuulo.createBackup({}));
+              await load();
+            })
+          }
+        >
+          {t('backups.now')}
+        </button>
+      </div>
       {backups?.length === 0 && <p className="muted small">{t('backups.none')}</p>}
       <ul className="backup-list">
         {backups?.map((b) => (
