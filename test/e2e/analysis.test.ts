@@ -1,32 +1,18 @@
 /// <reference lib="dom" />
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, useChromium } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ url: baseUrl, server } = await serveRenderer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium();
 
 describe('analysis in Chromium', () => {
   test('every view renders with charts, and a heat-map cell drills down to exactly its quotes', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       const engagement = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
       const stats = ws.call('engagementStats', { engagementId: engagement.id });
-      await page.goto(`${baseUrl}#/analysis/${engagement.id}`);
+      await page.goto(`${chromium.url()}#/analysis/${engagement.id}`);
       await expect.poll(() => page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(4);
       for (const id of ['prevalence', 'nps', 'coverage', 'benchmark']) {
         await expect
@@ -65,7 +51,7 @@ describe('analysis in Chromium', () => {
       expect(new Set(expected.map((q) => q.interviewId)).size).toBe(row.cells[column]!.interviews);
       await screenshot(page, '17-drilldown-quotes');
 
-      await page.goto(`${baseUrl}#/portfolio`);
+      await page.goto(`${chromium.url()}#/portfolio`);
       await expect.poll(() => page.locator('[data-testid="portfolio"] tbody tr').count()).toBeGreaterThan(10);
       await screenshot(page, '18-portfolio');
     } finally {
@@ -74,12 +60,12 @@ describe('analysis in Chromium', () => {
   });
 
   test('findings board: evidence strength, suggested quotes and reordering', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Northbeam'))!;
-      await page.goto(`${baseUrl}#/findings/${engagement.id}`);
+      await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
       const findings = ws.call('listFindings', { engagementId: engagement.id });
       await expect.poll(() => page.locator('.finding').count()).toBe(findings.length);
       const first = findings[0]!;
@@ -113,12 +99,12 @@ describe('analysis in Chromium', () => {
 
 describe('report export in Chromium', () => {
   test('the export dialog writes the report on a worker, with progress, and names the file', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
-      await page.goto(`${baseUrl}#/findings/${engagement.id}`);
+      await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
       await page.getByRole('button', { name: 'Export report' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export the findings report' });
       await dialog.getByLabel('File name').fill('Kvarnholm board report');

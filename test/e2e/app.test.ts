@@ -1,25 +1,11 @@
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, useChromium } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ url: baseUrl, server } = await serveRenderer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium();
 
 describe('foundation flow in Chromium', () => {
   test('create engagement, account, interviewee and interview; notes survive a reload; language switch', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Kuulo' }).isVisible()).toBe(true);
@@ -110,7 +96,7 @@ describe('foundation flow in Chromium', () => {
   });
 
   test('first run offers sample data, and the sample workspace opens', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page } = app;
     try {
       await page.getByRole('button', { name: /Start with sample data/ }).click();
@@ -137,13 +123,13 @@ describe('foundation flow in Chromium', () => {
   });
 
   test('deleting asks first and says what goes with it', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       const target = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
       const accounts = ws.call('listAccounts', { engagementId: target.id });
-      await page.goto(`${baseUrl}#/engagement/${target.id}/interviews`);
+      await page.goto(`${chromium.url()}#/engagement/${target.id}/interviews`);
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: /Delete/ });
       await expect.poll(() => dialog.innerText()).toContain(`${accounts.length} accounts`);

@@ -1,33 +1,19 @@
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openApp, serveRenderer } from './harness.ts';
+import { expect, test } from 'vitest';
+import { openApp, useChromium } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ url: baseUrl, server } = await serveRenderer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium();
 
 const TYPING_MS = 10_000;
 const MAX_LOST_MS = 1_000;
 
 test('after 10 s of continuous typing and a reload with no blur, at most ~1 s of text is lost', async () => {
-  const app = await openApp(browser, baseUrl);
+  const app = await openApp(chromium.browser(), chromium.url());
   const { page, ws } = app;
   try {
     const engagement = ws.call('createEngagement', { clientName: 'Client', title: 'Study', language: 'en' });
     const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Account', tier: 'named' });
     const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
-    await page.goto(`${baseUrl}#/interview/${interview.id}`);
+    await page.goto(`${chromium.url()}#/interview/${interview.id}`);
     await page.locator('.notes-editor').click();
 
     // Type a known text one key at a time, remembering when each character went in.

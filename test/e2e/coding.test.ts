@@ -1,22 +1,9 @@
 /// <reference lib="dom" />
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, useChromium } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ url: baseUrl, server } = await serveRenderer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium();
 
 /**
  * Selects `length` characters from just after the n-th occurrence of `after` in the notes (or, with
@@ -56,7 +43,7 @@ async function selectIn(page: Page, text: string, length = text.length, cursorOn
 
 describe('coding in Chromium', () => {
   test('hotkey and picker codings, overlapping, survive edits before, inside, after and a partial delete', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       const engagement = ws.call('createEngagement', {
@@ -80,7 +67,7 @@ describe('coding in Chromium', () => {
           ],
         },
       });
-      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
 
       // Hotkey: Ctrl+1 is the default hotkey of "Key-person risk".
@@ -153,7 +140,7 @@ describe('coding in Chromium', () => {
   });
 
   test('live mode: the hotkey with no selection codes the paragraph and typing goes on', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       const engagement = ws.call('createEngagement', { clientName: 'Client', title: 'Live', language: 'en' });
@@ -163,7 +150,7 @@ describe('coding in Chromium', () => {
         tier: 'named',
       });
       const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
-      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       await page.keyboard.type('Only Matti knows the history');
       await page.keyboard.press('Control+1');
@@ -185,14 +172,14 @@ describe('coding in Chromium', () => {
   });
 
   test('retrieval view: quotes from several interviews, filters, and a jump to the passage', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       const engagement = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
       const code = ws.call('getCodebook', {}).find((c) => c.key === 'unvoiced-irritation')!;
       const expected = ws.call('findQuotes', { engagementId: engagement.id, codeIds: [code.id] });
-      await page.goto(`${baseUrl}#/quotes/${engagement.id}`);
+      await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
       await page.getByRole('checkbox', { name: /Unvoiced irritation/ }).check();
       await expect.poll(() => page.locator('.quote-card').count()).toBe(expected.length);
       expect(new Set(expected.map((q) => q.accountId)).size).toBeGreaterThan(1);
@@ -220,11 +207,11 @@ describe('coding in Chromium', () => {
   });
 
   test('codebook screen: usage counts, retire hides from the picker, merge keeps codings', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
-      await page.goto(`${baseUrl}#/codebook`);
+      await page.goto(`${chromium.url()}#/codebook`);
       const silos = ws.call('getCodebook', {}).find((c) => c.key === 'silos')!;
       const row = page.locator('.code-row[data-code="silos"]');
       await expect.poll(() => row.textContent()).toContain(`${silos.usage} codings`);
@@ -239,7 +226,7 @@ describe('coding in Chromium', () => {
       const interview = ws
         .call('listInterviews', { engagementId: ws.call('listEngagements', {})[0]!.id })
         .find((i) => i.wordCount > 0)!;
-      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       await page.keyboard.press('Control+k');
       await page.locator('.picker-input').fill('silos');
@@ -248,7 +235,7 @@ describe('coding in Chromium', () => {
       expect((await options.allTextContents()).filter((o) => o.startsWith('Silos'))).toEqual([]);
       await page.keyboard.press('Escape');
 
-      await page.goto(`${baseUrl}#/codebook`);
+      await page.goto(`${chromium.url()}#/codebook`);
       const before = ws.db.prepare('SELECT count(*) FROM codings WHERE deleted_at IS NULL').pluck().get();
       const narrow = ws.call('getCodebook', {}).find((c) => c.key === 'narrow-relationship')!;
       await page

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -93,4 +94,29 @@ export async function openApp(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * One Chromium and one renderer server per test file: registers the hooks and returns getters
+ * (the values exist only once `beforeAll` has run).
+ */
+export function useChromium(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  let url = '';
+  beforeAll(async () => {
+    ({ url, server } = await serveRenderer());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('Chromium is not running yet');
+      return browser;
+    },
+    url: () => url,
+  };
 }

@@ -1,30 +1,16 @@
 /// <reference lib="dom" />
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openApp, screenshot, serveRenderer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openApp, screenshot, useChromium } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ url: baseUrl, server } = await serveRenderer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = useChromium();
 
 describe('safety in Chromium', () => {
   test('the content security policy blocks inline script and remote resources', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page } = app;
     const remote: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:'))
+      if (!request.url().startsWith(chromium.url()) && !request.url().startsWith('data:'))
         remote.push(request.url());
     });
     try {
@@ -56,18 +42,18 @@ describe('safety in Chromium', () => {
   });
 
   test('pasting HTML from Word or the web keeps text and basic formatting, drops scripts, styles and remote images', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     const remote: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:'))
+      if (!request.url().startsWith(chromium.url()) && !request.url().startsWith('data:'))
         remote.push(request.url());
     });
     try {
       const engagement = ws.call('createEngagement', { clientName: 'C', title: 'Paste', language: 'en' });
       const account = ws.call('createAccount', { engagementId: engagement.id, name: 'A', tier: 'key' });
       const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
-      await page.goto(`${baseUrl}#/interview/${interview.id}`);
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       const html = `<html><head><style>p.MsoNormal{color:red}</style><script>window.__pasted=1</script></head>
         <body><p class="MsoNormal" style="mso-line-height:12pt">Word paragraph with <b>bold</b> and <i>italic</i><o:p></o:p></p>
@@ -102,13 +88,13 @@ describe('safety in Chromium', () => {
   });
 
   test('erasing an interviewee from the UI removes the name and offers to replace old backups', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
       ws.call('createBackup', {});
       const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
-      await page.goto(`${baseUrl}#/engagement/${engagement.id}/accounts`);
+      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
       const row = page.locator('.people li').filter({ hasText: 'Karin Åberg' });
       await row.getByRole('button', { name: 'Erase personal data' }).click();
       const dialog = page.getByRole('dialog');
@@ -127,7 +113,7 @@ describe('safety in Chromium', () => {
   });
 
   test('backups can be made and restored from the settings', async () => {
-    const app = await openApp(browser, baseUrl);
+    const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
       ws.call('createEngagement', { clientName: 'Before', title: 'Kept in the backup', language: 'en' });
