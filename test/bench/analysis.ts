@@ -1,136 +1,93 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../../electron/db/connection.ts';
 import * as analysis from '../../electron/services/analysis/index.ts';
-import { createContext, type ServiceContext } from '../../electron/services/context.ts';
-import { createDispatcher } from '../../electron/services/dispatcher.ts';
-import { createHandlers } from '../../electron/services/handlers.ts';
-import { type GenerateOptions, generateWorkspace } from './generate.ts';
-import { type Measure, percentile } from './stats.ts';
+import type { DatabaseBench } from './database.ts';
+import { floorOf, type Measure, sample, summary, timed } from './stats.ts';
 
-/** Bump when the generator changes, so an old cached workspace is not reused. */
-const GENERATOR_VERSION = 1;
 const BUDGET_MS = 100;
 
-export const ANALYSIS_SIZES = {
-  /** 2,000 interviews, about 100,000 codings: the size the issue's acceptance names. */
-  full: {
-    engagements: 50,
-    interviewsPerEngagement: 40,
-    wordsPerInterview: 2500,
-    codingsPerInterview: 53,
-    seed: 4,
-  },
-  small: {
-    engagements: 5,
-    interviewsPerEngagement: 12,
-    wordsPerInterview: 300,
-    codingsPerInterview: 12,
-    seed: 4,
-  },
-} satisfies Record<string, GenerateOptions>;
-
-/**
- * The generated workspace for these options, built once and kept in the temp folder: building the full
- * size takes a while, timing it takes seconds. Written under a temporary name first, so an interrupted
- * build is never mistaken for a finished one.
- */
-export function benchWorkspace(options: GenerateOptions): { path: string; built: boolean } {
-  const name = Object.values(options).join('-');
-  const path = join(tmpdir(), `kuulo-bench-analysis-v${GENERATOR_VERSION}-${name}.db`);
-  if (existsSync(path)) return { path, built: false };
-  const building = `${path}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
-  const db = openDatabase(building);
-  try {
-    generateWorkspace(db, options);
-  } finally {
-    db.close();
-  }
-  renameSync(building, path);
-  return { path, built: true };
-}
-
-function time(samples: number[], run: () => unknown): void {
-  const start = performance.now();
-  run();
-  samples.push(performance.now() - start);
-}
+/** The prevalence figure set's query as prevalence.ts runs it, here prepared once on the bare connection. */
+const PREVALENCE_SQL = `WITH held AS (
+    SELECT id, account_id FROM interviews WHERE engagement_id = @engagementId AND status <> 'planned'),
+  live AS (
+    SELECT c.code_id, c.interview_id, h.account_id, c.sentiment
+    FROM held h JOIN codings c ON c.interview_id = h.id AND c.deleted_at IS NULL),
+  per_code AS (
+    SELECT code_id, count(*) AS codings, count(DISTINCT interview_id) AS interviews,
+      count(DISTINCT account_id) AS accounts,
+      count(*) FILTER (WHERE sentiment = 'negative') AS negative,
+      count(*) FILTER (WHERE sentiment = 'neutral') AS neutral,
+      count(*) FILTER (WHERE sentiment = 'positive') AS positive,
+      count(*) FILTER (WHERE sentiment IS NULL) AS none
+    FROM live GROUP BY code_id),
+  revenue AS (
+    SELECT x.code_id, coalesce(sum(a.revenue), 0) AS revenue
+    FROM (SELECT DISTINCT code_id, account_id FROM live) x JOIN accounts a ON a.id = x.account_id
+    GROUP BY x.code_id)
+  SELECT k.id, k.name_fi, k.name_en, k.color, k.parent_id, coalesce(p.interviews, 0) AS interviews,
+    coalesce(p.accounts, 0) AS accounts, coalesce(p.codings, 0) AS codings, coalesce(r.revenue, 0) AS revenue,
+    coalesce(p.negative, 0) AS negative, coalesce(p.neutral, 0) AS neutral,
+    coalesce(p.positive, 0) AS positive, coalesce(p.none, 0) AS none
+  FROM codes k
+  LEFT JOIN per_code p ON p.code_id = k.id
+  LEFT JOIN revenue r ON r.code_id = k.id
+  WHERE k.is_group = 0 AND (k.engagement_id IS NULL OR k.engagement_id = @engagementId)
+    AND (k.retired = 0 OR p.code_id IS NOT NULL)
+  ORDER BY interviews DESC, k.sort_order, k.name_en`;
 
 /**
  * Times each figure set of the analysis screen (and the whole `engagementStats` and `portfolio` calls
- * through the dispatcher) on a generated workspace, cycling through its engagements.
+ * through the dispatcher), cycling through the portfolio's engagements.
  */
-export function measureAnalysis(options: GenerateOptions, repeats = 30): Measure[] {
-  const buildStart = performance.now();
-  const { path, built } = benchWorkspace(options);
-  const buildMs = performance.now() - buildStart;
-  const db = openDatabase(path, { backupBeforeMigrate: false });
-  try {
-    const ctx: ServiceContext = createContext(db);
-    const dispatch = createDispatcher(createHandlers(ctx));
-    const size = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM interviews) AS interviews,
-           (SELECT count(*) FROM codings WHERE deleted_at IS NULL) AS codings`,
-      )
-      .get() as { interviews: number; codings: number };
-    const engagementIds = db.prepare('SELECT id FROM engagements ORDER BY id').pluck().all() as string[];
-    const parts = {
-      base: [] as number[],
-      prevalence: [] as number[],
-      crosstabs: [] as number[],
-      'co-occurrence': [] as number[],
-      scores: [] as number[],
-      'key-person risk': [] as number[],
-      coverage: [] as number[],
-      benchmark: [] as number[],
-      'engagementStats (whole, via dispatcher)': [] as number[],
-      'portfolio (via dispatcher)': [] as number[],
+export function measureAnalysis({ conn, raw, info, config }: DatabaseBench): Measure[] {
+  const { ctx } = conn;
+  const ids = info.engagementIds;
+  const repeats = config.runs.cheap;
+  const parts = {
+    base: [] as number[],
+    prevalence: [] as number[],
+    crosstabs: [] as number[],
+    'co-occurrence': [] as number[],
+    scores: [] as number[],
+    'key-person risk': [] as number[],
+    coverage: [] as number[],
+    benchmark: [] as number[],
+    'engagementStats (all of the above, via dispatcher)': [] as number[],
+    'portfolio (via dispatcher)': [] as number[],
+  };
+  // One untimed round compiles the statements and warms SQLite's page cache, as a second visit would.
+  for (let round = -1; round < repeats; round++) {
+    const engagementId = ids[Math.max(0, round) % ids.length]!;
+    const time = (name: keyof typeof parts, run: () => unknown) => {
+      const ms = timed(run);
+      if (round >= 0) parts[name].push(ms);
     };
-    // One untimed round compiles the statements and warms SQLite's page cache, as a second visit would.
-    for (let round = -1; round < repeats; round++) {
-      const engagementId = engagementIds[Math.max(0, round) % engagementIds.length]!;
-      const samples = (name: keyof typeof parts) => (round < 0 ? [] : parts[name]);
-      let scope: analysis.Scope | undefined;
-      time(samples('base'), () => {
-        scope = analysis.analysisScope(ctx, engagementId);
-      });
-      let codes: ReturnType<typeof analysis.prevalence> = [];
-      time(samples('prevalence'), () => {
-        codes = analysis.prevalence(scope!);
-      });
-      time(samples('crosstabs'), () => analysis.crosstabs(scope!, codes));
-      time(samples('co-occurrence'), () => analysis.cooccurrence(scope!, codes));
-      time(samples('scores'), () => analysis.scores(scope!));
-      time(samples('key-person risk'), () => analysis.keyPersonRisk(scope!));
-      time(samples('coverage'), () => analysis.coverage(scope!));
-      time(samples('benchmark'), () => analysis.benchmark(scope!, codes));
-      time(samples('engagementStats (whole, via dispatcher)'), () => {
-        const result = dispatch('engagementStats', { engagementId });
-        if (!result.ok) throw new Error(result.error.message);
-      });
-      time(samples('portfolio (via dispatcher)'), () => {
-        const result = dispatch('portfolio', {});
-        if (!result.ok) throw new Error(result.error.message);
-      });
-    }
-    const label = `${size.interviews} interviews / ${size.codings} codings`;
-    return [
-      {
-        name: `analysis workspace: ${label} (${built ? 'built' : 'cached'}, ms)`,
-        p50: buildMs,
-        p95: buildMs,
-      },
-      ...Object.entries(parts).map(([name, samples]) => ({
-        name: `analysis: ${name} (ms), ${repeats} runs`,
-        p50: percentile(samples, 50),
-        p95: percentile(samples, 95),
-        budget: BUDGET_MS,
-      })),
-    ];
-  } finally {
-    db.close();
+    let scope: analysis.Scope | undefined;
+    time('base', () => {
+      scope = analysis.analysisScope(ctx, engagementId);
+    });
+    let codes: ReturnType<typeof analysis.prevalence> = [];
+    time('prevalence', () => {
+      codes = analysis.prevalence(scope!);
+    });
+    time('crosstabs', () => analysis.crosstabs(scope!, codes));
+    time('co-occurrence', () => analysis.cooccurrence(scope!, codes));
+    time('scores', () => analysis.scores(scope!));
+    time('key-person risk', () => analysis.keyPersonRisk(scope!));
+    time('coverage', () => analysis.coverage(scope!));
+    time('benchmark', () => analysis.benchmark(scope!, codes));
+    time('engagementStats (all of the above, via dispatcher)', () =>
+      conn.call('engagementStats', { engagementId }),
+    );
+    time('portfolio (via dispatcher)', () => conn.call('portfolio', {}));
   }
+  const prevalence = raw.prepare(PREVALENCE_SQL);
+  const floor = floorOf(
+    sample(repeats, (round) => prevalence.all({ engagementId: ids[Math.max(0, round) % ids.length]! })),
+    'the prevalence SQL prepared once',
+  );
+  return Object.entries(parts).map(([name, samples]) => ({
+    name: `analysis: ${name}`,
+    ...summary(samples),
+    budget: BUDGET_MS,
+    ...(name === 'prevalence' ? { floor } : {}),
+  }));
 }

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, useChromium } from './harness.ts';
+import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
-const chromium = useChromium();
+const chromium = chromiumPerFile();
 
 describe('analysis in Chromium', () => {
   test('every view renders with charts, and a heat-map cell drills down to exactly its quotes', async () => {

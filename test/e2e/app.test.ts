@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, useChromium } from './harness.ts';
+import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
-const chromium = useChromium();
+const chromium = chromiumPerFile();
 
 describe('foundation flow in Chromium', () => {
   test('create engagement, account, interviewee and interview; notes survive a reload; language switch', async () => {

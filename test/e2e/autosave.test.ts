@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { openApp, useChromium } from './harness.ts';
+import { chromiumPerFile, openApp } from './harness.ts';
 
-const chromium = useChromium();
+const chromium = chromiumPerFile();
 
 const TYPING_MS = 10_000;
 const MAX_LOST_MS = 1_000;

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, useChromium } from './harness.ts';
+import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
-const chromium = useChromium();
+const chromium = chromiumPerFile();
 
 /**
  * Selects `length` characters from just after the n-th occurrence of `after` in the notes (or, with

@@ -100,7 +100,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * One Chromium and one renderer server per test file: registers the hooks and returns getters
  * (the values exist only once `beforeAll` has run).
  */
-export function useChromium(): { browser: () => Browser; url: () => string } {
+export function chromiumPerFile(): { browser: () => Browser; url: () => string } {
   let browser: Browser | undefined;
   let server: Server | undefined;
   let url = '';

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, useChromium } from './harness.ts';
+import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
-const chromium = useChromium();
+const chromium = chromiumPerFile();
 
 describe('safety in Chromium', () => {
   test('the content security policy blocks inline script and remote resources', async () => {
