@@ -56,7 +56,20 @@ function start(): void {
   installMenu(process.platform === 'darwin');
 
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
-  saveBeforeClose(win, ipcMain);
+  saveBeforeClose(
+    win,
+    ipcMain,
+    () =>
+      dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        buttons: ['Keep Kuulo open', 'Close anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'Some notes could not be saved.',
+        detail:
+          'They are still on screen. Keep Kuulo open and copy them somewhere safe, or check the disk and try again.',
+      }) === 1,
+  );
   win.once('ready-to-show', () => win.show());
   void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
   app.on('second-instance', () => {

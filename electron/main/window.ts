@@ -19,24 +19,26 @@ export function createMainWindow(preload: string): BrowserWindow {
 }
 
 /**
- * Before the window closes, the renderer saves unsaved notes: closing waits for its answer
- * (or a timeout, so a hung page can still be closed).
+ * Before the window closes, the renderer saves unsaved notes: closing waits for its answer (or a
+ * timeout, so a hung page can still be closed). If a save failed, the consultant decides:
+ * `closeAnyway` asks them, and the window stays open unless they say so.
  */
-export function saveBeforeClose(win: BrowserWindow, ipcMain: IpcMain): void {
+export function saveBeforeClose(win: BrowserWindow, ipcMain: IpcMain, closeAnyway: () => boolean): void {
   let saved = false;
   win.on('close', (event) => {
     if (saved || win.webContents.isDestroyed()) return;
     event.preventDefault();
-    const finish = (): void => {
+    const finish = (allSaved: boolean): void => {
       clearTimeout(timer);
       ipcMain.removeListener(FLUSHED_CHANNEL, onFlushed);
+      if (!allSaved && !closeAnyway()) return;
       saved = true;
       if (!win.isDestroyed()) win.close();
     };
-    const onFlushed = (ipcEvent: Electron.IpcMainEvent): void => {
-      if (ipcEvent.sender === win.webContents) finish();
+    const onFlushed = (ipcEvent: Electron.IpcMainEvent, allSaved: unknown): void => {
+      if (ipcEvent.sender === win.webContents) finish(allSaved !== false);
     };
-    const timer = setTimeout(finish, FLUSH_TIMEOUT_MS);
+    const timer = setTimeout(() => finish(true), FLUSH_TIMEOUT_MS);
     ipcMain.on(FLUSHED_CHANNEL, onFlushed);
     win.webContents.send(FLUSH_CHANNEL);
   });

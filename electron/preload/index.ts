@@ -17,9 +17,12 @@ contextBridge.exposeInMainWorld(
 
 contextBridge.exposeInMainWorld('kuuloShell', {
   /** The window is closing or the app quitting: `save` must finish writing unsaved notes. */
-  onBeforeClose(save: () => Promise<void>): void {
+  onBeforeClose(save: () => Promise<boolean>): void {
     ipcRenderer.on(FLUSH_CHANNEL, () => {
-      void save().finally(() => ipcRenderer.send(FLUSHED_CHANNEL));
+      save().then(
+        (saved) => ipcRenderer.send(FLUSHED_CHANNEL, saved),
+        () => ipcRenderer.send(FLUSHED_CHANNEL, false),
+      );
     });
   },
   showInFolder(path: string): void {

@@ -23,12 +23,16 @@ export async function writeReport(
   outPath: string,
   onProgress: (share: number, stage: string) => void = () => {},
 ): Promise<{ path: string; bytes: number }> {
-  const model = buildReportModel(ctx, request.engagementId, {
-    anonymize: request.anonymize,
-    ...(request.language ? { language: request.language } : {}),
-    ...(request.sections ? { sections: request.sections } : {}),
-    onProgress: (share, stage) => onProgress(share * 0.8, stage),
-  });
+  // One read transaction: every figure, quote and table comes from the same moment, even while
+  // the app goes on saving notes.
+  const model = ctx.db.transaction(() =>
+    buildReportModel(ctx, request.engagementId, {
+      anonymize: request.anonymize,
+      ...(request.language ? { language: request.language } : {}),
+      ...(request.sections ? { sections: request.sections } : {}),
+      onProgress: (share, stage) => onProgress(share * 0.8, stage),
+    }),
+  )();
   onProgress(0.85, 'docx');
   const bytes = await renderReportDocx(model);
   mkdirSync(dirname(outPath), { recursive: true });

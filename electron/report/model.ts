@@ -63,7 +63,7 @@ export function buildReportModel(
   progress(0.05, 'data');
   const accounts = listAccounts(ctx, engagementId);
   const interviews = listInterviews(ctx, engagementId).filter((i) => i.status !== 'planned');
-  const stats = engagementStats(ctx, engagementId);
+  const rawStats = engagementStats(ctx, engagementId);
   const findings = listFindings(ctx, engagementId);
   const codebook = getCodebook(ctx, engagementId);
   const clientPeople = ctx.db
@@ -73,6 +73,20 @@ export function buildReportModel(
     .pluck()
     .all(engagementId) as string[];
   const anon = createAnonymizer(options.anonymize, accounts, clientPeople, lang);
+  // Code names reach charts and tables: an engagement's own code may well name a customer.
+  const maskName = <T extends { code: { fi: string; en: string } }>(row: T): T => ({
+    ...row,
+    code: { fi: anon.mask(row.code.fi), en: anon.mask(row.code.en) },
+  });
+  const stats = {
+    ...rawStats,
+    prevalence: rawStats.prevalence.map(maskName),
+    crosstabs: {
+      ...rawStats.crosstabs,
+      tier: { ...rawStats.crosstabs.tier, rows: rawStats.crosstabs.tier.rows.map(maskName) },
+    },
+    benchmark: { ...rawStats.benchmark, rows: rawStats.benchmark.rows.map(maskName) },
+  };
   const date = (iso: string | null) =>
     iso
       ? new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
@@ -121,7 +135,7 @@ export function buildReportModel(
       ? findings.slice(0, MAX_KEY_FINDINGS).map(
           (f): ReportBlock => ({
             kind: 'keyFinding',
-            title: f.title,
+            title: anon.mask(f.title),
             message: anon.mask(f.keyMessage || f.title),
             figure: figureOf(f),
           }),
@@ -210,7 +224,7 @@ export function buildReportModel(
       accounts: finding.evidence.accounts,
     });
     findingBlocks.push(
-      { kind: 'heading', level: 2, text: `${index + 1}. ${finding.title}` },
+      { kind: 'heading', level: 2, text: `${index + 1}. ${anon.mask(finding.title)}` },
       ...(finding.keyMessage
         ? [{ kind: 'paragraph', emphasis: 'lead', text: anon.mask(finding.keyMessage) } as ReportBlock]
         : []),
@@ -230,7 +244,11 @@ export function buildReportModel(
         (v) => t.account.tiers[v as Tier],
       );
       findingBlocks.push(
-        chart({ ...spec, id: `finding-${index + 1}`, title: `${r.themeByTier}: ${finding.title}` }),
+        chart({
+          ...spec,
+          id: `finding-${index + 1}`,
+          title: `${r.themeByTier}: ${anon.mask(finding.title)}`,
+        }),
       );
     }
     for (const quote of finding.quotes.slice(0, MAX_QUOTES_PER_FINDING)) {
@@ -374,7 +392,7 @@ export function buildReportModel(
             widths: [15, 30, 55],
             rows: recommended.map((f) => [
               t.findings.priorities[f.priority],
-              f.title,
+              anon.mask(f.title),
               anon.mask(f.recommendation),
             ]),
           },
@@ -416,8 +434,8 @@ export function buildReportModel(
       .flatMap((g): ReportBlock[] => [
         ...(g.name ? [{ kind: 'heading', level: 3, text: g.name } as ReportBlock] : []),
         ...g.codes.flatMap((c): ReportBlock[] => [
-          { kind: 'paragraph', emphasis: 'strong', text: c.name[lang] },
-          { kind: 'paragraph', text: c.description[lang] || '—' },
+          { kind: 'paragraph', emphasis: 'strong', text: anon.mask(c.name[lang]) },
+          { kind: 'paragraph', text: anon.mask(c.description[lang]) || '—' },
         ]),
       ]),
   ]);

@@ -224,6 +224,14 @@ export function mergeCodes(
   const target = getCode(ctx, targetId);
   if (source.isGroup || target.isGroup)
     throw new KuuloError('invalid_input', 'Only codes can be merged, not code groups.');
+  // Codings move to the target in every engagement that used the source: the target must be
+  // usable there too, so one engagement's own code can only take codings of that engagement.
+  if (target.engagementId && target.engagementId !== source.engagementId) {
+    throw new KuuloError(
+      'invalid_input',
+      'Merge into a code of the shared codebook (or of the same engagement).',
+    );
+  }
   return ctx.db.transaction(() => {
     const moved = ctx.db
       .prepare('UPDATE codings SET code_id = ? WHERE code_id = ?')

@@ -31,13 +31,19 @@ export function getCoding({ db }: ServiceContext, id: string): Coding {
   return toCoding(row);
 }
 
-function assertCodeUsable({ db }: ServiceContext, codeId: string): void {
-  const code = db.prepare('SELECT is_group AS isGroup FROM codes WHERE id = ?').get(codeId) as
-    | { isGroup: number }
-    | undefined;
+/** A coding's code is a code (not a group) of the shared codebook or of the interview's own engagement. */
+function assertCodeUsable({ db }: ServiceContext, codeId: string, interviewId: string): void {
+  const code = db
+    .prepare(
+      `SELECT c.is_group AS isGroup, c.engagement_id IS NULL
+         OR c.engagement_id = (SELECT engagement_id FROM interviews WHERE id = ?) AS inScope
+       FROM codes c WHERE c.id = ?`,
+    )
+    .get(interviewId, codeId) as { isGroup: number; inScope: number } | undefined;
   if (!code) throw notFound('The code');
   if (code.isGroup)
     throw new KuuloError('invalid_input', 'A code group cannot be applied to text; pick a code inside it.');
+  if (!code.inScope) throw new KuuloError('invalid_input', 'That code belongs to another engagement.');
 }
 
 /**
@@ -59,7 +65,7 @@ export function syncCodings(
      ON CONFLICT(id) DO NOTHING`,
   );
   for (const coding of created) {
-    assertCodeUsable(ctx, coding.codeId);
+    assertCodeUsable(ctx, coding.codeId, interviewId);
     const owner = db.prepare('SELECT interview_id AS interviewId FROM codings WHERE id = ?').get(coding.id) as
       | { interviewId: string }
       | undefined;
@@ -83,7 +89,8 @@ export function syncCodings(
   const place = db.prepare(
     `UPDATE codings SET start = ?, "end" = ?, quote = ?, deleted_at = NULL, updated_at = ? WHERE id = ?`,
   );
-  const bury = db.prepare('UPDATE codings SET deleted_at = ?, updated_at = ? WHERE id = ?');
+  // A tombstone keeps its metadata for undo, not the words: those come back from the document.
+  const bury = db.prepare("UPDATE codings SET deleted_at = ?, quote = '', updated_at = ? WHERE id = ?");
   for (const row of rows) {
     const span = derived.codings.get(row.id);
     if (!span) {
@@ -103,7 +110,7 @@ export function updateCoding(
   patch: Partial<z.output<typeof CodingFields>>,
 ): Coding {
   getCoding(ctx, id);
-  if (patch.codeId) assertCodeUsable(ctx, patch.codeId);
+  if (patch.codeId) assertCodeUsable(ctx, patch.codeId, getCoding(ctx, id).interviewId);
   const sets: string[] = [];
   const params: Record<string, unknown> = { id, now: ctx.now() };
   const columns = {

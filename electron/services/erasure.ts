@@ -89,6 +89,17 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
         summary.notes++;
         summary.mentions += erased.count;
       }
+      // Quotes of deleted codings are not re-derived by the save above: erase them too.
+      const quotes = db
+        .prepare(
+          `SELECT c.id, c.quote FROM codings c JOIN interviews i ON i.id = c.interview_id WHERE i.engagement_id = ? AND c.quote <> ''`,
+        )
+        .all(person.engagementId) as { id: string; quote: string }[];
+      for (const row of quotes) {
+        const replaced = replaceIn(row.quote, pattern);
+        if (replaced.count)
+          db.prepare('UPDATE codings SET quote = ? WHERE id = ?').run(replaced.text, row.id);
+      }
       const memos = db
         .prepare(
           `SELECT c.id, c.memo FROM codings c JOIN interviews i ON i.id = c.interview_id WHERE i.engagement_id = ? AND c.memo <> ''`,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ExportJob } from '../../shared/report.ts';
@@ -6,10 +7,18 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { startJob } from './jobs.ts';
 
+/** "Name.docx", or "Name (2).docx" and so on: an export never overwrites a report edited in Word. */
+function freePath(base: string): string {
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? `${base}.docx` : `${base} (${n}).docx`;
+    if (!existsSync(path)) return path;
+  }
+}
+
 /** Starts writing the engagement's Word report into the export folder, on a worker thread. */
 export function startReportExport(ctx: ServiceContext, request: z.output<typeof ReportRequest>): ExportJob {
   getEngagement(ctx, request.engagementId);
   const { fileName, ...options } = request;
-  const path = join(ctx.exportDir, /\.docx$/i.test(fileName) ? fileName : `${fileName}.docx`);
+  const path = freePath(join(ctx.exportDir, fileName.replace(/\.docx$/i, '')));
   return startJob(ctx, ctx.reportWorker, { dbPath: ctx.dbPath, request: options, outPath: path }, path);
 }

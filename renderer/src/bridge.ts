@@ -7,7 +7,8 @@ declare global {
     /** Exposed by the e2e harness (Playwright `exposeBinding`) when the page runs in a plain browser. */
     kuuloTransport?: Transport;
     kuuloShell?: {
-      onBeforeClose(save: () => Promise<void>): void;
+      /** `save` resolves true when every note is stored, false when a save failed. */
+      onBeforeClose(save: () => Promise<boolean>): void;
       /** Opens the OS file manager at an exported report (Electron only). */
       showInFolder?(path: string): void;
     };

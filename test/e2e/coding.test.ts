@@ -10,6 +10,8 @@ const chromium = chromiumPerFile();
  * length 0, puts the cursor there) the way a mouse would: through the DOM selection.
  */
 async function selectIn(page: Page, text: string, length = text.length, cursorOnly = false): Promise<void> {
+  // A click first, as a person would: the editor has the focus and its own selection is collapsed.
+  await page.locator('.notes-editor p').last().click();
   await page.evaluate(
     ({ text, length, cursorOnly }) => {
       const root = document.querySelector('.notes-editor')!;
@@ -34,11 +36,12 @@ async function selectIn(page: Page, text: string, length = text.length, cursorOn
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
+      // ProseMirror reads the DOM selection on selectionchange; announce it now rather than later.
+      document.dispatchEvent(new Event('selectionchange'));
     },
     { text, length, cursorOnly },
   );
-  // ProseMirror reads the DOM selection on the next selectionchange event.
-  await page.waitForTimeout(60);
+  await page.waitForTimeout(100);
 }
 
 describe('coding in Chromium', () => {
@@ -134,6 +137,48 @@ describe('coding in Chromium', () => {
           ws.call('listCodings', { interviewId: interview.id }).find((c) => c.quote === 'beta big gamma'),
         )
         .toMatchObject({ sentiment: 'negative', star: true });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('pasting a copy of coded text does not stretch the coding over the text in between', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const engagement = ws.call('createEngagement', {
+        clientName: 'Client',
+        title: 'Paste',
+        language: 'en',
+      });
+      const account = ws.call('createAccount', {
+        engagementId: engagement.id,
+        name: 'Account',
+        tier: 'named',
+      });
+      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.type('Only Matti knows. Much later text.');
+      await selectIn(page, 'Only Matti knows');
+      await page.keyboard.press('Control+1');
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      const [coding] = ws.call('listCodings', { interviewId: interview.id });
+      await selectIn(page, 'later text.', 11, true);
+      // What the app puts on the clipboard when coded text is copied: the mark with its id.
+      await page.evaluate((id) => {
+        const data = new DataTransfer();
+        data.setData('text/html', `<p><span data-coding="${id}">Only Matti knows</span></p>`);
+        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        document.querySelector('.notes-editor')!.dispatchEvent(event);
+      }, coding!.id);
+      await page.locator('.save-state[data-state="saved"]').waitFor();
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text)
+        .toContain('later text.Only Matti knows');
+      expect(ws.call('listCodings', { interviewId: interview.id }).map((c) => c.quote)).toEqual([
+        'Only Matti knows',
+      ]);
     } finally {
       await app.close();
     }

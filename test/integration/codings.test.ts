@@ -307,3 +307,29 @@ describe('retrieval', () => {
     reopened.db.close();
   });
 });
+
+describe('codes stay within their engagement', () => {
+  beforeEach(() => ws.call('createDemo', {}));
+
+  test('a shared code cannot be merged into one engagement’s own code, and own codes are not applied elsewhere', () => {
+    const [a, b] = ws.call('listEngagements', {});
+    const own = ws.call('createCode', { engagementId: a!.id, name: { fi: 'Oma', en: 'Own' } });
+    const shared = codeByKey('silos');
+    expect(ws.raw('mergeCodes', { sourceId: shared.id, targetId: own.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const interviewOfB = ws.call('listInterviews', { engagementId: b!.id }).find((i) => i.wordCount > 0)!;
+    const notes = ws.call('getInterview', { id: interviewOfB.id }).notes;
+    const doc = JSON.parse(JSON.stringify(notes.doc));
+    doc.content.push({ type: 'paragraph', content: [text('stray', A)] });
+    expect(
+      ws.raw('saveNotes', { interviewId: interviewOfB.id, doc, codings: [{ id: A, codeId: own.id }] }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'That code belongs to another engagement.' },
+    });
+    // Deleting the engagement that owns the code still works.
+    expect(ws.raw('deleteEngagement', { id: a!.id })).toMatchObject({ ok: true });
+  });
+});

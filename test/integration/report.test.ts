@@ -40,12 +40,12 @@ function exportReport(engagement: Engagement, name: string, ...args: string[]): 
   return unzipText(readFileSync(out));
 }
 
+/** Every text part of the package: XML, relationships and the chart SVGs. */
 const allXml = (parts: Map<string, string>) =>
   [...parts]
-    .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+    .filter(([name]) => /\.(xml|rels|svg)$/.test(name))
     .map(([, xml]) => xml)
-    .join('\n');
-/** Text as Word shows it: runs joined, XML entities decoded. */
+    .join('\n'); /** Text as Word shows it: runs joined, XML entities decoded. */
 const visibleText = (xml: string) =>
   xml
     .replace(/<w:tab\/>/g, '\t')
@@ -109,9 +109,21 @@ describe('Word report of the demo engagement', () => {
     expect(xml).toContain(accounts[0]!.name);
   });
 
-  test('--anonymize accounts leaves no account name either', () => {
-    const xml = allXml(exportReport(en, 'accounts.docx', '--anonymize', 'accounts'));
+  test('--anonymize accounts leaves no account name either, not even in finding titles or own codes', () => {
     const accounts = ws.call('listAccounts', { engagementId: en.id });
+    const named = accounts[0]!;
+    ws.call('createFinding', {
+      engagementId: en.id,
+      title: `${named.name} and ${named.interviewees[0]!.name} disagree`,
+      keyMessage: 'A finding whose title names a customer and a person.',
+      codeIds: [ws.call('getCodebook', {}).find((c) => c.key === 'silos')!.id],
+    });
+    ws.call('createCode', {
+      engagementId: en.id,
+      name: { fi: `${named.name} -hinnoittelu`, en: `${named.name} pricing` },
+    });
+    const xml = allXml(exportReport(en, 'accounts.docx', '--anonymize', 'accounts'));
+    expect(xml).toContain('<svg');
     for (const account of accounts) {
       expect(xml).not.toContain(account.name);
       for (const person of account.interviewees) expect(xml).not.toContain(person.name);

@@ -74,3 +74,24 @@ describe('Autosaver', () => {
     expect(save).not.toHaveBeenCalled();
   });
 });
+
+describe('Autosaver after the editor closes', () => {
+  test('flush reports whether everything was stored', async () => {
+    const save = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValue(undefined);
+    const { saver } = setup(save);
+    saver.markDirty();
+    expect(await saver.flush()).toBe(false);
+    expect(await saver.flush()).toBe(true);
+  });
+
+  test('a disposed saver finishes its last save but schedules no retry', async () => {
+    const save = vi.fn().mockRejectedValue(new Error('offline'));
+    const { saver } = setup(save);
+    saver.markDirty();
+    const last = saver.flush();
+    saver.dispose();
+    expect(await last).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});

@@ -141,12 +141,18 @@ describe('main-process shell', () => {
   test('closing the window first lets the renderer save its notes', () => {
     const win = createMainWindow('/p');
     const ipc = new EventEmitter();
-    saveBeforeClose(win as never, ipc as never);
+    const closeAnyway = vi.fn(() => false);
+    saveBeforeClose(win as never, ipc as never, closeAnyway);
     const fake = win as unknown as FakeWindow;
     fake.close();
     expect(fake.destroyed).toBe(false);
     expect(fake.webContents.send).toHaveBeenCalledWith(FLUSH_CHANNEL);
-    ipc.emit(FLUSHED_CHANNEL, { sender: fake.webContents });
+    // A failed save: the consultant is asked, says keep it open, and the window stays.
+    ipc.emit(FLUSHED_CHANNEL, { sender: fake.webContents }, false);
+    expect(closeAnyway).toHaveBeenCalledTimes(1);
+    expect(fake.destroyed).toBe(false);
+    fake.close();
+    ipc.emit(FLUSHED_CHANNEL, { sender: fake.webContents }, true);
     expect(fake.destroyed).toBe(true);
   });
 });

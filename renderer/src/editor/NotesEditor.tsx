@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { applicableCodes, codingStyles, useCodings } from '../store/codings.ts';
-import { useNotes } from '../store/notes.ts';
+import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { unwrap } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
@@ -92,7 +92,7 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
         const started = performance.now();
         const doc = editor.getJSON() as DocNode;
         performance.measure('kuulo:serialize-notes', { start: started });
-        const pending = useCodings.getState().takePending();
+        const pending = useCodings.getState().takePending(interviewId);
         try {
           const saved = await unwrap(kuulo.saveNotes({ interviewId, doc, codings: pending.codings }));
           useNotes.setState({
@@ -110,9 +110,9 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
     saverRef.current = saver;
     useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor });
     return () => {
-      void saver.flush();
+      trackClosingSave(saver.flush());
       saver.dispose();
-      useNotes.setState({ flush: async () => {}, editor: null });
+      useNotes.setState({ flush: async () => true, editor: null });
     };
   }, [editor, interviewId]);
 

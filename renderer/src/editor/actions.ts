@@ -10,8 +10,9 @@ export function codeSelection(editor: Editor, codeId: string): string | null {
   const range = targetRange(editor.view);
   if (!range) return null;
   const id = crypto.randomUUID();
-  useCodings.getState().add({ id, codeId, sentiment: null, severity: null, memo: '', star: false });
+  // The mark first: adding the row triggers an immediate save, which must already see the mark.
   addCodingMark(editor.view, range, id);
+  useCodings.getState().add({ id, codeId, sentiment: null, severity: null, memo: '', star: false });
   return id;
 }
 

@@ -22,6 +22,8 @@ export class Autosaver {
   private dirtyAgain = false;
   /** Someone is waiting for everything typed so far to be stored (blur, close, Ctrl+S). */
   private flushWanted = false;
+  /** The editor is gone: finish what is running, but start nothing new. */
+  private disposed = false;
   private readonly options: AutosaveOptions;
   private readonly save: () => Promise<void>;
   private readonly onState: (state: SaveState) => void;
@@ -52,21 +54,27 @@ export class Autosaver {
     this.maxTimer ??= setTimeout(() => void this.flush(), this.options.maxWaitMs);
   }
 
-  /** Writes pending changes now; resolves when everything typed so far is stored (or the save failed). */
-  async flush(): Promise<void> {
+  /**
+   * Writes pending changes now; resolves when everything typed so far is stored — true — or a save
+   * failed — false (the text is still in the editor, and a retry is scheduled).
+   */
+  async flush(): Promise<boolean> {
     this.clearTimers();
     if (this.inFlight) {
       // The running save saves again as soon as it ends if more was typed meanwhile.
       this.flushWanted = true;
       await this.inFlight;
-      return;
+      return this.current === 'saved';
     }
-    if (this.state === 'saved') return;
+    if (this.state === 'saved') return true;
     this.inFlight = this.run();
     await this.inFlight;
+    return this.current === 'saved';
   }
 
+  /** Call after a last flush when the editor goes away. */
   dispose(): void {
+    this.disposed = true;
     this.clearTimers();
   }
 
@@ -82,7 +90,7 @@ export class Autosaver {
       } else if (this.flushWanted) {
         this.setState('dirty');
         await this.flush();
-      } else {
+      } else if (!this.disposed) {
         // Typing went on during the save: the next save follows the usual timers, not at once,
         // so a long note is not written back-to-back while the consultant types.
         this.setState('dirty');
@@ -92,7 +100,7 @@ export class Autosaver {
     } catch {
       this.inFlight = null;
       this.setState('failed');
-      this.maxTimer = setTimeout(() => void this.flush(), this.options.retryMs);
+      if (!this.disposed) this.maxTimer = setTimeout(() => void this.flush(), this.options.retryMs);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Extension, Mark } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Fragment, type Node as PMNode, Slice } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { CODING_MARK } from '../../../shared/notes.ts';
 
@@ -27,7 +28,38 @@ export const CodingMark = Mark.create({
   renderHTML({ HTMLAttributes }) {
     return ['span', { ...HTMLAttributes, class: 'coding' }, 0];
   },
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('codingPaste'),
+        // A copy of coded text must not carry the coding: the same id twice would stretch one coding
+        // over everything in between. A cut and paste (a move) keeps it: the original is gone by then.
+        props: {
+          transformPasted: (slice, view) =>
+            withoutCodings(slice, new Set(codingRanges(view.state.doc).keys())),
+        },
+      }),
+    ];
+  },
 });
+
+function withoutCodings(slice: Slice, ids: Set<string>): Slice {
+  if (!ids.size) return slice;
+  const strip = (fragment: Fragment): Fragment => {
+    const nodes: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (node.isText) {
+        nodes.push(
+          node.mark(node.marks.filter((m) => !(m.type.name === CODING_MARK && ids.has(String(m.attrs.id))))),
+        );
+      } else {
+        nodes.push(node.copy(strip(node.content)));
+      }
+    });
+    return Fragment.fromArray(nodes);
+  };
+  return new Slice(strip(slice.content), slice.openStart, slice.openEnd);
+}
 
 /** A paragraph flagged to revisit after the interview; shown by CSS, stored in the document. */
 export const FollowUp = Extension.create({

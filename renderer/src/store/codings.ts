@@ -14,8 +14,11 @@ interface CodingState {
   codebook: CodebookEntry[];
   /** Every coding of the open interview the editor may show, by id. */
   codings: Record<string, CodingMeta>;
-  /** Created in the editor since the last save; they travel with the next save of the notes. */
-  pending: NewCoding[];
+  /**
+   * Created in the editor since the last save, with the interview they belong to; they travel with
+   * the next save of that interview's notes, even if the consultant has moved on to another one.
+   */
+  pending: (NewCoding & { interviewId: string })[];
   /** Codings whose details are open (several when they overlap where the user clicked). */
   selected: string[];
   pickerOpen: boolean;
@@ -23,8 +26,8 @@ interface CodingState {
   reloadCodebook: () => Promise<void>;
   add: (meta: CodingMeta) => void;
   update: (id: string, patch: CodingPatch) => Promise<void>;
-  /** Hands the pending codings to a save; `restore` puts them back if the save failed. */
-  takePending: () => { codings: NewCoding[]; restore: () => void };
+  /** Hands an interview's pending codings to a save; `restore` puts them back if the save failed. */
+  takePending: (interviewId: string) => { codings: NewCoding[]; restore: () => void };
 }
 
 export const useCodings = create<CodingState>((set, get) => ({
@@ -45,7 +48,6 @@ export const useCodings = create<CodingState>((set, get) => ({
       engagementId,
       codebook,
       codings: Object.fromEntries(codings.map((c) => [c.id, c])),
-      pending: [],
       selected: [],
     });
   },
@@ -55,22 +57,29 @@ export const useCodings = create<CodingState>((set, get) => ({
     const codebook = await unwrap(kuulo.getCodebook({ engagementId }));
     set({ codebook });
   },
-  add: (meta) => set((s) => ({ codings: { ...s.codings, [meta.id]: meta }, pending: [...s.pending, meta] })),
+  add: (meta) =>
+    set((s) => ({
+      codings: { ...s.codings, [meta.id]: meta },
+      pending: s.interviewId ? [...s.pending, { ...meta, interviewId: s.interviewId }] : s.pending,
+    })),
   update: async (id, patch) => {
     const current = get().codings[id];
     if (!current) return;
     const next = { ...current, ...patch };
     set((s) => ({
       codings: { ...s.codings, [id]: next },
-      pending: s.pending.map((p) => (p.id === id ? next : p)),
+      pending: s.pending.map((p) => (p.id === id ? { ...next, interviewId: p.interviewId } : p)),
     }));
     if (get().pending.some((p) => p.id === id)) return;
     await attempt(() => unwrap(kuulo.updateCoding({ id, patch })));
   },
-  takePending: () => {
-    const codings = get().pending;
-    set({ pending: [] });
-    return { codings, restore: () => set((s) => ({ pending: [...codings, ...s.pending] })) };
+  takePending: (interviewId) => {
+    const taken = get().pending.filter((p) => p.interviewId === interviewId);
+    set((s) => ({ pending: s.pending.filter((p) => p.interviewId !== interviewId) }));
+    return {
+      codings: taken.map(({ interviewId: _, ...coding }) => coding),
+      restore: () => set((s) => ({ pending: [...taken, ...s.pending] })),
+    };
   },
 }));
 

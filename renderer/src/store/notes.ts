@@ -12,8 +12,8 @@ interface NotesState {
   /** Seconds-since-epoch when the live interview clock started, or null. */
   clockStartedAt: number | null;
   showTimestamps: boolean;
-  /** Writes whatever is unsaved now (set by the open editor). */
-  flush: () => Promise<void>;
+  /** Writes whatever is unsaved now (set by the open editor); false if a save failed. */
+  flush: () => Promise<boolean>;
 }
 
 export const useNotes = create<NotesState>(() => ({
@@ -24,16 +24,30 @@ export const useNotes = create<NotesState>(() => ({
   editor: null,
   clockStartedAt: null,
   showTimestamps: true,
-  flush: async () => {},
+  flush: async () => true,
 }));
+
+/** Last saves of editors that have closed (switching interviews), still on their way. */
+const closingSaves = new Set<Promise<boolean>>();
+
+export function trackClosingSave(save: Promise<boolean>): void {
+  closingSaves.add(save);
+  void save.finally(() => closingSaves.delete(save));
+}
+
+/** Everything typed anywhere is stored: true, or a save failed: false. */
+export async function flushEverything(): Promise<boolean> {
+  const results = await Promise.all([useNotes.getState().flush(), ...closingSaves]);
+  return results.every(Boolean);
+}
 
 /** Saves before the page goes away: window close (Electron), reload, tab hidden. */
 export function installFlushOnExit(): void {
-  const flush = (): void => void useNotes.getState().flush();
+  const flush = (): void => void flushEverything();
   window.addEventListener('pagehide', flush);
   window.addEventListener('beforeunload', flush);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();
   });
-  window.kuuloShell?.onBeforeClose(() => useNotes.getState().flush());
+  window.kuuloShell?.onBeforeClose(flushEverything);
 }

@@ -274,7 +274,11 @@ function MergeDialog({
   onMerged: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
-  const targets = codebook.filter((c) => !c.isGroup && c.id !== code.id);
+  // One engagement's own code can only take codings of that engagement: the service refuses the rest.
+  const targets = codebook.filter(
+    (c) =>
+      !c.isGroup && c.id !== code.id && (c.engagementId === null || c.engagementId === code.engagementId),
+  );
   const [targetId, setTargetId] = useState(targets[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const merge = async () => {

@@ -156,6 +156,13 @@ function CodingDetails({
   const { codebook, update } = useCodings();
   const [memo, setMemo] = useState(coding.memo);
   useEffect(() => setMemo(coding.memo), [coding.memo]);
+  // A memo is stored shortly after typing stops, not only on leaving the field: closing the window
+  // or moving on with the keyboard must not lose it.
+  useEffect(() => {
+    if (memo === coding.memo) return;
+    const timer = setTimeout(() => void update(coding.id, { memo }), 600);
+    return () => clearTimeout(timer);
+  }, [memo, coding.memo, coding.id, update]);
   const code = codebook.find((c) => c.id === coding.codeId);
   return (
     <section className="coding-details" aria-label={t('coding.details')}>

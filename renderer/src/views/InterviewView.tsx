@@ -117,7 +117,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           onClose={() => setDeleting(false)}
           onConfirm={async () => {
             await unwrap(kuulo.deleteInterview({ id: detail.id }));
-            useNotes.setState({ flush: async () => {} });
+            useNotes.setState({ flush: async () => true });
             await useWorkspace.getState().loadEngagement(detail.engagementId);
             navigate({ name: 'engagement', id: detail.engagementId, tab: 'interviews' });
           }}
