@@ -28,6 +28,15 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [
+      react(),
+      // The dev server's hot reload talks over a websocket; the built app allows no such connection.
+      {
+        name: 'kuulo-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("connect-src 'self';", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*;"),
+      },
+    ],
   },
 });

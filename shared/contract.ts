@@ -79,6 +79,8 @@ export interface CodeDeletionImpact {
   movedCodes: number;
   codings: number;
   interviews: number;
+  /** Findings that lose this code as a linked theme or quotes of it as evidence. */
+  findings: number;
 }
 
 export interface ErasureSummary {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, session, shell } from 'electron';
-import { openDatabase } from '../db/connection.ts';
+import type { openDatabase } from '../db/connection.ts';
+import { openWithRecovery } from '../db/recover.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
@@ -16,7 +17,10 @@ import { createMainWindow, saveBeforeClose } from './window.ts';
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const origin: AppOrigin = {
-  prefix: devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/')).href,
+  // Ends with a slash, so http://localhost:5173.example.com is not taken for the dev server.
+  prefix: devServerUrl
+    ? `${new URL(devServerUrl).origin}/`
+    : pathToFileURL(join(import.meta.dirname, '../renderer/')).href,
 };
 
 function openExternal(url: string): void {
@@ -28,7 +32,18 @@ function start(): void {
   const dbPath = process.env.KUULO_DB ?? join(app.getPath('userData'), 'kuulo.db');
   let db: ReturnType<typeof openDatabase>;
   try {
-    db = openDatabase(dbPath);
+    db = openWithRecovery(
+      dbPath,
+      (problem, latest) =>
+        dialog.showMessageBoxSync({
+          type: 'error',
+          buttons: ['Restore the latest backup', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+          message: 'Kuulo cannot open its workspace',
+          detail: `${problem}\n\nRestore the backup of ${new Date(latest.createdAt).toLocaleString()}? The damaged file is kept as a backup too.`,
+        }) === 0,
+    );
   } catch (error) {
     log.error('openWorkspace', error);
     dialog.showErrorBox('Kuulo cannot open its workspace', (error as Error).message);

@@ -154,7 +154,10 @@ export function codeDeletionImpact(ctx: ServiceContext, id: string): CodeDeletio
     .prepare(
       `SELECT (SELECT count(*) FROM codes WHERE parent_id = @id) AS movedCodes,
               (SELECT count(*) FROM codings WHERE code_id = @id AND deleted_at IS NULL) AS codings,
-              (SELECT count(DISTINCT interview_id) FROM codings WHERE code_id = @id AND deleted_at IS NULL) AS interviews`,
+              (SELECT count(DISTINCT interview_id) FROM codings WHERE code_id = @id AND deleted_at IS NULL) AS interviews,
+              (SELECT count(*) FROM findings f WHERE EXISTS (SELECT 1 FROM finding_codes fc WHERE fc.finding_id = f.id AND fc.code_id = @id)
+                 OR EXISTS (SELECT 1 FROM finding_quotes fq JOIN codings k ON k.id = fq.coding_id
+                            WHERE fq.finding_id = f.id AND k.code_id = @id)) AS findings`,
     )
     .get({ id }) as Omit<CodeDeletionImpact, 'isGroup'>;
   return { isGroup: code.isGroup, ...counts };

@@ -44,7 +44,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           </span>
           {t('app.name')}
         </a>
-        <nav className="crumbs" aria-label="breadcrumbs">
+        <nav className="crumbs" aria-label={t('app.breadcrumbs')}>
           <a href="#/">{t('engagements.title')}</a>
           {route.name !== 'engagements' && current && (
             <>

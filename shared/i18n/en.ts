@@ -16,6 +16,7 @@ export const en = {
     none: '—',
     error: 'Something went wrong',
     retry: 'Try again',
+    breadcrumbs: 'Where you are',
   },
   firstRun: {
     title: 'Welcome to Kuulo',
@@ -261,6 +262,8 @@ export const en = {
     deleteCode_other:
       'This removes {{count}} codings in {{interviews}} interview(s), and their highlights in the notes.',
     deleteUnused: 'The code is not used anywhere.',
+    deleteFindings_one: '{{count}} finding loses it as a theme or loses quotes of it as evidence.',
+    deleteFindings_other: '{{count}} findings lose it as a theme or lose quotes of it as evidence.',
     showRetired: 'Show retired codes',
   },
   quotes: {
@@ -352,6 +355,7 @@ export const en = {
     thisEngagement: 'Here',
     others: 'Others',
     difference: 'Difference',
+    pp: 'pp',
     noData: 'Nothing coded yet: code interview notes to see figures.',
     portfolio: 'Portfolio',
     portfolioLead: 'Every engagement side by side: share of interviews per theme.',

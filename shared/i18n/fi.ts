@@ -18,6 +18,7 @@ export const fi: Resources = {
     none: '—',
     error: 'Jokin meni vikaan',
     retry: 'Yritä uudelleen',
+    breadcrumbs: 'Sijaintisi',
   },
   firstRun: {
     title: 'Tervetuloa Kuuloon',
@@ -263,6 +264,8 @@ export const fi: Resources = {
     deleteCode_other:
       'Tämä poistaa {{count}} koodausta {{interviews}} haastattelusta ja niiden korostukset muistiinpanoista.',
     deleteUnused: 'Koodia ei ole käytetty.',
+    deleteFindings_one: '{{count}} löydös menettää sen teemana tai sen lainauksia näyttönä.',
+    deleteFindings_other: '{{count}} löydöstä menettää sen teemana tai sen lainauksia näyttönä.',
     showRetired: 'Näytä käytöstä poistetut',
   },
   quotes: {
@@ -354,6 +357,7 @@ export const fi: Resources = {
     thisEngagement: 'Tässä',
     others: 'Muut',
     difference: 'Ero',
+    pp: '%-yks.',
     noData: 'Ei vielä koodauksia: koodaa muistiinpanoja nähdäksesi luvut.',
     portfolio: 'Portfolio',
     portfolioLead: 'Kaikki toimeksiannot rinnakkain: teeman osuus haastatteluista.',

@@ -179,7 +179,13 @@ describe('codebook changes never lose codings silently', () => {
     const children = ws.call('getCodebook', {}).filter((c) => c.parentId === group.id);
     const before = liveCount();
     const impact = ws.call('codeDeletionImpact', { id: group.id });
-    expect(impact).toEqual({ isGroup: true, movedCodes: children.length, codings: 0, interviews: 0 });
+    expect(impact).toEqual({
+      isGroup: true,
+      movedCodes: children.length,
+      codings: 0,
+      interviews: 0,
+      findings: 0,
+    });
     ws.call('deleteCode', { id: group.id });
     expect(liveCount()).toBe(before);
     const after = ws.call('getCodebook', {});
@@ -195,6 +201,8 @@ describe('codebook changes never lose codings silently', () => {
     const ids = ws.call('findQuotes', { codeIds: [code.id] }).map((q) => q.id);
     const impact = ws.call('codeDeletionImpact', { id: code.id });
     expect(impact.codings).toBe(code.usage);
+    // The demo's findings link this theme: the dialog can say so.
+    expect(impact.findings).toBeGreaterThan(0);
     const before = liveCount();
     expect(ws.call('deleteCode', { id: code.id })).toEqual(impact);
     expect(liveCount()).toBe(before - code.usage);

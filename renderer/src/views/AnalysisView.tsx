@@ -442,7 +442,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                       </td>
                       <td className="num">{r.othersPct === null ? '–' : pct(r.othersPct)}</td>
                       <td className={`num strong ${r.diff !== null && r.diff > 0 ? 'up' : 'down'}`}>
-                        {r.diff === null ? '–' : `${r.diff > 0 ? '+' : ''}${Math.round(r.diff)} pp`}
+                        {r.diff === null
+                          ? '–'
+                          : `${r.diff > 0 ? '+' : ''}${Math.round(r.diff)} ${t('analysis.pp')}`}
                       </td>
                     </tr>
                   ))}

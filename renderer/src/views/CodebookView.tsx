@@ -372,6 +372,9 @@ function DeleteCodeDialog({
               : t('codebook.deleteUnused')}
         </p>
       )}
+      {impact && impact.findings > 0 && (
+        <p className="impact-text">{t('codebook.deleteFindings', { count: impact.findings })}</p>
+      )}
       <p className="muted">{t('delete.cannotUndo')}</p>
       {error && <p className="form-error">{error}</p>}
     </Dialog>

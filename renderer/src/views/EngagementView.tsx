@@ -34,7 +34,7 @@ type DialogState =
   | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
 
 export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = useWorkspace((s) => s.current);
   const navigate = useRouter((s) => s.navigate);
   const [dialog, setDialog] = useState<DialogState | null>(null);
@@ -156,7 +156,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                         {t(`interview.statuses.${i.status}`)}
                       </span>
                     </td>
-                    <td className="num">{i.wordCount.toLocaleString()}</td>
+                    <td className="num">{i.wordCount.toLocaleString(i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -327,7 +327,7 @@ function AccountCard({
   onErasePerson: (p: Interviewee) => void;
   onDeletePerson: (p: Interviewee) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <article className="account" data-account={account.name}>
       <header>
@@ -340,7 +340,7 @@ function AccountCard({
           <span title={t('account.importance')}>{t(`account.importances.${account.importance}`)}</span>
         )}
         {account.lifecycle && <span>{t(`account.lifecycles.${account.lifecycle}`)}</span>}
-        {account.revenue !== null && <span>{account.revenue.toLocaleString()} €</span>}
+        {account.revenue !== null && <span>{account.revenue.toLocaleString(i18n.language)} €</span>}
         <span>{t('account.interviewsCount', { count: account.interviewCount })}</span>
       </p>
       {account.interviewees.length === 0 ? (

@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3';
+import type { BackupEntry } from '../../shared/contract.ts';
+import { restoreClosedWorkspace } from '../services/backup.ts';
+import { KuuloError } from '../services/errors.ts';
+import { listBackupFiles } from './backups.ts';
+import { openDatabase } from './connection.ts';
+
+/**
+ * Opens the workspace; if it is damaged and a backup exists, asks whether to restore the latest
+ * one (the damaged file is kept as a backup itself) and opens that. Any other problem — or a "no" —
+ * is passed on unchanged.
+ */
+export function openWithRecovery(
+  path: string,
+  askToRestore: (problem: string, latest: BackupEntry) => boolean,
+): Database {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    const damaged = error instanceof KuuloError && error.message.includes(' is damaged ');
+    const latest = damaged ? listBackupFiles(path)[0] : undefined;
+    if (!latest || !askToRestore((error as Error).message, latest)) throw error;
+    restoreClosedWorkspace(path, latest.path);
+    return openDatabase(path);
+  }
+}
