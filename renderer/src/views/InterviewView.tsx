@@ -37,7 +37,12 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
     void attempt(async () => {
       await useInterview.getState().load(id);
       const detail = useInterview.getState().detail;
-      if (detail) await useCodings.getState().load(id, detail.engagementId);
+      if (!detail) return;
+      await useCodings.getState().load(id, detail.engagementId);
+      // The top bar's links and the people of the account come with the engagement.
+      if (useWorkspace.getState().current?.engagement.id !== detail.engagementId) {
+        await useWorkspace.getState().loadEngagement(detail.engagementId);
+      }
     });
   }, [id]);
 
@@ -132,11 +137,6 @@ function DetailsPanel({ detail }: { detail: InterviewDetail }) {
   const update = useInterview((s) => s.update);
   const current = useWorkspace((s) => s.current);
   const people = current?.accounts.find((a) => a.id === detail.accountId)?.interviewees;
-
-  useEffect(() => {
-    if (current?.engagement.id !== detail.engagementId)
-      void attempt(() => useWorkspace.getState().loadEngagement(detail.engagementId));
-  }, [current?.engagement.id, detail.engagementId]);
 
   return (
     <section className="panel">
