@@ -62,12 +62,23 @@ export function getCode({ db }: ServiceContext, id: string): Code {
 }
 
 /** Codes sit in groups, groups at the top: one level keeps the codebook scannable in a picker. */
-function assertParent(ctx: ServiceContext, parentId: string | null, isGroup: boolean, selfId?: string): void {
+function assertParent(
+  ctx: ServiceContext,
+  parentId: string | null,
+  code: { isGroup: boolean; engagementId: string | null; id?: string },
+): void {
   if (parentId === null) return;
-  if (isGroup) throw new KuuloError('invalid_input', 'Code groups stay at the top level.');
-  if (parentId === selfId) throw new KuuloError('invalid_input', 'A code cannot be its own group.');
+  if (code.isGroup) throw new KuuloError('invalid_input', 'Code groups stay at the top level.');
+  if (parentId === code.id) throw new KuuloError('invalid_input', 'A code cannot be its own group.');
   const parent = getCode(ctx, parentId);
   if (!parent.isGroup) throw new KuuloError('invalid_input', 'Codes can only be placed in a code group.');
+  // One engagement's group holds only that engagement's codes: deleting the engagement takes it along.
+  if (parent.engagementId && parent.engagementId !== code.engagementId) {
+    throw new KuuloError(
+      'invalid_input',
+      'That group belongs to one engagement; put shared codes in a shared group.',
+    );
+  }
 }
 
 /** A hotkey belongs to one code at a time: giving it to this code takes it from the other. */
@@ -86,7 +97,7 @@ function claimHotkey(
 
 export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFields>): Code {
   if (fields.engagementId) getEngagement(ctx, fields.engagementId);
-  assertParent(ctx, fields.parentId, fields.isGroup);
+  assertParent(ctx, fields.parentId, fields);
   const id = ctx.newId();
   const now = ctx.now();
   ctx.db.transaction(() => {
@@ -123,7 +134,7 @@ export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFiel
 export function updateCode(ctx: ServiceContext, id: string, patch: z.output<typeof CodePatch>): Code {
   const code = getCode(ctx, id);
   ctx.db.transaction(() => {
-    if (patch.parentId !== undefined) assertParent(ctx, patch.parentId, code.isGroup, id);
+    if (patch.parentId !== undefined) assertParent(ctx, patch.parentId, code);
     if (patch.hotkey !== undefined) claimHotkey(ctx, patch.hotkey, code.engagementId);
     const values: Record<string, unknown> = {
       parent_id: patch.parentId,

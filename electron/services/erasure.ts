@@ -5,27 +5,10 @@ import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { namePattern } from './names.ts';
 import { saveNotes } from './notes.ts';
 
 export const ERASED = '[erased]';
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The full name and each distinctive part; four letters or more also catch Finnish inflections. */
-function namePattern(name: string): RegExp | null {
-  const parts = [
-    name.trim(),
-    ...name
-      .trim()
-      .split(/\s+/)
-      .filter((p) => p.length >= 3),
-  ].filter(Boolean);
-  if (!parts.length) return null;
-  const alternatives = parts
-    .sort((a, b) => b.length - a.length)
-    .map((p) => `${escapeRegExp(p)}${p.length >= 4 ? "[\\p{L}:'’]*" : ''}`);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
 
 function replaceIn(text: string, pattern: RegExp): { text: string; count: number } {
   let count = 0;
@@ -36,17 +19,51 @@ function replaceIn(text: string, pattern: RegExp): { text: string; count: number
   return { text: next, count };
 }
 
+/**
+ * Replaces the name in the text of one block even where formatting or a coding splits a word into
+ * several text pieces ("Aho" + bold "nen"): matches are found in the block's joined text, and each
+ * match is cut out of every piece it touches, with the replacement put in the first.
+ */
+function eraseInline(pieces: DocNode[], pattern: RegExp): { pieces: DocNode[]; count: number } {
+  const texts = pieces.map((p) => (p.type === 'text' ? (p.text ?? '') : '\u0000'));
+  const joined = texts.join('');
+  const matches = [...joined.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (!matches.length) return { pieces, count: 0 };
+  const next = texts.map((text) => ({ text, cuts: [] as { from: number; to: number; insert: string }[] }));
+  for (const [start, end] of matches) {
+    let offset = 0;
+    let inserted = false;
+    next.forEach((piece) => {
+      const from = Math.max(start, offset);
+      const to = Math.min(end, offset + piece.text.length);
+      if (from < to) {
+        piece.cuts.push({ from: from - offset, to: to - offset, insert: inserted ? '' : ERASED });
+        inserted = true;
+      }
+      offset += piece.text.length;
+    });
+  }
+  const result = pieces.flatMap((piece, index) => {
+    if (piece.type !== 'text') return [piece];
+    let text = next[index]!.text;
+    for (const cut of [...next[index]!.cuts].sort((x, y) => y.from - x.from)) {
+      text = text.slice(0, cut.from) + cut.insert + text.slice(cut.to);
+    }
+    return text ? [{ ...piece, text }] : [];
+  });
+  return { pieces: result, count: matches.length };
+}
+
 function eraseInDoc(doc: DocNode, pattern: RegExp): { doc: DocNode; count: number } {
   let count = 0;
   const walk = (node: DocNode): DocNode => {
-    const next: DocNode = { ...node };
-    if (typeof node.text === 'string') {
-      const replaced = replaceIn(node.text, pattern);
-      count += replaced.count;
-      next.text = replaced.text;
+    if (!node.content) return node;
+    if (node.content.some((child) => child.type === 'text')) {
+      const erased = eraseInline(node.content, pattern);
+      count += erased.count;
+      return { ...node, content: erased.pieces };
     }
-    if (node.content) next.content = node.content.map(walk);
-    return next;
+    return { ...node, content: node.content.map(walk) };
   };
   return { doc: walk(doc), count };
 }
@@ -66,7 +83,7 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
     )
     .get(id) as { name: string; engagementId: string } | undefined;
   if (!person) throw notFound('The interviewee');
-  const pattern = namePattern(person.name);
+  const pattern = namePattern([person.name]);
   const summary: ErasureSummary = {
     notes: 0,
     mentions: 0,

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { ExportJob } from '../../shared/report.ts';
 import type { ReportRequest } from '../../shared/schemas.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
+import { KuuloError } from './errors.ts';
 import { startJob } from './jobs.ts';
 
 /** "Name.docx", or "Name (2).docx" and so on: an export never overwrites a report edited in Word. */
@@ -20,5 +21,9 @@ export function startReportExport(ctx: ServiceContext, request: z.output<typeof 
   getEngagement(ctx, request.engagementId);
   const { fileName, ...options } = request;
   const path = freePath(join(ctx.exportDir, fileName.replace(/\.docx$/i, '')));
+  // "..", "." and the like would name a file outside the export folder.
+  if (resolve(dirname(path)) !== resolve(ctx.exportDir)) {
+    throw new KuuloError('invalid_input', 'Choose a file name with letters or digits in it.');
+  }
   return startJob(ctx, ctx.reportWorker, { dbPath: ctx.dbPath, request: options, outPath: path }, path);
 }

@@ -87,3 +87,37 @@ test('erasing someone unknown changes nothing', () => {
   const result = ws.raw('eraseInterviewee', { id: '00000000-0000-4000-8000-000000000000' });
   expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
 });
+
+test('a name split across formatted or coded pieces of text is erased too', () => {
+  const engagement = ws.call('createEngagement', { clientName: 'C', title: 'T', language: 'fi' });
+  const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+  const person = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Aino Ahonen',
+    roleLevel: 'strategic',
+  });
+  const interview = ws.call('createInterview', {
+    engagementId: engagement.id,
+    accountId: account.id,
+    intervieweeIds: [person.id],
+  });
+  ws.call('saveNotes', {
+    interviewId: interview.id,
+    doc: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Aino Aho' },
+            { type: 'text', text: 'nen sanoi näin. Ahosen mukaan', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' kaikki hyvin.' },
+          ],
+        },
+      ],
+    },
+  });
+  ws.call('eraseInterviewee', { id: person.id });
+  const text = ws.call('getInterview', { id: interview.id }).notes.text;
+  expect(text).toBe(`${ERASED} sanoi näin. ${ERASED} mukaan kaikki hyvin.`);
+});

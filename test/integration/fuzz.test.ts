@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.ts';
@@ -8,7 +9,14 @@ import { createBackup } from '../../electron/services/backup.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
 import { createHandlers } from '../../electron/services/handlers.ts';
-import { type ErrorCode, type Input, METHODS, type Method, type Output } from '../../shared/contract.ts';
+import {
+  contract,
+  type ErrorCode,
+  type Input,
+  METHODS,
+  type Method,
+  type Output,
+} from '../../shared/contract.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
 
 /**
@@ -16,38 +24,75 @@ import { fingerprint } from '../fixtures/fingerprint.ts';
  * inputs: wrong types, huge strings, deep nesting, odd Unicode (lone surrogates, U+0000, RTL marks,
  * emoji), __proto__/constructor keys, and valid inputs with one field mutated. The dispatcher must
  * never throw, must answer with a result value whose error (if any) is a readable message without a
- * stack, and a refused call must leave every table exactly as it was. Replay with KUULO_FUZZ_SEED.
+ * stack, and a refused call must leave every table exactly as it was. Every method needs a valid example
+ * (see NO_VALID_EXAMPLE), so mutations of it reach the service. Replay with KUULO_FUZZ_SEED.
  */
 const RUNS = Number(process.env.KUULO_FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.KUULO_FUZZ_SEED ?? 424242);
+/**
+ * Each successful export starts a worker thread that writes a .docx (about a second of work): fewer runs,
+ * and every started export is awaited before the next input, so no workers pile up or outlive the test.
+ */
+const RUNS_OF: Partial<Record<Method, number>> = { startReportExport: Math.min(RUNS, 30) };
+
+/**
+ * Methods for which no input can pass the schema and reach the service (none today). Each entry needs a
+ * reason; every other method must have at least one valid example below, so new methods cannot slip
+ * through with hostile input only.
+ */
+const NO_VALID_EXAMPLE: Partial<Record<Method, string>> = {};
 
 const root = mkdtempSync(join(tmpdir(), 'kuulo-fuzz-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
+
 interface Fixture {
   ctx: ServiceContext;
   dispatch: Dispatch;
+  call: Call;
   unexpected: { method: string; error: unknown }[];
-  ids: Record<'engagement' | 'account' | 'person' | 'interview' | 'relationship' | 'code' | 'coding', string>;
+  ids: Record<
+    | 'engagement'
+    | 'account'
+    | 'person'
+    | 'interview'
+    | 'relationship'
+    | 'code'
+    | 'ownCode'
+    | 'coding'
+    | 'coding2'
+    | 'finding'
+    | 'finding2',
+    string
+  >;
   backup: string;
+  /** Report exports started in this fixture: all must be finished before the test ends. */
+  jobs: string[];
 }
 
-/** A small workspace with one of everything, so valid-looking inputs reach the services. */
+/**
+ * A small workspace with one of everything, so valid-looking inputs reach the services. Each fixture has
+ * its own file and its own export folder two levels down in the temp root, so even a report written
+ * beside the export folder stays inside the root that is removed afterwards.
+ */
 function fixture(name: string): Fixture {
-  const ctx = createContext(openDatabase(join(root, `${name}.db`)));
+  const db = openDatabase(join(root, `${name}.db`));
+  const ctx = createContext(db, { exportDir: join(root, name, 'reports') });
   const unexpected: Fixture['unexpected'] = [];
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => unexpected.push({ method, error }),
   });
-  const call = <M extends Method>(method: M, input: Input<M>): Output<M> => {
+  const call: Call = (method, input) => {
     const result = dispatch(method, input);
     if (!result.ok) throw new Error(`fixture: ${method} failed: ${result.error.message}`);
-    return result.value as Output<M>;
+    return result.value as Output<typeof method>;
   };
   const engagement = call('createEngagement', {
     clientName: 'Asiakas Oy',
     title: 'Kuuntelu',
     language: 'fi',
+    purpose: 'Miksi Åsa Öberg vaihtoi toimittajaa?',
   });
   const account = call('createAccount', { engagementId: engagement.id, name: 'Tili Oy', tier: 'key' });
   const person = call('createInterviewee', {
@@ -59,6 +104,7 @@ function fixture(name: string): Fixture {
     engagementId: engagement.id,
     accountId: account.id,
     intervieweeIds: [person.id],
+    status: 'done',
   });
   const relationship = call('addRelationship', {
     interviewId: interview.id,
@@ -67,19 +113,34 @@ function fixture(name: string): Fixture {
     level: 'strategic',
   });
   const code = call('getCodebook', {}).find((c) => !c.isGroup)!;
+  const ownCode = call('createCode', { engagementId: engagement.id, name: { fi: 'Oma', en: 'Own' } });
   const coding = ctx.newId();
+  const coding2 = ctx.newId();
   call('saveNotes', {
     interviewId: interview.id,
-    doc: docWith(coding),
-    codings: [{ id: coding, codeId: code.id }],
+    doc: docWith(coding, coding2),
+    codings: [
+      { id: coding, codeId: code.id, star: true, severity: 3 },
+      { id: coding2, codeId: ownCode.id, memo: 'Åsa toisti tämän' },
+    ],
   } as Input<'saveNotes'>);
+  const finding = call('createFinding', {
+    engagementId: engagement.id,
+    title: 'Avainhenkilöriski',
+    body: 'Åsa Öberg on ainoa yhteys.',
+    codeIds: [code.id, ownCode.id],
+    quoteIds: [coding],
+  });
+  const finding2 = call('createFinding', { engagementId: engagement.id, title: 'Toinen', priority: 'low' });
   const backup = createBackup(ctx).path;
   unexpected.length = 0;
   return {
     ctx,
     dispatch,
+    call,
     unexpected,
     backup,
+    jobs: [],
     ids: {
       engagement: engagement.id,
       account: account.id,
@@ -87,12 +148,19 @@ function fixture(name: string): Fixture {
       interview: interview.id,
       relationship: relationship.id,
       code: code.id,
+      ownCode: ownCode.id,
       coding,
+      coding2,
+      finding: finding.id,
+      finding2: finding2.id,
     },
   };
 }
 
-function docWith(codingId: string) {
+/** Notes with a coding of `codingId` inside one of `overlapping` (if given), and the person named. */
+function docWith(codingId: string, overlapping?: string) {
+  const mark = (id: string) => ({ type: 'coding', attrs: { id } });
+  const outer = overlapping ? [mark(overlapping)] : [];
   return {
     type: 'doc',
     content: [
@@ -101,20 +169,50 @@ function docWith(codingId: string) {
         type: 'paragraph',
         attrs: { ts: 65 },
         content: [
-          { type: 'text', text: 'Yhteyshenkilö vaihtui ' },
-          { type: 'text', text: 'kahdesti 😬', marks: [{ type: 'coding', attrs: { id: codingId } }] },
+          { type: 'text', text: 'Yhteyshenkilö ' },
+          { type: 'text', text: 'vaihtui ', ...(outer.length ? { marks: outer } : {}) },
+          { type: 'text', text: 'kahdesti 😬', marks: [mark(codingId), ...outer] },
         ],
       },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Åsa Öbergin mukaan hinta ei ratkaissut.' }] },
     ],
   };
 }
 
-/** Hand-written valid inputs; the fuzzer mutates them. Methods without one get only generic input. */
+/** Waits until an export job is done; its worker has then written (or failed to write) its file. */
+async function finished(f: Fixture, jobId: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const job = f.call('reportExportStatus', { jobId });
+    if (job.done) {
+      expect(job.error === null || (typeof job.error === 'string' && job.error.length < 2000)).toBe(true);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`export ${jobId} still running after 30 s`);
+    await sleep(20);
+  }
+}
+
+/** What a method's fixture needs beyond the common one. */
+const PREPARE: Partial<Record<Method, (f: Fixture) => void>> = {
+  // Sample data goes only into a workspace without engagements: the first valid call builds it, later
+  // ones are refused as a conflict, so both paths are fuzzed.
+  createDemo: (f) => {
+    f.call('deleteEngagement', { id: f.ids.engagement });
+  },
+  // A real job to ask about (awaited at the end of the test like any other).
+  reportExportStatus: (f) => {
+    f.jobs.push(f.call('startReportExport', { engagementId: f.ids.engagement, fileName: 'Tila' }).id);
+  },
+};
+
+/** Hand-written valid inputs; the fuzzer mutates them. Every method needs one (see NO_VALID_EXAMPLE). */
 function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
   const { ids } = f;
-  const byId = (id: string) => [{ id }];
+  const byId = (...list: string[]) => list.map((id) => ({ id }));
   return {
     workspaceStatus: [{}],
+    createDemo: [{}],
     getSettings: [{}],
     updateSettings: [{ language: 'fi' }, { language: null }],
     listEngagements: [{}],
@@ -147,23 +245,72 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { interviewId: ids.interview, doc: docWith(ids.coding) },
       {
         interviewId: ids.interview,
-        doc: docWith(ids.coding),
-        codings: [{ id: ids.coding, codeId: ids.code }],
+        doc: docWith(ids.coding, ids.coding2),
+        codings: [
+          { id: ids.coding, codeId: ids.code },
+          { id: ids.coding2, codeId: ids.ownCode },
+        ],
       },
     ],
     addRelationship: [{ interviewId: ids.interview, clientPerson: 'Liisa', level: 'operational' }],
     updateRelationship: [{ id: ids.relationship, patch: { clientRole: 'CEO' } }],
     removeRelationship: byId(ids.relationship),
     deletionImpact: [{ kind: 'interview', id: ids.interview }],
+    // Destructive by design, and repeatable: a second erasure of the same person finds nothing new.
+    eraseInterviewee: byId(ids.person),
+    replaceBackups: [{}],
     getCodebook: [{}, { engagementId: ids.engagement }],
     createCode: [{ name: { fi: 'Hinta', en: 'Price' }, engagementId: ids.engagement, color: '#112233' }],
     updateCode: [{ id: ids.code, patch: { hotkey: 3, retired: false } }],
-    mergeCodes: [{ sourceId: ids.code, targetId: ids.code }],
+    // The own code's coding overlaps the shared code's: merging them collapses the two into one.
+    mergeCodes: [
+      { sourceId: ids.ownCode, targetId: ids.code },
+      { sourceId: ids.code, targetId: ids.code },
+    ],
     codeDeletionImpact: byId(ids.code),
     deleteCode: byId(ids.code),
     listCodings: [{ interviewId: ids.interview }],
     updateCoding: [{ id: ids.coding, patch: { sentiment: 'negative', severity: 2, star: true } }],
     findQuotes: [{ codeIds: [ids.code], match: 'all', tiers: ['key'] }],
+    listFindings: [{ engagementId: ids.engagement }],
+    createFinding: [
+      {
+        engagementId: ids.engagement,
+        title: 'Hinta ei ratkaise',
+        keyMessage: 'Luottamus ratkaisee.',
+        recommendation: 'Nimetkää varahenkilö.',
+        priority: 'high',
+        codeIds: [ids.code, ids.ownCode],
+        quoteIds: [ids.coding, ids.coding2],
+      },
+      { engagementId: ids.engagement, title: 'Pelkkä otsikko' },
+    ],
+    updateFinding: [
+      {
+        id: ids.finding,
+        patch: { title: 'Uusi otsikko', priority: 'low', codeIds: [ids.ownCode], quoteIds: [ids.coding2] },
+      },
+      { id: ids.finding2, patch: { body: 'Teksti', codeIds: [], quoteIds: [] } },
+    ],
+    moveFinding: [
+      { id: ids.finding, to: 1 },
+      { id: ids.finding2, to: 0 },
+    ],
+    deleteFinding: byId(ids.finding, ids.finding2),
+    suggestQuotes: byId(ids.finding, ids.finding2),
+    startReportExport: [
+      {
+        engagementId: ids.engagement,
+        fileName: 'Raportti – Åsa 😬',
+        anonymize: 'none',
+        language: 'en',
+        sections: ['summary', 'findings', 'appendixCodebook'],
+      },
+      { engagementId: ids.engagement, fileName: 'Raportti.docx', sections: ['method'] },
+    ],
+    reportExportStatus: f.jobs.map((jobId) => ({ jobId })),
+    engagementStats: [{ engagementId: ids.engagement }],
+    portfolio: [{}],
     listBackups: [{}],
     createBackup: [{}],
     restoreBackup: [{ path: f.backup }],
@@ -353,45 +500,71 @@ const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).join();
 describe('fuzzing every contract method', () => {
   const protoBefore = prototypeKeys();
 
-  test.each(METHODS)('%s survives hostile input', (method) => {
-    const f = fixture(method);
-    const valid = examples(f)[method] ?? [];
-    const known = [...Object.values(f.ids), f.backup, f.ctx.dbPath];
-    let state = fingerprint(f.ctx.db);
-    let refused = 0;
-    let reachedService = 0;
-    fc.assert(
-      fc.property(inputsFor(valid, known), (input) => {
-        const result = f.dispatch(method, input);
-        expect(typeof result.ok).toBe('boolean');
-        if (result.ok || !result.error.message.startsWith('Invalid input —')) reachedService++;
-        if (result.ok) {
-          expect(result).toHaveProperty('value');
-          state = fingerprint(f.ctx.db);
-          return;
-        }
-        refused++;
-        const { code, message } = result.error;
-        expect(CODES).toContain(code);
-        expect(typeof message).toBe('string');
-        expect(message.length).toBeGreaterThan(5);
-        expect(message.length).toBeLessThan(2000);
-        expect(message).not.toMatch(/\n\s+at |\bat .*\.ts:\d+|Error:/);
-        // Refused means untouched: every row of every table as before.
-        expect(fingerprint(f.ctx.db)).toBe(state);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // Every error the services did not expect would be a bug: there must be none.
-    expect(f.unexpected.map(({ method: m, error }) => `${m}: ${String(error)}`)).toEqual([]);
-    expect(f.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(refused).toBeGreaterThan(RUNS / 4);
-    // Past the schema too, or the services themselves would go untested.
-    if (valid.length) expect(reachedService).toBeGreaterThan(RUNS / 10);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(prototypeKeys()).toBe(protoBefore);
-    f.ctx.db.close();
+  test('the methods without a valid example are real methods', () => {
+    for (const method of Object.keys(NO_VALID_EXAMPLE)) expect(METHODS).toContain(method);
   });
+
+  test.each(METHODS)(
+    '%s survives hostile input',
+    async (method) => {
+      const runs = RUNS_OF[method] ?? RUNS;
+      const f = fixture(method);
+      PREPARE[method]?.(f);
+      const valid = examples(f)[method] ?? [];
+      // Every method gets examples the schema accepts, or the services behind it would go unfuzzed.
+      if (!(method in NO_VALID_EXAMPLE))
+        expect(valid.length, `${method} has no valid example`).toBeGreaterThan(0);
+      for (const example of valid)
+        expect(contract[method].input.safeParse(example).error, `example of ${method}`).toBeUndefined();
+      const known = [...Object.values(f.ids), ...f.jobs, f.backup, f.ctx.dbPath];
+      let state = fingerprint(f.ctx.db);
+      let refused = 0;
+      let reachedService = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(inputsFor(valid, known), async (input) => {
+            const result = f.dispatch(method, input);
+            expect(typeof result.ok).toBe('boolean');
+            if (result.ok || !result.error.message.startsWith('Invalid input —')) reachedService++;
+            if (result.ok) {
+              expect(result).toHaveProperty('value');
+              if (method === 'startReportExport') {
+                // One export at a time: each is finished before the next input.
+                const { id } = result.value as Output<'startReportExport'>;
+                f.jobs.push(id);
+                await finished(f, id);
+              }
+              state = fingerprint(f.ctx.db);
+              return;
+            }
+            refused++;
+            const { code, message } = result.error;
+            expect(CODES).toContain(code);
+            expect(typeof message).toBe('string');
+            expect(message.length).toBeGreaterThan(5);
+            expect(message.length).toBeLessThan(2000);
+            expect(message).not.toMatch(/\n\s+at |\bat .*\.ts:\d+|Error:/);
+            // Refused means untouched: every row of every table as before.
+            expect(fingerprint(f.ctx.db)).toBe(state);
+          }),
+          { numRuns: runs, seed: SEED },
+        );
+      } finally {
+        // No export worker may outlive the test (or write into the temp root after it is removed).
+        for (const jobId of f.jobs) await finished(f, jobId);
+      }
+      // Every error the services did not expect would be a bug: there must be none.
+      expect(f.unexpected.map(({ method: m, error }) => `${m}: ${String(error)}`)).toEqual([]);
+      expect(f.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(refused).toBeGreaterThan(runs / 4);
+      // Past the schema too, or the services themselves would go untested.
+      if (!(method in NO_VALID_EXAMPLE)) expect(reachedService).toBeGreaterThan(runs / 10);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(prototypeKeys()).toBe(protoBefore);
+      f.ctx.db.close();
+    },
+    60_000,
+  );
 
   test('saveNotes refuses attribute values that are not plain values as invalid input', () => {
     const f = fixture('attrs');
@@ -405,6 +578,31 @@ describe('fuzzing every contract method', () => {
       });
     }
     f.ctx.db.close();
+  });
+
+  // A file name made of dots ("..", ".", ".docx") once named a file outside the export folder.
+  test('startReportExport never writes outside the export folder', async () => {
+    const f = fixture('exportpath');
+    try {
+      for (const fileName of ['..', '.', '.docx', '../escape', 'Board report']) {
+        const result = f.dispatch('startReportExport', {
+          engagementId: f.ids.engagement,
+          fileName,
+          sections: ['summary'],
+        });
+        if (!result.ok) {
+          expect(result.error.code, fileName).toBe('invalid_input');
+          continue;
+        }
+        const job = result.value as { id: string; path: string };
+        f.jobs.push(job.id);
+        await finished(f, job.id);
+        expect(resolve(dirname(job.path)), fileName).toBe(resolve(f.ctx.exportDir));
+      }
+    } finally {
+      for (const jobId of f.jobs) await finished(f, jobId);
+      f.ctx.db.close();
+    }
   });
 
   test('an unknown key of a megabyte is not echoed back in the message', () => {
