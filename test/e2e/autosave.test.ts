@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -10,9 +11,7 @@ test('after 10 s of continuous typing and a reload with no blur, at most ~1 s of
   const app = await openApp(chromium.browser(), chromium.url());
   const { page, ws } = app;
   try {
-    const engagement = ws.call('createEngagement', { clientName: 'Client', title: 'Study', language: 'en' });
-    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Account', tier: 'named' });
-    const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+    const interview = newInterview(ws, { name: 'Account', tier: 'named' });
     await page.goto(`${chromium.url()}#/interview/${interview.id}`);
     await page.locator('.notes-editor').click();
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -49,17 +50,7 @@ describe('coding in Chromium', () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
-      const engagement = ws.call('createEngagement', {
-        clientName: 'Client',
-        title: 'Coding study',
-        language: 'en',
-      });
-      const account = ws.call('createAccount', {
-        engagementId: engagement.id,
-        name: 'Kärkkäinen Oy',
-        tier: 'key',
-      });
-      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      const interview = newInterview(ws, { name: 'Kärkkäinen Oy', tier: 'key' });
       ws.call('saveNotes', {
         interviewId: interview.id,
         doc: {
@@ -146,17 +137,7 @@ describe('coding in Chromium', () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
-      const engagement = ws.call('createEngagement', {
-        clientName: 'Client',
-        title: 'Paste',
-        language: 'en',
-      });
-      const account = ws.call('createAccount', {
-        engagementId: engagement.id,
-        name: 'Account',
-        tier: 'named',
-      });
-      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      const interview = newInterview(ws, { name: 'Account', tier: 'named' });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       await page.keyboard.type('Only Matti knows. Much later text.');
@@ -188,13 +169,7 @@ describe('coding in Chromium', () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
-      const engagement = ws.call('createEngagement', { clientName: 'Client', title: 'Live', language: 'en' });
-      const account = ws.call('createAccount', {
-        engagementId: engagement.id,
-        name: 'Account',
-        tier: 'named',
-      });
-      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      const interview = newInterview(ws, { name: 'Account', tier: 'named' });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       await page.keyboard.type('Only Matti knows the history');

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
+import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -50,9 +51,7 @@ describe('safety in Chromium', () => {
         remote.push(request.url());
     });
     try {
-      const engagement = ws.call('createEngagement', { clientName: 'C', title: 'Paste', language: 'en' });
-      const account = ws.call('createAccount', { engagementId: engagement.id, name: 'A', tier: 'key' });
-      const interview = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
+      const interview = newInterview(ws, { name: 'A', tier: 'key' });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
       const html = `<html><head><style>p.MsoNormal{color:red}</style><script>window.__pasted=1</script></head>

@@ -59,3 +59,25 @@ export function openTestWorkspace(): TestWorkspace {
     },
   };
 }
+
+/** An engagement with one account and one interview: the smallest place to write notes in. */
+export function newInterview(
+  connection: Pick<Connection, 'call'>,
+  account: { name?: string; tier?: 'key' | 'named' | 'unmanaged' } = {},
+): { engagementId: string; accountId: string; id: string } {
+  const engagement = connection.call('createEngagement', {
+    clientName: 'Client',
+    title: 'Study',
+    language: 'en',
+  });
+  const created = connection.call('createAccount', {
+    engagementId: engagement.id,
+    name: account.name ?? 'Account',
+    tier: account.tier ?? 'named',
+  });
+  const interview = connection.call('createInterview', {
+    engagementId: engagement.id,
+    accountId: created.id,
+  });
+  return { engagementId: engagement.id, accountId: created.id, id: interview.id };
+}

@@ -1,23 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { METHODS } from '../../shared/contract.ts';
+import { fingerprint } from '../fixtures/fingerprint.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
-
-/** A digest of every row of every table: equal digests mean nothing changed. */
-function fingerprint(db: Database): string {
-  const hash = createHash('sha256');
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  for (const table of tables) {
-    hash.update(table);
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).raw().iterate())
-      hash.update(JSON.stringify(row));
-  }
-  return hash.digest('hex');
-}
 
 let ws: TestWorkspace;
 beforeEach(() => {
