@@ -271,8 +271,11 @@ export const en = {
     lead: 'Every coded passage of the chosen codes, with where it comes from.',
     codes: 'Codes',
     match: 'Passages with',
-    matchAny: 'any chosen code',
-    matchAll: 'all chosen codes (overlapping)',
+    matchModes: {
+      any: 'any chosen code',
+      all: 'all chosen codes (overlapping)',
+      interview: 'all chosen codes in one interview',
+    },
     scope: 'Scope',
     scopeEngagement: 'This engagement',
     scopeAll: 'All engagements',

@@ -273,8 +273,11 @@ export const fi: Resources = {
     lead: 'Valittujen koodien kaikki koodatut kohdat ja niiden lähteet.',
     codes: 'Koodit',
     match: 'Kohdat, joissa on',
-    matchAny: 'mikä tahansa valituista',
-    matchAll: 'kaikki valitut (päällekkäin)',
+    matchModes: {
+      any: 'mikä tahansa valituista',
+      all: 'kaikki valitut (päällekkäin)',
+      interview: 'kaikki valitut samassa haastattelussa',
+    },
     scope: 'Rajaus',
     scopeEngagement: 'Tämä toimeksianto',
     scopeAll: 'Kaikki toimeksiannot',

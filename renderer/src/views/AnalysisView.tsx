@@ -11,6 +11,7 @@ import { benchmarkChart, coverageChart, npsChart, prevalenceChart } from '../../
 import type { Language } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { Chart } from '../components/Chart.tsx';
+import { ChoiceChips } from '../components/ChoiceChips.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown, type QuoteFilters } from '../store/quotes.ts';
 import { useWorkspace } from '../store/workspace.ts';
@@ -166,19 +167,12 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
       <section id="section-crosstab" className="analysis-section">
         <div className="panel-head">
           <h2>{t('analysis.crosstab')}</h2>
-          <div className="chips">
-            {CROSSTAB_ATTRIBUTES.map((a) => (
-              <button
-                key={a}
-                type="button"
-                className={`chip${a === attribute ? ' active' : ''}`}
-                aria-pressed={a === attribute}
-                onClick={() => setAttribute(a)}
-              >
-                {t(`analysis.attributes.${a}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceChips
+            values={CROSSTAB_ATTRIBUTES}
+            chosen={attribute}
+            label={(a) => t(`analysis.attributes.${a}`)}
+            onChoose={setAttribute}
+          />
         </div>
         <table className="table compact heatmap" data-testid="crosstab">
           <thead>
@@ -226,19 +220,12 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
       <section id="section-cooccurrence" className="analysis-section">
         <div className="panel-head">
           <h2>{t('analysis.cooccurrence')}</h2>
-          <div className="chips">
-            {COOCCURRENCE_LEVELS.map((l) => (
-              <button
-                key={l}
-                type="button"
-                className={`chip${l === level ? ' active' : ''}`}
-                aria-pressed={l === level}
-                onClick={() => setLevel(l)}
-              >
-                {t(`analysis.levels.${l}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceChips
+            values={COOCCURRENCE_LEVELS}
+            chosen={level}
+            label={(l) => t(`analysis.levels.${l}`)}
+            onChoose={setLevel}
+          />
         </div>
         <div className="matrix-wrap">
           <table className="table compact heatmap matrix">

@@ -84,7 +84,7 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
               aria-pressed={filters.match === m}
               onClick={() => set({ match: m })}
             >
-              {m === 'any' ? t('quotes.matchAny') : t('quotes.matchAll')}
+              {t(`quotes.matchModes.${m}`)}
             </button>
           ))}
         </fieldset>
