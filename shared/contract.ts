@@ -18,6 +18,7 @@ import type {
   Settings,
 } from './domain.ts';
 import { LANGUAGES } from './domain.ts';
+import type { ErasurePreview, Identity, IdentityReview, RegisterEntry } from './identity/types.ts';
 import type { ExportJob } from './report.ts';
 import {
   AccountFields,
@@ -31,12 +32,15 @@ import {
   EngagementFields,
   FindingFields,
   Id,
+  IdentifierDecision,
+  IdentityFields,
   IntervieweeFields,
   InterviewFields,
   NewCoding,
   QuoteQuery,
   RelationshipFields,
   ReportRequest,
+  ReviewRequest,
   z as zod,
 } from './schemas.ts';
 
@@ -88,8 +92,15 @@ export interface ErasureSummary {
   mentions: number;
   memos: number;
   findings: number;
+  /** Other text fields changed: titles, labels, relationship entries, codes, interviewers… */
+  fields: number;
   person: boolean;
   backupsWithData: number;
+  /**
+   * False when the old text may still be on disk: another program held the file open and the
+   * journal could not be emptied. The erasure itself is saved; run it again once the other closes.
+   */
+  complete: boolean;
 }
 
 export interface WorkspaceStatus {
@@ -159,8 +170,23 @@ export const contract = {
   removeRelationship: input(ById).returns<{ removed: number }>(),
 
   deletionImpact: input(DeletionTarget).returns<DeletionImpact>(),
-  /** GDPR erasure of one interviewee: name removed everywhere, the person kept only as an anonymous role. */
+  /** Every place an erasure of this interviewee or marked person would change, before it runs. */
+  erasurePreview: input(ById).returns<ErasurePreview>(),
+  /**
+   * GDPR erasure of one interviewee or marked person: every form of the name removed from every text
+   * of every engagement; an interviewee stays only as an anonymous role.
+   */
   eraseInterviewee: input(ById).returns<ErasureSummary>(),
+
+  /** People and organisations marked in the engagement's notes. */
+  listIdentities: input(zod.object({ engagementId: Id }).strict()).returns<Identity[]>(),
+  /** Everyone the engine knows in the engagement: interviewees, contacts, interviewers, accounts, marked. */
+  identityRegister: input(zod.object({ engagementId: Id }).strict()).returns<RegisterEntry[]>(),
+  createIdentity: input(IdentityFields.extend({ engagementId: Id }).strict()).returns<Identity>(),
+  updateIdentity: input(patchOf(IdentityFields)).returns<Identity>(),
+  /** What the report would mask, and what looks like a name nobody registered, with its places. */
+  reviewIdentifiers: input(ReviewRequest).returns<IdentityReview>(),
+  decideIdentifier: input(IdentifierDecision).returns<{ key: string }>(),
   /** After an erasure: one fresh backup replaces every older one (they still hold the erased data). */
   replaceBackups: input(Empty).returns<{ removed: number }>(),
 

@@ -4,6 +4,8 @@ import type { DocNode } from './domain.ts';
 const TEXTBLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
 export const CODING_MARK = 'coding';
+/** A person or organisation the consultant marked; like a coding, the mark carries only an id. */
+export const MENTION_MARK = 'mention';
 
 /** Where one coding lies in the plain text, in Unicode code points (REFI-QDA's convention). */
 export interface CodingSpan {
@@ -15,6 +17,8 @@ export interface DerivedNotes {
   text: string;
   /** Coding id → the span from its first to its last marked character. */
   codings: Map<string, CodingSpan>;
+  /** Every marked mention, one per run of marked text, with the words it covers. */
+  mentions: { id: string; start: number; end: number; text: string }[];
 }
 
 const codePoints = (s: string): number => {
@@ -38,6 +42,7 @@ const codePoints = (s: string): number => {
 export function deriveNotes(doc: DocNode): DerivedNotes {
   const lines: string[] = [];
   const codings = new Map<string, CodingSpan>();
+  const mentions: DerivedNotes['mentions'] = [];
   let offset = 0;
 
   const inline = (block: DocNode): string => {
@@ -46,8 +51,18 @@ export function deriveNotes(doc: DocNode): DerivedNotes {
       const piece = child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : '';
       const length = codePoints(piece);
       for (const mark of child.marks ?? []) {
-        const id = mark.type === CODING_MARK ? mark.attrs?.id : undefined;
+        const id = mark.attrs?.id;
         if (typeof id !== 'string' || length === 0) continue;
+        if (mark.type === MENTION_MARK) {
+          // Pieces of one mention split by formatting join into one run.
+          const previous = mentions.at(-1);
+          if (previous?.id === id && previous.end === offset) {
+            previous.end = offset + length;
+            previous.text += piece;
+          } else mentions.push({ id, start: offset, end: offset + length, text: piece });
+          continue;
+        }
+        if (mark.type !== CODING_MARK) continue;
         const span = codings.get(id);
         if (span) span.end = offset + length;
         else codings.set(id, { start: offset, end: offset + length });
@@ -67,7 +82,7 @@ export function deriveNotes(doc: DocNode): DerivedNotes {
     for (const child of node.content ?? []) walk(child);
   };
   walk(doc);
-  return { text: lines.join('\n'), codings };
+  return { text: lines.join('\n'), codings, mentions };
 }
 
 export function docToPlainText(doc: DocNode): string {

@@ -15,6 +15,7 @@ import {
   SENTIMENTS,
   TIERS,
 } from './domain.ts';
+import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
 import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
@@ -203,6 +204,38 @@ export const ReportRequest = z
       .min(1)
       .max(120)
       .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, { error: 'A file name cannot contain / \\ : * ? " < > |' }),
+    anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
+    language: z.enum(LANGUAGES).optional(),
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
+    /** Words to print as they are, on top of the engagement's stored review decisions. */
+    keep: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  })
+  .strict();
+
+export const IdentityFields = z
+  .object({
+    kind: z.enum(IDENTITY_KINDS),
+    name: name(),
+    role: text(200).default(''),
+    aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    intervieweeId: Id.nullable().default(null),
+    accountId: Id.nullable().default(null),
+  })
+  .strict();
+
+export const IdentifierDecision = z
+  .object({
+    engagementId: Id,
+    key: z.string().trim().min(1).max(400),
+    action: z.enum(DECISION_ACTIONS),
+    /** For "link": the register id (interviewee, account, identity) the words belong to. */
+    linkTo: z.string().min(1).max(200).nullable().default(null),
+  })
+  .strict();
+
+export const ReviewRequest = z
+  .object({
+    engagementId: Id,
     anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
     language: z.enum(LANGUAGES).optional(),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),

@@ -3,6 +3,7 @@ import { sql as initialSchema } from './migrations/0001-initial.ts';
 import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts';
 import { sql as codingTombstones } from './migrations/0003-coding-tombstones.ts';
 import { sql as findings } from './migrations/0005-findings.ts';
+import { sql as identities } from './migrations/0006-identities.ts';
 
 interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: seedDefaultCodebook },
   { version: 3, up: (db) => db.exec(codingTombstones) },
   { version: 5, up: (db) => db.exec(findings) },
+  { version: 6, up: (db) => db.exec(identities) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,79 +1,178 @@
+import { createHash } from 'node:crypto';
 import type { AccountWithPeople, Language, Tier } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import type { FoundSpan, IdentityMatcher } from '../../shared/identity/detect.ts';
+import { normalizeName } from '../../shared/identity/normalize.ts';
+import type { RegisterEntry } from '../../shared/identity/types.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
-import { namePattern, wordsPattern } from '../services/names.ts';
+import { type Decision, decisionKey } from '../services/identities.ts';
 
 export interface Anonymizer {
   level: AnonymizationLevel;
   account: (accountId: string) => string;
-  /** How a quote is attributed: a label such as "Key account B, decision-maker", or the person's name. */
+  /** How a quote is attributed: a label such as "decision-maker, key account", or the person's name. */
   person: (personId: string) => string;
-  /** The text with every known name that must not appear replaced. */
-  mask: (text: string) => string;
+  /** The text with everything that identifies someone replaced; `where` names the place for the review. */
+  mask: (text: string, where?: string) => string;
+  /** Texts of candidates and identifiers that were masked: the leak check looks for them in the output. */
+  masked: Set<string>;
+  /** Ids of register entries that must not appear in the output. */
+  hidden: (entry: RegisterEntry) => boolean;
+}
+
+export interface AnonymizerInput {
+  level: AnonymizationLevel;
+  language: Language;
+  engagementId: string;
+  clientName: string;
+  accounts: readonly AccountWithPeople[];
+  register: readonly RegisterEntry[];
+  matcher: IdentityMatcher;
+  decisions: readonly Decision[];
+  /** Words to print as they are (the CLI's --keep). */
+  keep?: readonly string[];
+  /** Lower-case words of the engagement's material (see `ordinaryWords`). */
+  ordinary: ReadonlySet<string>;
+  /** Names met mid-sentence in the material (see `engagementVocabulary`). */
+  learned?: IdentityMatcher;
+  /** Called for every span found, with what it became (null: kept). */
+  onSpan?: (span: FoundSpan, replacement: string | null, text: string, where: string) => void;
 }
 
 const TIERS: Tier[] = ['key', 'named', 'unmanaged'];
-const LEGAL_SUFFIX = /\s+(oy|oyj|ab|ltd|limited|plc|gmbh|inc|as|a\/s|ky|tmi)\.?$/i;
 const letter = (index: number): string =>
   index < 26 ? String.fromCharCode(65 + index) : `${letter(Math.floor(index / 26) - 1)}${letter(index % 26)}`;
+const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 /**
- * Labels and masking for one report. Accounts get letters per tier ("Key account A"), stable for the
- * engagement; people are labelled by their account and role unless they have their own label.
+ * Account letters per tier in an order that is random but stable for the engagement: alphabetical
+ * letters would let a reader who knows the customers work out who "Key account A" is.
  */
-export function createAnonymizer(
-  level: AnonymizationLevel,
-  accounts: AccountWithPeople[],
-  clientPeople: string[],
+export function accountLabels(
+  engagementId: string,
+  accounts: readonly AccountWithPeople[],
   language: Language,
-): Anonymizer {
+): Map<string, string> {
   const r = resources[language].translation.report;
+  const rank = (id: string) => createHash('sha256').update(`${engagementId}:${id}`).digest('hex');
   const labels = new Map<string, string>();
   for (const tier of TIERS) {
     accounts
       .filter((a) => a.tier === tier)
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((a) => ({ id: a.id, rank: rank(a.id) }))
+      .sort((a, b) => a.rank.localeCompare(b.rank))
       .forEach((a, index) => {
         labels.set(a.id, `${r.accountLabel[tier]} ${letter(index)}`);
       });
   }
+  return labels;
+}
+
+/**
+ * Labels and masking for one report, from the engagement's identity register. A person becomes their
+ * report label or a role phrase, an organisation its account label, an e-mail address "[e-mail]" —
+ * always the whole word, ending included, never a fragment inside a word.
+ */
+export function createAnonymizer(input: AnonymizerInput): Anonymizer {
+  const { level, language, accounts, register, decisions } = input;
+  const r = resources[language].translation.report;
+  const labels = accountLabels(input.engagementId, accounts, language);
   const people = new Map(
     accounts.flatMap((a) => a.interviewees.map((p) => [p.id, { ...p, account: a }] as const)),
   );
-  const accountName = (id: string): string =>
+  const entries = new Map(register.map((e) => [e.id, e]));
+  const decided = new Map(decisions.map((d) => [d.key, d]));
+  const kept = new Set((input.keep ?? []).map((k) => normalizeName(k)));
+  const masked = new Set<string>();
+
+  const account = (id: string): string =>
     level === 'accounts' ? (labels.get(id) ?? '—') : (accounts.find((a) => a.id === id)?.name ?? '—');
-
-  // Each replacement has its own pattern: company names become their labels, people "[name]".
-  const replacements: { pattern: RegExp; by: string }[] = [];
-  if (level === 'accounts') {
-    for (const account of accounts) {
-      const bare = account.name.replace(LEGAL_SUFFIX, '').trim();
-      const first = bare.split(/\s+/)[0] ?? '';
-      const names = [account.name, bare, ...(first.length >= 4 && /^\p{Lu}/u.test(first) ? [first] : [])];
-      const pattern = wordsPattern(names);
-      replacements.push({ pattern, by: labels.get(account.id) ?? r.maskedName });
-    }
-  }
-  if (level !== 'none') {
-    const pattern = namePattern([...[...people.values()].map((p) => p.name), ...clientPeople]);
-    if (pattern) replacements.push({ pattern, by: r.maskedName });
-  }
-  const mask = (text: string): string =>
-    replacements.reduce((t, { pattern, by }) => t.replace(pattern, by), text);
-
-  return {
-    level,
-    account: accountName,
-    person: (id) => {
-      const person = people.get(id);
-      if (!person) return '—';
-      if (level === 'none')
-        return [person.name, person.title, person.account.name].filter(Boolean).join(', ');
-      if (person.anonLabel) return person.anonLabel;
-      return r.labelPerson
-        .replace('{{account}}', labels.get(person.account.id) ?? '')
-        .replace('{{role}}', r.roles[person.roleLevel]);
-    },
-    mask,
+  const person = (id: string): string => {
+    const p = people.get(id);
+    if (!p) return '—';
+    if (level === 'none') return [p.name, p.title, p.account.name].filter(Boolean).join(', ');
+    if (p.anonLabel) return p.anonLabel;
+    const role = r.roles[p.roleLevel];
+    // With company names shown, an account letter next to a role would point to one person.
+    return level === 'people'
+      ? fill(r.labelPersonTier, { role, tier: resources[language].translation.account.tiers[p.account.tier] })
+      : fill(r.labelPerson, { account: labels.get(p.account.id) ?? '', role });
   };
+
+  /** Whether the report hides this entry at this level (unless the consultant kept it). */
+  const hidden = (entry: RegisterEntry): boolean => {
+    if (level === 'none') return false;
+    const decision = decided.get(entry.id);
+    if (decision?.action === 'keep' || entry.names.some((n) => kept.has(n))) return false;
+    if (decision?.action === 'mask') return true;
+    if (entry.role === 'client') return false;
+    return entry.kind === 'person' || level === 'accounts';
+  };
+  const entryMask = (entry: RegisterEntry): string => {
+    switch (entry.role) {
+      case 'interviewee':
+        return `[${person(entry.id)}]`;
+      case 'account':
+        return labels.has(entry.id) ? `[${labels.get(entry.id)}]` : r.masks.org;
+      case 'contact':
+        return fill(r.masks.contact, { client: input.clientName });
+      case 'interviewer':
+        return r.masks.interviewer;
+      case 'client':
+      case 'mentioned':
+        return entry.kind === 'org' ? r.masks.org : r.masks.person;
+    }
+  };
+
+  const replacement = (span: FoundSpan): string | null => {
+    if (kept.has(span.normalized)) return null;
+    switch (span.kind) {
+      case 'email':
+      case 'phone':
+      case 'url':
+        return decided.get(span.normalized)?.action === 'keep' ? null : r.masks[span.kind];
+      case 'identity': {
+        const found = span.identityIds.map((id) => entries.get(id)).filter((e): e is RegisterEntry => !!e);
+        const hiddenOnes = found.filter(hidden);
+        if (!hiddenOnes.length) return null;
+        // A first name two people share: a label would point at the wrong one.
+        if (hiddenOnes.length > 1)
+          return hiddenOnes.every((e) => e.kind === 'org') ? r.masks.org : r.masks.person;
+        return entryMask(hiddenOnes[0]!);
+      }
+      case 'candidate': {
+        const key = decisionKey(span.normalized);
+        if (kept.has(key)) return null;
+        const decision = decided.get(key);
+        if (decision?.action === 'keep') return null;
+        const linked =
+          decision?.action === 'link' && decision.linkTo ? entries.get(decision.linkTo) : undefined;
+        if (linked) return hidden(linked) ? entryMask(linked) : null;
+        // Not decided yet: masked, to be safe.
+        return span.guess === 'org' ? r.masks.org : r.masks.person;
+      }
+    }
+  };
+
+  const mask = (text: string, where = ''): string => {
+    if (level === 'none' || !text) return text;
+    const spans = input.matcher.find(text, {
+      ordinary: input.ordinary,
+      ...(input.learned ? { learned: input.learned } : {}),
+    });
+    let out = '';
+    let at = 0;
+    for (const span of spans) {
+      const by = replacement(span);
+      input.onSpan?.(span, by, text, where);
+      if (by === null) continue;
+      if (span.kind !== 'identity') masked.add(span.normalized);
+      out += text.slice(at, span.start) + by;
+      at = span.end;
+    }
+    return out + text.slice(at);
+  };
+
+  return { level, account, person, mask, masked, hidden };
 }

@@ -1,16 +1,21 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../../shared/domain.ts';
+import { resources } from '../../shared/i18n/index.ts';
 import type { AnonymizationLevel, ReportSectionId } from '../../shared/report.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { KuuloError } from '../services/errors.ts';
+import { matcherFor } from '../services/identities.ts';
 import { renderReportDocx } from './docx.ts';
-import { buildReportModel } from './model.ts';
+import { findLeaks } from './leaks.ts';
+import { buildReport } from './model.ts';
 
 export interface ReportExport {
   engagementId: string;
   anonymize: AnonymizationLevel;
   language?: Language | undefined;
   sections?: readonly ReportSectionId[] | undefined;
+  keep?: readonly string[] | undefined;
 }
 
 /**
@@ -25,16 +30,28 @@ export async function writeReport(
 ): Promise<{ path: string; bytes: number }> {
   // One read transaction: every figure, quote and table comes from the same moment, even while
   // the app goes on saving notes.
-  const model = ctx.db.transaction(() =>
-    buildReportModel(ctx, request.engagementId, {
+  const { model, anon, register } = ctx.db.transaction(() =>
+    buildReport(ctx, request.engagementId, {
       anonymize: request.anonymize,
       ...(request.language ? { language: request.language } : {}),
       ...(request.sections ? { sections: request.sections } : {}),
+      ...(request.keep ? { keep: request.keep } : {}),
       onProgress: (share, stage) => onProgress(share * 0.8, stage),
     }),
   )();
   onProgress(0.85, 'docx');
   const bytes = await renderReportDocx(model);
+  onProgress(0.95, 'check');
+  const leaks = findLeaks(model.language, bytes, anon, register, matcherFor(register));
+  if (leaks.length) {
+    const first = leaks[0]!;
+    throw new KuuloError(
+      'conflict',
+      resources[model.language].translation.report.leak
+        .replace('{{text}}', first.text)
+        .replace('{{part}}', first.part),
+    );
+  }
   mkdirSync(dirname(outPath), { recursive: true });
   const temporary = `${outPath}.${process.pid}.partial`;
   try {

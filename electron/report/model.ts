@@ -7,6 +7,7 @@ import {
 } from '../../shared/charts.ts';
 import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
 import { listAccounts } from '../services/accounts.ts';
 import { engagementStats } from '../services/analysis/index.ts';
@@ -14,8 +15,9 @@ import { getCodebook } from '../services/codebook.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
 import { listFindings } from '../services/findings.ts';
+import { buildRegister, engagementVocabulary, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
-import { createAnonymizer } from './anonymize.ts';
+import { type Anonymizer, type AnonymizerInput, createAnonymizer } from './anonymize.ts';
 import { rasterizeChart } from './raster.ts';
 import type { ReportBlock, ReportModel, ReportSection } from './types.ts';
 
@@ -25,6 +27,12 @@ export interface ReportOptions {
   sections?: readonly ReportSectionId[];
   /** Called as the report takes shape, 0–1. */
   onProgress?: (share: number, stage: string) => void;
+  /** Words to print as they are, on top of the stored review decisions. */
+  keep?: readonly string[];
+  /** Sees every name or identifier found while the report is masked (the review collects them). */
+  onSpan?: AnonymizerInput['onSpan'];
+  /** False when only the text matters (the review): charts are then left unrendered. */
+  rasterize?: boolean;
 }
 
 const TIERS: Tier[] = ['key', 'named', 'unmanaged'];
@@ -53,6 +61,15 @@ export function buildReportModel(
   engagementId: string,
   options: ReportOptions,
 ): ReportModel {
+  return buildReport(ctx, engagementId, options).model;
+}
+
+/** The report model and the anonymiser that masked it (the export checks its output with it). */
+export function buildReport(
+  ctx: ServiceContext,
+  engagementId: string,
+  options: ReportOptions,
+): { model: ReportModel; anon: Anonymizer; register: RegisterEntry[] } {
   const progress = options.onProgress ?? (() => {});
   const engagement = getEngagement(ctx, engagementId);
   const lang = options.language ?? engagement.language;
@@ -66,17 +83,24 @@ export function buildReportModel(
   const rawStats = engagementStats(ctx, engagementId);
   const findings = listFindings(ctx, engagementId);
   const codebook = getCodebook(ctx, engagementId);
-  const clientPeople = ctx.db
-    .prepare(
-      `SELECT DISTINCT client_person FROM relationships WHERE interview_id IN (SELECT id FROM interviews WHERE engagement_id = ?)`,
-    )
-    .pluck()
-    .all(engagementId) as string[];
-  const anon = createAnonymizer(options.anonymize, accounts, clientPeople, lang);
+  const register = buildRegister(ctx, engagementId);
+  const anon = createAnonymizer({
+    level: options.anonymize,
+    language: lang,
+    engagementId,
+    clientName: engagement.clientName,
+    accounts,
+    register,
+    matcher: matcherFor(register),
+    decisions: listDecisions(ctx, engagementId),
+    ...engagementVocabulary(ctx, engagementId),
+    ...(options.keep ? { keep: options.keep } : {}),
+    ...(options.onSpan ? { onSpan: options.onSpan } : {}),
+  });
   // Code names reach charts and tables: an engagement's own code may well name a customer.
   const maskName = <T extends { code: { fi: string; en: string } }>(row: T): T => ({
     ...row,
-    code: { fi: anon.mask(row.code.fi), en: anon.mask(row.code.en) },
+    code: { fi: anon.mask(row.code.fi, r.where.codebook), en: anon.mask(row.code.en, r.where.codebook) },
   });
   const stats = {
     ...rawStats,
@@ -98,7 +122,10 @@ export function buildReportModel(
   const people = new Set(interviews.flatMap((i) => i.interviewees.map((p) => p.id))).size;
   const chart = (spec: Parameters<typeof rasterizeChart>[0]): ReportBlock => ({
     kind: 'chart',
-    chart: rasterizeChart(spec),
+    chart:
+      options.rasterize === false
+        ? { id: spec.id, caption: spec.title, svg: '', png: new Uint8Array(), width: 0, height: 0 }
+        : rasterizeChart(spec),
   });
   progress(0.25, 'figures');
 
@@ -107,6 +134,7 @@ export function buildReportModel(
     if (wanted.has(id)) sections.push({ id, title: r.sections[id], blocks, pageBreakBefore });
   };
   const coded = stats.prevalence.some((p) => p.interviews > 0);
+  const findingAt = (finding: Finding) => fill(r.where.finding, { n: findings.indexOf(finding) + 1 });
   const figureOf = (finding: Finding) =>
     fill(r.figure, {
       pct: pct(finding.evidence.interviews, finding.evidence.baseInterviews),
@@ -135,8 +163,8 @@ export function buildReportModel(
       ? findings.slice(0, MAX_KEY_FINDINGS).map(
           (f): ReportBlock => ({
             kind: 'keyFinding',
-            title: anon.mask(f.title),
-            message: anon.mask(f.keyMessage || f.title),
+            title: anon.mask(f.title, findingAt(f)),
+            message: anon.mask(f.keyMessage || f.title, findingAt(f)),
             figure: figureOf(f),
           }),
         )
@@ -171,7 +199,7 @@ export function buildReportModel(
     ...(engagement.purpose
       ? [
           { kind: 'heading', level: 2, text: r.purpose } as ReportBlock,
-          ...paragraphs(anon.mask(engagement.purpose)),
+          ...paragraphs(anon.mask(engagement.purpose, r.purpose)),
         ]
       : []),
     {
@@ -224,16 +252,22 @@ export function buildReportModel(
       accounts: finding.evidence.accounts,
     });
     findingBlocks.push(
-      { kind: 'heading', level: 2, text: `${index + 1}. ${anon.mask(finding.title)}` },
+      { kind: 'heading', level: 2, text: `${index + 1}. ${anon.mask(finding.title, findingAt(finding))}` },
       ...(finding.keyMessage
-        ? [{ kind: 'paragraph', emphasis: 'lead', text: anon.mask(finding.keyMessage) } as ReportBlock]
+        ? [
+            {
+              kind: 'paragraph',
+              emphasis: 'lead',
+              text: anon.mask(finding.keyMessage, findingAt(finding)),
+            } as ReportBlock,
+          ]
         : []),
       {
         kind: 'callout',
         label: r.evidenceLabel,
         text: tiers ? `${evidence}; ${fill(r.evidenceTiers, { tiers })}` : evidence,
       },
-      ...paragraphs(anon.mask(finding.body)),
+      ...paragraphs(anon.mask(finding.body, findingAt(finding))),
     );
     const rows = stats.crosstabs.tier.rows.filter((row) => finding.codeIds.includes(row.codeId));
     if (rows.length && stats.crosstabs.tier.columns.length > 1) {
@@ -247,24 +281,28 @@ export function buildReportModel(
         chart({
           ...spec,
           id: `finding-${index + 1}`,
-          title: `${r.themeByTier}: ${anon.mask(finding.title)}`,
+          title: `${r.themeByTier}: ${anon.mask(finding.title, findingAt(finding))}`,
         }),
       );
     }
     for (const quote of finding.quotes.slice(0, MAX_QUOTES_PER_FINDING)) {
       const interview = interviews.find((i) => i.id === quote.interviewId);
       const person = interview?.interviewees[0];
+      const attribution = person ? anon.person(person.id) : anon.account(quote.accountId);
       findingBlocks.push({
         kind: 'quote',
-        text: anon.mask(quote.quote),
-        attribution: person ? anon.person(person.id) : anon.account(quote.accountId),
+        text: anon.mask(
+          quote.quote,
+          `${findingAt(finding)} · ${attribution}${interview?.date ? `, ${interview.date}` : ''}`,
+        ),
+        attribution,
       });
     }
     if (finding.recommendation) {
       findingBlocks.push({
         kind: 'callout',
         label: r.recommendationLabel,
-        text: anon.mask(finding.recommendation),
+        text: anon.mask(finding.recommendation, findingAt(finding)),
       });
     }
   });
@@ -392,8 +430,8 @@ export function buildReportModel(
             widths: [15, 30, 55],
             rows: recommended.map((f) => [
               t.findings.priorities[f.priority],
-              anon.mask(f.title),
-              anon.mask(f.recommendation),
+              anon.mask(f.title, findingAt(f)),
+              anon.mask(f.recommendation, findingAt(f)),
             ]),
           },
         ]
@@ -414,7 +452,10 @@ export function buildReportModel(
           i.date ?? '—',
           anon.account(i.accountId),
           t.account.tiers[i.tier],
-          i.interviewees.map((p) => anon.person(p.id)).join('; ') || '—',
+          // With company names shown, a role beside one would point to a person: only the count.
+          options.anonymize === 'people'
+            ? String(i.interviewees.length || '—')
+            : i.interviewees.map((p) => anon.person(p.id)).join('; ') || '—',
           t.interview.modes[i.mode],
           i.durationMin === null ? '–' : String(i.durationMin),
         ]),
@@ -434,18 +475,18 @@ export function buildReportModel(
       .flatMap((g): ReportBlock[] => [
         ...(g.name ? [{ kind: 'heading', level: 3, text: g.name } as ReportBlock] : []),
         ...g.codes.flatMap((c): ReportBlock[] => [
-          { kind: 'paragraph', emphasis: 'strong', text: anon.mask(c.name[lang]) },
-          { kind: 'paragraph', text: anon.mask(c.description[lang]) || '—' },
+          { kind: 'paragraph', emphasis: 'strong', text: anon.mask(c.name[lang], r.where.codebook) },
+          { kind: 'paragraph', text: anon.mask(c.description[lang], r.where.codebook) || '—' },
         ]),
       ]),
   ]);
   progress(0.85, 'model');
 
-  return {
+  const model: ReportModel = {
     language: lang,
     meta: {
       clientName: engagement.clientName,
-      title: engagement.title,
+      title: anon.mask(engagement.title, r.where.cover),
       subtitle: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
       date: date(new Date(ctx.now()).toISOString().slice(0, 10)),
       confidential: r.confidential,
@@ -453,8 +494,12 @@ export function buildReportModel(
       tocTitle: r.toc,
       author: 'Kuulo',
       description: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
-      keywords: [engagement.clientName, engagement.industry].filter(Boolean).join(', '),
+      keywords: anon.mask(
+        [engagement.clientName, engagement.industry].filter(Boolean).join(', '),
+        r.where.cover,
+      ),
     },
     sections,
   };
+  return { model, anon, register };
 }

@@ -1,39 +1,93 @@
 import { rmSync } from 'node:fs';
 import type { ErasureSummary } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
+import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
+import type { ErasureMatch, ErasurePreview } from '../../shared/identity/types.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { namePattern } from './names.ts';
+import { buildRegister, ERASED } from './identities.ts';
 import { saveNotes } from './notes.ts';
 
-export const ERASED = '[erased]';
+export { ERASED } from './identities.ts';
 
-function replaceIn(text: string, pattern: RegExp): { text: string; count: number } {
-  let count = 0;
-  const next = text.replace(pattern, () => {
-    count++;
-    return ERASED;
-  });
-  return { text: next, count };
+/** Who is erased: a register entry of one engagement, with every name it goes by there. */
+interface Target {
+  entryId: string;
+  name: string;
+  names: string[];
+  engagementId: string;
+  intervieweeId: string | null;
+  identityId: string | null;
 }
+
+function resolveTarget(ctx: ServiceContext, id: string): Target {
+  const { db } = ctx;
+  const person = db
+    .prepare(
+      `SELECT p.name, a.engagement_id AS engagementId FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
+    )
+    .get(id) as { name: string; engagementId: string } | undefined;
+  const marked = person
+    ? undefined
+    : (db
+        .prepare(
+          'SELECT name, engagement_id AS engagementId, interviewee_id AS intervieweeId FROM identities WHERE id = ?',
+        )
+        .get(id) as { name: string; engagementId: string; intervieweeId: string | null } | undefined);
+  const found = person ?? marked;
+  if (!found) throw notFound('The person');
+  const intervieweeId = person ? id : (marked?.intervieweeId ?? null);
+  const entryId = intervieweeId ?? id;
+  const entry = buildRegister(ctx, found.engagementId).find((e) => e.id === entryId);
+  return {
+    entryId,
+    name: found.name,
+    names: entry?.names.length ? entry.names : [found.name].filter((n) => n !== ERASED),
+    engagementId: found.engagementId,
+    intervieweeId,
+    identityId: person ? null : id,
+  };
+}
+
+/**
+ * A matcher over every engagement's register plus the target, so that a span counts as the target
+ * only when its words point to them: "Seppo" alone is erased with Seppo Kallio, "Seppo Virtasen" is not.
+ */
+function erasureMatcher(ctx: ServiceContext, target: Target): IdentityMatcher {
+  const engagements = ctx.db.prepare('SELECT id FROM engagements').pluck().all() as string[];
+  const known: KnownIdentity[] = engagements.flatMap((e) =>
+    buildRegister(ctx, e)
+      .filter((entry) => entry.id !== target.entryId)
+      .map((entry) => ({ id: entry.id, kind: entry.kind, names: entry.names })),
+  );
+  known.push({ id: target.entryId, kind: 'person', names: target.names });
+  return new IdentityMatcher(known);
+}
+
+const spansOf = (matcher: IdentityMatcher, text: string, target: Target): FoundSpan[] =>
+  matcher
+    .find(text, { candidates: false })
+    .filter((s) => s.kind === 'identity' && s.identityIds.includes(target.entryId));
 
 /**
  * Replaces the name in the text of one block even where formatting or a coding splits a word into
  * several text pieces ("Aho" + bold "nen"): matches are found in the block's joined text, and each
  * match is cut out of every piece it touches, with the replacement put in the first.
  */
-function eraseInline(pieces: DocNode[], pattern: RegExp): { pieces: DocNode[]; count: number } {
+function eraseInline(
+  pieces: DocNode[],
+  find: (text: string) => FoundSpan[],
+): { pieces: DocNode[]; count: number } {
   const texts = pieces.map((p) => (p.type === 'text' ? (p.text ?? '') : '\u0000'));
-  const joined = texts.join('');
-  const matches = [...joined.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const);
+  const matches = find(texts.join('')).map((m) => [m.start, m.end] as const);
   if (!matches.length) return { pieces, count: 0 };
   const next = texts.map((text) => ({ text, cuts: [] as { from: number; to: number; insert: string }[] }));
   for (const [start, end] of matches) {
     let offset = 0;
     let inserted = false;
-    next.forEach((piece) => {
+    for (const piece of next) {
       const from = Math.max(start, offset);
       const to = Math.min(end, offset + piece.text.length);
       if (from < to) {
@@ -41,7 +95,7 @@ function eraseInline(pieces: DocNode[], pattern: RegExp): { pieces: DocNode[]; c
         inserted = true;
       }
       offset += piece.text.length;
-    });
+    }
   }
   const result = pieces.flatMap((piece, index) => {
     if (piece.type !== 'text') return [piece];
@@ -54,12 +108,12 @@ function eraseInline(pieces: DocNode[], pattern: RegExp): { pieces: DocNode[]; c
   return { pieces: result, count: matches.length };
 }
 
-function eraseInDoc(doc: DocNode, pattern: RegExp): { doc: DocNode; count: number } {
+function eraseInDoc(doc: DocNode, find: (text: string) => FoundSpan[]): { doc: DocNode; count: number } {
   let count = 0;
   const walk = (node: DocNode): DocNode => {
     if (!node.content) return node;
     if (node.content.some((child) => child.type === 'text')) {
-      const erased = eraseInline(node.content, pattern);
+      const erased = eraseInline(node.content, find);
       count += erased.count;
       return { ...node, content: erased.pieces };
     }
@@ -68,107 +122,195 @@ function eraseInDoc(doc: DocNode, pattern: RegExp): { doc: DocNode; count: numbe
   return { doc: walk(doc), count };
 }
 
+interface TextColumn {
+  table: string;
+  column: string;
+}
+
+/** Columns derived from the notes (re-derived on save) or keyed by a name (handled on their own). */
+const DERIVED = new Set(['notes.doc', 'notes.text', 'mentions.text', 'identity_decisions.key']);
+
 /**
- * A GDPR erasure request: the interviewee's name and title go from their record, and every mention
- * of their name goes from the notes of their engagement (with the quotes and search text derived
- * from them), from coding memos, findings and the engagement's purpose. The person stays only as an
- * anonymous role, so the counts of the study do not change. Deleted pages are overwritten
- * (secure_delete) and the WAL is checkpointed so the old text does not linger in the file.
+ * Every text column of every table, found from the schema, so that a column added later is erased
+ * too. Ids and foreign keys are skipped: they hold UUIDs, never names.
+ */
+function textColumns({ db }: ServiceContext): TextColumn[] {
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%'`,
+    )
+    .pluck()
+    .all() as string[];
+  return tables.flatMap((table) =>
+    (db.pragma(`table_info("${table}")`) as { name: string; type: string }[])
+      .filter((c) => /TEXT/i.test(c.type) && c.name !== 'id' && !c.name.endsWith('_id'))
+      .filter((c) => !DERIVED.has(`${table}.${c.name}`))
+      .map((c) => ({ table, column: c.name })),
+  );
+}
+
+const CONTEXT = 40;
+function placeOf(where: string, text: string, span: FoundSpan): ErasureMatch {
+  return {
+    where,
+    before: text.slice(Math.max(0, span.start - CONTEXT), span.start),
+    match: span.text,
+    after: text.slice(span.end, span.end + CONTEXT),
+  };
+}
+
+/** Plain-language names of where a text lives, for the preview. */
+const TABLE_LABELS: Record<string, string> = {
+  engagements: 'Engagement',
+  accounts: 'Account',
+  interviewees: 'Interviewee',
+  interviews: 'Interview',
+  relationships: 'Relationship map',
+  codes: 'Codebook',
+  codings: 'Coding',
+  findings: 'Finding',
+  identities: 'Marked person',
+  settings: 'Settings',
+};
+
+interface Scan {
+  notes: { interviewId: string; where: string; text: string; spans: FoundSpan[] }[];
+  fields: { table: string; column: string; rowid: number; where: string; text: string; spans: FoundSpan[] }[];
+  decisions: { engagementId: string; key: string }[];
+}
+
+/** Every place in the workspace where the target is named. */
+function scan(ctx: ServiceContext, target: Target): Scan {
+  const { db } = ctx;
+  const matcher = erasureMatcher(ctx, target);
+  const find = (text: string) => spansOf(matcher, text, target);
+  const notes = (
+    db
+      .prepare(
+        `SELECT n.interview_id AS interviewId, n.text, a.name AS account, i.date FROM notes n
+         JOIN interviews i ON i.id = n.interview_id JOIN accounts a ON a.id = i.account_id`,
+      )
+      .all() as { interviewId: string; text: string; account: string; date: string | null }[]
+  )
+    .map((n) => ({
+      interviewId: n.interviewId,
+      where: `Notes · ${n.account}${n.date ? `, ${n.date}` : ''}`,
+      text: n.text,
+      spans: find(n.text),
+    }))
+    .filter((n) => n.spans.length);
+  const fields: Scan['fields'] = [];
+  for (const { table, column } of textColumns(ctx)) {
+    const rows = db
+      .prepare(
+        `SELECT rowid AS rowid, "${column}" AS value FROM "${table}" WHERE typeof("${column}") = 'text' AND "${column}" <> ''`,
+      )
+      .all() as { rowid: number; value: string }[];
+    for (const row of rows) {
+      // The interviewee's own record is rewritten whole below.
+      const spans = find(row.value);
+      if (spans.length)
+        fields.push({
+          table,
+          column,
+          rowid: row.rowid,
+          where: `${TABLE_LABELS[table] ?? table} · ${column.replace(/_/g, ' ')}`,
+          text: row.value,
+          spans,
+        });
+    }
+  }
+  const decisions = (
+    db.prepare('SELECT engagement_id AS engagementId, key FROM identity_decisions').all() as Scan['decisions']
+  ).filter((d) => find(d.key).length);
+  return { notes, fields, decisions };
+}
+
+export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview {
+  const target = resolveTarget(ctx, id);
+  const found = scan(ctx, target);
+  const matches = [
+    ...found.notes.flatMap((n) => n.spans.map((s) => placeOf(n.where, n.text, s))),
+    ...found.fields.flatMap((f) => f.spans.map((s) => placeOf(f.where, f.text, s))),
+  ];
+  const forms = [...new Set(matches.map((m) => m.match.normalize('NFC')))].sort((a, b) =>
+    a.localeCompare(b, 'fi'),
+  );
+  return { name: target.name, forms, matches: matches.slice(0, 500), total: matches.length };
+}
+
+/**
+ * A GDPR erasure request: every form of the person's name — inflected, short, nicknamed, as marked
+ * in notes — goes from every text of every engagement (notes and what is derived from them, quotes,
+ * memos, findings, titles, labels, relationship entries, codes, interviewers, deleted codings), and
+ * an interviewee stays only as an anonymous role, so the counts of the study do not change. Deleted
+ * pages are overwritten (secure_delete) and the journal is emptied; if another program holds the
+ * file open so that the journal cannot be emptied, the summary says the erasure is not complete.
  */
 export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummary {
   const { db } = ctx;
-  const person = db
-    .prepare(
-      `SELECT p.name, a.engagement_id AS engagementId FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
-    )
-    .get(id) as { name: string; engagementId: string } | undefined;
-  if (!person) throw notFound('The interviewee');
-  const pattern = namePattern([person.name]);
+  const target = resolveTarget(ctx, id);
   const summary: ErasureSummary = {
     notes: 0,
     mentions: 0,
     memos: 0,
     findings: 0,
+    fields: 0,
     person: true,
     backupsWithData: 0,
+    complete: false,
   };
 
   db.transaction(() => {
-    if (pattern) {
-      const interviews = db
-        .prepare('SELECT id FROM interviews WHERE engagement_id = ?')
-        .pluck()
-        .all(person.engagementId) as string[];
-      for (const interviewId of interviews) {
-        const erased = eraseInDoc(storedDoc(ctx, interviewId), pattern);
-        if (!erased.count) continue;
-        saveNotes(ctx, interviewId, erased.doc);
-        summary.notes++;
-        summary.mentions += erased.count;
-      }
-      // Quotes of deleted codings are not re-derived by the save above: erase them too.
-      const quotes = db
-        .prepare(
-          `SELECT c.id, c.quote FROM codings c JOIN interviews i ON i.id = c.interview_id WHERE i.engagement_id = ? AND c.quote <> ''`,
-        )
-        .all(person.engagementId) as { id: string; quote: string }[];
-      for (const row of quotes) {
-        const replaced = replaceIn(row.quote, pattern);
-        if (replaced.count)
-          db.prepare('UPDATE codings SET quote = ? WHERE id = ?').run(replaced.text, row.id);
-      }
-      const memos = db
-        .prepare(
-          `SELECT c.id, c.memo FROM codings c JOIN interviews i ON i.id = c.interview_id WHERE i.engagement_id = ? AND c.memo <> ''`,
-        )
-        .all(person.engagementId) as { id: string; memo: string }[];
-      for (const memo of memos) {
-        const replaced = replaceIn(memo.memo, pattern);
-        if (!replaced.count) continue;
-        db.prepare('UPDATE codings SET memo = ? WHERE id = ?').run(replaced.text, memo.id);
-        summary.memos++;
-        summary.mentions += replaced.count;
-      }
-      const findings = db
-        .prepare(
-          'SELECT id, title, key_message AS keyMessage, body, recommendation FROM findings WHERE engagement_id = ?',
-        )
-        .all(person.engagementId) as {
-        id: string;
-        title: string;
-        keyMessage: string;
-        body: string;
-        recommendation: string;
-      }[];
-      for (const finding of findings) {
-        const fields = [finding.title, finding.keyMessage, finding.body, finding.recommendation].map((t) =>
-          replaceIn(t, pattern),
-        );
-        const count = fields.reduce((n, f) => n + f.count, 0);
-        if (!count) continue;
-        db.prepare(
-          'UPDATE findings SET title = ?, key_message = ?, body = ?, recommendation = ? WHERE id = ?',
-        ).run(...fields.map((f) => f.text), finding.id);
-        summary.findings++;
-        summary.mentions += count;
-      }
-      const purpose = db
-        .prepare('SELECT purpose FROM engagements WHERE id = ?')
-        .pluck()
-        .get(person.engagementId) as string;
-      const replaced = replaceIn(purpose, pattern);
-      if (replaced.count) {
-        db.prepare('UPDATE engagements SET purpose = ? WHERE id = ?').run(replaced.text, person.engagementId);
-        summary.mentions += replaced.count;
-      }
+    const matcher = erasureMatcher(ctx, target);
+    for (const note of scan(ctx, target).notes) {
+      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), (text) => spansOf(matcher, text, target));
+      if (!erased.count) continue;
+      saveNotes(ctx, note.interviewId, erased.doc);
+      summary.notes++;
+      summary.mentions += erased.count;
     }
+    // Scanned again after the notes are saved: their quotes and mentions are re-derived by then.
+    const found = scan(ctx, target);
+    for (const field of found.fields) {
+      let text = field.text;
+      for (const span of [...field.spans].reverse())
+        text = text.slice(0, span.start) + ERASED + text.slice(span.end);
+      db.prepare(`UPDATE "${field.table}" SET "${field.column}" = ? WHERE rowid = ?`).run(text, field.rowid);
+      summary.mentions += field.spans.length;
+      if (field.table === 'codings' && field.column === 'memo') summary.memos++;
+      else if (field.table === 'findings') summary.findings++;
+      else if (!(field.table === 'codings' && field.column === 'quote')) summary.fields++;
+    }
+    for (const d of found.decisions)
+      db.prepare('DELETE FROM identity_decisions WHERE engagement_id = ? AND key = ?').run(
+        d.engagementId,
+        d.key,
+      );
+    if (target.intervieweeId)
+      db.prepare(
+        `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', updated_at = ? WHERE id = ?`,
+      ).run(ERASED, ctx.now(), target.intervieweeId);
     db.prepare(
-      `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', updated_at = ? WHERE id = ?`,
-    ).run(ERASED, ctx.now(), id);
+      `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
+    ).run(ERASED, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
   })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  summary.complete = checkpoint(ctx);
   summary.backupsWithData = listBackups(ctx).length;
   return summary;
+}
+
+/**
+ * Empties the write-ahead log into the file, so old versions of the erased pages leave the disk.
+ * Another connection reading the file blocks this; then the erasure is saved but not yet complete.
+ */
+function checkpoint({ db }: ServiceContext): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
+  return !!result && result.busy === 0 && result.log === result.checkpointed;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
+import { reviewIdentifiers } from '../report/review.ts';
 import * as accounts from './accounts.ts';
 import * as analysis from './analysis/index.ts';
 import * as backup from './backup.ts';
@@ -8,8 +9,9 @@ import type { ServiceContext } from './context.ts';
 import { deleteWithImpact, deletionImpact } from './deletion.ts';
 import { createDemoWorkspace } from './demo.ts';
 import * as engagements from './engagements.ts';
-import { eraseInterviewee, replaceBackupsAfterErasure } from './erasure.ts';
+import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from './erasure.ts';
 import * as findings from './findings.ts';
+import * as identities from './identities.ts';
 import * as interviews from './interviews.ts';
 import { jobStatus } from './jobs.ts';
 import { saveNotes } from './notes.ts';
@@ -56,7 +58,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     removeRelationship: ({ id }) => relationships.removeRelationship(ctx, id),
 
     deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
+    erasurePreview: ({ id }) => erasurePreview(ctx, id),
     eraseInterviewee: ({ id }) => eraseInterviewee(ctx, id),
+
+    listIdentities: ({ engagementId }) => identities.listIdentities(ctx, engagementId),
+    identityRegister: ({ engagementId }) => identities.buildRegister(ctx, engagementId),
+    createIdentity: ({ engagementId, ...fields }) => identities.createIdentity(ctx, engagementId, fields),
+    updateIdentity: ({ id, patch }) => identities.updateIdentity(ctx, id, patch),
+    reviewIdentifiers: (request) => reviewIdentifiers(ctx, request),
+    decideIdentifier: (decision) => identities.decideIdentifier(ctx, decision),
     replaceBackups: () => replaceBackupsAfterErasure(ctx),
 
     getCodebook: ({ engagementId }) => codebook.getCodebook(ctx, engagementId),

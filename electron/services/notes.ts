@@ -6,6 +6,7 @@ import type { NewCoding } from '../../shared/schemas.ts';
 import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { syncMentions } from './identities.ts';
 
 /**
  * Stores the notes document, its derived plain text and its codings in one transaction, so the
@@ -39,6 +40,7 @@ export function saveNotes(
       )
       .run(updatedAt, wordCount, interviewId);
     syncCodings(ctx, interviewId, derived, created);
+    syncMentions(ctx, interviewId, derived.mentions);
     return { revision: row.revision, updatedAt, wordCount };
   })();
 }

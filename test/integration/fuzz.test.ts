@@ -63,7 +63,8 @@ interface Fixture {
     | 'coding'
     | 'coding2'
     | 'finding'
-    | 'finding2',
+    | 'finding2'
+    | 'identity',
     string
   >;
   backup: string;
@@ -132,6 +133,11 @@ function fixture(name: string): Fixture {
     quoteIds: [coding],
   });
   const finding2 = call('createFinding', { engagementId: engagement.id, title: 'Toinen', priority: 'low' });
+  const identity = call('createIdentity', {
+    engagementId: engagement.id,
+    kind: 'person',
+    name: 'Tapio Lehto',
+  });
   const backup = createBackup(ctx).path;
   unexpected.length = 0;
   return {
@@ -153,6 +159,7 @@ function fixture(name: string): Fixture {
       coding2,
       finding: finding.id,
       finding2: finding2.id,
+      identity: identity.id,
     },
   };
 }
@@ -258,7 +265,23 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     deletionImpact: [{ kind: 'interview', id: ids.interview }],
     // Destructive by design, and repeatable: a second erasure of the same person finds nothing new.
     eraseInterviewee: byId(ids.person),
+    erasurePreview: byId(ids.person, ids.identity),
     replaceBackups: [{}],
+    listIdentities: [{ engagementId: ids.engagement }],
+    identityRegister: [{ engagementId: ids.engagement }],
+    createIdentity: [
+      { engagementId: ids.engagement, kind: 'person', name: 'Tapio Lehto', aliases: ['Tapsa'] },
+      { engagementId: ids.engagement, kind: 'org', name: 'Kilpailija Oy', accountId: ids.account },
+    ],
+    updateIdentity: [{ id: ids.identity, patch: { role: 'kilpailijan myyjä', aliases: ['Tapsa'] } }],
+    reviewIdentifiers: [
+      { engagementId: ids.engagement, anonymize: 'people' },
+      { engagementId: ids.engagement, anonymize: 'accounts', language: 'en', sections: ['findings'] },
+    ],
+    decideIdentifier: [
+      { engagementId: ids.engagement, key: 'Tapsa', action: 'keep' },
+      { engagementId: ids.engagement, key: 'Tapsa', action: 'link', linkTo: ids.person },
+    ],
     getCodebook: [{}, { engagementId: ids.engagement }],
     createCode: [{ name: { fi: 'Hinta', en: 'Price' }, engagementId: ids.engagement, color: '#112233' }],
     updateCode: [{ id: ids.code, patch: { hotkey: 3, retired: false } }],

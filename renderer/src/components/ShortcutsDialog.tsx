@@ -2,6 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUT_LIST } from '../store/shortcuts.ts';
 import { Dialog } from './Dialog.tsx';
 
+/** Listed after the coding keys: marking who is named is the same kind of act. */
+const ROWS = SHORTCUT_LIST.flatMap((row): (readonly [string, string])[] =>
+  row[1] === 'shortcuts.followUp' ? [row, ['Ctrl/⌘ + Shift + M', 'identity.shortcut']] : [row],
+);
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -16,7 +21,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     >
       <table className="shortcuts">
         <tbody>
-          {SHORTCUT_LIST.map(([keys, label]) => (
+          {ROWS.map(([keys, label]) => (
             <tr key={keys}>
               <td>
                 <kbd>{keys}</kbd>

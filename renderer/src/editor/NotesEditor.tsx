@@ -6,16 +6,22 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { MentionPicker } from '../components/MentionPicker.tsx';
+import { i18next } from '../i18n/index.ts';
 import { applicableCodes, codingStyles, useCodings } from '../store/codings.ts';
+import { pickerOptions, pickMention, useIdentities } from '../store/identities.ts';
 import { trackClosingSave, useNotes } from '../store/notes.ts';
-import { unwrap } from '../store/notify.ts';
+import { attempt, unwrap } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
 import { CodingMark, codingRanges, codingsAt, FollowUp, toggleFollowUp } from './coding.ts';
+import { Mention, MentionMark, refreshMentions } from './mention.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
 
 interface Props {
   interviewId: string;
+  /** Whose people and organisations the notes can mention. */
+  engagementId: string;
   initialDoc: DocNode;
   /** A coding to select and scroll to once the notes are open (from the retrieval view). */
   focusCodingId?: string | undefined;
@@ -49,7 +55,43 @@ const CodingKeys = Extension.create({
   },
 });
 
-export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
+/** Mod+Shift+M: whom the selection (or the word at the cursor) names. */
+const MentionKeys = Extension.create({
+  name: 'mentionKeys',
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Shift-m': () => {
+        pickMention(this.editor.view);
+        return true;
+      },
+    };
+  },
+});
+
+/** The "@name" picker follows the editor: it opens, moves and chooses through the identities store. */
+const MentionTyping = Mention.configure({
+  describe: (id) => {
+    const identity = useIdentities.getState().identities.find((i) => i.id === id);
+    return identity
+      ? { title: i18next.t('identity.mentionOf', { name: identity.name }), kind: identity.kind }
+      : null;
+  },
+  onTyping: (typed) => useIdentities.getState().follow(typed),
+  onMove: (step) => {
+    const state = useIdentities.getState();
+    if (state.picker?.mode !== 'typing') return false;
+    state.move(step);
+    return true;
+  },
+  onChoose: () => {
+    const state = useIdentities.getState();
+    if (state.picker?.mode !== 'typing' || !pickerOptions(state).length) return false;
+    void state.choose();
+    return true;
+  },
+});
+
+export function NotesEditor({ interviewId, engagementId, initialDoc, focusCodingId }: Props) {
   const { t } = useTranslation();
   const saverRef = useRef<Autosaver | null>(null);
   const extensions = useMemo(
@@ -58,8 +100,11 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
+      MentionMark,
+      MentionTyping,
       FollowUp,
       CodingKeys,
+      MentionKeys,
     ],
     [t],
   );
@@ -79,7 +124,11 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
         },
       },
       onUpdate: () => saverRef.current?.markDirty(),
-      onBlur: () => void saverRef.current?.flush(),
+      onBlur: () => {
+        // The "@name" list belongs to the cursor; it opens again with the next letter typed.
+        if (useIdentities.getState().picker?.mode === 'typing') useIdentities.setState({ picker: null });
+        void saverRef.current?.flush();
+      },
     },
     [interviewId],
   );
@@ -126,6 +175,27 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
   );
 
   useEffect(() => {
+    void attempt(() => useIdentities.getState().load(engagementId));
+    // A picker belongs to these notes: it must not reopen over the next interview's.
+    return () => useIdentities.setState({ picker: null });
+  }, [engagementId]);
+
+  // Names behind the mention ids arrived or changed, or the language did: redraw whom each refers to.
+  useEffect(() => {
+    const refresh = () => {
+      if (!editor.isDestroyed) refreshMentions(editor.view);
+    };
+    const unsubscribe = useIdentities.subscribe((state, previous) => {
+      if (state.identities !== previous.identities) refresh();
+    });
+    i18next.on('languageChanged', refresh);
+    return () => {
+      unsubscribe();
+      i18next.off('languageChanged', refresh);
+    };
+  }, [editor]);
+
+  useEffect(() => {
     if (!focusCodingId) return;
     const range = codingRanges(editor.state.doc).get(focusCodingId);
     if (!range) return;
@@ -138,6 +208,7 @@ export function NotesEditor({ interviewId, initialDoc, focusCodingId }: Props) {
       <CodingStyles />
       <Toolbar editor={editor} />
       <EditorContent editor={editor} className="notes-scroll" />
+      <MentionPicker />
     </div>
   );
 }
@@ -198,6 +269,15 @@ function Toolbar({ editor }: { editor: Editor }) {
         onClick={() => useCodings.setState({ pickerOpen: true })}
       >
         # {t('coding.code')}
+      </button>
+      <button
+        type="button"
+        className="tool mention-tool"
+        title={t('identity.mark')}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => pickMention(editor.view)}
+      >
+        <span aria-hidden="true">@</span> {t('identity.mention')}
       </button>
       <button
         type="button"

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/report.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import { IdentityReview } from '../components/IdentityReview.tsx';
 import { unwrap } from '../store/notify.ts';
 
 const safeName = (text: string): string =>
@@ -28,6 +29,8 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
   const [sections, setSections] = useState<ReportSectionId[]>([...REPORT_SECTIONS]);
   const [job, setJob] = useState<ExportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when an export fails, so the review shows what stopped it (a name that would leak).
+  const [failures, setFailures] = useState(0);
   const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
   const sectionNames = i18n.getFixedT(language)('report.sections', { returnObjects: true }) as Record<
     ReportSectionId,
@@ -46,13 +49,17 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
       timer.current = setInterval(async () => {
         const status = await unwrap(kuulo.reportExportStatus({ jobId: started.id }));
         setJob(status);
-        if (status.done) clearInterval(timer.current);
+        if (status.done) {
+          clearInterval(timer.current);
+          if (status.error) setFailures((n) => n + 1);
+        }
       }, 150);
     } catch (e) {
       setError((e as Error).message);
     }
   };
   const running = job !== null && !job.done;
+  const reviewing = anonymize !== 'none';
 
   return (
     <Dialog
@@ -80,61 +87,71 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
         </>
       }
     >
-      <label className="field">
-        <span className="field-label">{t('export.fileName')}</span>
-        <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
-      </label>
-      <div className="grid2">
-        <fieldset className="field">
-          <legend className="field-label">{t('export.language')}</legend>
-          {(['fi', 'en'] as const).map((l) => (
-            <label key={l} className="check">
-              <input
-                type="radio"
-                name="report-language"
-                checked={language === l}
-                onChange={() => setLanguage(l)}
-              />
-              {l === 'fi' ? 'Suomi' : 'English'}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="field">
-          <legend className="field-label">{t('export.anonymize')}</legend>
-          {ANONYMIZATION_LEVELS.map((level) => (
-            <label key={level} className="check">
-              <input
-                type="radio"
-                name="anonymize"
-                checked={anonymize === level}
-                onChange={() => setAnonymize(level)}
-              />
-              {t(`export.levels.${level}`)}
-            </label>
-          ))}
-        </fieldset>
-      </div>
-      <fieldset className="field">
-        <legend className="field-label">{t('export.sections')}</legend>
-        <div className="grid2">
-          {REPORT_SECTIONS.map((id) => (
-            <label key={id} className="check">
-              <input
-                type="checkbox"
-                checked={sections.includes(id)}
-                onChange={(e) =>
-                  setSections((s) =>
-                    e.target.checked
-                      ? REPORT_SECTIONS.filter((x) => x === id || s.includes(x))
-                      : s.filter((x) => x !== id),
-                  )
-                }
-              />
-              {sectionNames[id]}
-            </label>
-          ))}
+      <div className={`export-layout${reviewing ? ' with-review' : ''}`}>
+        <div className="export-options">
+          <label className="field">
+            <span className="field-label">{t('export.fileName')}</span>
+            <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
+          </label>
+          <div className="grid2">
+            <fieldset className="field">
+              <legend className="field-label">{t('export.language')}</legend>
+              {(['fi', 'en'] as const).map((l) => (
+                <label key={l} className="check">
+                  <input
+                    type="radio"
+                    name="report-language"
+                    checked={language === l}
+                    onChange={() => setLanguage(l)}
+                  />
+                  {l === 'fi' ? 'Suomi' : 'English'}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="field">
+              <legend className="field-label">{t('export.anonymize')}</legend>
+              {ANONYMIZATION_LEVELS.map((level) => (
+                <label key={level} className="check">
+                  <input
+                    type="radio"
+                    name="anonymize"
+                    checked={anonymize === level}
+                    onChange={() => setAnonymize(level)}
+                  />
+                  {t(`export.levels.${level}`)}
+                </label>
+              ))}
+            </fieldset>
+          </div>
+          <fieldset className="field">
+            <legend className="field-label">{t('export.sections')}</legend>
+            <div className="grid2">
+              {REPORT_SECTIONS.map((id) => (
+                <label key={id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={sections.includes(id)}
+                    onChange={(e) =>
+                      setSections((s) =>
+                        e.target.checked
+                          ? REPORT_SECTIONS.filter((x) => x === id || s.includes(x))
+                          : s.filter((x) => x !== id),
+                      )
+                    }
+                  />
+                  {sectionNames[id]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
         </div>
-      </fieldset>
+        {reviewing && (
+          <IdentityReview
+            request={{ engagementId: engagement.id, anonymize, language, sections }}
+            reloadToken={failures}
+          />
+        )}
+      </div>
       {job && (
         <div role="status">
           <div className="export-progress" aria-hidden="true">

@@ -81,6 +81,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
         <NotesEditor
           key={detail.id}
           interviewId={detail.id}
+          engagementId={detail.engagementId}
           initialDoc={detail.notes.doc}
           focusCodingId={codingId}
         />

@@ -1,0 +1,303 @@
+import { isFormOf, nameStems, type Stem } from './finnish.ts';
+import {
+  COMMON_ACRONYMS,
+  COMMON_WORDS,
+  FIRST_NAMES,
+  GENERIC_ORG_WORDS,
+  LEGAL_SUFFIXES,
+  NICKNAMES,
+  NOT_NAMES,
+  SURNAMES,
+} from './gazetteer.ts';
+import { normalizeForMatching, normalizeName } from './normalize.ts';
+
+/** One person or organisation the engine knows, with every name it goes by. */
+export interface KnownIdentity {
+  id: string;
+  kind: 'person' | 'org';
+  /** The full name first, then aliases (short forms, nicknames, forms the consultant linked). */
+  names: readonly string[];
+}
+
+export type SpanKind = 'identity' | 'candidate' | 'email' | 'phone' | 'url';
+
+/** Something in a text that identifies someone, in the original text's UTF-16 offsets. */
+export interface FoundSpan {
+  start: number;
+  end: number;
+  /** The original characters, soft hyphens and all. */
+  text: string;
+  /** The text as compared: NFC, invisible characters removed. */
+  normalized: string;
+  kind: SpanKind;
+  /** For identities: every identity the words could belong to (more than one when a first name is shared). */
+  identityIds: readonly string[];
+  /** For candidates: a guess from the words (a legal suffix or an acronym means an organisation). */
+  guess: 'person' | 'org' | null;
+}
+
+export interface FindOptions {
+  /** Also report capitalised words nobody registered (default true). */
+  candidates?: boolean;
+  /** Words seen in lower case in the same material: a capitalised one at a sentence start is ordinary. */
+  ordinary?: ReadonlySet<string>;
+  /** Names found in the middle of sentences elsewhere in the material: their forms count at a sentence start too. */
+  learned?: IdentityMatcher;
+}
+
+interface StemEntry {
+  identityId: string;
+  stem: Stem;
+  /** False for generic words of a company name: they count only beside another word of it. */
+  alone: boolean;
+  /** The stem is the name word itself: "Karin" as written beats "Karin" the genitive of Kari. */
+  base: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’:][\p{L}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu;
+const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const URL =
+  /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![@\p{L}\p{N}.-])[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)(?:\/[^\s<>"'()[\]]*)?(?![\p{L}\p{N}])/gu;
+const PHONE =
+  /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,4}|\(0\d{1,3}\)|0\d{1,3})(?:[\s-]?\d{2,5}){1,4}(?![\p{L}\p{N}])/gu;
+const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
+const SENTENCE_END = /(?:^|[.!?…:;]|\n)[\s"'“”‘’«»()[\]*•–—-]*$/u;
+const UPPER = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
+const lower = (s: string): string => s.toLocaleLowerCase('fi');
+/** "ABB:n" → "ABB", "Tom's" → "Tom". */
+const stripEnding = (word: string): string => word.replace(/['’:].*$/u, '');
+
+/** Splits a registered name into its words: "Anna-Liisa Mäki-Petäjä" → Anna, Liisa, Mäki, Petäjä. */
+function nameWords(name: string): string[] {
+  return normalizeName(name)
+    .split(/[\s-]+/)
+    .filter((w) => w && !LEGAL_SUFFIXES.has(w) && /\p{L}/u.test(w) && w !== '&');
+}
+
+/**
+ * The identity engine's matcher: which words of a text name a known person or organisation (in any
+ * inflected form), which look like names nobody registered, and which are e-mail addresses, phone
+ * numbers or URLs. Built once per register, then used for any number of texts.
+ */
+export class IdentityMatcher {
+  private readonly stems = new Map<string, StemEntry[]>();
+  private readonly maxStem: number;
+
+  readonly identities: readonly KnownIdentity[];
+
+  constructor(identities: readonly KnownIdentity[], nicknames = true) {
+    this.identities = identities;
+    let maxStem = 0;
+    for (const identity of identities) {
+      for (const name of nicknames ? expandNames(identity) : identity.names) {
+        const parts = nameWords(name);
+        parts.forEach((word, index) => {
+          // In "Seppo Kallio", Seppo is a first name; a lone word is one if it is a known first name.
+          const given =
+            identity.kind === 'person' &&
+            (parts.length > 1 ? index < parts.length - 1 : FIRST_NAMES.has(word));
+          const alone = identity.kind === 'person' || parts.length === 1 || !GENERIC_ORG_WORDS.has(word);
+          for (const stem of nameStems(word, given)) {
+            const list = this.stems.get(stem.stem) ?? [];
+            const same = list.find((e) => e.identityId === identity.id && e.stem.endings === stem.endings);
+            if (!same) list.push({ identityId: identity.id, stem, alone, base: stem.stem === word });
+            else same.alone ||= alone;
+            this.stems.set(stem.stem, list);
+            maxStem = Math.max(maxStem, stem.stem.length);
+          }
+        });
+      }
+    }
+    this.maxStem = maxStem;
+  }
+
+  /** The identities a single word is a form of; `weak` ones only if a neighbouring word agrees. */
+  identitiesOf(token: string): { strong: string[]; weak: string[] } {
+    const strong = new Set<string>();
+    const weak = new Set<string>();
+    const exact = (this.stems.get(token) ?? []).filter((e) => e.base);
+    if (exact.length) {
+      for (const e of exact) (e.alone ? strong : weak).add(e.identityId);
+      return { strong: [...strong], weak: [...weak].filter((id) => !strong.has(id)) };
+    }
+    for (let length = Math.min(token.length, this.maxStem); length >= 2; length--) {
+      for (const entry of this.stems.get(token.slice(0, length)) ?? []) {
+        if (isFormOf(token, entry.stem)) (entry.alone ? strong : weak).add(entry.identityId);
+      }
+    }
+    return { strong: [...strong], weak: [...weak].filter((id) => !strong.has(id)) };
+  }
+
+  /** Everything in `original` that identifies someone, in text order, never overlapping. */
+  find(original: string, options: FindOptions = {}): FoundSpan[] {
+    const { text, origin } = normalizeForMatching(original);
+    const taken: [number, number][] = [];
+    const spans: Omit<FoundSpan, 'text' | 'normalized' | 'start' | 'end'>[] = [];
+    const ranges: [number, number][] = [];
+    const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+    const push = (s: number, e: number, span: (typeof spans)[number]) => {
+      taken.push([s, e]);
+      ranges.push([s, e]);
+      spans.push(span);
+    };
+
+    for (const [pattern, kind] of [
+      [EMAIL, 'email'],
+      [URL, 'url'],
+      [PHONE, 'phone'],
+    ] as const) {
+      for (const m of text.matchAll(pattern)) {
+        const value = m[0].replace(TRAILING_PUNCTUATION, '');
+        const end = m.index + value.length;
+        if (kind === 'phone' && !isPhone(value)) continue;
+        if (free(m.index, end)) push(m.index, end, { kind, identityIds: [], guess: null });
+      }
+    }
+
+    const tokens = [...text.matchAll(TOKEN)]
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+      .filter((t) => free(t.start, t.end));
+    const forms = tokens.map((t) =>
+      UPPER.test(t.word) ? this.identitiesOf(t.word) : { strong: [], weak: [] },
+    );
+    const nextTo = (i: number, j: number) =>
+      j >= 0 &&
+      j < tokens.length &&
+      /^(?:[ \t]+|-|[ \t]*&[ \t]*)$/u.test(
+        text.slice(tokens[Math.min(i, j)]!.end, tokens[Math.max(i, j)]!.start),
+      );
+    const matched = forms.map((f, i) => [
+      ...f.strong,
+      ...f.weak.filter((id) =>
+        [i - 1, i + 1].some(
+          (j) => nextTo(i, j) && (forms[j]!.strong.includes(id) || forms[j]!.weak.includes(id)),
+        ),
+      ),
+    ]);
+    const wantCandidates = options.candidates ?? true;
+    const ordinary = options.ordinary ?? new Set<string>();
+    const initial = tokens.map((t) => SENTENCE_END.test(text.slice(Math.max(0, t.start - 40), t.start)));
+    const isName = tokens.map((t, i) => {
+      if (matched[i]!.length) return 'identity' as const;
+      if (!wantCandidates || !UPPER.test(t.word) || /^\p{N}/u.test(t.word)) return null;
+      if (t.word.length === 1 && text[t.end] === '.') return null; // an initial: it joins the name beside it
+      const bare = stripEnding(t.word);
+      if (NOT_NAMES.has(t.word) || NOT_NAMES.has(bare)) return null;
+      if (ALL_CAPS.test(bare))
+        return bare.length > 5 || COMMON_ACRONYMS.has(bare) ? null : ('candidate' as const);
+      if (LEGAL_SUFFIXES.has(t.word)) return null;
+      const plain = lower(t.word);
+      const known =
+        FIRST_NAMES.has(t.word) ||
+        SURNAMES.has(t.word) ||
+        hasGazetteerBase(t.word) ||
+        (options.learned?.identitiesOf(t.word).strong.length ?? 0) > 0;
+      if (known) return 'candidate' as const;
+      if (COMMON_WORDS.has(plain)) return null;
+      if (initial[i]) return 'initial' as const; // decided with its neighbours below
+      return ordinary.has(plain) ? null : ('candidate' as const);
+    });
+    // A capitalised word opening a sentence joins an unknown name after it ("Kari Mattila hoiti…"),
+    // unless it is an ordinary word seen in lower case elsewhere.
+    for (let i = 0; i < tokens.length; i++) {
+      if (isName[i] !== 'initial') continue;
+      const suffix = LEGAL_SUFFIXES.has(stripEnding(tokens[i + 1]?.word ?? ''));
+      const adjacent =
+        (isName[i + 1] === 'candidate' || suffix) &&
+        /^[ \t]+$/u.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
+      isName[i] = adjacent && !ordinary.has(lower(tokens[i]!.word)) ? 'candidate' : null;
+    }
+
+    // Runs of name words, joined across a space, a hyphen, "&" or "Last, First". A run with an unknown
+    // word is a candidate (perhaps another person sharing a first name), but keeps the identities of
+    // its known words, so erasing one of them still takes the whole run.
+    for (let i = 0; i < tokens.length; i++) {
+      const kind = isName[i];
+      if (kind !== 'identity' && kind !== 'candidate') continue;
+      let ids = matched[i]!;
+      let candidate = kind === 'candidate';
+      let last = i;
+      for (let j = i + 1; j < tokens.length; j++) {
+        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+        if (!/^(?:[ \t]+|-|[ \t]*&[ \t]*|,[ \t]+)$/u.test(gap)) break;
+        if (LEGAL_SUFFIXES.has(stripEnding(tokens[j]!.word)) && !gap.startsWith(',')) {
+          last = j;
+          break;
+        }
+        const nextKind = isName[j];
+        if (nextKind === 'identity') {
+          const shared = ids.filter((id) => matched[j]!.includes(id));
+          // "Virtanen, Mikko" is one person; "Mikko, Pekka" or "Mikko Pekka" are two.
+          if (!candidate && !shared.length) break;
+          ids = candidate ? [...new Set([...ids, ...matched[j]!])] : shared;
+        } else if (nextKind === 'candidate' && !gap.startsWith(',')) {
+          candidate = true;
+        } else break;
+        last = j;
+      }
+      const start = [withInitialsBefore(text, tokens[i]!.start), tokens[i]!.start].find((s) =>
+        free(s, s + 1),
+      )!;
+      const end = withInitialAfter(text, tokens[last]!.end);
+      const words = tokens.slice(i, last + 1).map((t) => stripEnding(t.word));
+      const guess = words.some((w) => LEGAL_SUFFIXES.has(w) || ALL_CAPS.test(w)) ? 'org' : 'person';
+      if (free(start, end))
+        push(start, end, {
+          kind: candidate ? 'candidate' : 'identity',
+          identityIds: ids,
+          guess: candidate ? guess : null,
+        });
+      i = last;
+    }
+
+    const order = ranges.map((_, i) => i).sort((a, b) => ranges[a]![0] - ranges[b]![0]);
+    return order.map((i) => {
+      const [s, e] = ranges[i]!;
+      const start = origin[s]!;
+      const end = origin[e]!;
+      return { ...spans[i]!, start, end, text: original.slice(start, end), normalized: text.slice(s, e) };
+    });
+  }
+}
+
+/** The names an identity goes by, with the nicknames of its first names. */
+function expandNames(identity: KnownIdentity): string[] {
+  const names = new Set(identity.names.map(normalizeName).filter(Boolean));
+  if (identity.kind === 'person') {
+    for (const name of [...names]) {
+      const first = name.split(/\s+/)[0] ?? '';
+      for (const part of first.split('-')) for (const nick of NICKNAMES[part] ?? []) names.add(nick);
+    }
+  }
+  return [...names];
+}
+
+let gazetteer: IdentityMatcher | null = null;
+/** "Jukalle", "Erkin", "Mattilan": a form of a common first name or surname. */
+function hasGazetteerBase(word: string): boolean {
+  gazetteer ??= new IdentityMatcher(
+    [...FIRST_NAMES, ...SURNAMES].map((name) => ({ id: name, kind: 'person' as const, names: [name] })),
+    false,
+  );
+  return gazetteer.identitiesOf(word).strong.length > 0;
+}
+
+function isPhone(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15) return false;
+  // A year range or a plain amount is not a number to call.
+  return value.startsWith('+') || value.startsWith('(') || /^0/.test(value);
+}
+
+/** "M. Virtanen", "P. Mäen": initials just before a name belong to it. */
+function withInitialsBefore(text: string, start: number): number {
+  const before = /(?<![\p{L}\p{N}])(?:\p{Lu}\.[ \t]?){1,2}$/u.exec(text.slice(Math.max(0, start - 8), start));
+  return before ? start - before[0].length : start;
+}
+
+/** "Åsa Å.": an initial just after a name belongs to it. */
+function withInitialAfter(text: string, end: number): number {
+  const after = /^[ \t]\p{Lu}\.(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 4));
+  return after ? end + after[0].length : end;
+}
