@@ -121,3 +121,20 @@ test('a name split across formatted or coded pieces of text is erased too', () =
   const text = ws.call('getInterview', { id: interview.id }).notes.text;
   expect(text).toBe(`${ERASED} sanoi näin. ${ERASED} mukaan kaikki hyvin.`);
 });
+
+test('an erasure while another connection reads the file is reported as incomplete, never as done', () => {
+  const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+  const person = ws
+    .call('listAccounts', { engagementId: engagement.id })
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.name === 'Karin Åberg')!;
+  const reader = new BetterSqlite3(ws.path, { readonly: true });
+  reader.prepare('BEGIN').run();
+  reader.prepare('SELECT count(*) FROM notes').get();
+  const blocked = ws.call('eraseInterviewee', { id: person.id });
+  expect(blocked.complete).toBe(false);
+  reader.prepare('COMMIT').run();
+  reader.close();
+  // Once the reader is gone, running it again finishes the job.
+  expect(ws.call('eraseInterviewee', { id: person.id }).complete).toBe(true);
+});
