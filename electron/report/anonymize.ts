@@ -31,7 +31,7 @@ export interface AnonymizerInput {
   decisions: readonly Decision[];
   /** Words to print as they are (the CLI's --keep). */
   keep?: readonly string[];
-  /** Lower-case words of the engagement's material (see `ordinaryWords`). */
+  /** Lower-case words of the engagement's material (see `engagementVocabulary`). */
   ordinary: ReadonlySet<string>;
   /** Names met mid-sentence in the material (see `engagementVocabulary`). */
   learned?: IdentityMatcher;

@@ -173,18 +173,25 @@ const TABLE_LABELS: Record<string, string> = {
   settings: 'Settings',
 };
 
-interface Scan {
-  notes: { interviewId: string; where: string; text: string; spans: FoundSpan[] }[];
-  fields: { table: string; column: string; rowid: number; where: string; text: string; spans: FoundSpan[] }[];
-  decisions: { engagementId: string; key: string }[];
+type Find = (text: string) => FoundSpan[];
+interface NoteHit {
+  interviewId: string;
+  where: string;
+  text: string;
+  spans: FoundSpan[];
+}
+interface FieldHit {
+  table: string;
+  column: string;
+  rowid: number;
+  where: string;
+  text: string;
+  spans: FoundSpan[];
 }
 
-/** Every place in the workspace where the target is named. */
-function scan(ctx: ServiceContext, target: Target): Scan {
-  const { db } = ctx;
-  const matcher = erasureMatcher(ctx, target);
-  const find = (text: string) => spansOf(matcher, text, target);
-  const notes = (
+/** The interviews whose notes name the target. */
+function notesNaming({ db }: ServiceContext, find: Find): NoteHit[] {
+  return (
     db
       .prepare(
         `SELECT n.interview_id AS interviewId, n.text, a.name AS account, i.date FROM notes n
@@ -199,7 +206,15 @@ function scan(ctx: ServiceContext, target: Target): Scan {
       spans: find(n.text),
     }))
     .filter((n) => n.spans.length);
-  const fields: Scan['fields'] = [];
+}
+
+/** Every other text field that names the target, and the review decisions keyed by its name. */
+function fieldsNaming(
+  ctx: ServiceContext,
+  find: Find,
+): { fields: FieldHit[]; decisions: { engagementId: string; key: string }[] } {
+  const { db } = ctx;
+  const fields: FieldHit[] = [];
   for (const { table, column } of textColumns(ctx)) {
     const rows = db
       .prepare(
@@ -207,7 +222,6 @@ function scan(ctx: ServiceContext, target: Target): Scan {
       )
       .all() as { rowid: number; value: string }[];
     for (const row of rows) {
-      // The interviewee's own record is rewritten whole below.
       const spans = find(row.value);
       if (spans.length)
         fields.push({
@@ -221,17 +235,26 @@ function scan(ctx: ServiceContext, target: Target): Scan {
     }
   }
   const decisions = (
-    db.prepare('SELECT engagement_id AS engagementId, key FROM identity_decisions').all() as Scan['decisions']
+    db.prepare('SELECT engagement_id AS engagementId, key FROM identity_decisions').all() as {
+      engagementId: string;
+      key: string;
+    }[]
   ).filter((d) => find(d.key).length);
-  return { notes, fields, decisions };
+  return { fields, decisions };
+}
+
+/** Finds only the spans that point to the target. */
+function finderFor(ctx: ServiceContext, target: Target): Find {
+  const matcher = erasureMatcher(ctx, target);
+  return (text) => spansOf(matcher, text, target);
 }
 
 export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview {
   const target = resolveTarget(ctx, id);
-  const found = scan(ctx, target);
+  const find = finderFor(ctx, target);
   const matches = [
-    ...found.notes.flatMap((n) => n.spans.map((s) => placeOf(n.where, n.text, s))),
-    ...found.fields.flatMap((f) => f.spans.map((s) => placeOf(f.where, f.text, s))),
+    ...notesNaming(ctx, find).flatMap((n) => n.spans.map((s) => placeOf(n.where, n.text, s))),
+    ...fieldsNaming(ctx, find).fields.flatMap((f) => f.spans.map((s) => placeOf(f.where, f.text, s))),
   ];
   const forms = [...new Set(matches.map((m) => m.match.normalize('NFC')))].sort((a, b) =>
     a.localeCompare(b, 'fi'),
@@ -262,16 +285,16 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
   };
 
   db.transaction(() => {
-    const matcher = erasureMatcher(ctx, target);
-    for (const note of scan(ctx, target).notes) {
-      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), (text) => spansOf(matcher, text, target));
+    const find = finderFor(ctx, target);
+    for (const note of notesNaming(ctx, find)) {
+      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), find);
       if (!erased.count) continue;
       saveNotes(ctx, note.interviewId, erased.doc);
       summary.notes++;
       summary.mentions += erased.count;
     }
-    // Scanned again after the notes are saved: their quotes and mentions are re-derived by then.
-    const found = scan(ctx, target);
+    // Read after the notes are saved: their quotes and mentions are re-derived by then.
+    const found = fieldsNaming(ctx, find);
     for (const field of found.fields) {
       let text = field.text;
       for (const span of [...field.spans].reverse())

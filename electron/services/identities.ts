@@ -214,17 +214,25 @@ export function matcherFor(register: readonly RegisterEntry[]): IdentityMatcher 
 }
 
 /**
- * Lower-case words of the engagement's own material: a capitalised one at the start of a sentence
- * is then an ordinary word, not a name ("Laskutus" when "laskutus" appears elsewhere).
+ * What the engagement's own material says about its words. `ordinary`: words seen in lower case, so
+ * a capitalised one opening a sentence is an ordinary word ("Laskutus" when "laskutus" appears
+ * elsewhere). `learned`: names met in the middle of a sentence, so their forms are noticed where
+ * they open a sentence too ("…soitin Henrik Dahlille. Dahlille annettiin…").
  */
 export function engagementVocabulary(
-  ctx: ServiceContext,
+  { db }: ServiceContext,
   engagementId: string,
 ): { ordinary: Set<string>; learned: IdentityMatcher } {
-  const ordinary = ordinaryWords(ctx, engagementId);
-  // Names met in the middle of a sentence (unambiguous) are learned, so their forms are noticed
-  // where they open a sentence too: "…soitin Henrik Dahlille. Dahlille annettiin…".
-  const texts = materialOf(ctx, engagementId);
+  const texts = db
+    .prepare(
+      `SELECT n.text FROM notes n JOIN interviews i ON i.id = n.interview_id WHERE i.engagement_id = ?
+       UNION ALL SELECT title || '. ' || key_message || '. ' || body || '. ' || recommendation FROM findings WHERE engagement_id = ?`,
+    )
+    .pluck()
+    .all(engagementId, engagementId) as string[];
+  const ordinary = new Set<string>();
+  for (const text of texts)
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) ordinary.add(m[0]);
   const plain = new IdentityMatcher([]);
   const names = new Set<string>();
   for (const text of texts)
@@ -237,24 +245,6 @@ export function engagementVocabulary(
       false,
     ),
   };
-}
-
-function materialOf({ db }: ServiceContext, engagementId: string): string[] {
-  return db
-    .prepare(
-      `SELECT n.text FROM notes n JOIN interviews i ON i.id = n.interview_id WHERE i.engagement_id = ?
-       UNION ALL SELECT title || '. ' || key_message || '. ' || body || '. ' || recommendation FROM findings WHERE engagement_id = ?`,
-    )
-    .pluck()
-    .all(engagementId, engagementId) as string[];
-}
-
-export function ordinaryWords(ctx: ServiceContext, engagementId: string): Set<string> {
-  const texts = materialOf(ctx, engagementId);
-  const words = new Set<string>();
-  for (const text of texts)
-    for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) words.add(m[0]);
-  return words;
 }
 
 export interface Decision {

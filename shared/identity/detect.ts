@@ -192,10 +192,12 @@ export class IdentityMatcher {
       const known =
         FIRST_NAMES.has(t.word) ||
         SURNAMES.has(t.word) ||
-        hasGazetteerBase(t.word) ||
         (options.learned?.identitiesOf(t.word).strong.length ?? 0) > 0;
       if (known) return 'candidate' as const;
       if (COMMON_WORDS.has(plain)) return null;
+      // A form of a common name ("Erkin", "Ilkan"), unless it opens a sentence and the same word is
+      // used in lower case elsewhere ("Kukaan ei soittanut": kukaan, not a form of Kukka).
+      if (hasGazetteerBase(t.word)) return initial[i] && ordinary.has(plain) ? null : ('candidate' as const);
       if (initial[i]) return 'initial' as const; // decided with its neighbours below
       return ordinary.has(plain) ? null : ('candidate' as const);
     });

@@ -137,7 +137,7 @@ const SEPARATED_ENDINGS = new Set([
   '’', // English possessives: Tom's, James'
 ]);
 
-export type EndingClass = 'full' | 'partitive' | 'illative';
+export type EndingClass = 'full' | 'partitive';
 
 export interface Stem {
   stem: string;
@@ -145,15 +145,15 @@ export interface Stem {
 }
 
 /** Whether `rest` (the text after a stem in a word) is an ending the stem takes. */
-export function takesEnding(endings: EndingClass, rest: string, stemEndsInVowel: boolean): boolean {
+function takesEnding(endings: EndingClass, rest: string, stemEndsInVowel: boolean): boolean {
   if (SEPARATED_ENDINGS.has(rest)) return true;
   switch (endings) {
     case 'full':
-      return stemEndsInVowel ? VOWEL_STEM_ENDINGS.has(rest) : CONSONANT_STEM_ENDINGS.has(rest);
+      return stemEndsInVowel
+        ? VOWEL_STEM_ENDINGS.has(rest) || ILLATIVE_ENDINGS.has(rest)
+        : CONSONANT_STEM_ENDINGS.has(rest);
     case 'partitive':
       return PARTITIVE_ENDINGS.has(rest);
-    case 'illative':
-      return ILLATIVE_ENDINGS.has(rest);
   }
 }
 
@@ -246,8 +246,7 @@ export function nameStems(word: string, given = false): Stem[] {
   const add = (stem: string, endings: EndingClass = 'full') => {
     if (stem.length < 2) return;
     const prev = stems.get(stem);
-    if (!prev || prev === 'partitive' || (prev === 'illative' && endings === 'full'))
-      stems.set(stem, endings);
+    if (prev !== 'full') stems.set(stem, endings);
   };
   add(word);
   const last = lower(word.at(-1) ?? '');
@@ -321,9 +320,7 @@ export function isFormOf(token: string, stem: Stem): boolean {
   const rest = token.slice(stem.stem.length);
   // Mikko-nen, Mäki-nen are other surnames, not forms of Mikko or Mäki.
   if (/^(?:nen|sen|set|ska)/.test(rest) && !/^(?:nsa|nsä)/.test(rest)) return false;
-  const endsInVowel = isVowel(stem.stem.at(-1));
-  if (takesEnding(stem.endings, rest, endsInVowel)) return true;
-  return endsInVowel && stem.endings === 'full' && ILLATIVE_ENDINGS.has(rest);
+  return takesEnding(stem.endings, rest, isVowel(stem.stem.at(-1)));
 }
 
 /**

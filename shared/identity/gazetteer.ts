@@ -161,6 +161,7 @@ on oli olivat ovat ole ollut olisi voi voisi pitää pitäisi täytyy saa sai
 ja tai mutta jos kun koska että joka mikä kuka missä miksi miten kaikki jotkut moni useimmat
 asiakas asiakkaat toimittaja yritys meillä heillä teillä niillä sillä tällä
 hyvä huono uusi vanha iso pieni
+kukaan mikään kumpikaan jokin joku jotkin kaikki jokainen kukin kuka mitä ketään mitään koskaan aina
 `),
 );
 

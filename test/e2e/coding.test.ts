@@ -2,48 +2,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newInterview } from '../helpers/workspace.ts';
+import { selectIn } from './editor.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
-
-/**
- * Selects `length` characters from just after the n-th occurrence of `after` in the notes (or, with
- * length 0, puts the cursor there) the way a mouse would: through the DOM selection.
- */
-async function selectIn(page: Page, text: string, length = text.length, cursorOnly = false): Promise<void> {
-  // A click first, as a person would: the editor has the focus and its own selection is collapsed.
-  await page.locator('.notes-editor p').last().click();
-  await page.evaluate(
-    ({ text, length, cursorOnly }) => {
-      const root = document.querySelector('.notes-editor')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const start = full.indexOf(text);
-      if (start < 0) throw new Error(`not in the notes: ${text}`);
-      const locate = (offset: number): [Text, number] => {
-        let seen = 0;
-        for (const node of nodes) {
-          if (offset <= seen + node.data.length) return [node, offset - seen];
-          seen += node.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      const from = cursorOnly ? start + length : start;
-      range.setStart(...locate(from));
-      range.setEnd(...locate(cursorOnly ? from : start + length));
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      // ProseMirror reads the DOM selection on selectionchange; announce it now rather than later.
-      document.dispatchEvent(new Event('selectionchange'));
-    },
-    { text, length, cursorOnly },
-  );
-  await page.waitForTimeout(100);
-}
 
 describe('coding in Chromium', () => {
   test('hotkey and picker codings, overlapping, survive edits before, inside, after and a partial delete', async () => {
@@ -85,13 +47,13 @@ describe('coding in Chromium', () => {
       await expect.poll(quotes).toEqual({ 'key-person-risk': 'beta gamma', silos: 'gamma delta' });
 
       // Type before, inside and after the codings, then delete part of one.
-      await selectIn(page, 'Alpha', 0, true);
+      await selectIn(page, 'Alpha', { length: 0, cursorOnly: true });
       await page.keyboard.type('Intro ');
-      await selectIn(page, 'beta ', 5, true);
+      await selectIn(page, 'beta ', { cursorOnly: true });
       await page.keyboard.type('big ');
-      await selectIn(page, 'epsilon', 7, true);
+      await selectIn(page, 'epsilon', { cursorOnly: true });
       await page.keyboard.type(' omega');
-      await selectIn(page, 'delta', 5, true);
+      await selectIn(page, 'delta', { cursorOnly: true });
       await page.keyboard.press('Backspace');
       await page.keyboard.press('Backspace');
       await page.locator('.save-state[data-state="saved"]').waitFor();
@@ -145,7 +107,7 @@ describe('coding in Chromium', () => {
       await page.keyboard.press('Control+1');
       await page.locator('.save-state[data-state="saved"]').waitFor();
       const [coding] = ws.call('listCodings', { interviewId: interview.id });
-      await selectIn(page, 'later text.', 11, true);
+      await selectIn(page, 'later text.', { cursorOnly: true });
       // What the app puts on the clipboard when coded text is copied: the mark with its id.
       await page.evaluate((id) => {
         const data = new DataTransfer();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { DocNode } from '../../shared/domain.ts';
 import type { TestWorkspace } from '../helpers/workspace.ts';
+import { selectIn } from './editor.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -32,42 +33,6 @@ const savedMentions = (ws: TestWorkspace, interviewId: string) =>
 /** The last lines of the stored plain text: what was typed into the notes' new last paragraphs. */
 const lastLines = (ws: TestWorkspace, interviewId: string, count = 1) =>
   ws.call('getInterview', { id: interviewId }).notes.text.split('\n').slice(-count);
-
-/** Selects the first occurrence of `text` in the notes (or puts the cursor after it) as a mouse would. */
-async function selectIn(page: Page, text: string, cursorAfter = false): Promise<void> {
-  await page.locator('.notes-editor p').last().click();
-  await page.evaluate(
-    ({ text, cursorAfter }) => {
-      const root = document.querySelector('.notes-editor')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const start = full.indexOf(text);
-      if (start < 0) throw new Error(`not in the notes: ${text}`);
-      // At a boundary between text nodes, a start belongs to the next node and an end to the previous
-      // one: else a selection from the start of a paragraph would begin at the end of the one before.
-      const locate = (offset: number, isStart: boolean): [Text, number] => {
-        let seen = 0;
-        for (const node of nodes) {
-          const end = seen + node.data.length;
-          if (offset < end || (offset === end && !isStart)) return [node, offset - seen];
-          seen = end;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...locate(cursorAfter ? start + text.length : start, !cursorAfter));
-      range.setEnd(...locate(start + text.length, false));
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new Event('selectionchange'));
-    },
-    { text, cursorAfter },
-  );
-  await page.waitForTimeout(100);
-}
 
 /** Puts the cursor at the very end of the notes, as a click after the last word would. */
 async function cursorAtEnd(page: Page): Promise<void> {
@@ -145,7 +110,7 @@ describe('mentions in Chromium', () => {
 
       // "Tapsan": the first four letters find the person marked a moment ago; no second Tapsa is made.
       await page.waitForTimeout(600); // a person's pause: ProseMirror joins edits within 500 ms into one undo step
-      await selectIn(page, 'Tapsan', true); // the cursor just after the word takes the word
+      await selectIn(page, 'Tapsan', { cursorOnly: true }); // the cursor just after the word takes the word
       await page.keyboard.press('Control+Shift+M');
       await expect.poll(() => filter.inputValue()).toBe('Tapsan');
       await expect.poll(async () => (await options.allTextContents())[0]).toBe('Tapsa');
@@ -171,9 +136,9 @@ describe('mentions in Chromium', () => {
       await expect.poll(() => savedMentions(ws, interviewId)).toEqual(both);
 
       // Typing before the name, and right after it (not inclusive: the new letters stay outside).
-      await selectIn(page, 'Soitin ', true);
+      await selectIn(page, 'Soitin ', { cursorOnly: true });
       await page.keyboard.type('kyllä ');
-      await selectIn(page, 'Tapsalle', true);
+      await selectIn(page, 'Tapsalle', { cursorOnly: true });
       await page.keyboard.type('kin');
       await saved(page);
       await expect.poll(() => savedMentions(ws, interviewId)).toEqual(both);

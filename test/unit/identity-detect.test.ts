@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { IdentityMatcher } from '../../shared/identity/detect.ts';
+
+const matcher = new IdentityMatcher([
+  { id: 'mikko', kind: 'person', names: ['Mikko Virtanen'] },
+  { id: 'seppo-k', kind: 'person', names: ['Seppo Kallio'] },
+  { id: 'seppo-v', kind: 'person', names: ['Seppo Lehto'] },
+  { id: 'merikarhu', kind: 'org', names: ['Merikarhu Group Oy'] },
+]);
+const found = (text: string, ordinary: string[] = []) =>
+  matcher.find(text, { ordinary: new Set(ordinary) }).map((s) => [s.kind, s.text, s.identityIds.join(',')]);
+
+describe('identity detection', () => {
+  test('known people in inflected forms, full names and "Last, First" are one span each', () => {
+    expect(found('Puhuin Mikolle ja Virtanen, Mikko vastasi.')).toEqual([
+      ['identity', 'Mikolle', 'mikko'],
+      ['identity', 'Virtanen, Mikko', 'mikko'],
+    ]);
+  });
+
+  test('a first name two people share points to both; the full name to one', () => {
+    expect(found('Sepon mukaan Seppo Kallio lähti.')).toEqual([
+      ['identity', 'Sepon', 'seppo-k,seppo-v'],
+      ['identity', 'Seppo Kallio', 'seppo-k'],
+    ]);
+  });
+
+  test('soft hyphens and decomposed letters inside a name are matched and cut out whole', () => {
+    const text = 'Soitin Virta\u00ADselle ja Ma\u0308kelle.';
+    const spans = matcher.find(text);
+    expect(spans[0]!.text).toBe('Virta\u00ADselle');
+    expect(spans[0]!.normalized).toBe('Virtaselle');
+  });
+
+  test('generic words of a company name count only beside the rest of it', () => {
+    expect(found('Merikarhu Group hoitaa. Group-taulukko on erillinen.')).toEqual([
+      ['identity', 'Merikarhu Group', 'merikarhu'],
+    ]);
+  });
+
+  test('unregistered names: mid-sentence, at a sentence start by a known first name, or before a legal suffix', () => {
+    expect(found('Asiasta tietää Kari Mattila. Ilkan mukaan hyvä. Polarix Oy tarjosi.')).toEqual([
+      ['candidate', 'Kari Mattila', ''],
+      ['candidate', 'Ilkan', ''],
+      ['candidate', 'Polarix Oy', ''],
+    ]);
+  });
+
+  test('ordinary words at a sentence start stay, even when they look like a form of a common name', () => {
+    expect(found('Kukaan ei soittanut. Laskutus toimii.', ['kukaan', 'laskutus'])).toEqual([]);
+    expect(found('mäki, kallio, aalto ja price ovat tavallisia sanoja.')).toEqual([]);
+  });
+
+  test('e-mail addresses, phone numbers and web addresses', () => {
+    expect(
+      found(
+        'Kirjoita mikko.virtanen@merikarhu.fi tai soita +358 40 123 4567 / (09) 2345 678, www.merikarhu.fi.',
+      ),
+    ).toEqual([
+      ['email', 'mikko.virtanen@merikarhu.fi', ''],
+      ['phone', '+358 40 123 4567', ''],
+      ['phone', '(09) 2345 678', ''],
+      ['url', 'www.merikarhu.fi', ''],
+    ]);
+  });
+});
