@@ -59,12 +59,13 @@ function table(rows: string[][]): string {
 export const COMMANDS: Record<string, CliCommand> = {
   report: {
     summary:
-      'write the Word findings report: --engagement ID --out FILE.docx [--anonymize none|people|accounts] [--lang fi|en]',
+      'write the Word findings report: --engagement ID --out FILE.docx [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …]; every name not reviewed in the app is masked',
     options: {
       engagement: { type: 'string' },
       out: { type: 'string' },
       anonymize: { type: 'string', default: 'people' },
       lang: { type: 'string' },
+      keep: { type: 'string', multiple: true },
     },
     run: async (call, values, ctx) => {
       const engagementId = required(values, 'engagement');
@@ -78,7 +79,8 @@ export const COMMANDS: Record<string, CliCommand> = {
         throw new CliError('--lang must be fi or en.');
       call('getEngagement', { id: engagementId });
       const started = performance.now();
-      const result = await writeReport(ctx, { engagementId, anonymize, language: lang }, out);
+      const keep = (values.keep as string[] | undefined) ?? [];
+      const result = await writeReport(ctx, { engagementId, anonymize, language: lang, keep }, out);
       const ms = Math.round(performance.now() - started);
       return {
         json: { ...result, ms },

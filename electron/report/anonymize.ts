@@ -86,13 +86,23 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
   const kept = new Set((input.keep ?? []).map((k) => normalizeName(k)));
   const masked = new Set<string>();
 
+  const namesHidden = (text: string): boolean =>
+    input.matcher.find(text, { candidates: false }).some(
+      (span) =>
+        span.kind !== 'identity' ||
+        span.identityIds.some((id) => {
+          const entry = entries.get(id);
+          return !!entry && hidden(entry);
+        }),
+    );
   const account = (id: string): string =>
     level === 'accounts' ? (labels.get(id) ?? '—') : (accounts.find((a) => a.id === id)?.name ?? '—');
   const person = (id: string): string => {
     const p = people.get(id);
     if (!p) return '—';
     if (level === 'none') return [p.name, p.title, p.account.name].filter(Boolean).join(', ');
-    if (p.anonLabel) return p.anonLabel;
+    // A label the consultant typed is used unless it names someone the report hides ("Seppo K., CEO").
+    if (p.anonLabel && !namesHidden(p.anonLabel)) return p.anonLabel;
     const role = r.roles[p.roleLevel];
     // With company names shown, an account letter next to a role would point to one person.
     return level === 'people'

@@ -66,10 +66,20 @@ function erasureMatcher(ctx: ServiceContext, target: Target): IdentityMatcher {
   return new IdentityMatcher(known);
 }
 
+/** The target's names in a text, and e-mail addresses built from them (seppo.kallio@…). */
 const spansOf = (matcher: IdentityMatcher, text: string, target: Target): FoundSpan[] =>
-  matcher
-    .find(text, { candidates: false })
-    .filter((s) => s.kind === 'identity' && s.identityIds.includes(target.entryId));
+  matcher.find(text, { candidates: false }).filter((s) => {
+    if (s.kind === 'identity') return s.identityIds.includes(target.entryId);
+    if (s.kind !== 'email') return false;
+    const local = s.normalized.split(/@|[ \t]?[([]at[)\]]/u)[0] ?? '';
+    return local
+      .split(/[._+-]+/u)
+      .filter((part) => part.length >= 2)
+      .some((part) => {
+        const word = part[0]!.toLocaleUpperCase('fi') + part.slice(1).toLocaleLowerCase('fi');
+        return matcher.identitiesOf(word).strong.includes(target.entryId);
+      });
+  });
 
 /**
  * Replaces the name in the text of one block even where formatting or a coding splits a word into

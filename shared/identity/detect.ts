@@ -55,11 +55,19 @@ interface StemEntry {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’:][\p{L}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu;
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// "(at)" and "[at]" are how Finnish web pages and signatures often write the @.
+const EMAIL =
+  /[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]at[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL =
   /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![@\p{L}\p{N}.-])[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)(?:\/[^\s<>"'()[\]]*)?(?![\p{L}\p{N}])/gu;
 const PHONE =
   /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,4}|\(0\d{1,3}\)|0\d{1,3})(?:[\s-]?\d{2,5}){1,4}(?![\p{L}\p{N}])/gu;
+/** A Finnish -nen surname in any case: Rautiainen, Hyvärisen, Pesoselle, Tanskasta. */
+const SURNAME_SHAPE =
+  /^\p{Lu}\p{Ll}+[aeiouyäö](?:nen|se(?:n|lle|lla|llä|lta|ltä|ssa|ssä|sta|stä|ksi|na|nä|en|t))(?:kin|kaan|kään|han|hän)?$/u;
+/** Everyday -nen words that open sentences: Ensimmäinen, Jokaisen, Suomalaiset, Toisessa… */
+const ORDINARY_NEN =
+  /^(?:ensimmäi|viimei|jokai|suomalai|ruotsalai|ulkomai|kotimai|tavalli|sellai|tällai|tuollai|millai|minkälai|erilai|samanlai|kaikenlai|monenlai|yksittäi|alkuperäi|varsinai|nykyi|enti|myöhäi|päivittäi|viikoittai|kuukausittai|vuosittai|säännölli|henkilökohtai|yhtei|toi|nai|ihmi|hevo|kysymyks|vastaukse|tulokse|keskustelu|kokoukse|palaverissa)/u;
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
 const SENTENCE_END = /(?:^|[.!?…:;]|\n)[\s"'“”‘’«»()[\]*•–—-]*$/u;
 const UPPER = /^\p{Lu}/u;
@@ -83,11 +91,13 @@ function nameWords(name: string): string[] {
 export class IdentityMatcher {
   private readonly stems = new Map<string, StemEntry[]>();
   private readonly maxStem: number;
+  private readonly orgs: Set<string>;
 
   readonly identities: readonly KnownIdentity[];
 
   constructor(identities: readonly KnownIdentity[], nicknames = true) {
     this.identities = identities;
+    this.orgs = new Set(identities.filter((i) => i.kind === 'org').map((i) => i.id));
     let maxStem = 0;
     for (const identity of identities) {
       for (const name of nicknames ? expandNames(identity) : identity.names) {
@@ -114,6 +124,11 @@ export class IdentityMatcher {
 
   /** The identities a single word is a form of; `weak` ones only if a neighbouring word agrees. */
   identitiesOf(token: string): { strong: string[]; weak: string[] } {
+    // Names typed in capitals ("SEPPO KALLIO", "KALLIOLLE") are compared as written normally.
+    const bare = stripEnding(token);
+    if (bare.length >= 3 && ALL_CAPS.test(bare) && !this.stems.has(bare)) {
+      token = token[0] + token.slice(1).toLocaleLowerCase('fi');
+    }
     const strong = new Set<string>();
     const weak = new Set<string>();
     const exact = (this.stems.get(token) ?? []).filter((e) => e.base);
@@ -197,7 +212,8 @@ export class IdentityMatcher {
       if (COMMON_WORDS.has(plain)) return null;
       // A form of a common name ("Erkin", "Ilkan"), unless it opens a sentence and the same word is
       // used in lower case elsewhere ("Kukaan ei soittanut": kukaan, not a form of Kukka).
-      if (hasGazetteerBase(t.word)) return initial[i] && ordinary.has(plain) ? null : ('candidate' as const);
+      if (hasGazetteerBase(t.word) || (SURNAME_SHAPE.test(t.word) && !ORDINARY_NEN.test(plain)))
+        return initial[i] && ordinary.has(plain) ? null : ('candidate' as const);
       if (initial[i]) return 'initial' as const; // decided with its neighbours below
       return ordinary.has(plain) ? null : ('candidate' as const);
     });
@@ -225,6 +241,9 @@ export class IdentityMatcher {
         const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
         if (!/^(?:[ \t]+|-|[ \t]*&[ \t]*|,[ \t]+)$/u.test(gap)) break;
         if (LEGAL_SUFFIXES.has(stripEnding(tokens[j]!.word)) && !gap.startsWith(',')) {
+          // "Nurmi Oy" is the company, even where a person is called Nurmi too.
+          const orgs = ids.filter((id) => this.orgs.has(id));
+          if (orgs.length) ids = orgs;
           last = j;
           break;
         }

@@ -131,6 +131,16 @@ describe('Word report of the demo engagement', () => {
     expect(visibleText(xml)).toMatch(/Key account A/);
   });
 
+  test('client staff named only in note text are masked; --keep prints a name as it is', () => {
+    const kvarnholm = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+    const masked = allXml(exportReport(kvarnholm, 'masked.docx', '--anonymize', 'people'));
+    expect(masked).not.toContain('Wikström');
+    const kept = allXml(
+      exportReport(kvarnholm, 'kept.docx', '--anonymize', 'people', '--keep', 'Stefan Wikström'),
+    );
+    expect(kept).toContain('Stefan Wikström');
+  });
+
   test('the report comes out in the engagement language, or the one asked for', () => {
     expect(visibleText(exportReport(fi, 'fi.docx').get('word/document.xml')!)).toContain('Tiivistelmä');
     expect(visibleText(exportReport(fi, 'fi-en.docx', '--lang', 'en').get('word/document.xml')!)).toContain(

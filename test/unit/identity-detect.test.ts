@@ -64,3 +64,18 @@ describe('identity detection', () => {
     ]);
   });
 });
+
+describe('names written in other ways', () => {
+  test('known names in capitals, unknown -nen surnames opening a sentence, e-mails with (at)', () => {
+    expect(found('Palaverissa SEPPO KALLIO sanoi, että KALLIOLLE käy.')).toEqual([
+      ['identity', 'SEPPO KALLIO', 'seppo-k'],
+      ['identity', 'KALLIOLLE', 'seppo-k'],
+    ]);
+    expect(found('Hyvärisen mukaan hinta nousi. Ensimmäinen tarjous hylättiin.')).toEqual([
+      ['candidate', 'Hyvärisen', ''],
+    ]);
+    expect(found('Osoite on seppo.kallio(at)merikarhu.fi.')).toEqual([
+      ['email', 'seppo.kallio(at)merikarhu.fi', ''],
+    ]);
+  });
+});

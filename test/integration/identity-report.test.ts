@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { writeReport } from '../../electron/report/export.ts';
+import { visibleText } from '../../electron/report/leaks.ts';
+import { ERASED } from '../../electron/services/erasure.ts';
+import { paragraphsToDoc } from '../../shared/notes.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { unzipText } from '../helpers/zip.ts';
+
+/** Cases the corpus does not hold: a company named after a person, labels, capitals, e-mails. */
+let ws: TestWorkspace;
+let engagementId = '';
+let personId = '';
+beforeEach(() => {
+  ws = openTestWorkspace();
+  engagementId = ws.call('createEngagement', {
+    clientName: 'Sarastus Oy',
+    title: 'Kuuntelu',
+    language: 'fi',
+  }).id;
+  const account = ws.call('createAccount', { engagementId, name: 'Nurmi Oy', tier: 'key' });
+  personId = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Tapio Nurmi',
+    roleLevel: 'strategic',
+    anonLabel: 'Tapio N., toimitusjohtaja',
+  }).id;
+  const interview = ws.call('createInterview', {
+    engagementId,
+    accountId: account.id,
+    intervieweeIds: [personId],
+    status: 'done',
+  });
+  const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+  const codingId = ws.ctx.newId();
+  const text =
+    'NURMI kertoi, että Nurmi Oy ostaa vähemmän. Tapsan osoite on tapio.nurmi(at)nurmi.fi ja TAPIO.NURMI@NURMI.FI.';
+  const doc = paragraphsToDoc([text]);
+  doc.content![0]!.content = [{ type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] }];
+  ws.call('saveNotes', { interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
+  ws.call('createFinding', { engagementId, title: 'Hinta', codeIds: [code.id], quoteIds: [codingId] });
+});
+afterEach(() => ws.close());
+
+async function report(): Promise<string> {
+  const out = join(ws.dir, 'r.docx');
+  await writeReport(ws.ctx, { engagementId, anonymize: 'people' }, out);
+  return [...unzipText(readFileSync(out))].map(([, xml]) => visibleText(xml)).join('\n');
+}
+
+test('a company named after a person stays named at people level; the person, their label and e-mails do not', async () => {
+  const text = await report();
+  expect(text).toContain('Nurmi Oy');
+  expect(text).not.toMatch(/NURMI kertoi|Tapio|Tapsan|tapio\.nurmi/i);
+  expect(text).toContain('[päättäjä, Avainasiakas]');
+});
+
+test('erasure takes the name in capitals and the e-mail addresses built from it', () => {
+  ws.call('eraseInterviewee', { id: personId });
+  const notes = ws.db.prepare('SELECT text FROM notes').pluck().get() as string;
+  expect(notes).toBe(
+    `${ERASED} kertoi, että Nurmi Oy ostaa vähemmän. ${ERASED} osoite on ${ERASED} ja ${ERASED}.`,
+  );
+});
