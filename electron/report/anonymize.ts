@@ -106,7 +106,10 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
     const role = r.roles[p.roleLevel];
     // With company names shown, an account letter next to a role would point to one person.
     return level === 'people'
-      ? fill(r.labelPersonTier, { role, tier: resources[language].translation.account.tiers[p.account.tier] })
+      ? fill(r.labelPersonTier, {
+          role,
+          tier: resources[language].translation.account.tiers[p.account.tier].toLocaleLowerCase(language),
+        })
       : fill(r.labelPerson, { account: labels.get(p.account.id) ?? '', role });
   };
 

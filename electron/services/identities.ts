@@ -231,6 +231,16 @@ export function engagementVocabulary(
     .pluck()
     .all(engagementId, engagementId) as string[];
   const ordinary = new Set<string>();
+  // The codebook's own wording counts as ordinary too ("Hiljaisen poistuman riski").
+  const codebook = db
+    .prepare(
+      `SELECT name_fi || ' ' || name_en || ' ' || description_fi || ' ' || description_en FROM codes
+       WHERE engagement_id IS NULL OR engagement_id = ?`,
+    )
+    .pluck()
+    .all(engagementId) as string[];
+  for (const text of codebook)
+    for (const m of text.matchAll(/[\p{L}]+/gu)) ordinary.add(m[0].toLocaleLowerCase('fi'));
   for (const text of texts)
     for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) ordinary.add(m[0]);
   const plain = new IdentityMatcher([]);

@@ -65,9 +65,12 @@ const PHONE =
 /** A Finnish -nen surname in any case: Rautiainen, Hyvärisen, Pesoselle, Tanskasta. */
 const SURNAME_SHAPE =
   /^\p{Lu}\p{Ll}+[aeiouyäö](?:nen|se(?:n|lle|lla|llä|lta|ltä|ssa|ssä|sta|stä|ksi|na|nä|en|t))(?:kin|kaan|kään|han|hän)?$/u;
-/** Everyday -nen words that open sentences: Ensimmäinen, Jokaisen, Suomalaiset, Toisessa… */
+/**
+ * Everyday -nen words that open sentences: verbal nouns (Sitoutuminen), -llinen adjectives
+ * (Tavallisen), numbers (Kymmenen) and common words (Ensimmäinen, Jokaisen, Suomalaiset…).
+ */
 const ORDINARY_NEN =
-  /^(?:ensimmäi|viimei|jokai|suomalai|ruotsalai|ulkomai|kotimai|tavalli|sellai|tällai|tuollai|millai|minkälai|erilai|samanlai|kaikenlai|monenlai|yksittäi|alkuperäi|varsinai|nykyi|enti|myöhäi|päivittäi|viikoittai|kuukausittai|vuosittai|säännölli|henkilökohtai|yhtei|toi|nai|ihmi|hevo|kysymyks|vastaukse|tulokse|keskustelu|kokoukse|palaverissa)/u;
+  /(?:mi|lli)(?:nen|s\p{Ll}*)$|^(?:kymme|ensimmäi|viimei|jokai|suomalai|ruotsalai|ulkomai|kotimai|tavalli|sellai|tällai|tuollai|millai|minkälai|erilai|samanlai|kaikenlai|monenlai|yksittäi|alkuperäi|varsinai|nykyi|enti|myöhäi|päivittäi|viikoittai|kuukausittai|vuosittai|säännölli|henkilökohtai|yhtei|toi|nai|ihmi|hevo|kysymyks|vastaukse|tulokse|keskustelu|kokoukse|palaverissa)/u;
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
 const SENTENCE_END = /(?:^|[.!?…:;]|\n)[\s"'“”‘’«»()[\]*•–—-]*$/u;
 const UPPER = /^\p{Lu}/u;

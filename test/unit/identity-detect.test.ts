@@ -49,6 +49,7 @@ describe('identity detection', () => {
   test('ordinary words at a sentence start stay, even when they look like a form of a common name', () => {
     expect(found('Kukaan ei soittanut. Laskutus toimii.', ['kukaan', 'laskutus'])).toEqual([]);
     expect(found('mäki, kallio, aalto ja price ovat tavallisia sanoja.')).toEqual([]);
+    expect(found('Sitoutuminen vai sidos. Kymmenen vuotta. Tavallisen asiakkaan mukaan.')).toEqual([]);
   });
 
   test('e-mail addresses, phone numbers and web addresses', () => {
