@@ -57,7 +57,7 @@ interface StemEntry {
 const TOKEN = /[\p{L}\p{N}]+(?:['’:][\p{L}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu;
 // "(at)" and "[at]" are how Finnish web pages and signatures often write the @.
 const EMAIL =
-  /[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]at[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+  /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]at[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL =
   /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![@\p{L}\p{N}.-])[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)(?:\/[^\s<>"'()[\]]*)?(?![\p{L}\p{N}])/gu;
 const PHONE =
@@ -71,6 +71,7 @@ const SURNAME_SHAPE =
  */
 const ORDINARY_NEN =
   /(?:mi|lli)(?:nen|s\p{Ll}*)$|^(?:kymme|ensimmäi|viimei|jokai|suomalai|ruotsalai|ulkomai|kotimai|tavalli|sellai|tällai|tuollai|millai|minkälai|erilai|samanlai|kaikenlai|monenlai|yksittäi|alkuperäi|varsinai|nykyi|enti|myöhäi|päivittäi|viikoittai|kuukausittai|vuosittai|säännölli|henkilökohtai|yhtei|toi|nai|ihmi|hevo|kysymyks|vastaukse|tulokse|keskustelu|kokoukse|palaverissa)/u;
+const NO_FORMS: { strong: string[]; weak: string[] } = { strong: [], weak: [] };
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
 const SENTENCE_END = /(?:^|[.!?…:;]|\n)[\s"'“”‘’«»()[\]*•–—-]*$/u;
 const UPPER = /^\p{Lu}/u;
@@ -154,7 +155,10 @@ export class IdentityMatcher {
     const taken = new Uint8Array(text.length + 1);
     const spans: Omit<FoundSpan, 'text' | 'normalized' | 'start' | 'end'>[] = [];
     const ranges: [number, number][] = [];
-    const free = (s: number, e: number) => taken.subarray(s, e).every((c) => c === 0);
+    const free = (s: number, e: number) => {
+      for (let i = s; i < e; i++) if (taken[i]) return false;
+      return true;
+    };
     const push = (s: number, e: number, span: (typeof spans)[number]) => {
       taken.fill(1, s, e);
       ranges.push([s, e]);
@@ -177,26 +181,31 @@ export class IdentityMatcher {
     const tokens = [...text.matchAll(TOKEN)]
       .map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
       .filter((t) => free(t.start, t.end));
-    const forms = tokens.map((t) =>
-      UPPER.test(t.word) ? this.identitiesOf(t.word) : { strong: [], weak: [] },
-    );
+    const forms = tokens.map((t) => (UPPER.test(t.word) ? this.identitiesOf(t.word) : NO_FORMS));
     const nextTo = (i: number, j: number) =>
       j >= 0 &&
       j < tokens.length &&
       /^(?:[ \t]+|-|[ \t]*&[ \t]*)$/u.test(
         text.slice(tokens[Math.min(i, j)]!.end, tokens[Math.max(i, j)]!.start),
       );
-    const matched = forms.map((f, i) => [
-      ...f.strong,
-      ...f.weak.filter((id) =>
-        [i - 1, i + 1].some(
-          (j) => nextTo(i, j) && (forms[j]!.strong.includes(id) || forms[j]!.weak.includes(id)),
-        ),
-      ),
-    ]);
+    const matched = forms.map((f, i) =>
+      f.weak.length
+        ? [
+            ...f.strong,
+            ...f.weak.filter((id) =>
+              [i - 1, i + 1].some(
+                (j) => nextTo(i, j) && (forms[j]!.strong.includes(id) || forms[j]!.weak.includes(id)),
+              ),
+            ),
+          ]
+        : f.strong,
+    );
     const wantCandidates = options.candidates ?? true;
     const ordinary = options.ordinary ?? new Set<string>();
-    const initial = tokens.map((t) => SENTENCE_END.test(text.slice(Math.max(0, t.start - 40), t.start)));
+    // Only capitalised words need to know whether they open a sentence.
+    const initial = tokens.map(
+      (t) => UPPER.test(t.word) && SENTENCE_END.test(text.slice(Math.max(0, t.start - 40), t.start)),
+    );
     const isName = tokens.map((t, i) => {
       if (matched[i]!.length) return 'identity' as const;
       if (!wantCandidates || !UPPER.test(t.word) || /^\p{N}/u.test(t.word)) return null;

@@ -15,26 +15,28 @@ export const INVISIBLE =
   /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\u034F|[\uFE00-\uFE0F]/u;
 const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, 'gu');
 
-/** A base character with the combining marks after it: the unit NFC composes. */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+/** What normalising changes: an invisible character, or a character with combining marks after it. */
+const CHANGES = new RegExp(`(?:${INVISIBLE.source})|\\P{M}?\\p{M}+`, 'gu');
 
 export function normalizeForMatching(original: string): NormalizedText {
-  // Fast path: nothing to remove and nothing to compose.
-  if (!INVISIBLE.test(original) && original.normalize('NFC') === original) {
-    const origin = Array.from({ length: original.length + 1 }, (_, i) => i);
-    return { text: original, origin };
-  }
-  let text = '';
+  // Only the places that change are rebuilt; the text between them is copied as it is.
+  const parts: string[] = [];
   const origin: number[] = [];
-  for (const match of original.matchAll(CLUSTER)) {
-    const cluster = match[0].replace(INVISIBLE_GLOBAL, '');
-    if (!cluster) continue;
-    const composed = cluster.normalize('NFC');
+  let at = 0;
+  const copy = (to: number) => {
+    parts.push(original.slice(at, to));
+    for (let i = at; i < to; i++) origin.push(i);
+  };
+  for (const match of original.matchAll(CHANGES)) {
+    copy(match.index);
+    const composed = match[0].replace(INVISIBLE_GLOBAL, '').normalize('NFC');
     for (let i = 0; i < composed.length; i++) origin.push(match.index);
-    text += composed;
+    parts.push(composed);
+    at = match.index + match[0].length;
   }
+  copy(original.length);
   origin.push(original.length);
-  return { text, origin };
+  return { text: parts.join(''), origin };
 }
 
 /** A name as the register keeps it for comparison. */

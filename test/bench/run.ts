@@ -10,6 +10,7 @@ import {
   measureServices,
   rawConnection,
 } from './database.ts';
+import { measureIdentity } from './identity.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
@@ -32,7 +33,7 @@ export interface Results {
   groups: Group[];
 }
 
-const SKIPPABLE = ['services', 'retrieval', 'analysis', 'report', 'renderer'] as const;
+const SKIPPABLE = ['services', 'retrieval', 'analysis', 'identity', 'report', 'renderer'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -97,6 +98,7 @@ try {
   if (!skip.has('services')) await group('services', () => measureServices(bench));
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
+  if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {
