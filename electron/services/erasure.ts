@@ -183,9 +183,11 @@ const TABLE_LABELS: Record<string, string> = {
   settings: 'Settings',
 };
 
-type Find = (text: string) => FoundSpan[];
+/** The target's spans in a text; `engagementId` says whose notes it is, when known. */
+type Find = (text: string, engagementId?: string) => FoundSpan[];
 interface NoteHit {
   interviewId: string;
+  engagementId: string;
   where: string;
   text: string;
   spans: FoundSpan[];
@@ -204,16 +206,23 @@ function notesNaming({ db }: ServiceContext, find: Find): NoteHit[] {
   return (
     db
       .prepare(
-        `SELECT n.interview_id AS interviewId, n.text, a.name AS account, i.date FROM notes n
-         JOIN interviews i ON i.id = n.interview_id JOIN accounts a ON a.id = i.account_id`,
+        `SELECT n.interview_id AS interviewId, i.engagement_id AS engagementId, n.text, a.name AS account, i.date
+         FROM notes n JOIN interviews i ON i.id = n.interview_id JOIN accounts a ON a.id = i.account_id`,
       )
-      .all() as { interviewId: string; text: string; account: string; date: string | null }[]
+      .all() as {
+      interviewId: string;
+      engagementId: string;
+      text: string;
+      account: string;
+      date: string | null;
+    }[]
   )
     .map((n) => ({
       interviewId: n.interviewId,
+      engagementId: n.engagementId,
       where: `Notes · ${n.account}${n.date ? `, ${n.date}` : ''}`,
       text: n.text,
-      spans: find(n.text),
+      spans: find(n.text, n.engagementId),
     }))
     .filter((n) => n.spans.length);
 }
@@ -256,7 +265,16 @@ function fieldsNaming(
 /** Finds only the spans that point to the target. */
 function finderFor(ctx: ServiceContext, target: Target): Find {
   const matcher = erasureMatcher(ctx, target);
-  return (text) => spansOf(matcher, text, target);
+  // In another engagement's notes, a word that could be someone else there too ("Daniel" when that
+  // study has its own Daniel) is theirs; in the person's own engagement it is erased to be safe.
+  return (text, engagementId) =>
+    spansOf(matcher, text, target).filter(
+      (s) =>
+        engagementId === undefined ||
+        engagementId === target.engagementId ||
+        s.kind !== 'identity' ||
+        s.identityIds.length === 1,
+    );
 }
 
 export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview {
@@ -297,7 +315,7 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
   db.transaction(() => {
     const find = finderFor(ctx, target);
     for (const note of notesNaming(ctx, find)) {
-      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), find);
+      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), (text) => find(text, note.engagementId));
       if (!erased.count) continue;
       saveNotes(ctx, note.interviewId, erased.doc);
       summary.notes++;

@@ -65,3 +65,24 @@ test('erasure takes the name in capitals and the e-mail addresses built from it'
     `${ERASED} kertoi, että Nurmi Oy ostaa vähemmän. ${ERASED} osoite on ${ERASED} ja ${ERASED}.`,
   );
 });
+
+test('erasure leaves a shared first name in another study to the person of that study', () => {
+  const other = ws.call('createEngagement', { clientName: 'Aamu Oy', title: 'Toinen', language: 'fi' }).id;
+  const account = ws.call('createAccount', { engagementId: other, name: 'Lehto Ky', tier: 'named' });
+  const tapio = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Tapio Lehto',
+    roleLevel: 'influencer',
+  });
+  const interview = ws.call('createInterview', {
+    engagementId: other,
+    accountId: account.id,
+    intervieweeIds: [tapio.id],
+  });
+  const text = 'Tapio kertoi hinnoista. Tapio Nurmi soitti hänelle.';
+  ws.call('saveNotes', { interviewId: interview.id, doc: paragraphsToDoc([text]) });
+  ws.call('eraseInterviewee', { id: personId });
+  expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+    `Tapio kertoi hinnoista. ${ERASED} soitti hänelle.`,
+  );
+});
