@@ -143,6 +143,7 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
     switch (span.kind) {
       case 'email':
       case 'phone':
+      case 'personalId':
       case 'url':
         return decided.get(span.normalized)?.action === 'keep' ? null : r.masks[span.kind];
       case 'identity': {

@@ -72,7 +72,7 @@ export function findLeaks(
       const leaked =
         span.kind === 'identity'
           ? !ownWording && span.identityIds.some((id) => hidden.has(id))
-          : span.kind === 'email' || span.kind === 'phone';
+          : span.kind === 'email' || span.kind === 'phone' || span.kind === 'personalId';
       if (leaked && anon.mask(span.text) !== span.text) leaks.push({ text: span.text, part });
     }
     for (const word of masked) {

@@ -73,7 +73,14 @@ export function reviewIdentifiers(
     onSpan: collect,
   });
 
-  const order: Record<ReviewItem['kind'], number> = { known: 0, candidate: 1, email: 2, phone: 3, url: 4 };
+  const order: Record<ReviewItem['kind'], number> = {
+    known: 0,
+    candidate: 1,
+    personalId: 2,
+    email: 3,
+    phone: 4,
+    url: 5,
+  };
   const list = [...items.values()].sort(
     (a, b) => order[a.kind] - order[b.kind] || b.count - a.count || a.name.localeCompare(b.name, 'fi'),
   );

@@ -490,6 +490,7 @@ export const en = {
       email: '[e-mail]',
       phone: '[phone number]',
       url: '[web address]',
+      personalId: '[personal ID]',
     },
     leak: 'The report was not written: “{{text}}” would still appear in it ({{part}}). Mark it in the review and export again.',
     labelPerson: '{{account}}, {{role}}',
@@ -560,7 +561,7 @@ export const en = {
     warning:
       '“{{attribution}}” is {{people}} person(s) in this study ({{quotes}} quotes): a reader who knows the customers may recognise them.',
     loading: 'Looking for names…',
-    kinds: { email: 'E-mail', phone: 'Phone', url: 'Web address' },
+    kinds: { email: 'E-mail', phone: 'Phone', url: 'Web address', personalId: 'Personal ID' },
     new: 'new',
     undecidedMasked: 'Until you decide, new ones are masked, so you can export right away.',
     decision: 'Decision for “{{name}}”',

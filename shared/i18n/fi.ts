@@ -492,6 +492,7 @@ export const fi: Resources = {
       email: '[sähköposti]',
       phone: '[puhelinnumero]',
       url: '[verkko-osoite]',
+      personalId: '[henkilötunnus]',
     },
     leak: 'Raporttia ei kirjoitettu: ”{{text}}” näkyisi siinä yhä ({{part}}). Merkitse se tarkistuksessa ja vie uudelleen.',
     labelPerson: '{{account}}, {{role}}',
@@ -562,7 +563,7 @@ export const fi: Resources = {
     warning:
       '”{{attribution}}” on tässä tutkimuksessa {{people}} henkilö(ä) ({{quotes}} lainausta): asiakkaat tunteva lukija voi tunnistaa heidät.',
     loading: 'Etsitään nimiä…',
-    kinds: { email: 'Sähköposti', phone: 'Puhelin', url: 'Verkko-osoite' },
+    kinds: { email: 'Sähköposti', phone: 'Puhelin', url: 'Verkko-osoite', personalId: 'Henkilötunnus' },
     new: 'uusi',
     undecidedMasked: 'Uudet peitetään, kunnes päätät toisin, joten voit viedä raportin heti.',
     decision: 'Päätös: ”{{name}}”',

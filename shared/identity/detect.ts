@@ -19,7 +19,7 @@ export interface KnownIdentity {
   names: readonly string[];
 }
 
-export type SpanKind = 'identity' | 'candidate' | 'email' | 'phone' | 'url';
+export type SpanKind = 'identity' | 'candidate' | 'email' | 'phone' | 'url' | 'personalId';
 
 /** Something in a text that identifies someone, in the original text's UTF-16 offsets. */
 export interface FoundSpan {
@@ -60,8 +60,11 @@ const EMAIL =
   /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]at[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const URL =
   /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![@\p{L}\p{N}.-])[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)(?:\/[^\s<>"'()[\]]*)?(?![\p{L}\p{N}])/gu;
+/** A Finnish personal identity code (henkilötunnus): 010190-123A, century signs - + A and Y–F/U–W. */
+const PERSONAL_ID = /(?<![\p{L}\p{N}])[0-3]\d[01]\d\d\d[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/gu;
+// Finnish (040…, (09) …), international (+358 …) and North American ((212) 555-0199, 212-555-0199) numbers.
 const PHONE =
-  /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,4}|\(0\d{1,3}\)|0\d{1,3})(?:[\s-]?\d{2,5}){1,4}(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\(?\d{1,4}\)?|\(0\d{1,3}\)|0\d{1,3}|\(\d{3}\)[\s-]?\d{3}|\d{3}-\d{3})(?:[\s-]?\d{2,5}){1,4}(?![\p{L}\p{N}])/gu;
 /** A Finnish -nen surname in any case: Rautiainen, Hyvärisen, Pesoselle, Tanskasta. */
 const SURNAME_SHAPE =
   /^\p{Lu}\p{Ll}+[aeiouyäö](?:nen|se(?:n|lle|lla|llä|lta|ltä|ssa|ssä|sta|stä|ksi|na|nä|en|t))(?:kin|kaan|kään|han|hän)?$/u;
@@ -168,6 +171,7 @@ export class IdentityMatcher {
     for (const [pattern, kind] of [
       [EMAIL, 'email'],
       [URL, 'url'],
+      [PERSONAL_ID, 'personalId'],
       [PHONE, 'phone'],
     ] as const) {
       for (const m of text.matchAll(pattern)) {
@@ -321,7 +325,9 @@ function isPhone(value: string): boolean {
   const digits = value.replace(/\D/g, '').length;
   if (digits < 7 || digits > 15) return false;
   // A year range or a plain amount is not a number to call.
-  return value.startsWith('+') || value.startsWith('(') || /^0/.test(value);
+  return (
+    value.startsWith('+') || value.startsWith('(') || /^0/.test(value) || /^\d{3}-\d{3}-\d{4}$/.test(value)
+  );
 }
 
 /** "M. Virtanen", "P. Mäen": initials just before a name belong to it. */

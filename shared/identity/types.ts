@@ -40,7 +40,7 @@ export interface ReviewPlace {
   after: string;
 }
 
-export type ReviewItemKind = 'known' | 'candidate' | 'email' | 'phone' | 'url';
+export type ReviewItemKind = 'known' | 'candidate' | 'email' | 'phone' | 'url' | 'personalId';
 
 export interface ReviewItem {
   /** The decision key: a register id for known entries, the base form for candidates. */

@@ -66,6 +66,18 @@ describe('identity detection', () => {
   });
 });
 
+describe('identifiers', () => {
+  test('personal identity codes and North American numbers; dates and amounts are not numbers to call', () => {
+    expect(
+      found('Hetu 010190-123A, soita (212) 555-0199 tai 212-555-0199. Kokous 2026-11-24, hinta 1 200 000 €.'),
+    ).toEqual([
+      ['personalId', '010190-123A', ''],
+      ['phone', '(212) 555-0199', ''],
+      ['phone', '212-555-0199', ''],
+    ]);
+  });
+});
+
 describe('names written in other ways', () => {
   test('known names in capitals, unknown -nen surnames opening a sentence, e-mails with (at)', () => {
     expect(found('Palaverissa SEPPO KALLIO sanoi, että KALLIOLLE käy.')).toEqual([

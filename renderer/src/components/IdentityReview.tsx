@@ -18,6 +18,7 @@ const GROUP_OF: Record<ReviewItemKind, Group> = {
   email: 'identifiers',
   phone: 'identifiers',
   url: 'identifiers',
+  personalId: 'identifiers',
 };
 const GROUPS: readonly Group[] = ['known', 'candidates', 'identifiers'];
 
@@ -183,7 +184,7 @@ function ReviewRow({ item, state }: { item: ReviewItem; state: ReviewState }) {
           {item.kind === 'known' && item.role && (
             <span className="review-tag">{t(`identity.roles.${item.role}`)}</span>
           )}
-          {(item.kind === 'email' || item.kind === 'phone' || item.kind === 'url') && (
+          {GROUP_OF[item.kind] === 'identifiers' && (
             <span className="review-tag">{t(`review.kinds.${item.kind}`)}</span>
           )}
         </div>
