@@ -66,16 +66,23 @@ export interface AppSession {
 export async function openApp(
   browser: Browser,
   baseUrl: string,
-  options: { locale?: string; ws?: TestWorkspace } = {},
+  options: {
+    locale?: string;
+    ws?: TestWorkspace;
+    /** Milliseconds to hold back the answer to these calls (a busy core, a slow disk). */
+    latency?: Record<string, number>;
+  } = {},
 ): Promise<AppSession> {
   const ws = options.ws ?? openTestWorkspace();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: options.locale ?? 'en-GB',
   });
-  await context.exposeBinding('kuuloTransport', (_source, method: unknown, input: unknown) =>
-    ws.dispatch(method, input),
-  );
+  await context.exposeBinding('kuuloTransport', async (_source, method: unknown, input: unknown) => {
+    const wait = options.latency?.[String(method)];
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    return ws.dispatch(method, input);
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

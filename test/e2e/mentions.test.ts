@@ -182,7 +182,8 @@ describe('mentions in Chromium', () => {
   });
 
   test('typing "@" and a few letters inserts a mention of an interviewee; typing goes on outside it', async () => {
-    const app = await openApp(chromium.browser(), chromium.url());
+    // The identity is created while the consultant goes on typing: none of those letters may be lost.
+    const app = await openApp(chromium.browser(), chromium.url(), { latency: { createIdentity: 400 } });
     const { page, ws } = app;
     try {
       const { engagementId, interviewId, tapioId } = await openSawmillInterview(ws, page, chromium.url());

@@ -253,6 +253,15 @@ export function holdMentionTarget(view: EditorView, range: Range | null): void {
   view.dispatch(view.state.tr.setMeta(mentionKey, { target: range } satisfies Meta));
 }
 
+/**
+ * Holds the "@query" being typed as the words to replace: the name is looked up or created
+ * asynchronously, and whatever is typed meanwhile must stay after it, not be swallowed by it.
+ */
+export function holdTypedMention(view: EditorView): void {
+  const typed = mentionKey.getState(view.state)?.typed;
+  if (typed) holdMentionTarget(view, { from: typed.from, to: typed.to });
+}
+
 /** Redraws the mention labels (after the names behind the ids changed). */
 export function refreshMentions(view: EditorView): void {
   view.dispatch(view.state.tr.setMeta(mentionKey, { refresh: true } satisfies Meta));
@@ -262,14 +271,14 @@ export type MentionMode = 'selection' | 'typing';
 
 /**
  * Marks the held words with the identity, or inserts its name at the cursor when there were none; in
- * typing mode replaces "@query" with the name. One undoable step; returns false when there is nothing
+ * typing mode replaces the held "@query" with the name. One undoable step; returns false when there is nothing
  * to mark any more (the words or the "@query" are gone).
  */
 export function applyMention(view: EditorView, mode: MentionMode, id: string, name: string): boolean {
   const state = mentionKey.getState(view.state);
   const type = view.state.schema.marks[MENTION_MARK]!;
   const mark = type.create({ id });
-  const range = mode === 'typing' ? state?.typed : state?.target;
+  const range = state?.target;
   if (!range) return false;
   const tr = view.state.tr;
   if (mode === 'selection' && range.from < range.to) {
@@ -283,7 +292,11 @@ export function applyMention(view: EditorView, mode: MentionMode, id: string, na
         : (view.state.storedMarks ?? view.state.doc.resolve(range.from).marks());
     const marks = mark.addToSet(around.filter((m) => m.type !== type));
     tr.replaceWith(range.from, range.to, view.state.schema.text(name, marks));
-    tr.setSelection(TextSelection.create(tr.doc, range.from + name.length));
+    // The cursor stays where it was relative to the text: after the name, or after what was typed
+    // while the name was being looked up.
+    const cursor = tr.selection.head;
+    if (cursor >= range.from && cursor < range.from + name.length)
+      tr.setSelection(TextSelection.create(tr.doc, range.from + name.length));
   }
   tr.setMeta(mentionKey, { target: null } satisfies Meta);
   view.dispatch(tr.scrollIntoView());

@@ -3,7 +3,13 @@ import { create } from 'zustand';
 import { isFormOf, nameStems } from '../../../shared/identity/finnish.ts';
 import type { Identity, IdentityKind, IdentityRole, RegisterEntry } from '../../../shared/identity/types.ts';
 import { kuulo } from '../bridge.ts';
-import { applyMention, holdMentionTarget, type MentionMode, mentionTarget } from '../editor/mention.ts';
+import {
+  applyMention,
+  holdMentionTarget,
+  holdTypedMention,
+  type MentionMode,
+  mentionTarget,
+} from '../editor/mention.ts';
 import { useNotes } from './notes.ts';
 import { attempt, unwrap } from './notify.ts';
 
@@ -102,6 +108,8 @@ export const useIdentities = create<IdentitiesState>((set, get) => ({
     const option = pickerOptions(state)[index ?? state.active];
     if (!picker || !option || state.busy) return;
     set({ busy: true });
+    const view = useNotes.getState().editor?.view;
+    if (picker.mode === 'typing' && view) holdTypedMention(view);
     try {
       await attempt(async () => {
         const identity = await identityFor(option);
