@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { FoundSpan } from '../../shared/identity/detect.ts';
-import type { IdentityReview, ReviewItem, ReviewWarning } from '../../shared/identity/types.ts';
+import type {
+  IdentityReview,
+  RegisterEntry,
+  ReviewItem,
+  ReviewWarning,
+} from '../../shared/identity/types.ts';
 import type { ReviewRequest } from '../../shared/schemas.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { listFindings } from '../services/findings.ts';
-import { buildRegister, decisionKey, listDecisions } from '../services/identities.ts';
+import { buildRegister, decisionKey, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { buildReport } from './model.ts';
 
@@ -86,7 +91,13 @@ export function reviewIdentifiers(
   );
   return {
     items: list,
-    warnings: request.anonymize === 'none' ? [] : smallSegments(ctx, request.engagementId, anon.person),
+    warnings:
+      request.anonymize === 'none'
+        ? []
+        : [
+            ...(request.anonymize === 'people' ? accountsNamingPeople([...register.values()]) : []),
+            ...smallSegments(ctx, request.engagementId, anon.person),
+          ],
     undecided: list.filter((i) => i.kind === 'candidate' && !i.decided).length,
   };
 }
@@ -96,6 +107,27 @@ function keysOf(span: FoundSpan): string[] {
   if (span.kind === 'identity') return [...span.identityIds];
   if (span.kind === 'candidate') return [decisionKey(span.normalized)];
   return [span.normalized];
+}
+
+/**
+ * Accounts whose name holds the name of a person in the study ("Saha Nurmi Oy" and Tapio Nurmi): when
+ * accounts are named, the company points to the person whatever the masks do.
+ */
+function accountsNamingPeople(register: readonly RegisterEntry[]): ReviewWarning[] {
+  const people = register.filter((e) => e.kind === 'person');
+  const matcher = matcherFor(people);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  return register
+    .filter((e) => e.role === 'account')
+    .flatMap((account) =>
+      [
+        ...new Set(
+          matcher
+            .find(account.name, { candidates: false })
+            .flatMap((span) => span.identityIds.map((id) => nameOf.get(id)!)),
+        ),
+      ].map((person): ReviewWarning => ({ kind: 'accountNamesPerson', account: account.name, person })),
+    );
 }
 
 /** Attributions of the findings' quotes that point to fewer than three people. */
@@ -121,7 +153,12 @@ function smallSegments(
       quotesBy.set(attribution, (quotesBy.get(attribution) ?? 0) + 1);
     }
   return [...quotesBy]
-    .map(([attribution, quotes]) => ({ attribution, quotes, people: peopleBy.get(attribution)?.size ?? 0 }))
+    .map(([attribution, quotes]) => ({
+      kind: 'smallSegment' as const,
+      attribution,
+      quotes,
+      people: peopleBy.get(attribution)?.size ?? 0,
+    }))
     .filter((w) => w.people < MIN_SEGMENT)
     .sort((a, b) => a.people - b.people || b.quotes - a.quotes);
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { ErasureSummary } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
 import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
-import type { ErasureMatch, ErasurePreview } from '../../shared/identity/types.ts';
+import type { ErasureMatch, ErasurePlace, ErasurePreview } from '../../shared/identity/types.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
@@ -160,35 +160,21 @@ function textColumns({ db }: ServiceContext): TextColumn[] {
 }
 
 const CONTEXT = 40;
-function placeOf(where: string, text: string, span: FoundSpan): ErasureMatch {
+function placeOf(place: ErasurePlace, text: string, span: FoundSpan): ErasureMatch {
   return {
-    where,
+    place,
     before: text.slice(Math.max(0, span.start - CONTEXT), span.start),
     match: span.text,
     after: text.slice(span.end, span.end + CONTEXT),
   };
 }
 
-/** Plain-language names of where a text lives, for the preview. */
-const TABLE_LABELS: Record<string, string> = {
-  engagements: 'Engagement',
-  accounts: 'Account',
-  interviewees: 'Interviewee',
-  interviews: 'Interview',
-  relationships: 'Relationship map',
-  codes: 'Codebook',
-  codings: 'Coding',
-  findings: 'Finding',
-  identities: 'Marked person',
-  settings: 'Settings',
-};
-
 /** The target's spans in a text; `engagementId` says whose notes it is, when known. */
 type Find = (text: string, engagementId?: string) => FoundSpan[];
 interface NoteHit {
   interviewId: string;
   engagementId: string;
-  where: string;
+  place: ErasurePlace;
   text: string;
   spans: FoundSpan[];
 }
@@ -196,7 +182,7 @@ interface FieldHit {
   table: string;
   column: string;
   rowid: number;
-  where: string;
+  place: ErasurePlace;
   text: string;
   spans: FoundSpan[];
 }
@@ -220,7 +206,7 @@ function notesNaming({ db }: ServiceContext, find: Find): NoteHit[] {
     .map((n) => ({
       interviewId: n.interviewId,
       engagementId: n.engagementId,
-      where: `Notes · ${n.account}${n.date ? `, ${n.date}` : ''}`,
+      place: { kind: 'notes' as const, account: n.account, date: n.date },
       text: n.text,
       spans: find(n.text, n.engagementId),
     }))
@@ -247,7 +233,7 @@ function fieldsNaming(
           table,
           column,
           rowid: row.rowid,
-          where: `${TABLE_LABELS[table] ?? table} · ${column.replace(/_/g, ' ')}`,
+          place: { kind: 'field', table, column },
           text: row.value,
           spans,
         });
@@ -281,8 +267,8 @@ export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview 
   const target = resolveTarget(ctx, id);
   const find = finderFor(ctx, target);
   const matches = [
-    ...notesNaming(ctx, find).flatMap((n) => n.spans.map((s) => placeOf(n.where, n.text, s))),
-    ...fieldsNaming(ctx, find).fields.flatMap((f) => f.spans.map((s) => placeOf(f.where, f.text, s))),
+    ...notesNaming(ctx, find).flatMap((n) => n.spans.map((s) => placeOf(n.place, n.text, s))),
+    ...fieldsNaming(ctx, find).fields.flatMap((f) => f.spans.map((s) => placeOf(f.place, f.text, s))),
   ];
   const forms = [...new Set(matches.map((m) => m.match.normalize('NFC')))].sort((a, b) =>
     a.localeCompare(b, 'fi'),

@@ -62,12 +62,12 @@ export interface ReviewItem {
   places: ReviewPlace[];
 }
 
-export interface ReviewWarning {
+/** Something in an anonymised report that could point to one person despite the masks. */
+export type ReviewWarning =
   /** A quote's attribution that points to fewer than 3 people. */
-  attribution: string;
-  people: number;
-  quotes: number;
-}
+  | { kind: 'smallSegment'; attribution: string; people: number; quotes: number }
+  /** A named account carries the name of someone in the study (a family firm): naming it points to them. */
+  | { kind: 'accountNamesPerson'; account: string; person: string };
 
 export interface IdentityReview {
   items: ReviewItem[];
@@ -76,9 +76,14 @@ export interface IdentityReview {
   undecided: number;
 }
 
-/** One place an erasure would change, shown before it runs. */
+/** Where an erasure would change text: an interview's notes, or a field of a table (a column of it). */
+export type ErasurePlace =
+  | { kind: 'notes'; account: string; date: string | null }
+  | { kind: 'field'; table: string; column: string };
+
+/** One place an erasure would change, shown before it runs (the UI phrases `place` in its language). */
 export interface ErasureMatch {
-  where: string;
+  place: ErasurePlace;
   before: string;
   match: string;
   after: string;

@@ -179,49 +179,69 @@ describe('privacy review in Chromium', () => {
     });
   }
 
-  test('erasing an interviewee shows every place and form first, and the name is gone afterwards', async () => {
-    const app = await openApp(chromium.browser(), chromium.url());
-    const { page, ws } = app;
-    try {
-      const engagement = finnishEngagement(ws);
-      const people = ws.call('listAccounts', { engagementId: engagement.id }).flatMap((a) => a.interviewees);
-      const previews = people.map((p) => ({ person: p, preview: ws.call('erasurePreview', { id: p.id }) }));
-      const { person, preview } = previews.sort((a, b) => b.preview.total - a.preview.total)[0]!;
-      expect(preview.total).toBeGreaterThan(0);
+  for (const language of ['en', 'fi'] as const) {
+    test(`erasing an interviewee shows every place and form first, and the name is gone afterwards (${language} UI)`, async () => {
+      const s = STRINGS[language];
+      const app = await openApp(chromium.browser(), chromium.url());
+      const { page, ws } = app;
+      try {
+        const engagement = finnishEngagement(ws);
+        const people = ws
+          .call('listAccounts', { engagementId: engagement.id })
+          .flatMap((a) => a.interviewees);
+        const previews = people.map((p) => ({ person: p, preview: ws.call('erasurePreview', { id: p.id }) }));
+        const { person, preview } = previews.sort((a, b) => b.preview.total - a.preview.total)[0]!;
+        expect(preview.total).toBeGreaterThan(0);
+        await page.reload();
+        await switchLanguage(page, language);
 
-      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
-      const entry = page.locator('.people li').filter({ hasText: person.name });
-      await entry.getByRole('button', { name: en.privacy.erase }).click();
-      const dialog = page.getByRole('dialog');
-      await expect
-        .poll(() => dialog.locator('.erase-preview-count').textContent())
-        .toBe(
-          preview.total === 1
-            ? en.privacy.preview_one.replace('{{count}}', '1')
-            : en.privacy.preview_other.replace('{{count}}', String(preview.total)),
+        await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
+        const entry = page.locator('.people li').filter({ hasText: person.name });
+        await entry.getByRole('button', { name: s.privacy.erase }).click();
+        const dialog = page.getByRole('dialog');
+        await expect
+          .poll(() => dialog.locator('.erase-preview-count').textContent())
+          .toBe(
+            preview.total === 1
+              ? s.privacy.preview_one.replace('{{count}}', '1')
+              : s.privacy.preview_other.replace('{{count}}', String(preview.total)),
+          );
+        await expect
+          .poll(() => dialog.locator('.erase-places li').count())
+          .toBe(Math.min(50, preview.matches.length));
+        expect(await dialog.locator('.erase-places li mark').first().textContent()).toBe(
+          preview.matches[0]!.match,
         );
-      await expect
-        .poll(() => dialog.locator('.erase-places li').count())
-        .toBe(Math.min(50, preview.matches.length));
-      expect(await dialog.locator('.erase-places li mark').first().textContent()).toBe(
-        preview.matches[0]!.match,
-      );
-      expect(await dialog.locator('.erase-forms').textContent()).toContain(preview.forms.join(', '));
-      await screenshot(page, '42-erase-preview');
+        expect(await dialog.locator('.erase-forms').textContent()).toContain(preview.forms.join(', '));
+        // Where each place is, in the UI's language: the notes of an account, or a named field.
+        const first = preview.matches[0]!.place;
+        expect(first.kind).toBe('notes');
+        expect(await dialog.locator('.erase-places .place-where').first().textContent()).toMatch(
+          new RegExp(`^${s.privacy.places.notes.split(' ')[0]} · `),
+        );
+        const field = preview.matches.find((m) => m.place.kind === 'field')?.place;
+        if (field?.kind === 'field')
+          expect(await dialog.locator('.erase-places .place-where').allTextContents()).toContain(
+            `${s.privacy.places.tables[field.table as keyof typeof s.privacy.places.tables]} · ${s.privacy.places.columns[field.column as keyof typeof s.privacy.places.columns]}`,
+          );
+        await screenshot(page, `42-erase-preview-${language}`);
 
-      await dialog.getByRole('button', { name: en.privacy.eraseConfirm }).click();
-      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Erased:');
-      expect(await dialog.getByRole('status').textContent()).not.toContain(en.privacy.incomplete);
-      await screenshot(page, '43-erase-done');
-      await dialog.getByRole('button', { name: en.app.close }).click();
-      await expect.poll(() => page.locator('.people').first().textContent()).not.toContain(person.name);
+        await dialog.getByRole('button', { name: s.privacy.eraseConfirm }).click();
+        await expect
+          .poll(() => dialog.getByRole('status').textContent())
+          .toContain(s.privacy.erased.split(':')[0]!);
+        expect(await dialog.getByRole('status').textContent()).not.toContain(s.privacy.incomplete);
+        await screenshot(page, `43-erase-done-${language}`);
+        await dialog.getByRole('button', { name: s.app.close }).click();
+        await expect.poll(() => page.locator('.people').first().textContent()).not.toContain(person.name);
 
-      const text = allNotes(ws);
-      for (const form of [person.name, ...preview.forms]) expect(text).not.toMatch(wholeWord(form));
-      const after = ws.call('listAccounts', { engagementId: engagement.id }).flatMap((a) => a.interviewees);
-      expect(after.map((p) => p.name)).not.toContain(person.name);
-    } finally {
-      await app.close();
-    }
-  });
+        const text = allNotes(ws);
+        for (const form of [person.name, ...preview.forms]) expect(text).not.toMatch(wholeWord(form));
+        const after = ws.call('listAccounts', { engagementId: engagement.id }).flatMap((a) => a.interviewees);
+        expect(after.map((p) => p.name)).not.toContain(person.name);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 });

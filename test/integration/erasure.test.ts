@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -137,4 +137,33 @@ test('an erasure while another connection reads the file is reported as incomple
   reader.close();
   // Once the reader is gone, running it again finishes the job.
   expect(ws.call('eraseInterviewee', { id: person.id }).complete).toBe(true);
+});
+
+test('erasing Seppo Kallio of the demo: no form of his name in the bytes of the file or its journal, and the notes change only there', () => {
+  const interviews = ws
+    .call('listEngagements', {})
+    .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }));
+  const textOf = (id: string) => ws.call('getInterview', { id }).notes.text;
+  const before = new Map(interviews.map((i) => [i.id, textOf(i.id)]));
+  const person = ws
+    .call('listEngagements', {})
+    .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.name === 'Seppo Kallio')!;
+  // The forms the demo writes him in: with an initial, inflected with gradation (pp → p), surname.
+  const forms = /Seppo K\.|Seppo Kallio|Seppo|Sepon|Sepolta|Sepolla|Kallio/g;
+  const notesBefore = [...before.values()].join('\n');
+  for (const form of ['Seppo K.', 'Seppo', 'Sepon', 'Sepolta', 'Sepolla'])
+    expect(notesBefore).toContain(form);
+
+  expect(ws.call('eraseInterviewee', { id: person.id }).complete).toBe(true);
+
+  for (const [id, text] of before) expect(textOf(id), id).toBe(text.replace(forms, ERASED));
+  ws.db.close();
+  for (const file of [ws.path, `${ws.path}-wal`]) {
+    const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    for (const form of ['Seppo', 'Sepon', 'Sepolta', 'Sepolla', 'Kallio'])
+      expect(bytes.includes(Buffer.from(form)), `${form} in ${file}`).toBe(false);
+  }
+  ws.db = new BetterSqlite3(ws.path);
 });

@@ -58,6 +58,29 @@ test('a company named after a person stays named at people level; the person, th
   expect(text).toContain('Hiljaisen poistuman riski');
 });
 
+test('the review warns that a named family firm points to its owner, and only when accounts are named', () => {
+  const people = ws.call('reviewIdentifiers', { engagementId, anonymize: 'people' }).warnings;
+  expect(people).toContainEqual({ kind: 'accountNamesPerson', account: 'Nurmi Oy', person: 'Tapio Nurmi' });
+  const accounts = ws.call('reviewIdentifiers', { engagementId, anonymize: 'accounts' }).warnings;
+  expect(accounts.filter((w) => w.kind === 'accountNamesPerson')).toEqual([]);
+});
+
+test('in the demo, exactly the firms named after someone interviewed there are flagged', () => {
+  const demoWs = openTestWorkspace();
+  demoWs.call('createDemo', {});
+  const demo = demoWs.call('listEngagements', {}).find((e) => e.clientName === 'Huoltovoima Oy')!;
+  const flagged = demoWs
+    .call('reviewIdentifiers', { engagementId: demo.id, anonymize: 'people' })
+    .warnings.flatMap((w) => (w.kind === 'accountNamesPerson' ? [`${w.account} / ${w.person}`] : []));
+  demoWs.close();
+  expect(flagged.sort()).toEqual([
+    'Konepaja Lahtinen Ky / Esa Lahtinen',
+    'Muovitekniikka Aalto Oy / Laura Aalto',
+    'Saha Nurmi Oy / Tapio Nurmi',
+    'Teräsvalimo Koskela Oy / Ulla Koskela',
+  ]);
+});
+
 test('erasure takes the name in capitals and the e-mail addresses built from it', () => {
   ws.call('eraseInterviewee', { id: personId });
   const notes = ws.db.prepare('SELECT text FROM notes').pluck().get() as string;

@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasureSummary } from '../../../shared/contract.ts';
 import type { Interviewee } from '../../../shared/domain.ts';
-import type { ErasurePreview } from '../../../shared/identity/types.ts';
+import type { ErasurePlace, ErasurePreview } from '../../../shared/identity/types.ts';
 import { kuulo } from '../bridge.ts';
 import { unwrap } from '../store/notify.ts';
 import { Dialog } from './Dialog.tsx';
@@ -93,7 +94,7 @@ export function EraseDialog({
                     // Matches have no id; their order is fixed for one preview.
                     // biome-ignore lint/suspicious/noArrayIndexKey: see above
                     <li key={index}>
-                      <PlaceInContext place={match} />
+                      <PlaceInContext place={{ ...match, where: placeLabel(t, match.place) }} />
                     </li>
                   ))}
                 </ol>
@@ -139,4 +140,16 @@ export function EraseDialog({
       {error && <p className="form-error">{error}</p>}
     </Dialog>
   );
+}
+
+/** Where a match is, in the UI's language; a table or column added later reads as its own name. */
+function placeLabel(t: TFunction, place: ErasurePlace): string {
+  if (place.kind === 'notes')
+    return place.date
+      ? t('privacy.places.notesDated', { account: place.account, date: place.date })
+      : t('privacy.places.notes', { account: place.account });
+  return t('privacy.places.field', {
+    table: t(`privacy.places.tables.${place.table}`, { defaultValue: place.table }),
+    column: t(`privacy.places.columns.${place.column}`, { defaultValue: place.column.replace(/_/g, ' ') }),
+  });
 }

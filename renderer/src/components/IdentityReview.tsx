@@ -103,15 +103,21 @@ export function IdentityReview({
             <section className="review-group review-warnings">
               <h4 className="review-group-heading">{t('review.warnings')}</h4>
               <ul>
-                {review.warnings.map((w) => (
-                  <li key={w.attribution} className="warning">
-                    {t('review.warningPeople', {
-                      count: w.people,
-                      attribution: w.attribution,
-                      quotes: w.quotes,
-                    })}
-                  </li>
-                ))}
+                {review.warnings.map((w) =>
+                  w.kind === 'smallSegment' ? (
+                    <li key={`segment-${w.attribution}`} className="warning">
+                      {t('review.warningPeople', {
+                        count: w.people,
+                        attribution: w.attribution,
+                        quotes: w.quotes,
+                      })}
+                    </li>
+                  ) : (
+                    <li key={`account-${w.account}-${w.person}`} className="warning">
+                      {t('review.warningAccount', { account: w.account, person: w.person })}
+                    </li>
+                  ),
+                )}
               </ul>
             </section>
           )}
