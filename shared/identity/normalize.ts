@@ -1,13 +1,13 @@
 /**
  * Text as the identity engine compares it: NFC (a Mac's "A" + combining ring is "Å"), without soft
  * hyphens, zero-width characters or bidi marks (pasted from Word or the web, they hide inside names).
- * `origin[i]` is where character i of the normalised text starts in the original, and
- * `origin[text.length]` is the original's length, so a match maps back to exactly the original
+ * `toOriginal(i)` is where character i of the normalised text starts in the original, and
+ * `toOriginal(text.length)` is the original's length, so a match maps back to exactly the original
  * characters it covers, invisible ones included.
  */
 export interface NormalizedText {
   text: string;
-  origin: number[];
+  toOriginal: (index: number) => number;
 }
 
 /** Invisible characters that can sit inside a word without changing how it reads. */
@@ -15,28 +15,55 @@ export const INVISIBLE =
   /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\u034F|[\uFE00-\uFE0F]/u;
 const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, 'gu');
 
-/** What normalising changes: an invisible character, or a character with combining marks after it. */
-const CHANGES = new RegExp(`(?:${INVISIBLE.source})|\\P{M}?\\p{M}+`, 'gu');
+/** Runs of what normalising changes: invisible characters and combining marks (one class: fast to scan). */
+const CHANGES = /[\p{M}\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]+/gu;
+const MARK = /\p{M}/u;
 
 export function normalizeForMatching(original: string): NormalizedText {
-  // Only the places that change are rebuilt; the text between them is copied as it is.
+  // Only the places that change are rebuilt; the text between them is copied as it is. Each rebuilt
+  // piece maps to where it starts in the original; copied text maps one to one.
   const parts: string[] = [];
-  const origin: number[] = [];
+  const pieces: { from: number; origin: number; copied: boolean }[] = [];
   let at = 0;
-  const copy = (to: number) => {
-    parts.push(original.slice(at, to));
-    for (let i = at; i < to; i++) origin.push(i);
+  let length = 0;
+  const add = (text: string, origin: number, copied: boolean) => {
+    if (!text) return;
+    pieces.push({ from: length, origin, copied });
+    parts.push(text);
+    length += text.length;
   };
   for (const match of original.matchAll(CHANGES)) {
-    copy(match.index);
-    const composed = match[0].replace(INVISIBLE_GLOBAL, '').normalize('NFC');
-    for (let i = 0; i < composed.length; i++) origin.push(match.index);
-    parts.push(composed);
+    let start = match.index;
+    // Combining marks compose with the character before the run (a surrogate pair counts as one),
+    // also across an invisible character between them.
+    if (MARK.test(match[0]) && start > at) {
+      const pair = start - 2 >= at && /[\uDC00-\uDFFF]/.test(original[start - 1]!);
+      start -= pair ? 2 : 1;
+    }
+    add(original.slice(at, start), at, true);
+    const changed = original.slice(start, match.index + match[0].length);
+    add(changed.replace(INVISIBLE_GLOBAL, '').normalize('NFC'), start, false);
     at = match.index + match[0].length;
   }
-  copy(original.length);
-  origin.push(original.length);
-  return { text: parts.join(''), origin };
+  if (!pieces.length) return { text: original, toOriginal: (index) => index };
+  add(original.slice(at), at, true);
+  const text = parts.join('');
+  return {
+    text,
+    toOriginal: (index) => {
+      if (index >= text.length) return original.length;
+      // The last piece starting at or before the index.
+      let low = 0;
+      let high = pieces.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (pieces[mid]!.from <= index) low = mid;
+        else high = mid - 1;
+      }
+      const piece = pieces[low]!;
+      return piece.copied ? piece.origin + index - piece.from : piece.origin;
+    },
+  };
 }
 
 /** A name as the register keeps it for comparison. */
