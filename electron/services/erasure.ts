@@ -71,15 +71,56 @@ const spansOf = (matcher: IdentityMatcher, text: string, target: Target): FoundS
   matcher.find(text, { candidates: false }).filter((s) => {
     if (s.kind === 'identity') return s.identityIds.includes(target.entryId);
     if (s.kind !== 'email') return false;
-    const local = s.normalized.split(/@|[ \t]?[([]at[)\]]/u)[0] ?? '';
-    return local
-      .split(/[._+-]+/u)
-      .filter((part) => part.length >= 2)
-      .some((part) => {
-        const word = part[0]!.toLocaleUpperCase('fi') + part.slice(1).toLocaleLowerCase('fi');
-        return matcher.identitiesOf(word).strong.includes(target.entryId);
-      });
+    const local = s.normalized.split(/@|[ \t]?[([]a(?:t)?[)\]]/u)[0] ?? '';
+    return (
+      addressOf(local, target.names) ||
+      local
+        .split(/[._+-]+/u)
+        .filter((part) => part.length >= 2)
+        .some((part) => {
+          const word = part[0]!.toLocaleUpperCase('fi') + part.slice(1).toLocaleLowerCase('fi');
+          return matcher.identitiesOf(word).strong.includes(target.entryId);
+        })
+    );
   });
+
+/** Letters as e-mail addresses write them: "Häkkinen" → "hakkinen", "Åsa" → "asa". */
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss');
+
+/**
+ * Whether an address's local part is built from one of the names, as addresses are made: letters
+ * without accents (kyosti.hakkinen), a surname with an initial (k.hakkinen, khakkinen, hakkinenk), or
+ * the first name alone or with the surname's initial (kyosti, kyosti.h).
+ */
+function addressOf(local: string, names: readonly string[]): boolean {
+  const parts = fold(local)
+    .split(/[^a-z]+/u)
+    .filter(Boolean);
+  return names.some((name) => {
+    const words = fold(name)
+      .split(/[^a-z]+/u)
+      .filter(Boolean);
+    if (words.length < 2) return false;
+    const first = words[0]!;
+    const last = words.at(-1)!;
+    const surname = new Set([
+      last,
+      first[0] + last,
+      last + first[0],
+      first + last,
+      ...words.slice(1, -1).map((w) => w + last),
+    ]);
+    if (parts.some((p) => surname.has(p))) return true;
+    return parts.includes(first) && parts.every((p) => p === first || p === last[0]);
+  });
+}
 
 /**
  * Replaces the name in the text of one block even where formatting or a coding splits a word into

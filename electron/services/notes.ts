@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
+import { notesDocProblem } from '../../shared/editor/schema.ts';
 import { countWords, deriveNotes } from '../../shared/notes.ts';
 import type { NewCoding } from '../../shared/schemas.ts';
 import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { KuuloError, notFound } from './errors.ts';
 import { syncMentions } from './identities.ts';
 
 /**
  * Stores the notes document, its derived plain text and its codings in one transaction, so the
- * document and the codings table can never disagree. The first words typed into a planned interview
+ * document and the codings table can never disagree. A document the editor could not open again is
+ * refused, and so is a coding mark that points at no coding of this interview. The first words typed into a planned interview
  * mark it as in progress.
  */
 export function saveNotes(
@@ -19,6 +21,12 @@ export function saveNotes(
   doc: DocNode,
   created: readonly z.output<typeof NewCoding>[] = [],
 ): SaveNotesResult {
+  const problem = notesDocProblem(doc);
+  if (problem)
+    throw new KuuloError(
+      'invalid_input',
+      `These notes were not saved: the editor could not open them again (${problem}).`,
+    );
   const derived = deriveNotes(doc);
   const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();

@@ -57,14 +57,14 @@ interface StemEntry {
 
 // "(at)" and "[at]" are how Finnish web pages and signatures often write the @.
 export const EMAIL =
-  /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]at[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+  /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+(?:@|[ \t]?[([]a(?:t)?[)\]][ \t]?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 export const URL =
   /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![@\p{L}\p{N}.-])[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)(?:\/[^\s<>"'()[\]]*)?(?![\p{L}\p{N}])/gu;
 /**
  * What every e-mail address or URL contains, found by plain scanning (no Unicode classes, so much
  * faster than the patterns themselves): the patterns then run only on the words around these.
  */
-export const EMAIL_HINT = /@|[([]at[)\]]/g;
+export const EMAIL_HINT = /@|[([]a(?:t)?[)\]]/g;
 export const URL_HINT = /https?:\/\/|www\.|\.(?:fi|com|se|no|dk|de|ee|eu|net|org|io|ax|uk|info|biz)/g;
 /** A Finnish personal identity code (henkilötunnus): 010190-123A, century signs - + A and Y–F/U–W. */
 const PERSONAL_ID = /(?<![\p{L}\p{N}])[0-3]\d[01]\d\d\d[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/gu;
@@ -150,11 +150,24 @@ export class IdentityMatcher {
   }
 
   private workOutForms(token: string): { strong: string[]; weak: string[] } {
-    // Names typed in capitals ("SEPPO KALLIO", "KALLIOLLE") are compared as written normally.
-    const bare = stripEnding(token);
-    if (bare.length >= 3 && ALL_CAPS.test(bare) && !this.stems.has(bare)) {
-      token = token[0] + token.slice(1).toLocaleLowerCase('fi');
+    // Names typed in capitals ("SEPPO KALLIO", "KALLIOLLE", "O'NEILL") are compared as written
+    // normally, with a capital after an apostrophe too (O'Neill) or not (Tom's).
+    const letters = token.replace(/['’:]/gu, '');
+    if (letters.length >= 3 && ALL_CAPS.test(letters) && !this.stems.has(stripEnding(token))) {
+      const lowered = token[0] + token.slice(1).toLowerCase();
+      const capital = lowered.replace(
+        /(')(\p{Ll})/gu,
+        (_, mark: string, c: string) => mark + c.toUpperCase(),
+      );
+      if (capital === lowered) return this.formsOfWord(lowered);
+      const [a, b] = [this.formsOfWord(lowered), this.formsOfWord(capital)];
+      const strong = [...new Set([...a.strong, ...b.strong])];
+      return { strong, weak: [...new Set([...a.weak, ...b.weak])].filter((id) => !strong.includes(id)) };
     }
+    return this.formsOfWord(token);
+  }
+
+  private formsOfWord(token: string): { strong: string[]; weak: string[] } {
     const strong = new Set<string>();
     const weak = new Set<string>();
     const exact = (this.stems.get(token) ?? []).filter((e) => e.base);
@@ -245,6 +258,8 @@ export class IdentityMatcher {
       // used in lower case elsewhere ("Kukaan ei soittanut": kukaan, not a form of Kukka).
       if (hasGazetteerBase(t.word) || (SURNAME_SHAPE.test(t.word) && !ORDINARY_NEN.test(plain)))
         return initial[i] && ordinary.has(plain) ? null : ('candidate' as const);
+      // "Lindfors: hinnat nousivat": a word and a colon opening a line is who speaks.
+      if (initial[i] && isSpeakerLabel(text, t)) return ordinary.has(plain) ? null : ('candidate' as const);
       if (initial[i]) return 'initial' as const; // decided with its neighbours below
       return ordinary.has(plain) ? null : ('candidate' as const);
     });
@@ -334,6 +349,14 @@ function hasGazetteerBase(word: string): boolean {
     false,
   );
   return gazetteer.identitiesOf(word).strong.length > 0;
+}
+
+/** A word followed by a colon at the start of a line (after a bullet at most): "Lindfors: …", "• Tom: …". */
+function isSpeakerLabel(text: string, word: { start: number; end: number }): boolean {
+  if (text[word.end] !== ':' || !/[ \t]/.test(text[word.end + 1] ?? '')) return false;
+  let i = word.start - 1;
+  while (i >= 0 && /[ \t•*–—-]/.test(text[i]!)) i--;
+  return i < 0 || text[i] === '\n';
 }
 
 function isPhone(value: string): boolean {

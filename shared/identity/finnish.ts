@@ -157,32 +157,44 @@ function takesEnding(endings: EndingClass, rest: string, stemEndsInVowel: boolea
   }
 }
 
-/** Illative after a stem that already holds its vowel (Mikko-on, Virtase-en, Kankaa-seen). */
-const ILLATIVE_ENDINGS = combine(
-  [
-    'an',
-    'en',
-    'in',
-    'on',
-    'un',
-    'yn',
-    'än',
-    'ön',
-    'seen',
-    'siin',
-    'han',
-    'hen',
-    'hin',
-    'hon',
-    'hun',
-    'hyn',
-    'hän',
-    'hön',
-  ],
-  POSSESSIVES,
-  CLITICS,
-);
+const ILLATIVE_CASES: string[] = [
+  'an',
+  'en',
+  'in',
+  'on',
+  'un',
+  'yn',
+  'än',
+  'ön',
+  'seen',
+  'siin',
+  'han',
+  'hen',
+  'hin',
+  'hon',
+  'hun',
+  'hyn',
+  'hän',
+  'hön',
+];
+/** Illative after a stem that already holds its vowel (Mikko-on, Virtase-en, Kankaa-seen); with a
+ * possessive the case's n gives way (Kyösti-insä, Kankaa-seensa, Mikko-omme). */
+const ILLATIVE_ENDINGS = new Set([
+  ...combine(ILLATIVE_CASES, POSSESSIVES, CLITICS),
+  ...combine(
+    ILLATIVE_CASES.map((e) => e.slice(0, -1)),
+    POSSESSIVES.filter((p) => p.length > 1),
+    CLITICS,
+  ),
+]);
 
+const WEAK_AFTER_LIQUID: readonly [RegExp, string][] = [
+  [/lk$/, 'l'],
+  [/lk$/, 'lj'],
+  [/rk$/, 'r'],
+  [/rk$/, 'rj'],
+  [/hk$/, 'h'],
+];
 /** Strong → weak grade of the consonants before a word's last vowel (Mikko → Miko, Lampi → Lammi). */
 const WEAKEN: readonly [RegExp, string][] = [
   [/kk$/, 'k'],
@@ -194,11 +206,9 @@ const WEAKEN: readonly [RegExp, string][] = [
   [/nt$/, 'nn'],
   [/rt$/, 'rr'],
   [/ht$/, 'hd'],
-  [/lk$/, 'l'],
-  [/lk$/, 'lj'],
-  [/rk$/, 'r'],
-  [/rk$/, 'rj'],
-  [/hk$/, 'h'],
+  // Only in names from common words (Kurki → Kurjen, Turku → Turun); first names keep the k
+  // (Jyrki → Jyrkin, Marko → Markon), and weakening them would reach other names (Jyri, Marjo).
+  ...WEAK_AFTER_LIQUID,
   [/([aeiouyäö])t$/, '$1d'],
   [/([aeiouyäölr])p$/, '$1v'],
   [/uk$/, 'uv'],
@@ -276,7 +286,8 @@ export function nameStems(word: string, given = false): Stem[] {
     add(word, 'full');
   } else {
     const split = lastSyllable(word);
-    const weak = split ? regrade(split[0], WEAKEN).map((h) => h + split[1]) : [];
+    const rules = given ? WEAKEN.filter((rule) => !WEAK_AFTER_LIQUID.includes(rule)) : WEAKEN;
+    const weak = split ? regrade(split[0], rules).map((h) => h + split[1]) : [];
     for (const w of weak) add(w); // Miko-n, Lehdo-lla, Aallo-lle
     if (last === 'i' && !given) {
       // Old i-words take an e-stem: Mäki → Mäke-ä, Mäe-n; Lahti → Lahde-n; Susi → Sude-n, Sut-ta.
@@ -289,7 +300,7 @@ export function nameStems(word: string, given = false): Stem[] {
         add(`${head.slice(0, -1)}t`, 'partitive');
       }
       const eSplit = lastSyllable(`${head}e`);
-      if (eSplit) for (const h of regrade(eSplit[0], WEAKEN)) add(`${h}e`);
+      if (eSplit) for (const h of regrade(eSplit[0], rules)) add(`${h}e`);
       if (/[aeiouyäö]k$/i.test(head)) add(`${head.slice(0, -1)}e`); // Mäki → Mäe-n, Joki → Joe-n
     }
     if (last === 'e') {

@@ -15,8 +15,11 @@ export const INVISIBLE =
   /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\u034F|[\uFE00-\uFE0F]/u;
 const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, 'gu');
 
-/** Runs of what normalising changes: invisible characters and combining marks (one class: fast to scan). */
-const CHANGES = /[\p{M}\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]+/gu;
+/** Typographic apostrophes (Word types ’ in O’Neill): compared as the plain one. */
+const APOSTROPHES = /[\u2019\u02BC]/gu;
+
+/** Runs of what normalising changes: invisible characters, combining marks and typographic apostrophes. */
+const CHANGES = /[\p{M}\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\u2019\u02BC]+/gu;
 const MARK = /\p{M}/u;
 
 export function normalizeForMatching(original: string): NormalizedText {
@@ -42,7 +45,7 @@ export function normalizeForMatching(original: string): NormalizedText {
     }
     add(original.slice(at, start), at, true);
     const changed = original.slice(start, match.index + match[0].length);
-    add(changed.replace(INVISIBLE_GLOBAL, '').normalize('NFC'), start, false);
+    add(changed.replace(INVISIBLE_GLOBAL, '').replace(APOSTROPHES, "'").normalize('NFC'), start, false);
     at = match.index + match[0].length;
   }
   if (!pieces.length) return { text: original, toOriginal: (index) => index };
@@ -68,5 +71,10 @@ export function normalizeForMatching(original: string): NormalizedText {
 
 /** A name as the register keeps it for comparison. */
 export function normalizeName(name: string): string {
-  return name.replace(INVISIBLE_GLOBAL, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(INVISIBLE_GLOBAL, '')
+    .replace(APOSTROPHES, "'")
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

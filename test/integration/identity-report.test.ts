@@ -109,3 +109,24 @@ test('erasure leaves a shared first name in another study to the person of that 
     `Tapio kertoi hinnoista. ${ERASED} soitti hänelle.`,
   );
 });
+
+test('erasure takes e-mail addresses written without ä and ö, or with an initial, and leaves other people’s', () => {
+  const account = ws.call('createAccount', { engagementId, name: 'Sievänen Oy', tier: 'key' });
+  const kyosti = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Kyösti Häkkinen',
+    roleLevel: 'operational',
+  });
+  const interview = ws.call('createInterview', {
+    engagementId,
+    accountId: account.id,
+    intervieweeIds: [kyosti.id],
+  });
+  const text =
+    'Yhteys: kyosti.hakkinen@sievanen.fi, k.hakkinen@sievanen.fi, KHakkinen@sievanen.fi, kyosti(a)sievanen.fi; Matti: matti.virtanen@sievanen.fi.';
+  ws.call('saveNotes', { interviewId: interview.id, doc: paragraphsToDoc([text]) });
+  ws.call('eraseInterviewee', { id: kyosti.id });
+  expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+    `Yhteys: ${ERASED}, ${ERASED}, ${ERASED}, ${ERASED}; Matti: matti.virtanen@sievanen.fi.`,
+  );
+});

@@ -92,3 +92,47 @@ describe('names written in other ways', () => {
     ]);
   });
 });
+
+describe('cases a sceptical review found', () => {
+  const people = new IdentityMatcher([
+    { id: 'oneill', kind: 'person', names: ["John O'Neill"] },
+    { id: 'jyrki', kind: 'person', names: ['Jyrki Lahti'] },
+    { id: 'marko', kind: 'person', names: ['Marko Salo'] },
+    { id: 'kurki', kind: 'person', names: ['Pirjo Kurki'] },
+  ]);
+  const ids = (text: string, ordinary: string[] = []) =>
+    people.find(text, { ordinary: new Set(ordinary) }).map((s) => [s.kind, s.text, s.identityIds.join(',')]);
+
+  test('a name with the apostrophe Word types (’), with a possessive, and in capitals', () => {
+    expect(ids("O’Neill said prices went up. We noted O’Neill’s view. O'NEILL was angry.")).toEqual([
+      ['identity', 'O’Neill', 'oneill'],
+      ['identity', 'O’Neill’s', 'oneill'],
+      ['identity', "O'NEILL", 'oneill'],
+    ]);
+  });
+
+  test('first names keep their k after r, l or h; names from common words weaken it', () => {
+    expect(ids('Puhuin Jyrkin kanssa ja Markon kanssa. Kurjen mukaan hyvä.')).toEqual([
+      ['identity', 'Jyrkin', 'jyrki'],
+      ['identity', 'Markon', 'marko'],
+      ['identity', 'Kurjen', 'kurki'],
+    ]);
+    // Jyri and Marjo are other people, not weak forms of Jyrki and Marko.
+    expect(ids('Puhuin Jyrin ja Marjon kanssa.').filter(([kind]) => kind === 'identity')).toEqual([]);
+  });
+
+  test('a word and a colon opening a line is a speaker, unless the material uses it as an ordinary word', () => {
+    expect(
+      ids('Lindfors: hinnat nousivat liikaa.\n• Ekholm: samaa mieltä.\nTausta: valimo.', ['tausta']),
+    ).toEqual([
+      ['candidate', 'Lindfors', ''],
+      ['candidate', 'Ekholm', ''],
+    ]);
+  });
+
+  test('e-mail addresses written with (a)', () => {
+    expect(ids('Osoite kyosti.hakkinen(a)sievanen.fi, vaihtoehto (a) ja (b).')).toEqual([
+      ['email', 'kyosti.hakkinen(a)sievanen.fi', ''],
+    ]);
+  });
+});

@@ -28,6 +28,9 @@ test('inflected, possessive, clitic and foreign forms of names are recognised (l
     ['Lehto', 'Lehdon'],
     ['Aalto', 'Aallon'],
     ['Tuomas', 'Tuomaksen'],
+    ['Kyösti', 'Kyöstiinsä'],
+    ['Kangas', 'Kankaaseensa'],
+    ['Mikko', 'Mikkoomme'],
   ] as const)
     expect(recognised(name, form), `${name} → ${form}`).toBe(true);
 });

@@ -1,10 +1,10 @@
 import { Extension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocNode } from '../../../shared/domain.ts';
+import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
 import { kuulo } from '../bridge.ts';
 import { MentionPicker } from '../components/MentionPicker.tsx';
 import { i18next } from '../i18n/index.ts';
@@ -14,7 +14,7 @@ import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
-import { CodingMark, codingRanges, codingsAt, FollowUp, toggleFollowUp } from './coding.ts';
+import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
 
@@ -96,13 +96,13 @@ export function NotesEditor({ interviewId, engagementId, initialDoc, focusCoding
   const saverRef = useRef<Autosaver | null>(null);
   const extensions = useMemo(
     () => [
-      StarterKit.configure({ heading: { levels: [2, 3] }, link: false, code: false, codeBlock: false }),
+      NotesStarterKit,
+      NoteAttributes,
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
       MentionMark,
       MentionTyping,
-      FollowUp,
       CodingKeys,
       MentionKeys,
     ],

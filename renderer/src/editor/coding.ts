@@ -1,33 +1,11 @@
-import { Extension, Mark } from '@tiptap/core';
 import { Fragment, type Node as PMNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { CodingMarkSchema } from '../../../shared/editor/schema.ts';
 import { CODING_MARK } from '../../../shared/notes.ts';
 
-/**
- * A coding in the notes: a mark whose only attribute is the coding's id (the row holds the rest).
- * `excludes: ''` lets codings overlap; `inclusive: false` keeps typing at its edge outside it.
- */
-export const CodingMark = Mark.create({
-  name: CODING_MARK,
-  excludes: '',
-  inclusive: false,
-  spanning: true,
-  addAttributes() {
-    return {
-      id: {
-        default: null,
-        parseHTML: (element) => element.getAttribute('data-coding'),
-        renderHTML: (attributes) => ({ 'data-coding': attributes.id }),
-      },
-    };
-  },
-  parseHTML() {
-    return [{ tag: 'span[data-coding]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['span', { ...HTMLAttributes, class: 'coding' }, 0];
-  },
+/** The coding mark of the notes schema, with what the editor adds: pasting a copy drops the coding. */
+export const CodingMark = CodingMarkSchema.extend({
   addProseMirrorPlugins() {
     return [
       new Plugin({
@@ -60,26 +38,6 @@ function withoutCodings(slice: Slice, ids: Set<string>): Slice {
   };
   return new Slice(strip(slice.content), slice.openStart, slice.openEnd);
 }
-
-/** A paragraph flagged to revisit after the interview; shown by CSS, stored in the document. */
-export const FollowUp = Extension.create({
-  name: 'followUp',
-  addGlobalAttributes() {
-    return [
-      {
-        types: ['paragraph', 'heading'],
-        attributes: {
-          followUp: {
-            default: false,
-            keepOnSplit: false,
-            parseHTML: (element) => element.hasAttribute('data-follow-up'),
-            renderHTML: (attributes) => (attributes.followUp ? { 'data-follow-up': '' } : {}),
-          },
-        },
-      },
-    ];
-  },
-});
 
 export interface Range {
   from: number;

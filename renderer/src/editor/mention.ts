@@ -1,37 +1,14 @@
-import { Extension, Mark } from '@tiptap/core';
+import { Extension } from '@tiptap/core';
 import type { Mark as PMMark, Node as PMNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { MentionMarkSchema } from '../../../shared/editor/schema.ts';
 import type { IdentityKind } from '../../../shared/identity/types.ts';
 import { MENTION_MARK } from '../../../shared/notes.ts';
 import './mention.css';
 
-/**
- * A person or organisation named in the notes: a mark whose only attribute is the id of an identity
- * row (the row holds the name, kind and role), like a coding. The default `excludes` (its own type
- * only) means a word refers to one identity — marking it again replaces the mark — while codings,
- * which exclude nothing, overlap it freely. Not inclusive: typing right after a name stays outside it.
- * Copies keep the mark on purpose: every mention of a person carries the same id.
- */
-export const MentionMark = Mark.create({
-  name: MENTION_MARK,
-  inclusive: false,
-  addAttributes() {
-    return {
-      id: {
-        default: null,
-        parseHTML: (element) => element.getAttribute('data-mention'),
-        renderHTML: (attributes) => ({ 'data-mention': attributes.id }),
-      },
-    };
-  },
-  parseHTML() {
-    return [{ tag: 'span[data-mention]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['span', { ...HTMLAttributes, class: 'mention' }, 0];
-  },
-});
+/** The mention mark of the notes schema (the editor adds nothing to it). */
+export const MentionMark = MentionMarkSchema;
 
 export interface Range {
   from: number;

@@ -6,41 +6,14 @@ export interface TimestampOptions {
   clock: () => number | null;
 }
 
-export function formatOffset(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = Math.floor(seconds % 60);
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
-
 /**
- * Stamps a paragraph with the interview time when its first character is typed. The stamp is a plain
- * node attribute shown by CSS, so long notes need no React node views.
+ * Stamps a paragraph with the interview time when its first character is typed (the `ts` attribute of
+ * the notes schema).
  */
 export const ParagraphTimestamp = Extension.create<TimestampOptions>({
   name: 'paragraphTimestamp',
   addOptions() {
     return { clock: () => null };
-  },
-  addGlobalAttributes() {
-    return [
-      {
-        types: ['paragraph'],
-        attributes: {
-          ts: {
-            default: null,
-            keepOnSplit: false,
-            parseHTML: (element) => {
-              const value = Number(element.getAttribute('data-ts-seconds'));
-              return Number.isFinite(value) && element.hasAttribute('data-ts-seconds') ? value : null;
-            },
-            renderHTML: (attributes) =>
-              typeof attributes.ts === 'number'
-                ? { 'data-ts': formatOffset(attributes.ts), 'data-ts-seconds': String(attributes.ts) }
-                : {},
-          },
-        },
-      },
-    ];
   },
   addProseMirrorPlugins() {
     const { clock } = this.options;

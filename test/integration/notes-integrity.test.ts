@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { DocNode } from '../../shared/domain.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+
+/** A note the editor cannot open would show as empty, and the next keystroke would save over it all. */
+let ws: TestWorkspace;
+let interviewId = '';
+let codingId = '';
+beforeEach(() => {
+  ws = openTestWorkspace();
+  const engagement = ws.call('createEngagement', { clientName: 'C', title: 'T', language: 'fi' });
+  const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'key' });
+  interviewId = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id }).id;
+  const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+  codingId = ws.ctx.newId();
+  ws.call('saveNotes', {
+    interviewId,
+    doc: paragraph([
+      { type: 'text', text: 'Laskutus on sekavaa.', marks: [{ type: 'coding', attrs: { id: codingId } }] },
+    ]),
+    codings: [{ id: codingId, codeId: code.id }],
+  });
+});
+afterEach(() => ws.close());
+
+function paragraph(content: DocNode[], attrs?: Record<string, unknown>): DocNode {
+  return { type: 'doc', content: [{ type: 'paragraph', ...(attrs ? { attrs } : {}), content }] };
+}
+const text = (value: string, marks?: DocNode['marks']): DocNode => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
+
+const BAD: [string, DocNode][] = [
+  [
+    'a node the editor does not have (code block)',
+    { type: 'doc', content: [{ type: 'codeBlock', content: [text('x')] }] },
+  ],
+  ['an empty text node', paragraph([text('')])],
+  ['a mark the editor does not have', paragraph([text('x', [{ type: 'highlight' }])])],
+  ['text straight in the document', { type: 'doc', content: [text('x')] }],
+  [
+    'a list item without a paragraph',
+    { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [text('x')] }] }] },
+  ],
+  [
+    'a heading of level 5',
+    { type: 'doc', content: [{ type: 'heading', attrs: { level: 5 }, content: [text('x')] }] },
+  ],
+  ['a paragraph time that is not seconds', paragraph([text('x')], { ts: 'kymmenen' })],
+  ['a coding mark without an id', paragraph([text('x', [{ type: 'coding' }])])],
+  ['a mention mark without an id', paragraph([text('x', [{ type: 'mention', attrs: { id: '' } }])])],
+  [
+    'a coding mark of no coding of this interview',
+    paragraph([text('x', [{ type: 'coding', attrs: { id: 'c-elsewhere' } }])]),
+  ],
+  ['an image', { type: 'doc', content: [{ type: 'image', attrs: { src: 'x.png' } }] }],
+];
+
+describe('saving notes the editor could not open again', () => {
+  test.each(BAD)('%s: refused with a clear error, and nothing changes', (_, doc) => {
+    const before = ws.call('getInterview', { id: interviewId });
+    const codingsBefore = ws.call('listCodings', { interviewId });
+    const result = ws.raw('saveNotes', { interviewId, doc });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^These notes were not saved: /);
+    const after = ws.call('getInterview', { id: interviewId });
+    expect(after.notes).toEqual(before.notes);
+    expect(ws.call('listCodings', { interviewId })).toEqual(codingsBefore);
+  });
+
+  test('what the editor writes is accepted: headings, lists, quotes, rules, breaks, marks, times and flags', () => {
+    const doc: DocNode = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2, followUp: true }, content: [text('Tausta')] },
+        {
+          type: 'paragraph',
+          attrs: { ts: 65, followUp: false },
+          content: [
+            text('Laskutus on sekavaa.', [{ type: 'coding', attrs: { id: codingId } }, { type: 'bold' }]),
+            { type: 'hardBreak' },
+            text('Seppo', [{ type: 'mention', attrs: { id: 'identity-1' } }, { type: 'italic' }]),
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [text('yksi', [{ type: 'underline' }])] }],
+            },
+          ],
+        },
+        {
+          type: 'orderedList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [text('kaksi', [{ type: 'strike' }])] }],
+            },
+          ],
+        },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [text('lainaus')] }] },
+        { type: 'horizontalRule' },
+        { type: 'paragraph' },
+      ],
+    };
+    const saved = ws.call('saveNotes', { interviewId, doc });
+    expect(saved.revision).toBe(2);
+    expect(ws.call('getInterview', { id: interviewId }).notes.doc).toEqual(doc);
+  });
+});
