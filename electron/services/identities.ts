@@ -7,7 +7,6 @@ import type { IdentifierDecision, IdentityFields } from '../../shared/schemas.ts
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
-import { stableId } from './ids.ts';
 
 /** The text an erased name is replaced with; never registered as a name. */
 export const ERASED = '[erased]';

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newInterview } from '../helpers/workspace.ts';
 import { selectIn } from './editor.ts';
