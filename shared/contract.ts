@@ -162,7 +162,15 @@ export const contract = {
   updateInterview: input(patchOf(InterviewFields.omit({ accountId: true }))).returns<Interview>(),
   deleteInterview: input(ById).returns<DeletionImpact>(),
   saveNotes: input(
-    zod.object({ interviewId: Id, doc: Doc, codings: zod.array(NewCoding).max(1000).default([]) }).strict(),
+    zod
+      .object({
+        interviewId: Id,
+        doc: Doc,
+        codings: zod.array(NewCoding).max(1000).default([]),
+        /** The revision this document was made from: a save based on an older one is refused. */
+        baseRevision: zod.number().int().nonnegative(),
+      })
+      .strict(),
   ).returns<SaveNotesResult>(),
 
   addRelationship: input(RelationshipFields.extend({ interviewId: Id }).strict()).returns<Relationship>(),

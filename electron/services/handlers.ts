@@ -51,7 +51,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     createInterview: ({ engagementId, ...fields }) => interviews.createInterview(ctx, engagementId, fields),
     updateInterview: ({ id, patch }) => interviews.updateInterview(ctx, id, patch),
     deleteInterview: ({ id }) => deleteWithImpact(ctx, 'interview', id),
-    saveNotes: ({ interviewId, doc, codings: created }) => saveNotes(ctx, interviewId, doc, created),
+    saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
+      saveNotes(ctx, interviewId, doc, created, baseRevision),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),

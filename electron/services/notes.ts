@@ -12,7 +12,10 @@ import { syncMentions } from './identities.ts';
 /**
  * Stores the notes document, its derived plain text and its codings in one transaction, so the
  * document and the codings table can never disagree. A document the editor could not open again is
- * refused, and so is a coding mark that points at no coding of this interview. The first words typed into a planned interview
+ * refused, and so is a coding mark that points at no coding of this interview. Saves from a client
+ * name the revision they were made from, and one made from an older revision is refused: two writers
+ * never silently overwrite each other. Services that rewrite notes inside their own transaction
+ * (erasure, merging codes) give none. The first words typed into a planned interview
  * mark it as in progress.
  */
 export function saveNotes(
@@ -20,6 +23,7 @@ export function saveNotes(
   interviewId: string,
   doc: DocNode,
   created: readonly z.output<typeof NewCoding>[] = [],
+  baseRevision?: number,
 ): SaveNotesResult {
   const problem = notesDocProblem(doc);
   if (problem)
@@ -31,6 +35,18 @@ export function saveNotes(
   const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();
   return ctx.db.transaction(() => {
+    if (baseRevision !== undefined) {
+      const current = ctx.db
+        .prepare('SELECT revision FROM notes WHERE interview_id = ?')
+        .pluck()
+        .get(interviewId) as number | undefined;
+      if (current === undefined) throw notFound('The interview');
+      if (current !== baseRevision)
+        throw new KuuloError(
+          'conflict',
+          `These notes were not saved: they were changed elsewhere after this copy was opened (revision ${current}, this copy ${baseRevision}). Reopen the interview to see the latest notes.`,
+        );
+    }
     const row = ctx.db
       .prepare(
         `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?

@@ -135,14 +135,22 @@ export function measureServices(bench: DatabaseBench): Measure[] {
 /** The editor's autosave: the whole document goes to `saveNotes`, one more word each time. */
 function measureAutosave({ conn, raw, config }: DatabaseBench, interviewId: string): Measure {
   const runs = config.runs.cheap;
-  const doc = conn.call('getInterview', { id: interviewId }).notes.doc;
+  const notes = conn.call('getInterview', { id: interviewId }).notes;
+  const doc = notes.doc;
+  let revision = notes.revision;
   const appendWord = () => {
     const parts = doc.content!.at(-1)!.content!;
     const tail = parts.at(-1)!;
     if (tail.marks?.length) parts.push({ type: 'text', text: ' lisäksi' });
     else tail.text = `${tail.text} lisäksi`;
   };
-  const ours = sample(runs, () => conn.call('saveNotes', { interviewId, doc }), { before: appendWord });
+  const ours = sample(
+    runs,
+    () => {
+      revision = conn.call('saveNotes', { interviewId, doc, baseRevision: revision }).revision;
+    },
+    { before: appendWord },
+  );
 
   // The text and its word count come from the document: our work, so prepared outside the floor's timing.
   let text = deriveNotes(doc).text;
@@ -189,9 +197,19 @@ function measureCoding({ conn, raw, config }: DatabaseBench, interviewId: string
     ];
     pending = { id, codeId, sentiment: 'negative' };
   };
-  const ours = sample(runs, () => conn.call('saveNotes', { interviewId, doc, codings: [pending!] }), {
-    before: codeAParagraph,
-  });
+  let revision = conn.call('getInterview', { id: interviewId }).notes.revision;
+  const ours = sample(
+    runs,
+    () => {
+      revision = conn.call('saveNotes', {
+        interviewId,
+        doc,
+        codings: [pending!],
+        baseRevision: revision,
+      }).revision;
+    },
+    { before: codeAParagraph },
+  );
 
   const text = deriveNotes(doc).text;
   const insert = raw.prepare(

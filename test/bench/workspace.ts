@@ -237,7 +237,7 @@ function addLongInterviews(call: Call, newId: () => string, config: ScaleConfig)
       status: 'coded',
     });
     const notes = generateNotes(random(100 + n), config.long.words, config.long.codings, codeIds, newId);
-    call('saveNotes', { interviewId: interview.id, doc: notes.doc, codings: notes.codings });
+    call('saveNotes', { interviewId: interview.id, doc: notes.doc, codings: notes.codings, baseRevision: 0 });
     return interview.id;
   });
   return [ids[0]!, ids[1]!, ids[2]!];

@@ -11,7 +11,7 @@ describe('coding in Chromium', () => {
     const { page, ws } = app;
     try {
       const interview = newInterview(ws, { name: 'Kärkkäinen Oy', tier: 'key' });
-      ws.call('saveNotes', {
+      ws.saveNotes({
         interviewId: interview.id,
         doc: {
           type: 'doc',

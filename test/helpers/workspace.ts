@@ -16,6 +16,8 @@ export interface Connection {
   call: <M extends Method>(method: M, input: Input<M>) => Output<M>;
   /** Calls a method and returns the raw result. */
   raw: (method: string, input: unknown) => Result<unknown>;
+  /** Saves notes the way the editor does: made from the revision stored now. */
+  saveNotes: (input: Omit<Input<'saveNotes'>, 'baseRevision'>) => Output<'saveNotes'>;
 }
 
 export interface TestWorkspace extends Connection {
@@ -31,16 +33,22 @@ export function connect(path: string): Connection {
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => console.error(method, error),
   });
+  const call: Connection['call'] = (method, input) => {
+    const result = dispatch(method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as Output<typeof method>;
+  };
   return {
     db,
     ctx,
     dispatch,
-    call: (method, input) => {
-      const result = dispatch(method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-      return result.value as Output<typeof method>;
-    },
+    call,
     raw: (method, input) => dispatch(method, input),
+    saveNotes: (input) =>
+      call('saveNotes', {
+        ...input,
+        baseRevision: call('getInterview', { id: input.interviewId }).notes.revision,
+      }),
   };
 }
 

@@ -122,13 +122,13 @@ function build(ws: TestWorkspace, spec: Spec): string[] {
       }
       const codings = spec.codings.map((c) => ({ ...c, id: crypto.randomUUID() }));
       if (!codings.length) continue;
-      ws.call('saveNotes', {
+      ws.saveNotes({
         interviewId,
         doc: notesDoc(codings),
         codings: codings.map((c) => ({ id: c.id, codeId: codeIds[c.code]!, sentiment: c.sentiment })),
       });
       if (codings.some((c) => c.deleted)) {
-        ws.call('saveNotes', { interviewId, doc: notesDoc(codings.filter((c) => !c.deleted)) });
+        ws.saveNotes({ interviewId, doc: notesDoc(codings.filter((c) => !c.deleted)) });
       }
       // Typing notes starts a planned interview; the consultant may set it back to planned.
       if (spec.status === 'planned')

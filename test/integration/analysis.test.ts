@@ -114,7 +114,7 @@ function interview(
 }
 
 function notes(interviewId: string, content: DocNode, codings: [string, string, Sentiment | null][]): void {
-  ws.call('saveNotes', {
+  ws.saveNotes({
     interviewId,
     doc: content,
     codings: codings.map(([mark, code, sentiment]) => ({ id: idOf(mark), codeId: codes[code]!, sentiment })),

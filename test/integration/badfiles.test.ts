@@ -48,7 +48,7 @@ function healthyWorkspace(dir = freshFolder()): string {
     type: 'doc',
     content: Array.from({ length: 400 }, (_, i) => paragraph(`Muistiinpano ${i} 😬`)),
   };
-  app.call('saveNotes', { interviewId: interview.id, doc });
+  app.saveNotes({ interviewId: interview.id, doc });
   app.db.close();
   return path;
 }
@@ -279,7 +279,11 @@ describe('opening bad files', () => {
         type: 'doc',
         content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(1_500_000) }] }],
       };
-      const result = app.raw('saveNotes', { interviewId: interview!.id, doc: huge });
+      const result = app.raw('saveNotes', {
+        interviewId: interview!.id,
+        doc: huge,
+        baseRevision: before.revision,
+      });
       expect(result).toMatchObject({
         ok: false,
         error: { message: expect.stringMatching(/disk is full; nothing was changed/) },

@@ -58,14 +58,14 @@ describe('codings follow their words', () => {
   test('edits before, inside and after a coded passage keep it on its words', () => {
     const id = interview();
     const codeId = codeByKey('key-person-risk').id;
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: id,
       doc: doc([text('Intro 😬 '), text('only Maija knows', A), text(' the end.')]),
       codings: [{ id: A, codeId, sentiment: 'negative', memo: 'important' }],
     });
     expect(liveCodings(id)).toMatchObject([{ id: A, quote: 'only Maija knows', start: 8, end: 24 }]);
     // The editor sends the whole document again after each edit; the marks moved with the text.
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: id,
       doc: doc([text('Ennen: Intro 😬 '), text('only Maija really knows', A), text(' the end, after.')]),
     });
@@ -78,23 +78,23 @@ describe('codings follow their words', () => {
     const id = interview();
     const codeId = codeByKey('silos').id;
     const coded = doc([text('Before. '), text('coded words', A)]);
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: id,
       doc: coded,
       codings: [{ id: A, codeId, memo: 'keep me', star: true }],
     });
-    ws.call('saveNotes', { interviewId: id, doc: doc([text('Before. ')]) });
+    ws.saveNotes({ interviewId: id, doc: doc([text('Before. ')]) });
     expect(liveCodings(id)).toEqual([]);
     expect(ws.call('findQuotes', { codeIds: [codeId] })).toEqual([]);
     expect(ws.call('getCodebook', {}).find((c) => c.id === codeId)!.usage).toBe(0);
-    ws.call('saveNotes', { interviewId: id, doc: coded });
+    ws.saveNotes({ interviewId: id, doc: coded });
     expect(liveCodings(id)).toMatchObject([{ id: A, memo: 'keep me', star: true, quote: 'coded words' }]);
   });
 
   test('a coding across paragraphs and overlapping another covers exactly its words', () => {
     const id = interview();
     const [k, s] = [codeByKey('key-person-risk').id, codeByKey('silos').id];
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: id,
       doc: doc([text('one '), text('two ', A), text('three', A, B)], [text('four', B), text(' five')]),
       codings: [
@@ -113,6 +113,7 @@ describe('codings follow their words', () => {
     expect(
       ws.raw('saveNotes', {
         interviewId: first,
+        baseRevision: 0,
         doc: doc([text('x', A)]),
         codings: [{ id: A, codeId: group.id }],
       }),
@@ -146,7 +147,7 @@ describe('codebook changes never lose codings silently', () => {
   test('overlapping codings of merged codes collapse, and the notes keep one mark', () => {
     const id = ws.call('listInterviews', { engagementId: ws.call('listEngagements', {})[0]!.id })[0]!.id;
     const [k, s] = [codeByKey('key-person-risk').id, codeByKey('silos').id];
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: id,
       doc: doc([text('aa '), text('bb ', A), text('cc', A, B), text(' dd', B)]),
       codings: [
@@ -332,7 +333,12 @@ describe('codes stay within their engagement', () => {
     const doc = JSON.parse(JSON.stringify(notes.doc));
     doc.content.push({ type: 'paragraph', content: [text('stray', A)] });
     expect(
-      ws.raw('saveNotes', { interviewId: interviewOfB.id, doc, codings: [{ id: A, codeId: own.id }] }),
+      ws.raw('saveNotes', {
+        interviewId: interviewOfB.id,
+        doc,
+        codings: [{ id: A, codeId: own.id }],
+        baseRevision: notes.revision,
+      }),
     ).toMatchObject({
       ok: false,
       error: { message: 'That code belongs to another engagement.' },

@@ -55,7 +55,9 @@ describe('every contract method refuses bad input with a readable message and ch
     ] as const) {
       expect(ws.raw(method, { id: MISSING })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
-    expect(ws.raw('saveNotes', { interviewId: MISSING, doc: { type: 'doc', content: [] } })).toMatchObject({
+    expect(
+      ws.raw('saveNotes', { interviewId: MISSING, doc: { type: 'doc', content: [] }, baseRevision: 0 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -68,7 +70,11 @@ describe('every contract method refuses bad input with a readable message and ch
     const before = fingerprint(ws.db);
     let deep: Record<string, unknown> = { type: 'paragraph' };
     for (let i = 0; i < 5000; i++) deep = { type: 'blockquote', content: [deep] };
-    const result = ws.raw('saveNotes', { interviewId: interview!.id, doc: { type: 'doc', content: [deep] } });
+    const result = ws.raw('saveNotes', {
+      interviewId: interview!.id,
+      doc: { type: 'doc', content: [deep] },
+      baseRevision: 0,
+    });
     expect(result.ok).toBe(false);
     expect(fingerprint(ws.db)).toBe(before);
   });

@@ -154,7 +154,7 @@ function mergeChain(expected: Expected, codeId: string): string[] {
   return chain;
 }
 
-/** Runs the writer once and kills it: either blindly 5–150 ms after start, or 1–60 ms into its writes. */
+/** Runs the writer once and kills it: either blindly 5–150 ms after start, or 1–90 ms into its writes. */
 async function runAndKill(
   random: () => number,
   cycle: number,
@@ -170,7 +170,7 @@ async function runAndKill(
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const blind = random() < 0.25;
   const kill = () => child.kill('SIGKILL');
-  const delay = blind ? 5 + random() * 145 : 1 + random() * 59;
+  const delay = blind ? 5 + random() * 145 : 1 + random() * 89;
   if (blind) setTimeout(kill, delay);
   child.stdout!.on('data', (chunk) => {
     const before = stdout;

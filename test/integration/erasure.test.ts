@@ -101,7 +101,7 @@ test('a name split across formatted or coded pieces of text is erased too', () =
     accountId: account.id,
     intervieweeIds: [person.id],
   });
-  ws.call('saveNotes', {
+  ws.saveNotes({
     interviewId: interview.id,
     doc: {
       type: 'doc',

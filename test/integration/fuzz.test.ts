@@ -119,6 +119,7 @@ function fixture(name: string): Fixture {
   const coding2 = ctx.newId();
   call('saveNotes', {
     interviewId: interview.id,
+    baseRevision: 0,
     doc: docWith(coding, coding2),
     codings: [
       { id: coding, codeId: code.id, star: true, severity: 3 },
@@ -249,9 +250,10 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     updateInterview: [{ id: ids.interview, patch: { nps: 9, satisfaction: 4, durationMin: 45 } }],
     deleteInterview: byId(ids.interview),
     saveNotes: [
-      { interviewId: ids.interview, doc: docWith(ids.coding) },
+      { interviewId: ids.interview, doc: docWith(ids.coding), baseRevision: 1 },
       {
         interviewId: ids.interview,
+        baseRevision: 1,
         doc: docWith(ids.coding, ids.coding2),
         codings: [
           { id: ids.coding, codeId: ids.code },
@@ -595,7 +597,7 @@ describe('fuzzing every contract method', () => {
     cycle.self = cycle;
     for (const value of [1n, cycle, new Map([['a', 1]])]) {
       const doc = { type: 'doc', content: [{ type: 'paragraph', attrs: { ts: value } }] };
-      expect(f.dispatch('saveNotes', { interviewId: f.ids.interview, doc })).toMatchObject({
+      expect(f.dispatch('saveNotes', { interviewId: f.ids.interview, doc, baseRevision: 1 })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });

@@ -77,7 +77,7 @@ beforeAll(() => {
     const doc = paragraphsToDoc([text]);
     const paragraph = doc.content![0]!;
     paragraph.content = [{ type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] }];
-    ws.call('saveNotes', { interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
+    ws.saveNotes({ interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
     codings.push(codingId);
   });
   // Five quotes per finding: every passage is printed in the findings chapter.

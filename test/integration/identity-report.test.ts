@@ -38,7 +38,7 @@ beforeEach(() => {
     'NURMI kertoi, että Nurmi Oy ostaa vähemmän. Tapsan osoite on tapio.nurmi(at)nurmi.fi ja TAPIO.NURMI@NURMI.FI.';
   const doc = paragraphsToDoc([text]);
   doc.content![0]!.content = [{ type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] }];
-  ws.call('saveNotes', { interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
+  ws.saveNotes({ interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
   ws.call('createFinding', { engagementId, title: 'Hinta', codeIds: [code.id], quoteIds: [codingId] });
 });
 afterEach(() => ws.close());
@@ -103,7 +103,7 @@ test('erasure leaves a shared first name in another study to the person of that 
     intervieweeIds: [tapio.id],
   });
   const text = 'Tapio kertoi hinnoista. Tapio Nurmi soitti hänelle.';
-  ws.call('saveNotes', { interviewId: interview.id, doc: paragraphsToDoc([text]) });
+  ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc([text]) });
   ws.call('eraseInterviewee', { id: personId });
   expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
     `Tapio kertoi hinnoista. ${ERASED} soitti hänelle.`,
@@ -124,7 +124,7 @@ test('erasure takes e-mail addresses written without ä and ö, or with an initi
   });
   const text =
     'Yhteys: kyosti.hakkinen@sievanen.fi, k.hakkinen@sievanen.fi, KHakkinen@sievanen.fi, kyosti(a)sievanen.fi; Matti: matti.virtanen@sievanen.fi.';
-  ws.call('saveNotes', { interviewId: interview.id, doc: paragraphsToDoc([text]) });
+  ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc([text]) });
   ws.call('eraseInterviewee', { id: kyosti.id });
   expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
     `Yhteys: ${ERASED}, ${ERASED}, ${ERASED}, ${ERASED}; Matti: matti.virtanen@sievanen.fi.`,

@@ -13,7 +13,7 @@ beforeEach(() => {
   interviewId = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id }).id;
   const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
   codingId = ws.ctx.newId();
-  ws.call('saveNotes', {
+  ws.saveNotes({
     interviewId,
     doc: paragraph([
       { type: 'text', text: 'Laskutus on sekavaa.', marks: [{ type: 'coding', attrs: { id: codingId } }] },
@@ -62,7 +62,7 @@ describe('saving notes the editor could not open again', () => {
   test.each(BAD)('%s: refused with a clear error, and nothing changes', (_, doc) => {
     const before = ws.call('getInterview', { id: interviewId });
     const codingsBefore = ws.call('listCodings', { interviewId });
-    const result = ws.raw('saveNotes', { interviewId, doc });
+    const result = ws.raw('saveNotes', { interviewId, doc, baseRevision: before.notes.revision });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!result.ok) expect(result.error.message).toMatch(/^These notes were not saved: /);
     const after = ws.call('getInterview', { id: interviewId });
@@ -107,8 +107,33 @@ describe('saving notes the editor could not open again', () => {
         { type: 'paragraph' },
       ],
     };
-    const saved = ws.call('saveNotes', { interviewId, doc });
+    const saved = ws.saveNotes({ interviewId, doc });
     expect(saved.revision).toBe(2);
     expect(ws.call('getInterview', { id: interviewId }).notes.doc).toEqual(doc);
+  });
+});
+
+describe('two writers on one interview', () => {
+  test('a save made from an older revision is refused and the newer notes stay', () => {
+    const base = ws.call('getInterview', { id: interviewId }).notes;
+    const first = paragraph([text('Ensimmäinen ikkuna kirjoitti tämän.')]);
+    const second = paragraph([text('Toinen ikkuna kirjoitti tämän.')]);
+    expect(ws.call('saveNotes', { interviewId, doc: first, baseRevision: base.revision }).revision).toBe(
+      base.revision + 1,
+    );
+    const codingsBefore = ws.call('listCodings', { interviewId });
+    for (const stale of [base.revision, base.revision + 5]) {
+      const result = ws.raw('saveNotes', { interviewId, doc: second, baseRevision: stale });
+      expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+    const after = ws.call('getInterview', { id: interviewId }).notes;
+    expect(after.revision).toBe(base.revision + 1);
+    expect(after.text).toBe('Ensimmäinen ikkuna kirjoitti tämän.');
+    expect(ws.call('listCodings', { interviewId })).toEqual(codingsBefore);
+  });
+
+  test('a save without the revision it was made from is refused as invalid', () => {
+    const result = ws.raw('saveNotes', { interviewId, doc: paragraph([text('x')]) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

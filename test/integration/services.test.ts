@@ -70,8 +70,8 @@ describe('services', () => {
         },
       ],
     };
-    const first = ws.call('saveNotes', { interviewId: interview.id, doc });
-    const second = ws.call('saveNotes', { interviewId: interview.id, doc });
+    const first = ws.saveNotes({ interviewId: interview.id, doc });
+    const second = ws.saveNotes({ interviewId: interview.id, doc });
     expect(second.revision).toBe(first.revision + 1);
     const detail = ws.call('getInterview', { id: interview.id });
     expect(detail.notes.text).toBe('Tausta\nYhteyshenkilö vaihtui 😬 kahdesti.\nCafé');
@@ -83,7 +83,7 @@ describe('services', () => {
     const { engagement, account } = setup();
     const planned = ws.call('createInterview', { engagementId: engagement.id, accountId: account.id });
     expect(planned.status).toBe('planned');
-    ws.call('saveNotes', {
+    ws.saveNotes({
       interviewId: planned.id,
       doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Started' }] }] },
     });

@@ -23,6 +23,8 @@ interface Props {
   /** Whose people and organisations the notes can mention. */
   engagementId: string;
   initialDoc: DocNode;
+  /** The revision `initialDoc` was stored as: every save names the one it was made from. */
+  initialRevision: number;
   /** A coding to select and scroll to once the notes are open (from the retrieval view). */
   focusCodingId?: string | undefined;
 }
@@ -91,9 +93,16 @@ const MentionTyping = Mention.configure({
   },
 });
 
-export function NotesEditor({ interviewId, engagementId, initialDoc, focusCodingId }: Props) {
+export function NotesEditor({
+  interviewId,
+  engagementId,
+  initialDoc,
+  initialRevision,
+  focusCodingId,
+}: Props) {
   const { t } = useTranslation();
   const saverRef = useRef<Autosaver | null>(null);
+  const revisionRef = useRef(initialRevision);
   const extensions = useMemo(
     () => [
       NotesStarterKit,
@@ -143,7 +152,15 @@ export function NotesEditor({ interviewId, engagementId, initialDoc, focusCoding
         performance.measure('kuulo:serialize-notes', { start: started });
         const pending = useCodings.getState().takePending(interviewId);
         try {
-          const saved = await unwrap(kuulo.saveNotes({ interviewId, doc, codings: pending.codings }));
+          const saved = await unwrap(
+            kuulo.saveNotes({
+              interviewId,
+              doc,
+              codings: pending.codings,
+              baseRevision: revisionRef.current,
+            }),
+          );
+          revisionRef.current = saved.revision;
           useNotes.setState({
             savedAt: saved.updatedAt,
             wordCount: saved.wordCount,

@@ -83,6 +83,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           interviewId={detail.id}
           engagementId={detail.engagementId}
           initialDoc={detail.notes.doc}
+          initialRevision={detail.notes.revision}
           focusCodingId={codingId}
         />
       </section>
