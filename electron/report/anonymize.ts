@@ -102,7 +102,7 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
     if (!p) return '—';
     if (level === 'none') return [p.name, p.title, p.account.name].filter(Boolean).join(', ');
     // A label the consultant typed is used unless it names someone the report hides ("Seppo K., CEO").
-    if (p.anonLabel && !namesHidden(p.anonLabel)) return p.anonLabel;
+    if (p.anonLabel && !namesHidden(p.anonLabel) && !hasInitialsOf(p.anonLabel, p.name)) return p.anonLabel;
     const role = r.roles[p.roleLevel];
     // With company names shown, an account letter next to a role would point to one person.
     return level === 'people'
@@ -189,4 +189,16 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
   };
 
   return { level, account, person, mask, masked, hidden };
+}
+
+/** Whether a label holds the person's initials ("RN, ostopäällikkö", "R.N.", "R. N." for Riikka Nieminen). */
+export function hasInitialsOf(label: string, name: string): boolean {
+  const initials = normalizeName(name)
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  if (initials.length < 2) return false;
+  const squeezed = label.replace(/(\p{Lu})\.\s?(?=\p{Lu}\b|\p{Lu}\.)/gu, '$1').replace(/\./g, '');
+  return new RegExp(`(?<![\\p{L}])${initials}(?![\\p{L}])`, 'u').test(squeezed);
 }

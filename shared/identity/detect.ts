@@ -71,6 +71,8 @@ const PERSONAL_ID = /(?<![\p{L}\p{N}])[0-3]\d[01]\d\d\d[-+A-FU-Y]\d{3}[0-9A-Y](?
 // Finnish (040…, (09) …), international (+358 …) and North American ((212) 555-0199, 212-555-0199) numbers.
 const PHONE =
   /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\(?\d{1,4}\)?|\(0\d{1,3}\)|0\d{1,3}|\(\d{3}\)[\s-]?\d{3}|\d{3}-\d{3})(?:[\s-]?\d{2,5}){1,4}(?![\p{L}\p{N}])/gu;
+/** Finnish numbers written with dots or slashes: 040.123.4567, 040/765 4321 (not dates: they start 0d.). */
+const PHONE_DOTTED = /(?<![\p{L}\p{N}./])0\d{1,3}[./]\d{3,4}(?:[./ ]\d{3,4})?(?![\p{L}\p{N}]|[./]\d)/gu;
 /** A Finnish -nen surname in any case: Rautiainen, Hyvärisen, Pesoselle, Tanskasta. */
 const SURNAME_SHAPE =
   /^\p{Lu}\p{Ll}+[aeiouyäö](?:nen|se(?:n|lle|lla|llä|lta|ltä|ssa|ssä|sta|stä|ksi|na|nä|en|t))(?:kin|kaan|kään|han|hän)?$/u;
@@ -205,6 +207,7 @@ export class IdentityMatcher {
       [URL, 'url', URL_HINT],
       [PERSONAL_ID, 'personalId', null],
       [PHONE, 'phone', null],
+      [PHONE_DOTTED, 'phone', null],
     ] as const) {
       for (const m of hint ? matchAround(text, pattern, hint) : text.matchAll(pattern)) {
         const value = m[0].replace(TRAILING_PUNCTUATION, '');

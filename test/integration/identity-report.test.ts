@@ -130,3 +130,10 @@ test('erasure takes e-mail addresses written without ä and ö, or with an initi
     `Yhteys: ${ERASED}, ${ERASED}, ${ERASED}, ${ERASED}; Matti: matti.virtanen@sievanen.fi.`,
   );
 });
+
+test('a report label made of the person’s initials is not used', async () => {
+  ws.call('updateInterviewee', { id: personId, patch: { anonLabel: 'T.N., toimitusjohtaja' } });
+  const text = await report();
+  expect(text).not.toMatch(/T\.N\./);
+  expect(text).toContain('[päättäjä, avainasiakas]');
+});

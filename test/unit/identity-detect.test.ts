@@ -130,6 +130,16 @@ describe('cases a sceptical review found', () => {
     ]);
   });
 
+  test('phone numbers with dots or slashes; dates stay', () => {
+    expect(
+      ids('Soita 040.123.4567, 040/765 4321 tai 09/1234 5678. Tavattiin 01.02.2025 ja 05/2025.'),
+    ).toEqual([
+      ['phone', '040.123.4567', ''],
+      ['phone', '040/765 4321', ''],
+      ['phone', '09/1234 5678', ''],
+    ]);
+  });
+
   test('e-mail addresses written with (a)', () => {
     expect(ids('Osoite kyosti.hakkinen(a)sievanen.fi, vaihtoehto (a) ja (b).')).toEqual([
       ['email', 'kyosti.hakkinen(a)sievanen.fi', ''],

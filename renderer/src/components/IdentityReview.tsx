@@ -99,9 +99,24 @@ export function IdentityReview({
       )}
       {review && (
         <div className="review-list" ref={listRef} tabIndex={-1} data-testid="identity-review">
+          {groups.map(({ group, items }) => (
+            <section key={group} className="review-group" data-group={group}>
+              <h4 className="review-group-heading">
+                {t(`review.${group}`)} <span className="review-group-count">{items.length}</span>
+              </h4>
+              <ul>
+                {items.map((item) => (
+                  <ReviewRow key={item.key} item={item} state={state} />
+                ))}
+              </ul>
+            </section>
+          ))}
+          {/* After the names: what to decide first, then what to weigh. */}
           {review.warnings.length > 0 && (
             <section className="review-group review-warnings">
-              <h4 className="review-group-heading">{t('review.warnings')}</h4>
+              <h4 className="review-group-heading">
+                {t('review.warnings')} <span className="review-group-count">{review.warnings.length}</span>
+              </h4>
               <ul>
                 {review.warnings.map((w) =>
                   w.kind === 'smallSegment' ? (
@@ -121,18 +136,6 @@ export function IdentityReview({
               </ul>
             </section>
           )}
-          {groups.map(({ group, items }) => (
-            <section key={group} className="review-group" data-group={group}>
-              <h4 className="review-group-heading">
-                {t(`review.${group}`)} <span className="review-group-count">{items.length}</span>
-              </h4>
-              <ul>
-                {items.map((item) => (
-                  <ReviewRow key={item.key} item={item} state={state} />
-                ))}
-              </ul>
-            </section>
-          ))}
           {!groups.length && <p className="muted review-none">{t('review.none')}</p>}
         </div>
       )}
