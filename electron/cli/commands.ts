@@ -15,6 +15,8 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 export interface CliCommand {
   summary: string;
   options?: NonNullable<ParseArgsConfig['options']>;
+  /** The command makes a workspace where there is none (demo, restore); every other one needs the file. */
+  creates?: true;
   /** Runs before the workspace is opened (e.g. to refuse overwriting a file). */
   prepare?: (dbPath: string, values: Values) => void;
   /** `ctx` is for commands that run a service directly, e.g. a long export that the app runs on a worker. */
@@ -91,6 +93,7 @@ export const COMMANDS: Record<string, CliCommand> = {
 
   demo: {
     summary: 'create a sample workspace (3 engagements); --force replaces an existing file',
+    creates: true,
     options: { force: { type: 'boolean', default: false } },
     prepare: (dbPath, values) => {
       if (!existsSync(dbPath) || statSync(dbPath).size === 0) return;
@@ -270,6 +273,7 @@ export const COMMANDS: Record<string, CliCommand> = {
 
   restore: {
     summary: 'replace the workspace with a backup (--from PATH, as "backups" lists it), keeping a copy first',
+    creates: true,
     options: { from: { type: 'string' } },
     // Restores before the CLI opens the workspace: a damaged file that no longer opens must still be rescuable.
     prepare: (dbPath, values) => {

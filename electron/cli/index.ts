@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CliCommand, COMMANDS } from './commands.ts';
 import { CliError, openWorkspace } from './workspace.ts';
@@ -26,6 +27,11 @@ async function main(argv: string[]): Promise<number> {
   const dbPath = values.db;
   if (typeof dbPath !== 'string' || !dbPath)
     throw new CliError('Missing --db FILE: the workspace file to use.');
+  // A mistyped path must not leave an empty workspace behind.
+  if (!command.creates && !existsSync(dbPath))
+    throw new CliError(
+      `No workspace at ${dbPath}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
+    );
   command.prepare?.(dbPath, values);
   const workspace = openWorkspace(dbPath);
   try {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'kuulo-cli-'));
@@ -67,6 +67,14 @@ describe('CLI', () => {
     const badId = kuulo('interview', '--db', db, '--id', 'nope');
     expect(badId.code).not.toBe(0);
     expect(badId.stderr).toMatch(/^kuulo: Invalid input/);
+    // A mistyped path: refused, and no empty workspace is left behind.
+    const typo = join(dirname(db), 'worksapce.db');
+    for (const command of ['engagements', 'codebook', 'backup', 'stats']) {
+      const result = kuulo(command, '--db', typo);
+      expect(result.code, command).toBe(2);
+      expect(result.stderr).toMatch(/^kuulo: No workspace at /);
+    }
+    expect(existsSync(typo)).toBe(false);
     const notSqlite = kuulo('engagements', '--db', 'package.json');
     expect(notSqlite.stderr).toMatch(/not a Kuulo workspace/);
   });
