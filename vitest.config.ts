@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // A loaded machine draws charts and saves more slowly: wait up to 10 s for what must appear.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machine has two cores and timing tests need one of them.
           fileParallelism: false,
         },

@@ -141,6 +141,12 @@ export interface Notes {
   text: string;
   revision: number;
   updatedAt: string;
+  /**
+   * Why the editor could not open the stored document (written by an older version, a bug, another
+   * tool), or null. Such notes are shown read-only with their text: opening them empty would let the
+   * next keystroke save over them.
+   */
+  problem: string | null;
 }
 
 export interface InterviewDetail extends InterviewListItem {

@@ -195,7 +195,7 @@ export function createAnonymizer(input: AnonymizerInput): Anonymizer {
 export function hasInitialsOf(label: string, name: string): boolean {
   const initials = normalizeName(name)
     .split(/[\s-]+/)
-    .filter(Boolean)
+    .filter((w) => /^\p{L}/u.test(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
   if (initials.length < 2) return false;

@@ -84,13 +84,6 @@ export function syncCodings(
     quote: string;
     deletedAt: string | null;
   }[];
-  const known = new Set(rows.map((r) => r.id));
-  const stray = [...derived.codings.keys()].find((id) => !known.has(id));
-  if (stray)
-    throw new KuuloError(
-      'invalid_input',
-      `These notes were not saved: some text is marked with a coding this interview does not have (${stray}).`,
-    );
   if (rows.length === 0) return;
   const chars = Array.from(derived.text);
   const place = db.prepare(

@@ -96,8 +96,8 @@ const fold = (s: string): string =>
 
 /**
  * Whether an address's local part is built from one of the names, as addresses are made: letters
- * without accents (kyosti.hakkinen), a surname with an initial (k.hakkinen, khakkinen, hakkinenk), or
- * the first name alone or with the surname's initial (kyosti, kyosti.h).
+ * without accents (kyosti.hakkinen, kyostihakkinen), or the surname with the first name's initial
+ * (k.hakkinen, khakkinen, hakkinenk).
  */
 function addressOf(local: string, names: readonly string[]): boolean {
   const parts = fold(local)
@@ -107,18 +107,13 @@ function addressOf(local: string, names: readonly string[]): boolean {
     const words = fold(name)
       .split(/[^a-z]+/u)
       .filter(Boolean);
-    if (words.length < 2) return false;
-    const first = words[0]!;
-    const last = words.at(-1)!;
-    const surname = new Set([
-      last,
-      first[0] + last,
-      last + first[0],
-      first + last,
-      ...words.slice(1, -1).map((w) => w + last),
-    ]);
-    if (parts.some((p) => surname.has(p))) return true;
-    return parts.includes(first) && parts.every((p) => p === first || p === last[0]);
+    const first = words[0];
+    const last = words.at(-1);
+    // Both names must show: a surname or a first name alone could be anyone's (maija.virtanen, mikko).
+    if (words.length < 2 || !first || !last || first.length < 2 || last.length < 2) return false;
+    if (parts.includes(first + last) || parts.includes(first[0] + last) || parts.includes(last + first[0]))
+      return true;
+    return parts.includes(last) && parts.some((p) => p === first || p === first[0]);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  DocNode,
   Interview,
   InterviewDetail,
   IntervieweeRef,
@@ -7,6 +8,7 @@ import type {
   Notes,
   Relationship,
 } from '../../shared/domain.ts';
+import { notesDocProblem } from '../../shared/editor/schema.ts';
 import { EMPTY_DOC } from '../../shared/notes.ts';
 import type { InterviewFields } from '../../shared/schemas.ts';
 import { getAccount } from './accounts.ts';
@@ -86,9 +88,15 @@ export function getNotes({ db }: ServiceContext, interviewId: string): Notes {
     .prepare(
       `SELECT interview_id AS interviewId, doc, text, revision, updated_at AS updatedAt FROM notes WHERE interview_id = ?`,
     )
-    .get(interviewId) as (Omit<Notes, 'doc'> & { doc: string }) | undefined;
+    .get(interviewId) as (Omit<Notes, 'doc' | 'problem'> & { doc: string }) | undefined;
   if (!row) throw notFound('The interview notes');
-  return { ...row, doc: JSON.parse(row.doc) };
+  let doc: DocNode;
+  try {
+    doc = JSON.parse(row.doc) as DocNode;
+  } catch {
+    return { ...row, doc: EMPTY_DOC, problem: 'The stored document is not readable JSON' };
+  }
+  return { ...row, doc, problem: notesDocProblem(doc) };
 }
 
 export function getInterviewDetail(ctx: ServiceContext, id: string): InterviewDetail {

@@ -12,7 +12,7 @@ import { syncMentions } from './identities.ts';
 /**
  * Stores the notes document, its derived plain text and its codings in one transaction, so the
  * document and the codings table can never disagree. A document the editor could not open again is
- * refused, and so is a coding mark that points at no coding of this interview. Saves from a client
+ * refused. Saves from a client
  * name the revision they were made from, and one made from an older revision is refused: two writers
  * never silently overwrite each other. Services that rewrite notes inside their own transaction
  * (erasure, merging codes) give none. The first words typed into a planned interview

@@ -145,7 +145,11 @@ export function notesDocProblem(doc: DocNode): string | null {
     const { attrs } = child;
     if (child.type.name === 'heading' && !(HEADING_LEVELS as readonly unknown[]).includes(attrs.level))
       problem = `A heading of level ${String(attrs.level)} (only ${HEADING_LEVELS.join(' and ')} are used)`;
-    else if ('ts' in attrs && attrs.ts !== null && !(typeof attrs.ts === 'number' && attrs.ts >= 0))
+    else if (
+      'ts' in attrs &&
+      attrs.ts !== null &&
+      !(typeof attrs.ts === 'number' && Number.isFinite(attrs.ts))
+    )
       problem = `A paragraph time that is not a number of seconds: ${JSON.stringify(attrs.ts)}`;
     else if ('followUp' in attrs && typeof attrs.followUp !== 'boolean')
       problem = `A follow-up flag that is not true or false: ${JSON.stringify(attrs.followUp)}`;

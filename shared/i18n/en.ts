@@ -108,6 +108,14 @@ export const en = {
     words: 'Words',
   },
   interview: {
+    unreadable: {
+      title: 'These notes cannot be opened for editing',
+      explain:
+        'The stored document is in a shape the editor cannot load (an older version or another tool wrote it). Opening it for editing could lose text, so it is shown read-only below. Copy the text to keep working with it, and tell us about it.',
+      problem: 'What is wrong: {{problem}}',
+      copy: 'Copy the text',
+      copied: 'Copied',
+    },
     title: 'Interview',
     details: 'Details',
     account: 'Account',

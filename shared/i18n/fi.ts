@@ -110,6 +110,14 @@ export const fi: Resources = {
     words: 'Sanoja',
   },
   interview: {
+    unreadable: {
+      title: 'Näitä muistiinpanoja ei voi avata muokattavaksi',
+      explain:
+        'Tallennettu asiakirja on muodossa, jota editori ei osaa avata (sen kirjoitti vanhempi versio tai jokin muu työkalu). Muokkaaminen voisi hävittää tekstiä, joten se näytetään alla vain luettavana. Kopioi teksti jatkaaksesi sen kanssa ja kerro meille asiasta.',
+      problem: 'Vika: {{problem}}',
+      copy: 'Kopioi teksti',
+      copied: 'Kopioitu',
+    },
     title: 'Haastattelu',
     details: 'Tiedot',
     account: 'Asiakas',

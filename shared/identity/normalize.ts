@@ -15,11 +15,11 @@ export const INVISIBLE =
   /[\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\u034F|[\uFE00-\uFE0F]/u;
 const INVISIBLE_GLOBAL = new RegExp(INVISIBLE.source, 'gu');
 
-/** Typographic apostrophes (Word types ’ in O’Neill): compared as the plain one. */
+/** Typographic apostrophes (Word types ’ in O’Neill): compared as the plain one, one for one. */
 const APOSTROPHES = /[\u2019\u02BC]/gu;
 
-/** Runs of what normalising changes: invisible characters, combining marks and typographic apostrophes. */
-const CHANGES = /[\p{M}\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\u2019\u02BC]+/gu;
+/** Runs of what normalising rebuilds: invisible characters and combining marks (one class: fast to scan). */
+const CHANGES = /[\p{M}\u00AD\u061C\u115F\u1160\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]+/gu;
 const MARK = /\p{M}/u;
 
 export function normalizeForMatching(original: string): NormalizedText {
@@ -29,6 +29,7 @@ export function normalizeForMatching(original: string): NormalizedText {
   const pieces: { from: number; origin: number; copied: boolean }[] = [];
   let at = 0;
   let length = 0;
+  let rebuilt = false;
   const add = (text: string, origin: number, copied: boolean) => {
     if (!text) return;
     pieces.push({ from: length, origin, copied });
@@ -36,25 +37,31 @@ export function normalizeForMatching(original: string): NormalizedText {
     length += text.length;
   };
   for (const match of original.matchAll(CHANGES)) {
+    rebuilt = true;
     let start = match.index;
     // Combining marks compose with the character before the run (a surrogate pair counts as one),
     // also across an invisible character between them.
     if (MARK.test(match[0]) && start > at) {
-      const pair = start - 2 >= at && /[\uDC00-\uDFFF]/.test(original[start - 1]!);
+      const pair =
+        start - 2 >= at &&
+        /[\uDC00-\uDFFF]/.test(original[start - 1]!) &&
+        /[\uD800-\uDBFF]/.test(original[start - 2]!);
       start -= pair ? 2 : 1;
     }
     add(original.slice(at, start), at, true);
     const changed = original.slice(start, match.index + match[0].length);
-    add(changed.replace(INVISIBLE_GLOBAL, '').replace(APOSTROPHES, "'").normalize('NFC'), start, false);
+    add(changed.replace(INVISIBLE_GLOBAL, '').normalize('NFC'), start, false);
     at = match.index + match[0].length;
   }
-  if (!pieces.length) return { text: original, toOriginal: (index) => index };
+  // Apostrophes are swapped one character for one, so they change no offsets.
+  if (!rebuilt) return { text: original.replace(APOSTROPHES, "'"), toOriginal: (index) => index };
   add(original.slice(at), at, true);
-  const text = parts.join('');
+  const text = parts.join('').replace(APOSTROPHES, "'");
   return {
     text,
     toOriginal: (index) => {
       if (index >= text.length) return original.length;
+      if (!pieces.length) return original.length; // only invisible characters
       // The last piece starting at or before the index.
       let low = 0;
       let high = pieces.length - 1;

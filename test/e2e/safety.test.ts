@@ -86,6 +86,54 @@ describe('safety in Chromium', () => {
     }
   });
 
+  test('notes stored in a shape the editor cannot load open read-only with their text, and nothing is saved', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ensin tämä.' }] }],
+        },
+      });
+      // Written by an older version or another tool: a node type this editor does not have.
+      const bad = {
+        type: 'doc',
+        content: [
+          {
+            type: 'codeBlock',
+            content: [{ type: 'text', text: 'Hinnoittelu sekava, tarjous 3 vk myöhässä.' }],
+          },
+        ],
+      };
+      ws.db
+        .prepare('UPDATE notes SET doc = ?, text = ? WHERE interview_id = ?')
+        .run(JSON.stringify(bad), 'Hinnoittelu sekava, tarjous 3 vk myöhässä.', interview.id);
+      const before = ws.call('getInterview', { id: interview.id }).notes;
+      expect(before.problem).toMatch(/codeBlock/);
+
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const unreadable = page.getByTestId('notes-unreadable');
+      await expect
+        .poll(() => unreadable.getByRole('alert').textContent())
+        .toContain('These notes cannot be opened for editing');
+      expect(await unreadable.locator('pre').textContent()).toBe(
+        'Hinnoittelu sekava, tarjous 3 vk myöhässä.',
+      );
+      expect(await page.locator('.notes-editor').count()).toBe(0);
+      await screenshot(page, '24-notes-unreadable');
+      // Typing anywhere changes nothing: there is no editor to save from.
+      await unreadable.locator('pre').click();
+      await page.keyboard.type('x');
+      await page.waitForTimeout(1500);
+      expect(ws.call('getInterview', { id: interview.id }).notes).toEqual(before);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('erasing an interviewee from the UI removes the name and offers to replace old backups', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

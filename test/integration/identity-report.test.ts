@@ -122,12 +122,15 @@ test('erasure takes e-mail addresses written without ä and ö, or with an initi
     accountId: account.id,
     intervieweeIds: [kyosti.id],
   });
-  const text =
-    'Yhteys: kyosti.hakkinen@sievanen.fi, k.hakkinen@sievanen.fi, KHakkinen@sievanen.fi, kyosti(a)sievanen.fi; Matti: matti.virtanen@sievanen.fi.';
-  ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc([text]) });
+  // His: both names show. Not his: another Häkkinen, a surname or first name alone, another person.
+  const his =
+    'kyosti.hakkinen@sievanen.fi, k.hakkinen@sievanen.fi, KHakkinen@sievanen.fi, kyosti_hakkinen(a)sievanen.fi';
+  const others =
+    'maija.hakkinen@sievanen.fi, m.hakkinen@sievanen.fi, hakkinen@sievanen.fi, kyosti@sievanen.fi, matti.virtanen@sievanen.fi';
+  ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc([`Hänen: ${his}. Muut: ${others}.`]) });
   ws.call('eraseInterviewee', { id: kyosti.id });
   expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
-    `Yhteys: ${ERASED}, ${ERASED}, ${ERASED}, ${ERASED}; Matti: matti.virtanen@sievanen.fi.`,
+    `Hänen: ${ERASED}, ${ERASED}, ${ERASED}, ${ERASED}. Muut: ${others}.`,
   );
 });
 
@@ -136,4 +139,16 @@ test('a report label made of the person’s initials is not used', async () => {
   const text = await report();
   expect(text).not.toMatch(/T\.N\./);
   expect(text).toContain('[päättäjä, avainasiakas]');
+});
+
+test('a name with brackets and a typed label: the report is written and uses the label', async () => {
+  const account = ws.call('createAccount', { engagementId, name: 'Valimo Oy', tier: 'named' });
+  ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Seppo Kallio (ent. Virtanen)',
+    roleLevel: 'strategic',
+    anonLabel: 'Talousjohtaja, valimo',
+  });
+  ws.call('updateInterviewee', { id: personId, patch: { anonLabel: 'Matti (CEO)' } });
+  await expect(report()).resolves.toBeTypeOf('string');
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { IdentityMatcher } from '../../shared/identity/detect.ts';
+import { normalizeForMatching } from '../../shared/identity/normalize.ts';
 
 const matcher = new IdentityMatcher([
   { id: 'mikko', kind: 'person', names: ['Mikko Virtanen'] },
@@ -144,5 +145,22 @@ describe('cases a sceptical review found', () => {
     expect(ids('Osoite kyosti.hakkinen(a)sievanen.fi, vaihtoehto (a) ja (b).')).toEqual([
       ['email', 'kyosti.hakkinen(a)sievanen.fi', ''],
     ]);
+  });
+});
+
+describe('normalising for comparison', () => {
+  const mapped = (text: string) => {
+    const n = normalizeForMatching(text);
+    return { text: n.text, offsets: [...Array(n.text.length + 1).keys()].map(n.toOriginal) };
+  };
+
+  test('a decomposed letter and a typographic apostrophe next to it map back to their own characters', () => {
+    expect(mapped('‘Zoe\u0308’ x')).toEqual({ text: "‘Zoë' x", offsets: [0, 1, 2, 3, 5, 6, 7, 8] });
+    expect(matcher.find('Puhuin ‘Zoe\u0308’ kanssa.').map((s) => s.text)).toEqual(['Zoe\u0308']);
+  });
+
+  test('invisible characters are removed at the very start too', () => {
+    expect(mapped('\u200BHinnat')).toEqual({ text: 'Hinnat', offsets: [1, 2, 3, 4, 5, 6, 7] });
+    expect(matcher.find('\u200BHinnat nousivat.', { ordinary: new Set(['hinnat']) })).toEqual([]);
   });
 });

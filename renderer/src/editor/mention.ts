@@ -256,7 +256,8 @@ export function applyMention(view: EditorView, mode: MentionMode, id: string, na
   const type = view.state.schema.marks[MENTION_MARK]!;
   const mark = type.create({ id });
   const range = state?.target;
-  if (!range) return false;
+  // The "@query" was deleted while the name was being looked up: nothing to replace.
+  if (!range || (mode === 'typing' && range.from >= range.to)) return false;
   const tr = view.state.tr;
   if (mode === 'selection' && range.from < range.to) {
     tr.removeMark(range.from, range.to, type).addMark(range.from, range.to, mark);

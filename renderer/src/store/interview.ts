@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../shared/contract.ts';
 import type { InterviewDetail } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
-import { useNotes } from './notes.ts';
+import { closingSavesDone, useNotes } from './notes.ts';
 import { attempt, unwrap } from './notify.ts';
 
 type Patch = Input<'updateInterview'>['patch'];
@@ -18,6 +18,7 @@ interface InterviewState {
 export const useInterview = create<InterviewState>((set, get) => ({
   detail: null,
   load: async (id) => {
+    await closingSavesDone();
     const detail = await unwrap(kuulo.getInterview({ id }));
     useNotes.setState({ savedAt: detail.notes.updatedAt, wordCount: detail.wordCount, state: 'saved' });
     set({ detail });

@@ -35,6 +35,14 @@ export function trackClosingSave(save: Promise<boolean>): void {
   void save.finally(() => closingSaves.delete(save));
 }
 
+/**
+ * Waits for the last saves of closed editors: an interview opened again must load what they stored,
+ * or its editor would start from an older revision and every save of it would be refused.
+ */
+export async function closingSavesDone(): Promise<void> {
+  await Promise.all([...closingSaves]);
+}
+
 /** Everything typed anywhere is stored: true, or a save failed: false. */
 export async function flushEverything(): Promise<boolean> {
   const results = await Promise.all([useNotes.getState().flush(), ...closingSaves]);

@@ -9,6 +9,7 @@ import {
 import { kuulo } from '../bridge.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { NotesUnreadable } from '../components/NotesUnreadable.tsx';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
 import { useCodings } from '../store/codings.ts';
 import { useInterview } from '../store/interview.ts';
@@ -78,14 +79,18 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           </div>
           <SaveIndicator />
         </header>
-        <NotesEditor
-          key={detail.id}
-          interviewId={detail.id}
-          engagementId={detail.engagementId}
-          initialDoc={detail.notes.doc}
-          initialRevision={detail.notes.revision}
-          focusCodingId={codingId}
-        />
+        {detail.notes.problem ? (
+          <NotesUnreadable notes={detail.notes} />
+        ) : (
+          <NotesEditor
+            key={detail.id}
+            interviewId={detail.id}
+            engagementId={detail.engagementId}
+            initialDoc={detail.notes.doc}
+            initialRevision={detail.notes.revision}
+            focusCodingId={codingId}
+          />
+        )}
       </section>
       <aside className="interview-side">
         <div className="side-tabs" role="tablist">
