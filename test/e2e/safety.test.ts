@@ -134,6 +134,41 @@ describe('safety in Chromium', () => {
     }
   });
 
+  test('a second writer changed the notes: the editor’s next save is refused with a reason, and nothing is overwritten', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      const paragraph = (text: string) => ({
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      });
+      ws.saveNotes({ interviewId: interview.id, doc: paragraph('Ensimmäinen versio.') });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const editor = page.locator('.notes-editor');
+      await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
+
+      // Another window or a script saves these notes meanwhile.
+      ws.saveNotes({ interviewId: interview.id, doc: paragraph('Toisen kirjoittajan versio.') });
+      const stored = ws.call('getInterview', { id: interview.id }).notes;
+      await editor.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Lisäys.');
+      await expect
+        .poll(() => page.locator('.toast').allTextContents())
+        .toContainEqual(expect.stringContaining('changed elsewhere'));
+      await screenshot(page, '25-save-conflict');
+      // The other writer's notes stand; the typing is still in the editor, not lost.
+      expect(ws.call('getInterview', { id: interview.id }).notes).toEqual(stored);
+      expect(await editor.textContent()).toBe('Ensimmäinen versio. Lisäys.');
+      // Retries do not repeat the message.
+      await page.waitForTimeout(2500);
+      expect(await page.locator('.toast').count()).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('erasing an interviewee from the UI removes the name and offers to replace old backups', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

@@ -11,7 +11,7 @@ import { i18next } from '../i18n/index.ts';
 import { applicableCodes, codingStyles, useCodings } from '../store/codings.ts';
 import { pickerOptions, pickMention, useIdentities } from '../store/identities.ts';
 import { trackClosingSave, useNotes } from '../store/notes.ts';
-import { attempt, unwrap } from '../store/notify.ts';
+import { attempt, ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
 import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
@@ -103,6 +103,8 @@ export function NotesEditor({
   const { t } = useTranslation();
   const saverRef = useRef<Autosaver | null>(null);
   const revisionRef = useRef(initialRevision);
+  /** The last refusal shown, so that retries do not repeat it. */
+  const refusal = useRef<string | null>(null);
   const extensions = useMemo(
     () => [
       NotesStarterKit,
@@ -168,8 +170,19 @@ export function NotesEditor({
           });
         } catch (error) {
           pending.restore();
+          // A refusal (the notes changed elsewhere, a document that could not be reopened) does not
+          // pass by retrying: say why, once, while the text stays in the editor.
+          if (
+            error instanceof ServiceError &&
+            error.error.code !== 'internal' &&
+            error.message !== refusal.current
+          ) {
+            refusal.current = error.message;
+            useNotify.getState().push('error', error.message);
+          }
           throw error;
         }
+        refusal.current = null;
       },
       (state) => useNotes.setState({ state }),
     );
