@@ -8,13 +8,13 @@ import type {
   Notes,
   Relationship,
 } from '../../shared/domain.ts';
-import { notesDocProblem } from '../../shared/editor/schema.ts';
 import { EMPTY_DOC } from '../../shared/notes.ts';
 import type { InterviewFields } from '../../shared/schemas.ts';
 import { getAccount } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
+import { checkNotes } from './notes-validity.ts';
 import { updateRow } from './sql.ts';
 
 type Fields = z.output<typeof InterviewFields>;
@@ -96,7 +96,7 @@ export function getNotes({ db }: ServiceContext, interviewId: string): Notes {
   } catch {
     return { ...row, doc: EMPTY_DOC, problem: 'The stored document is not readable JSON' };
   }
-  return { ...row, doc, problem: notesDocProblem(doc) };
+  return { ...row, doc, problem: checkNotes(interviewId, doc).problem };
 }
 
 export function getInterviewDetail(ctx: ServiceContext, id: string): InterviewDetail {

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
-import { notesDocProblem } from '../../shared/editor/schema.ts';
 import { countWords, deriveNotes } from '../../shared/notes.ts';
 import type { NewCoding } from '../../shared/schemas.ts';
 import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { KuuloError, notFound } from './errors.ts';
 import { syncMentions } from './identities.ts';
+import { checkNotes } from './notes-validity.ts';
 
 /**
  * Stores the notes document, its derived plain text and its codings in one transaction, so the
@@ -25,7 +25,7 @@ export function saveNotes(
   created: readonly z.output<typeof NewCoding>[] = [],
   baseRevision?: number,
 ): SaveNotesResult {
-  const problem = notesDocProblem(doc);
+  const { problem, json } = checkNotes(interviewId, doc);
   if (problem)
     throw new KuuloError(
       'invalid_input',
@@ -52,9 +52,7 @@ export function saveNotes(
         `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
          WHERE interview_id = ? RETURNING revision`,
       )
-      .get(JSON.stringify(doc), derived.text, wordCount, updatedAt, interviewId) as
-      | { revision: number }
-      | undefined;
+      .get(json, derived.text, wordCount, updatedAt, interviewId) as { revision: number } | undefined;
     if (!row) throw notFound('The interview');
     ctx.db
       .prepare(
