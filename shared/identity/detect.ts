@@ -251,18 +251,20 @@ export class IdentityMatcher {
         return bare.length > 5 || COMMON_ACRONYMS.has(bare) ? null : ('candidate' as const);
       if (LEGAL_SUFFIXES.has(t.word)) return null;
       const plain = lower(t.word);
-      const known =
-        FIRST_NAMES.has(t.word) ||
-        SURNAMES.has(t.word) ||
-        (options.learned?.identitiesOf(t.word).strong.length ?? 0) > 0;
-      if (known) return 'candidate' as const;
-      if (COMMON_WORDS.has(plain)) return null;
+      if (FIRST_NAMES.has(t.word) || SURNAMES.has(t.word)) return 'candidate' as const;
+      // "Nobody's", "Hän": common words with an ending stay common.
+      if (COMMON_WORDS.has(plain) || COMMON_WORDS.has(lower(bare))) return null;
+      if ((options.learned?.identitiesOf(t.word).strong.length ?? 0) > 0) return 'candidate' as const;
       // A form of a common name ("Erkin", "Ilkan"), unless it opens a sentence and the same word is
       // used in lower case elsewhere ("Kukaan ei soittanut": kukaan, not a form of Kukka).
       if (hasGazetteerBase(t.word) || (SURNAME_SHAPE.test(t.word) && !ORDINARY_NEN.test(plain)))
         return initial[i] && ordinary.has(plain) ? null : ('candidate' as const);
-      // "Lindfors: hinnat nousivat": a word and a colon opening a line is who speaks.
-      if (initial[i] && isSpeakerLabel(text, t)) return ordinary.has(plain) ? null : ('candidate' as const);
+      // "Lindfors: hinnat nousivat": a word and a colon opening a line is who speaks; "Ekholm lupasi…",
+      // "Whitfield told us…": a word opening a sentence before a verb of saying is someone saying it.
+      if (initial[i] && (isSpeakerLabel(text, t) || saysNext(text, t, tokens[i + 1])))
+        return ordinary.has(plain) || ROLE_WORD.test(plain) || DEPARTMENTS.has(plain)
+          ? null
+          : ('candidate' as const);
       if (initial[i]) return 'initial' as const; // decided with its neighbours below
       return ordinary.has(plain) ? null : ('candidate' as const);
     });
@@ -352,6 +354,37 @@ function hasGazetteerBase(word: string): boolean {
     false,
   );
   return gazetteer.identitiesOf(word).strong.length > 0;
+}
+
+/** Verbs of saying in the third person, as notes report what someone said, asked or promised. */
+const SAYING = new Set(
+  `sanoi sanoo kertoi kertoo totesi toteaa lupasi lupaa mainitsi mainitsee kysyi kysyy vastasi vastaa
+  soitti ehdotti ehdottaa myönsi myöntää huomautti korosti korostaa painotti muistutti valitti kehui
+  moitti arvioi arvioi arveli arvelee uskoo uskoi toivoo toivoi kommentoi kuvasi selitti selittää
+  vahvisti pyysi pyytää kiitti kiittää ihmetteli ihmettelee harmitteli kritisoi
+  said says told tells asked asks mentioned noted added explained promised suggested thinks thought
+  felt feels believes wanted wants called confirmed complained argued agreed replied claimed admitted
+  recalled emailed wrote insisted warned stressed`.split(/\s+/),
+);
+/** Titles and roles, in Finnish and English: "Toimitusjohtaja kertoi…" is no one's name. */
+const ROLE_WORD =
+  /(?:johtaja|päällikkö|päälliköt|esimies|esihenkilö|insinööri|asiantuntija|myyjä|vastaava|koordinaattori|suunnittelija|mestari|ostaja|kuljettaja|omistaja|hallitus|tiimi|manager|director|officer|engineer|lead|head|buyer|coordinator|supervisor|analyst|architect|specialist|owner|founder|board|team|ceo|cfo|cto|cio|coo)(?:n|a|ä|t|lle|lta|ltä|lla|llä|s)?$/u;
+
+/** Parts of a company that "say" things in notes: "Procurement said no", "Myynti lupasi". */
+const DEPARTMENTS = new Set(
+  `sales procurement purchasing finance marketing customer customers support management operations
+  logistics legal hr it service production quality engineering development
+  myynti hankinta osto talous markkinointi tuki johto huolto tuotanto laatu logistiikka henkilöstö
+  kehitys asiakaspalvelu taloushallinto`.split(/\s+/),
+);
+
+/** The next word, right after a space, is a verb of saying. */
+function saysNext(
+  text: string,
+  word: { end: number },
+  next: { start: number; word: string } | undefined,
+): boolean {
+  return !!next && /^[ \t]+$/.test(text.slice(word.end, next.start)) && SAYING.has(next.word.toLowerCase());
 }
 
 /** A word followed by a colon at the start of a line (after a bullet at most): "Lindfors: …", "• Tom: …". */

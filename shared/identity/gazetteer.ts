@@ -156,6 +156,9 @@ a an the and or but if so as at by for from in into of on to with without about 
 he she it we they you i this that these those there here then now also still just only even not no yes
 is are was were be been has have had do does did will would can could should may might must
 what who when where why how all any some many most more less much very well good bad new old
+nobody everybody everyone someone somebody anyone anybody none each both either neither others
+usea useat moni monet harva harvat muutama muutamat osa molemmat kumpikin jompikumpi eräs eräät
+toinen toiset muu muut itse
 hän se me he te sinä minä tämä tuo nämä nuo siellä täällä sitten nyt myös vielä vain jo ei kyllä
 on oli olivat ovat ole ollut olisi voi voisi pitää pitäisi täytyy saa sai
 ja tai mutta jos kun koska että joka mikä kuka missä miksi miten kaikki jotkut moni useimmat

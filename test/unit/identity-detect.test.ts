@@ -131,6 +131,17 @@ describe('cases a sceptical review found', () => {
     ]);
   });
 
+  test('an unknown word opening a sentence before a verb of saying is someone; a title, a department or a pronoun is not', () => {
+    expect(
+      ids(
+        "Ekholm lupasi soittaa. Whitfield told us the same. Toimitusjohtaja kertoi hinnoista. Procurement said no. Nobody's fault. Usea kertoi samaa.",
+      ),
+    ).toEqual([
+      ['candidate', 'Ekholm', ''],
+      ['candidate', 'Whitfield', ''],
+    ]);
+  });
+
   test('phone numbers with dots or slashes; dates stay', () => {
     expect(
       ids('Soita 040.123.4567, 040/765 4321 tai 09/1234 5678. Tavattiin 01.02.2025 ja 05/2025.'),
