@@ -5,7 +5,7 @@ import type { EngagementStats, Portfolio } from '../../shared/analysis.ts';
 import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
 import { writeReport } from '../report/export.ts';
-import { restoreClosedWorkspace } from '../services/backup.ts';
+import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { KuuloError } from '../services/errors.ts';
 import { type Call, CliError } from './workspace.ts';
@@ -102,13 +102,17 @@ export const COMMANDS: Record<string, CliCommand> = {
           `${dbPath} already exists; sample data is only written to a new file (add --force to replace it).`,
         );
       }
+      // Replacing a workspace must not lose it: a copy goes to its backups first.
+      values.keptAs = keepCurrentFile(dbPath, new Date());
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     },
-    run: (call) => {
+    run: (call, values) => {
       const created = call('createDemo', {});
+      const kept =
+        typeof values.keptAs === 'string' ? ` The previous file was kept as ${values.keptAs}.` : '';
       return {
-        text: `Created ${created.engagements} engagements with ${created.interviews} interviews.`,
-        json: created,
+        text: `Created ${created.engagements} engagements with ${created.interviews} interviews.${kept}`,
+        json: { ...created, keptAs: values.keptAs ?? null },
       };
     },
   },

@@ -133,8 +133,11 @@ export function verifyBackup(path: string): void {
   if (problem) throw refuse(BACKUP_PROBLEM[problem.kind]);
 }
 
-/** Saves the closed current file as a backup: a clean copy if SQLite can read it, else its raw bytes. */
-function keepCurrentFile(dbPath: string, now: Date): string {
+/**
+ * Saves the closed current file as a backup before something replaces it (a restore, new sample data):
+ * a clean copy if SQLite can read it, else its raw bytes.
+ */
+export function keepCurrentFile(dbPath: string, now: Date): string {
   try {
     const db = new BetterSqlite3(dbPath, { fileMustExist: true });
     try {

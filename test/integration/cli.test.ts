@@ -24,11 +24,18 @@ describe('CLI', () => {
     expect(engagements.filter((e) => e.language === 'fi')).toHaveLength(1);
   });
 
-  test('demo refuses an existing file unless --force', () => {
+  test('demo refuses an existing file unless --force, and with --force keeps a copy of it first', () => {
     const refused = kuulo('demo', '--db', db);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/already exists.*--force/);
-    expect(kuulo('demo', '--db', db, '--force').code).toBe(0);
+    const before = JSON.parse(kuulo('engagements', '--db', db, '--json').stdout) as { id: string }[];
+    const forced = kuulo('demo', '--db', db, '--force', '--json');
+    expect(forced.code).toBe(0);
+    const { keptAs } = JSON.parse(forced.stdout) as { keptAs: string };
+    expect(existsSync(keptAs)).toBe(true);
+    // The copy opens as the workspace it was, with the ids the replaced file had.
+    const copied = JSON.parse(kuulo('engagements', '--db', keptAs, '--json').stdout) as { id: string }[];
+    expect(copied.map((e) => e.id)).toEqual(before.map((e) => e.id));
     expect(JSON.parse(kuulo('engagements', '--db', db, '--json').stdout)).toHaveLength(3);
   });
 
