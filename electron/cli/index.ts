@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { keepFilesPrivate } from '../db/private.ts';
 import { type CliCommand, COMMANDS } from './commands.ts';
 import { CliError, openWorkspace } from './workspace.ts';
+
+keepFilesPrivate();
 
 const USAGE = `Usage: npm run kuulo -- <command> --db FILE [options] [--json]
 

@@ -13,6 +13,7 @@ import {
   readOnlyFolder,
   unreadable,
 } from './openErrors.ts';
+import { makePrivate } from './private.ts';
 
 export interface OpenOptions {
   /**
@@ -54,6 +55,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       if (backup) backup(db);
     }
     migrate(db);
+    makePrivate(path);
     return db;
   } catch (error) {
     closeQuietly(db);

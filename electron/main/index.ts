@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, session, shell } from 'electron';
 import type { openDatabase } from '../db/connection.ts';
+import { keepFilesPrivate } from '../db/private.ts';
 import { openWithRecovery } from '../db/recover.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
@@ -13,6 +14,8 @@ import { registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { type AppOrigin, guardWebContents, hardenSession, isSafeExternalLink } from './security.ts';
 import { createMainWindow, saveBeforeClose } from './window.ts';
+
+keepFilesPrivate();
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');

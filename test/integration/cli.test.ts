@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -37,6 +37,21 @@ describe('CLI', () => {
     const copied = JSON.parse(kuulo('engagements', '--db', keptAs, '--json').stdout) as { id: string }[];
     expect(copied.map((e) => e.id)).toEqual(before.map((e) => e.id));
     expect(JSON.parse(kuulo('engagements', '--db', db, '--json').stdout)).toHaveLength(3);
+  });
+
+  test('the workspace, its journal, backups and their folder are private to the user (0600, 0700)', () => {
+    const path = join(dirname(db), 'private.db');
+    expect(kuulo('demo', '--db', path).code).toBe(0);
+    expect(kuulo('backup', '--db', path).code).toBe(0);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(path)).toBe(0o600);
+    const backups = join(dirname(path), 'backups');
+    expect(mode(backups)).toBe(0o700);
+    for (const file of readdirSync(backups)) expect(mode(join(backups, file)), file).toBe(0o600);
+    // A workspace made world-readable by an older version becomes private when opened.
+    chmodSync(path, 0o644);
+    expect(kuulo('engagements', '--db', path).code).toBe(0);
+    expect(mode(path)).toBe(0o600);
   });
 
   test('interviews and interview show accounts, tiers, people and the notes text', () => {
