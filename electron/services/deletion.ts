@@ -1,4 +1,5 @@
 import type { DeletionImpact } from '../../shared/contract.ts';
+import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 
@@ -65,9 +66,12 @@ export function deletionImpact({ db }: ServiceContext, kind: DeletionKind, id: s
 
 /** Deletes the row and everything that belongs to it (foreign keys cascade); returns what went. */
 export function deleteWithImpact(ctx: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
-  return ctx.db.transaction(() => {
+  const impact = ctx.db.transaction(() => {
     const impact = deletionImpact(ctx, kind, id);
     ctx.db.prepare(`DELETE FROM ${TABLE[kind]} WHERE id = ?`).run(id);
     return impact;
   })();
+  // The deleted text must not stay readable in the journal (secure_delete has zeroed the pages).
+  emptyJournal(ctx.db);
+  return impact;
 }

@@ -3,6 +3,7 @@ import type { ErasureSummary } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
 import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
 import type { ErasureMatch, ErasurePlace, ErasurePreview } from '../../shared/identity/types.ts';
+import { emptyJournal } from '../db/journal.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
@@ -368,22 +369,9 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
     ).run(ERASED, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
   })();
-  summary.complete = checkpoint(ctx);
+  summary.complete = emptyJournal(ctx.db);
   summary.backupsWithData = listBackups(ctx).length;
   return summary;
-}
-
-/**
- * Empties the write-ahead log into the file, so old versions of the erased pages leave the disk.
- * Another connection reading the file blocks this; then the erasure is saved but not yet complete.
- */
-function checkpoint({ db }: ServiceContext): boolean {
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as {
-    busy: number;
-    log: number;
-    checkpointed: number;
-  }[];
-  return !!result && result.busy === 0 && result.log === result.checkpointed;
 }
 
 /**

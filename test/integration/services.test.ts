@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { newInterview, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 let ws: TestWorkspace;
 beforeEach(() => {
@@ -165,5 +166,25 @@ describe('settings', () => {
     expect(ws.call('listBackups', {})).toHaveLength(2);
     expect(ws.call('updateSettings', { language: 'fi' })).toEqual({ language: 'fi', backupsKept: 2 });
     expect(ws.raw('updateSettings', { backupsKept: 0 })).toMatchObject({ ok: false });
+  });
+});
+
+describe('deleting', () => {
+  test('a deleted interview’s text is left neither in the file nor in its journal, with the file still open', () => {
+    const interview = newInterview(ws);
+    const secret = 'Kvartaalikatsaus-Zyxwv-salaisuus';
+    for (const words of [secret, `${secret} ja lisää`, `${secret} ja vielä lisää`])
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] },
+      });
+    const inFiles = () =>
+      ['', '-wal'].some((suffix) => {
+        const file = `${ws.path}${suffix}`;
+        return existsSync(file) && readFileSync(file).includes(Buffer.from(secret));
+      });
+    expect(inFiles()).toBe(true);
+    ws.call('deleteInterview', { id: interview.id });
+    expect(inFiles()).toBe(false);
   });
 });
