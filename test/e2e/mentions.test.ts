@@ -196,10 +196,11 @@ describe('mentions in Chromium', () => {
       await screenshot(page, '32-mention-typing');
       await page.keyboard.press('Enter');
       await page.keyboard.type('lta itseltään.');
+      // The name arrives when the identity is created (slowed down above): saves before it are fine.
+      await expect.poll(() => lastLines(ws, interviewId)).toEqual(['Tätä kysyin Tapio Nurmilta itseltään.']);
       await saved(page);
 
       const notes = ws.call('getInterview', { id: interviewId }).notes;
-      expect(lastLines(ws, interviewId)).toEqual(['Tätä kysyin Tapio Nurmilta itseltään.']);
       const linked = ws.call('listIdentities', { engagementId }).filter((i) => i.intervieweeId === tapioId);
       expect(linked).toMatchObject([{ name: 'Tapio Nurmi', kind: 'person' }]);
       expect(mentionsIn(notes.doc)).toEqual([{ text: 'Tapio Nurmi', attrs: { id: linked[0]!.id } }]);
