@@ -24,6 +24,9 @@ export const NotesStarterKit = StarterKit.configure({
   link: false,
   code: false,
   codeBlock: false,
+  // It adds an empty paragraph to any note that ends in a list or heading as soon as it opens: reading
+  // would change the notes. Enter at the end of a list or heading makes that paragraph when wanted.
+  trailingNode: false,
 });
 
 /**

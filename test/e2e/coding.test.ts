@@ -6,6 +6,75 @@ import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 const chromium = chromiumPerFile();
 
 describe('coding in Chromium', () => {
+  test('the hotkey pressed twice on the same words leaves one coding', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Laskutus on sekavaa.' }] }],
+        },
+      });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+1');
+      await selectIn(page, 'sekavaa');
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+1');
+      await expect.poll(() => ws.call('listCodings', { interviewId: interview.id }).length).toBe(2);
+      await page.waitForTimeout(1000);
+      expect(
+        ws
+          .call('listCodings', { interviewId: interview.id })
+          .map((c) => c.quote)
+          .sort(),
+      ).toEqual(['Laskutus on sekavaa.', 'sekavaa']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('reading a coded interview — opening it, clicking codings, moving around — saves nothing', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      // Every coded interview of the demo, whatever its last block (lists, headings, paragraphs).
+      const interviews = ws
+        .call('listEngagements', {})
+        .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }))
+        .filter((i) => i.status === 'coded')
+        .slice(0, 4);
+      expect(interviews.length).toBeGreaterThan(0);
+      for (const interview of interviews) {
+        const before = ws.call('getInterview', { id: interview.id }).notes;
+        await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+        const coded = page.locator('.notes-editor .coding').first();
+        await coded.waitFor();
+        await coded.click();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Control+End');
+        // Longer than the autosave's idle time and its longest wait.
+        await page.waitForTimeout(1200);
+        await page.goto(`${chromium.url()}#/`);
+        await page.waitForTimeout(300);
+        const after = ws.call('getInterview', { id: interview.id }).notes;
+        expect({ id: interview.id, revision: after.revision, updatedAt: after.updatedAt }).toEqual({
+          id: interview.id,
+          revision: before.revision,
+          updatedAt: before.updatedAt,
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   test('hotkey and picker codings, overlapping, survive edits before, inside, after and a partial delete', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
