@@ -38,6 +38,42 @@ describe('coding in Chromium', () => {
     }
   });
 
+  test('coding after the fact while the interview clock runs adds no times to the paragraphs', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Laskutus on sekavaa.' }] },
+            { type: 'paragraph', content: [{ type: 'text', text: 'Toimitukset myöhässä.' }] },
+          ],
+        },
+      });
+      const times = () =>
+        ws.call('getInterview', { id: interview.id }).notes.doc.content!.map((p) => p.attrs?.ts ?? null);
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      await page.getByRole('button', { name: 'Start interview clock' }).click();
+      await selectIn(page, 'sekavaa');
+      await page.keyboard.press('Control+1');
+      await page.locator('.notes-editor').getByText('Toimitukset').click();
+      await page.keyboard.press('Control+2');
+      await expect.poll(() => ws.call('listCodings', { interviewId: interview.id }).length).toBe(2);
+      await page.waitForTimeout(800);
+      expect(times()).toEqual([null, null]);
+      // Typing into a paragraph while the clock runs does stamp it: the clock is on.
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Kaksi viikkoa.');
+      await expect.poll(() => times()[1]).toBeTypeOf('number');
+      expect(times()[0]).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+
   test('reading a coded interview — opening it, clicking codings, moving around — saves nothing', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
 
 export interface TimestampOptions {
   /** Seconds since the interview started, or null when the clock is not running. */
@@ -21,7 +22,9 @@ export const ParagraphTimestamp = Extension.create<TimestampOptions>({
       new Plugin({
         key: new PluginKey('paragraphTimestamp'),
         appendTransaction: (transactions, _old, state) => {
-          if (!transactions.some((tr) => tr.docChanged)) return null;
+          // Typing, pasting or splitting stamps; coding, formatting or flagging words afterwards (marks
+          // and attributes only) must not stamp the paragraph with the time that was done.
+          if (!transactions.some((tr) => tr.steps.some((step) => step instanceof ReplaceStep))) return null;
           const seconds = clock();
           if (seconds === null) return null;
           const { $from } = state.selection;
