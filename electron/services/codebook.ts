@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { codeNameKey } from '../../shared/codes.ts';
 import type { CodeDeletionImpact } from '../../shared/contract.ts';
 import type { Code, CodebookEntry } from '../../shared/domain.ts';
 import { rewriteCodingMarks } from '../../shared/notes.ts';
@@ -95,9 +96,37 @@ function claimHotkey(
     .run(hotkey, engagementId, engagementId);
 }
 
+/**
+ * One name per code in each language among the codes an engagement sees (its own and the shared
+ * ones; a shared code is seen by every engagement), so counts never split between two look-alikes.
+ */
+function assertNameFree(
+  ctx: ServiceContext,
+  name: { fi: string; en: string },
+  engagementId: string | null,
+  exceptId = '',
+): void {
+  const rows = ctx.db
+    .prepare(
+      `SELECT name_fi AS fi, name_en AS en FROM codes
+       WHERE retired = 0 AND id <> ? AND (? IS NULL OR engagement_id IS NULL OR engagement_id = ?)`,
+    )
+    .all(exceptId, engagementId, engagementId) as { fi: string; en: string }[];
+  for (const language of ['fi', 'en'] as const) {
+    const key = codeNameKey(name[language]);
+    const clash = key && rows.find((row) => codeNameKey(row[language]) === key);
+    if (clash)
+      throw new KuuloError(
+        'conflict',
+        `A code named “${clash[language]}” already exists here; use it, or choose another name.`,
+      );
+  }
+}
+
 export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFields>): Code {
   if (fields.engagementId) getEngagement(ctx, fields.engagementId);
   assertParent(ctx, fields.parentId, fields);
+  assertNameFree(ctx, fields.name, fields.engagementId);
   const id = ctx.newId();
   const now = ctx.now();
   ctx.db.transaction(() => {
@@ -134,6 +163,7 @@ export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFiel
 export function updateCode(ctx: ServiceContext, id: string, patch: z.output<typeof CodePatch>): Code {
   const code = getCode(ctx, id);
   ctx.db.transaction(() => {
+    if (patch.name) assertNameFree(ctx, patch.name, code.engagementId, id);
     if (patch.parentId !== undefined) assertParent(ctx, patch.parentId, code);
     if (patch.hotkey !== undefined) claimHotkey(ctx, patch.hotkey, code.engagementId);
     const values: Record<string, unknown> = {

@@ -74,6 +74,33 @@ describe('coding in Chromium', () => {
     }
   });
 
+  test('the code picker offers no new code under a name in use, in either language or case', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Siilot.' }] }] },
+      });
+      const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.press('Control+k');
+      const picker = page.getByRole('dialog');
+      const input = picker.getByRole('combobox').or(picker.locator('input')).first();
+      // The Finnish name in the English UI, in capitals and without its accents.
+      const typed = code.name.fi.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+      await input.fill(typed);
+      await expect.poll(() => picker.locator('.picker-option').count()).toBeGreaterThan(0);
+      expect(await picker.locator('.picker-option.create').count()).toBe(0);
+      await input.fill('Täysin uusi teema');
+      await expect.poll(() => picker.locator('.picker-option.create').count()).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('reading a coded interview — opening it, clicking codings, moving around — saves nothing', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

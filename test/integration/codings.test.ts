@@ -232,6 +232,31 @@ describe('codebook changes never lose codings silently', () => {
     expect(ws.call('getCodebook', { engagementId: b!.id }).map((c) => c.id)).not.toContain(own.id);
     expect(ws.call('getCodebook', {}).map((c) => c.id)).not.toContain(own.id);
   });
+
+  test('code names are unique where they are seen, in each language, whatever the case or accents', () => {
+    const [a, b] = ws.call('listEngagements', {});
+    const shared = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    const own = ws.call('createCode', { engagementId: a!.id, name: { fi: 'Säätö', en: 'Tinkering' } });
+    const before = ws.call('getCodebook', { engagementId: a!.id }).length;
+    for (const name of [
+      { fi: ` ${shared.name.fi.toUpperCase()} `, en: 'Something else' },
+      { fi: 'Muu nimi', en: shared.name.en.toLowerCase() },
+      { fi: 'saato', en: 'Other' },
+    ]) {
+      const result = ws.raw('createCode', { engagementId: a!.id, name });
+      expect(result, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    }
+    // Renaming into another code's name is refused too; renaming to its own name is not.
+    expect(ws.raw('updateCode', { id: own.id, patch: { name: shared.name } })).toMatchObject({ ok: false });
+    expect(
+      ws.call('updateCode', { id: own.id, patch: { name: { fi: 'SÄÄTÖ', en: 'Tinkering' } } }).name.fi,
+    ).toBe('SÄÄTÖ');
+    expect(ws.call('getCodebook', { engagementId: a!.id })).toHaveLength(before);
+    // Another engagement may have its own "Säätö".
+    expect(
+      ws.call('createCode', { engagementId: b!.id, name: { fi: 'Säätö', en: 'Tinkering' } }).id,
+    ).toBeTruthy();
+  });
 });
 
 describe('retrieval', () => {

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { codeNameKey } from '../../../shared/codes.ts';
 import type { CodebookEntry, Language } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { codeSelection } from '../editor/actions.ts';
@@ -40,8 +41,12 @@ export function CodePicker() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const matches = useMemo(() => matchCodes(codebook, query), [codebook, query]);
+  // Not when any code in use already has the name, in either language (a group too).
   const canCreate =
-    query.trim().length > 0 && !matches.some((c) => fold(c.name[lang]) === fold(query.trim()));
+    codeNameKey(query).length > 0 &&
+    !codebook.some(
+      (c) => !c.retired && [c.name.fi, c.name.en].some((n) => codeNameKey(n) === codeNameKey(query)),
+    );
   const options = matches.length + (canCreate ? 1 : 0);
 
   const close = () => {
