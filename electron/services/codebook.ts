@@ -4,6 +4,7 @@ import type { CodeDeletionImpact } from '../../shared/contract.ts';
 import type { Code, CodebookEntry } from '../../shared/domain.ts';
 import { rewriteCodingMarks } from '../../shared/notes.ts';
 import type { CodeFields, CodePatch } from '../../shared/schemas.ts';
+import { emptyJournal } from '../db/journal.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
@@ -220,7 +221,7 @@ function rewriteInterviews(
  * to the top level. Returns what went, as counted beforehand.
  */
 export function deleteCode(ctx: ServiceContext, id: string): CodeDeletionImpact {
-  return ctx.db.transaction(() => {
+  const impact = ctx.db.transaction(() => {
     const impact = codeDeletionImpact(ctx, id);
     const codings = ctx.db
       .prepare('SELECT id, interview_id AS interviewId FROM codings WHERE code_id = ?')
@@ -240,6 +241,9 @@ export function deleteCode(ctx: ServiceContext, id: string): CodeDeletionImpact 
     ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
     return impact;
   })();
+  // The deleted code's texts and its codings' memos must not stay readable in the journal.
+  emptyJournal(ctx.db);
+  return impact;
 }
 
 interface LiveCoding {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Evidence, Finding, Quote, Tier } from '../../shared/domain.ts';
 import type { FindingFields } from '../../shared/schemas.ts';
+import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
@@ -185,7 +186,10 @@ export function moveFinding(ctx: ServiceContext, id: string, to: number): Findin
 }
 
 export function deleteFinding({ db }: ServiceContext, id: string): { removed: number } {
-  return { removed: db.prepare('DELETE FROM findings WHERE id = ?').run(id).changes };
+  const removed = db.prepare('DELETE FROM findings WHERE id = ?').run(id).changes;
+  // Its text must not stay readable in the journal.
+  emptyJournal(db);
+  return { removed };
 }
 
 /** Candidate evidence for a finding: quotes of its codes, key quotes first, those already chosen left out. */

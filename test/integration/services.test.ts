@@ -170,6 +170,13 @@ describe('settings', () => {
 });
 
 describe('deleting', () => {
+  /** Whether the text is in the bytes of the workspace file or its journal, with the file open. */
+  const inFiles = (text: string) =>
+    ['', '-wal'].some((suffix) => {
+      const file = `${ws.path}${suffix}`;
+      return existsSync(file) && readFileSync(file).includes(Buffer.from(text));
+    });
+
   test('a deleted interview’s text is left neither in the file nor in its journal, with the file still open', () => {
     const interview = newInterview(ws);
     const secret = 'Kvartaalikatsaus-Zyxwv-salaisuus';
@@ -178,13 +185,19 @@ describe('deleting', () => {
         interviewId: interview.id,
         doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] },
       });
-    const inFiles = () =>
-      ['', '-wal'].some((suffix) => {
-        const file = `${ws.path}${suffix}`;
-        return existsSync(file) && readFileSync(file).includes(Buffer.from(secret));
-      });
-    expect(inFiles()).toBe(true);
+    expect(inFiles(secret)).toBe(true);
     ws.call('deleteInterview', { id: interview.id });
-    expect(inFiles()).toBe(false);
+    expect(inFiles(secret)).toBe(false);
+  });
+
+  test('so are a deleted finding’s and a deleted code’s texts', () => {
+    const { engagementId } = newInterview(ws);
+    const secret = 'Hallituksen-Qwxyz-muistio';
+    const finding = ws.call('createFinding', { engagementId, title: secret, codeIds: [], quoteIds: [] });
+    const code = ws.call('createCode', { engagementId, name: { fi: `${secret} fi`, en: `${secret} en` } });
+    expect(inFiles(secret)).toBe(true);
+    ws.call('deleteFinding', { id: finding.id });
+    ws.call('deleteCode', { id: code.id });
+    expect(inFiles(secret)).toBe(false);
   });
 });
