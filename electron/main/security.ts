@@ -19,7 +19,16 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
 ].join('; ');
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/**
+ * Spelling is checked only where the system does it (macOS): elsewhere Chromium would download its
+ * dictionaries from Google's servers, and Kuulo never goes on the network.
+ */
+export const spellcheckWithoutNetwork = (platform: NodeJS.Platform): boolean => platform === 'darwin';
+
+export function secureWebPreferences(
+  preload: string,
+  platform: NodeJS.Platform = process.platform,
+): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -32,7 +41,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     experimentalFeatures: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    spellcheck: spellcheckWithoutNetwork(platform),
   };
 }
 

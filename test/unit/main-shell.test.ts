@@ -27,9 +27,8 @@ vi.mock('electron', () => ({ BrowserWindow: FakeWindow }));
 const { createMainWindow, saveBeforeClose, FLUSH_CHANNEL, FLUSHED_CHANNEL } = await import(
   '../../electron/main/window.ts'
 );
-const { guardWebContents, hardenSession, isTrustedFrame, CONTENT_SECURITY_POLICY } = await import(
-  '../../electron/main/security.ts'
-);
+const { guardWebContents, hardenSession, isTrustedFrame, secureWebPreferences, CONTENT_SECURITY_POLICY } =
+  await import('../../electron/main/security.ts');
 const { registerIpc, CALL_CHANNEL } = await import('../../electron/main/ipc.ts');
 
 const origin = { prefix: 'file:///opt/kuulo/out/renderer/' };
@@ -53,6 +52,12 @@ function emitPreventable(target: EventEmitter, name: string, ...args: unknown[])
 }
 
 describe('main-process shell', () => {
+  test('spelling is checked only where it needs no download (macOS), never by fetching dictionaries', () => {
+    expect(secureWebPreferences('/p', 'darwin').spellcheck).toBe(true);
+    for (const platform of ['linux', 'win32'] as const)
+      expect(secureWebPreferences('/p', platform).spellcheck).toBe(false);
+  });
+
   test('the window carries the security defaults', () => {
     createMainWindow('/opt/kuulo/out/preload/index.cjs');
     const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>;
