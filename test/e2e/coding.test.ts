@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { paragraphsToDoc } from '../../shared/notes.ts';
 import { newInterview } from '../helpers/workspace.ts';
 import { selectIn } from './editor.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
@@ -13,10 +14,7 @@ describe('coding in Chromium', () => {
       const interview = newInterview(ws);
       ws.saveNotes({
         interviewId: interview.id,
-        doc: {
-          type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Laskutus on sekavaa.' }] }],
-        },
+        doc: paragraphsToDoc(['Laskutus on sekavaa.']),
       });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();
@@ -45,13 +43,7 @@ describe('coding in Chromium', () => {
       const interview = newInterview(ws);
       ws.saveNotes({
         interviewId: interview.id,
-        doc: {
-          type: 'doc',
-          content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'Laskutus on sekavaa.' }] },
-            { type: 'paragraph', content: [{ type: 'text', text: 'Toimitukset myöhässä.' }] },
-          ],
-        },
+        doc: paragraphsToDoc(['Laskutus on sekavaa.', 'Toimitukset myöhässä.']),
       });
       const times = () =>
         ws.call('getInterview', { id: interview.id }).notes.doc.content!.map((p) => p.attrs?.ts ?? null);
@@ -81,7 +73,7 @@ describe('coding in Chromium', () => {
       const interview = newInterview(ws);
       ws.saveNotes({
         interviewId: interview.id,
-        doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Siilot.' }] }] },
+        doc: paragraphsToDoc(['Siilot.']),
       });
       const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
@@ -145,13 +137,7 @@ describe('coding in Chromium', () => {
       const interview = newInterview(ws, { name: 'Kärkkäinen Oy', tier: 'key' });
       ws.saveNotes({
         interviewId: interview.id,
-        doc: {
-          type: 'doc',
-          content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'Alpha beta gamma delta epsilon.' }] },
-            { type: 'paragraph', content: [{ type: 'text', text: 'Second paragraph stays uncoded.' }] },
-          ],
-        },
+        doc: paragraphsToDoc(['Alpha beta gamma delta epsilon.', 'Second paragraph stays uncoded.']),
       });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       await page.locator('.notes-editor').click();

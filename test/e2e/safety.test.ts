@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
+import { paragraphsToDoc } from '../../shared/notes.ts';
 import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
@@ -93,10 +94,7 @@ describe('safety in Chromium', () => {
       const interview = newInterview(ws);
       ws.saveNotes({
         interviewId: interview.id,
-        doc: {
-          type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ensin tämä.' }] }],
-        },
+        doc: paragraphsToDoc(['Ensin tämä.']),
       });
       // Written by an older version or another tool: a node type this editor does not have.
       const bad = {
@@ -139,17 +137,13 @@ describe('safety in Chromium', () => {
     const { page, ws } = app;
     try {
       const interview = newInterview(ws);
-      const paragraph = (text: string) => ({
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-      });
-      ws.saveNotes({ interviewId: interview.id, doc: paragraph('Ensimmäinen versio.') });
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Ensimmäinen versio.']) });
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       const editor = page.locator('.notes-editor');
       await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
 
       // Another window or a script saves these notes meanwhile.
-      ws.saveNotes({ interviewId: interview.id, doc: paragraph('Toisen kirjoittajan versio.') });
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Toisen kirjoittajan versio.']) });
       const stored = ws.call('getInterview', { id: interview.id }).notes;
       await editor.click();
       await page.keyboard.press('End');

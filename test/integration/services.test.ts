@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { paragraphsToDoc } from '../../shared/notes.ts';
 import { newInterview, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 let ws: TestWorkspace;
@@ -183,7 +184,7 @@ describe('deleting', () => {
     for (const words of [secret, `${secret} ja lisää`, `${secret} ja vielä lisää`])
       ws.saveNotes({
         interviewId: interview.id,
-        doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }] },
+        doc: paragraphsToDoc([words]),
       });
     expect(inFiles(secret)).toBe(true);
     ws.call('deleteInterview', { id: interview.id });
