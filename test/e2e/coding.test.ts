@@ -56,9 +56,14 @@ describe('coding in Chromium', () => {
       await expect.poll(() => ws.call('listCodings', { interviewId: interview.id }).length).toBe(2);
       await page.waitForTimeout(800);
       expect(times()).toEqual([null, null]);
-      // Typing into a paragraph while the clock runs does stamp it: the clock is on.
+      // Typing into a paragraph while the clock runs does stamp it: the clock is on. (Click again:
+      // the coding's immediate save may have moved the focus.)
+      await page.locator('.notes-editor').getByText('Toimitukset').click();
       await page.keyboard.press('End');
       await page.keyboard.type(' Kaksi viikkoa.');
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text)
+        .toContain('Kaksi viikkoa.');
       await expect.poll(() => times()[1]).toBeTypeOf('number');
       expect(times()[0]).toBeNull();
     } finally {
