@@ -7,8 +7,7 @@ import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/repo
 import { writeReport } from '../report/export.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { KuuloError } from '../services/errors.ts';
-import { type Call, CliError } from './workspace.ts';
+import { asCliError, type Call, CliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -17,6 +16,8 @@ export interface CliCommand {
   options?: NonNullable<ParseArgsConfig['options']>;
   /** The command makes a workspace where there is none (demo, restore); every other one needs the file. */
   creates?: true;
+  /** The command only reads: it opens the file read-only, beside the app or another writer. */
+  readOnly?: true;
   /** Runs before the workspace is opened (e.g. to refuse overwriting a file). */
   prepare?: (dbPath: string, values: Values) => void;
   /** `ctx` is for commands that run a service directly, e.g. a long export that the app runs on a worker. */
@@ -60,6 +61,7 @@ function table(rows: string[][]): string {
 
 export const COMMANDS: Record<string, CliCommand> = {
   report: {
+    readOnly: true,
     summary:
       'write the Word findings report: --engagement ID --out FILE.docx [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …]; every name not reviewed in the app is masked',
     options: {
@@ -118,6 +120,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   engagements: {
+    readOnly: true,
     summary: 'list engagements',
     run: (call) => {
       const list = call('listEngagements', {});
@@ -140,6 +143,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   interviews: {
+    readOnly: true,
     summary: 'list the interviews of --engagement ID',
     options: { engagement: { type: 'string' } },
     run: (call, values) => {
@@ -163,6 +167,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   interview: {
+    readOnly: true,
     summary: 'show one interview (--id ID): metadata and notes as plain text',
     options: { id: { type: 'string' } },
     run: (call, values) => {
@@ -183,6 +188,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   quotes: {
+    readOnly: true,
     summary: 'every quote coded with --code NAME_OR_ID (repeatable) [--engagement ID] [--all]',
     options: {
       engagement: { type: 'string' },
@@ -232,6 +238,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   codebook: {
+    readOnly: true,
     summary: 'list the codebook (with --engagement ID, its own codes and usage too)',
     options: { engagement: { type: 'string' } },
     run: (call, values) => {
@@ -252,6 +259,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   backup: {
+    readOnly: true,
     summary: 'copy the workspace into the backups folder beside it (the newest 10 are kept)',
     run: (call) => {
       const entry = call('createBackup', {});
@@ -260,6 +268,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   backups: {
+    readOnly: true,
     summary: "list the workspace's backups, newest first",
     run: (call) => {
       const list = call('listBackups', {});
@@ -281,13 +290,9 @@ export const COMMANDS: Record<string, CliCommand> = {
     options: { from: { type: 'string' } },
     // Restores before the CLI opens the workspace: a damaged file that no longer opens must still be rescuable.
     prepare: (dbPath, values) => {
-      try {
-        const result = restoreClosedWorkspace(dbPath, required(values, 'from'));
-        values.restoredFrom = result.restoredFrom;
-        values.safetyBackup = result.safetyBackup ?? undefined;
-      } catch (error) {
-        throw error instanceof KuuloError ? new CliError(error.message) : error;
-      }
+      const result = asCliError(() => restoreClosedWorkspace(dbPath, required(values, 'from')));
+      values.restoredFrom = result.restoredFrom;
+      values.safetyBackup = result.safetyBackup ?? undefined;
     },
     run: (_call, values) => {
       const json = { restoredFrom: values.restoredFrom, safetyBackup: values.safetyBackup ?? null };
@@ -297,6 +302,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   stats: {
+    readOnly: true,
     summary: 'every figure of the analysis screen for --engagement ID (prevalence, crosstabs, NPS, …)',
     options: { engagement: { type: 'string' } },
     run: (call, values) => {
@@ -306,6 +312,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   portfolio: {
+    readOnly: true,
     summary: 'every engagement with its base and NPS, and the prevalence of each shared code in each',
     run: (call) => {
       const portfolio = call('portfolio', {});

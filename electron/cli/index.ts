@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { acquireWriterLock } from '../db/lock.ts';
 import { keepFilesPrivate } from '../db/private.ts';
 import { type CliCommand, COMMANDS } from './commands.ts';
-import { CliError, openWorkspace } from './workspace.ts';
+import { asCliError, CliError, openWorkspace } from './workspace.ts';
 
 keepFilesPrivate();
 
@@ -35,13 +36,21 @@ async function main(argv: string[]): Promise<number> {
     throw new CliError(
       `No workspace at ${dbPath}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
     );
-  command.prepare?.(dbPath, values);
-  const workspace = openWorkspace(dbPath);
+  const program = `kuulo ${name}`;
+  // A command that writes holds the lock from before its preparation (a restore, replacing the file)
+  // to the end, so it never touches a file another process has open.
+  const lock = command.readOnly ? null : asCliError(() => acquireWriterLock(dbPath, program));
   try {
-    const output = await command.run(workspace.call, values, workspace.ctx);
-    process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    command.prepare?.(dbPath, values);
+    const workspace = openWorkspace(dbPath, { readOnly: command.readOnly === true, program });
+    try {
+      const output = await command.run(workspace.call, values, workspace.ctx);
+      process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    } finally {
+      workspace.close();
+    }
   } finally {
-    workspace.close();
+    lock?.release();
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import type { Input, Method, Output } from '../../shared/contract.ts';
-import { openDatabase } from '../db/connection.ts';
+import { openDatabase, openDatabaseReadOnly } from '../db/connection.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { KuuloError } from '../services/errors.ts';
@@ -10,15 +10,27 @@ export class CliError extends Error {}
 
 export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
 
-/** Opens the workspace file and gives commands the same dispatcher the app uses. */
-export function openWorkspace(path: string): { call: Call; ctx: ServiceContext; close: () => void } {
-  let db: ReturnType<typeof openDatabase>;
+/** Runs `work`, turning a service's error (written for the user) into a one-line CLI error. */
+export function asCliError<T>(work: () => T): T {
   try {
-    db = openDatabase(path);
+    return work();
   } catch (error) {
     if (error instanceof KuuloError) throw new CliError(error.message);
     throw error;
   }
+}
+
+/**
+ * Opens the workspace file and gives commands the same dispatcher the app uses. A read-only opening
+ * takes no writer lock, so it works while the app has the file open.
+ */
+export function openWorkspace(
+  path: string,
+  access: { readOnly: boolean; program: string },
+): { call: Call; ctx: ServiceContext; close: () => void } {
+  const db = asCliError(() =>
+    access.readOnly ? openDatabaseReadOnly(path, access) : openDatabase(path, access),
+  );
   const ctx = createContext(db);
   const dispatch = createDispatcher(createHandlers(ctx));
   const call: Call = (method, input) => {

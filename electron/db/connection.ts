@@ -3,11 +3,13 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { writeBackup } from './backups.ts';
 import { hasSqliteHeader, inspectWorkspace } from './inspect.ts';
+import { acquireWriterLock, type WriterLock } from './lock.ts';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 import {
   cannotCreate,
   explainOpenFailure,
   notAFile,
+  noWorkspace,
   problemError,
   readOnlyFile,
   readOnlyFolder,
@@ -21,6 +23,8 @@ export interface OpenOptions {
    * `false` skips it (only for building test fixtures).
    */
   backupBeforeMigrate?: ((db: Database) => void) | false;
+  /** Names this process in the writer lock, for the message another process shows (see lock.ts). */
+  program?: string;
 }
 
 const SIDECARS = ['-wal', '-shm'] as const;
@@ -35,6 +39,7 @@ type Found = 'none' | 'empty' | 'file';
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   const found = checkBeforeOpening(path);
+  const lock = acquireWriterLock(path, options.program ?? 'Kuulo');
   const sidecarsBefore = SIDECARS.filter((suffix) => existsSync(`${path}${suffix}`));
   let db: Database | undefined;
   try {
@@ -56,12 +61,55 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     }
     migrate(db);
     makePrivate(path);
-    return db;
+    return releasingOnClose(db, lock);
   } catch (error) {
     closeQuietly(db);
     removeLeftovers(path, found, sidecarsBefore);
+    lock.release();
     throw explainOpenFailure(path, error);
   }
+}
+
+/**
+ * Opens an existing workspace for reading only: no writer lock, no migration, nothing created, so a
+ * listing works beside the app that has the file open. A file from an older Kuulo needs migrating, which
+ * writes; it is opened for writing instead (and so takes the lock, or says who holds it).
+ */
+export function openDatabaseReadOnly(path: string, options: OpenOptions = {}): Database {
+  if (!existsSync(path)) throw noWorkspace(path);
+  const stat = statSync(path);
+  if (!stat.isFile()) throw notAFile(path);
+  if (stat.size === 0) throw noWorkspace(path);
+  if (!readableSqlite(path)) throw problemError(path, { kind: 'not-sqlite' });
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    const problem = inspectWorkspace(db);
+    if (problem) throw problemError(path, problem);
+    if (schemaVersion(db) < SCHEMA_VERSION) {
+      db.close();
+      return openDatabase(path, options);
+    }
+    db.pragma('busy_timeout = 5000');
+    makePrivate(path);
+    return db;
+  } catch (error) {
+    closeQuietly(db);
+    throw explainOpenFailure(path, error);
+  }
+}
+
+/** The lock goes with the connection: every caller that closes the database releases it. */
+function releasingOnClose(db: Database, lock: WriterLock): Database {
+  const close = db.close.bind(db);
+  db.close = () => {
+    try {
+      return close();
+    } finally {
+      lock.release();
+    }
+  };
+  return db;
 }
 
 /** Refuses what can be told from the outside, before SQLite touches anything. */

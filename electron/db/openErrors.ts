@@ -102,3 +102,9 @@ export function explainOpenFailure(path: string, error: unknown): KuuloError {
   const reason = error instanceof Error ? error.message : String(error);
   return new KuuloError('internal', `Kuulo could not open ${path} (${reason}). ${UNCHANGED}`);
 }
+
+export const noWorkspace = (path: string): KuuloError =>
+  new KuuloError(
+    'not_found',
+    `There is no workspace at ${path}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
+  );

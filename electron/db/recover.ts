@@ -4,6 +4,7 @@ import { restoreClosedWorkspace } from '../services/backup.ts';
 import { KuuloError } from '../services/errors.ts';
 import { listBackupFiles } from './backups.ts';
 import { openDatabase } from './connection.ts';
+import { acquireWriterLock } from './lock.ts';
 
 /**
  * Opens the workspace; if it is damaged and a backup exists, asks whether to restore the latest
@@ -14,6 +15,8 @@ export function openWithRecovery(
   path: string,
   askToRestore: (problem: string, latest: BackupEntry) => boolean,
 ): Database {
+  // Held through the restore too: the file is replaced only while no other process has it open.
+  const lock = acquireWriterLock(path, 'Kuulo');
   try {
     return openDatabase(path);
   } catch (error) {
@@ -22,5 +25,7 @@ export function openWithRecovery(
     if (!latest || !askToRestore((error as Error).message, latest)) throw error;
     restoreClosedWorkspace(path, latest.path);
     return openDatabase(path);
+  } finally {
+    lock.release();
   }
 }

@@ -20,6 +20,7 @@ import {
 } from '../db/backups.ts';
 import { openDatabase } from '../db/connection.ts';
 import { hasSqliteHeader, inspectWorkspace, type Problem } from '../db/inspect.ts';
+import { acquireWriterLock } from '../db/lock.ts';
 import type { ServiceContext } from './context.ts';
 import { KuuloError } from './errors.ts';
 
@@ -69,12 +70,15 @@ export function restoreBackup(ctx: ServiceContext, requestedPath: string): Resto
   const backup = listedBackup(ctx.dbPath, requestedPath);
   verifyBackup(backup.path);
   const safety = writeBackup(ctx.db, ctx.dbPath, 'pre-restore', new Date(ctx.now()));
+  // The writer lock stays with this process while the connection is closed for the swap.
+  const lock = acquireWriterLock(ctx.dbPath, 'Kuulo');
   ctx.db.close();
   try {
     swapIn(ctx.dbPath, backup.path);
   } finally {
     // Whether or not the swap happened, the workspace must be open again for the next call.
     ctx.db = openDatabase(ctx.dbPath);
+    lock.release();
   }
   return { restoredFrom: backup.path, safetyBackup: safety.path };
 }

@@ -239,5 +239,6 @@ describe('backup CLI', () => {
     const wrong = kuulo('restore', '--db', ws.path, '--from', ws.path);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^kuulo: That file is not one of this workspace's backups/);
-  });
+    // Seven CLI processes: slow on a busy machine.
+  }, 120_000);
 });

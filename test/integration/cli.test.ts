@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../electron/db/connection.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kuulo-cli-'));
 const db = join(dir, 'k.db');
@@ -99,5 +100,70 @@ describe('CLI', () => {
     expect(existsSync(typo)).toBe(false);
     const notSqlite = kuulo('engagements', '--db', 'package.json');
     expect(notSqlite.stderr).toMatch(/not a Kuulo workspace/);
+  });
+});
+
+/** Another process with the workspace open for writing, the way the app holds it. */
+async function holdWorkspace(path: string): Promise<ChildProcess> {
+  const script = `import { openDatabase } from './electron/db/connection.ts';
+openDatabase(${JSON.stringify(path)}, { program: 'Kuulo' });
+process.stdout.write('open\\n');
+setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe' });
+  await new Promise<void>((ready, fail) => {
+    child.stdout.once('data', () => ready());
+    child.once('exit', (code) => fail(new Error(`the holder exited (${code})`)));
+  });
+  return child;
+}
+
+describe('one writer per workspace', () => {
+  const held = join(dir, 'held.db');
+  let holder: ChildProcess | undefined;
+  afterAll(() => holder?.kill('SIGKILL'));
+
+  test('restore and demo --force are refused while another process has the file open, naming it; nothing changes', async () => {
+    expect(kuulo('demo', '--db', held).code).toBe(0);
+    expect(kuulo('backup', '--db', held).code).toBe(0);
+    const [backup] = JSON.parse(kuulo('backups', '--db', held, '--json').stdout) as { path: string }[];
+    holder = await holdWorkspace(held);
+    const bytesBefore = readFileSync(held);
+    const backupsBefore = readdirSync(join(dir, 'backups'));
+
+    const restore = kuulo('restore', '--db', held, '--from', backup!.path);
+    expect(restore.code).toBe(2);
+    expect(restore.stderr).toMatch(
+      new RegExp(
+        `^kuulo: The workspace is open in Kuulo \\(process ${holder.pid} on .+\\)\\. Close it there first; nothing was changed`,
+      ),
+    );
+    const demo = kuulo('demo', '--db', held, '--force');
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toMatch(/open in Kuulo \(process \d+/);
+
+    expect(readFileSync(held).equals(bytesBefore)).toBe(true);
+    expect(readdirSync(join(dir, 'backups'))).toEqual(backupsBefore);
+  });
+
+  test('a second writer in another process is refused by the lock; reading still works beside it', () => {
+    expect(() => openDatabase(held)).toThrow(/The workspace is open in Kuulo \(process \d+/);
+    const listed = kuulo('engagements', '--db', held, '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toHaveLength(3);
+    expect(
+      kuulo('stats', '--db', held, '--engagement', (JSON.parse(listed.stdout) as { id: string }[])[0]!.id)
+        .code,
+    ).toBe(0);
+  });
+
+  test('a lock left by a process that died is taken over', async () => {
+    holder!.kill('SIGKILL');
+    await new Promise((done) => holder!.once('exit', done));
+    expect(existsSync(`${held}.lock`)).toBe(true);
+    const db = openDatabase(held);
+    expect(JSON.parse(readFileSync(`${held}.lock`, 'utf8')).pid).toBe(process.pid);
+    db.close();
+    expect(existsSync(`${held}.lock`)).toBe(false);
+    expect(kuulo('demo', '--db', held, '--force').code).toBe(0);
   });
 });

@@ -1,0 +1,119 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { KuuloError } from '../services/errors.ts';
+
+/**
+ * One writer per workspace. The process that opens a workspace for writing holds `<file>.lock`, which
+ * names it (program, process id, host, since when). Another process that wants to write — the app,
+ * `kuulo restore`, `kuulo demo --force`, any CLI command that changes data — is refused with that name
+ * rather than writing under the holder's feet (or replacing the file it has open).
+ *
+ * A lock left by a process that has died (a crash, a kill) is taken over: the holder's process id is
+ * checked on this host. Within one process the lock is re-entrant, so a restore inside the app, which
+ * closes and reopens the file, keeps it.
+ */
+export interface WriterLock {
+  release: () => void;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  program: string;
+  since: string;
+}
+
+const held = new Map<string, number>();
+const UNWRITABLE = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+
+export const lockPathOf = (dbPath: string): string => `${dbPath}.lock`;
+
+export function acquireWriterLock(dbPath: string, program: string): WriterLock {
+  const path = lockPathOf(dbPath);
+  const count = held.get(path) ?? 0;
+  if (count === 0) takeLockFile(path, program);
+  held.set(path, count + 1);
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      const left = (held.get(path) ?? 1) - 1;
+      if (left > 0) {
+        held.set(path, left);
+        return;
+      }
+      held.delete(path);
+      rmSync(path, { force: true });
+    },
+  };
+}
+
+/** Who holds the workspace now, if anyone alive does; for messages and tests. */
+export function lockHolder(dbPath: string): Holder | null {
+  const holder = readHolder(lockPathOf(dbPath));
+  return holder && alive(holder) ? holder : null;
+}
+
+function takeLockFile(path: string, program: string): void {
+  const mine: Holder = { pid: process.pid, host: hostname(), program, since: new Date().toISOString() };
+  // Two tries: the second follows the removal of a lock whose holder has died.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(path, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        // Where no lock file can be made (no folder, read-only, a full disk), no workspace can be
+        // written either: opening says why, in words. A lock file begun on a full disk is ours to remove.
+        if (code === 'ENOSPC') rmSync(path, { force: true });
+        if (UNWRITABLE.has(code ?? '')) return;
+        throw error;
+      }
+    }
+    const holder = readHolder(path);
+    if (holder && alive(holder)) throw heldBy(path, holder);
+    rmSync(path, { force: true });
+  }
+  throw heldBy(path, readHolder(path));
+}
+
+function readHolder(path: string): Holder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      program: typeof parsed.program === 'string' ? parsed.program : 'another program',
+      since: typeof parsed.since === 'string' ? parsed.since : '',
+    };
+  } catch {
+    // Missing, half-written or not ours: a lock that names nobody holds nothing.
+    return null;
+  }
+}
+
+/** A holder on another host (a shared folder) cannot be checked and counts as alive. */
+function alive(holder: Holder): boolean {
+  if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function heldBy(path: string, holder: Holder | null): KuuloError {
+  const who = holder
+    ? `${holder.program} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
+    : 'another program';
+  return new KuuloError(
+    'conflict',
+    `The workspace is open in ${who}. Close it there first; nothing was changed. If nothing has it open, delete ${path}.`,
+  );
+}
