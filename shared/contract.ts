@@ -77,6 +77,36 @@ export interface DeletionImpact {
   detachedInterviews: number;
 }
 
+/** What the Trash can undo: a deletion, a merge of codes or a code retired. */
+export type TrashKind =
+  | 'engagement'
+  | 'account'
+  | 'interviewee'
+  | 'interview'
+  | 'code'
+  | 'codeMerge'
+  | 'codeRetire'
+  | 'finding';
+
+/** How an entry is named in the list, in both languages (codes have two names). */
+export interface TrashLabel {
+  name: { fi: string; en: string };
+  /** The account of a person, the date of an interview, the code merged into… */
+  detail: { fi: string; en: string } | null;
+}
+
+export interface TrashItem {
+  id: string;
+  kind: TrashKind;
+  label: TrashLabel & { interviews: number; codings: number };
+  engagementId: string | null;
+  /** Null when the engagement is gone (deleted with it, or itself in the Trash). */
+  engagementTitle: string | null;
+  deletedAt: string;
+  /** When it is deleted for good. */
+  expiresAt: string;
+}
+
 export interface CodeDeletionImpact {
   isGroup: boolean;
   /** Codes of a deleted group move to the top level; none of their codings is touched. */
@@ -219,6 +249,14 @@ export const contract = {
     Finding[]
   >(),
   deleteFinding: input(ById).returns<{ removed: number }>(),
+
+  /** Deletions, merges and retirements of the last 30 days, newest first. */
+  listTrash: input(Empty).returns<TrashItem[]>(),
+  /** Undoes one exactly; refused when what it touched has changed since. */
+  restoreFromTrash: input(ById).returns<TrashItem>(),
+  /** Deletes for good, overwriting the text on disk. */
+  deleteFromTrash: input(ById).returns<{ removed: number }>(),
+  emptyTrash: input(Empty).returns<{ removed: number }>(),
   suggestQuotes: input(ById).returns<Quote[]>(),
 
   startReportExport: input(ReportRequest).returns<ExportJob>(),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { codeNameKey } from '../../shared/codes.ts';
-import type { CodeDeletionImpact } from '../../shared/contract.ts';
+import type { CodeDeletionImpact, TrashLabel } from '../../shared/contract.ts';
 import type { Code, CodebookEntry } from '../../shared/domain.ts';
 import { rewriteCodingMarks } from '../../shared/notes.ts';
 import type { CodeFields, CodePatch } from '../../shared/schemas.ts';
@@ -10,6 +10,7 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
 import { saveNotes } from './notes.ts';
+import { intoTrash } from './trash.ts';
 
 interface CodeRow extends Omit<CodebookEntry, 'name' | 'description' | 'isGroup' | 'retired'> {
   nameFi: string;
@@ -163,7 +164,12 @@ export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFiel
 
 export function updateCode(ctx: ServiceContext, id: string, patch: z.output<typeof CodePatch>): Code {
   const code = getCode(ctx, id);
-  ctx.db.transaction(() => {
+  // Retiring can be undone from the Trash; bringing a code back is itself an ordinary edit.
+  const retiring = patch.retired === true && !code.retired;
+  const update = retiring
+    ? (work: () => void) => intoTrash(ctx, codeEntry(ctx, 'codeRetire', id), work)
+    : (work: () => void) => ctx.db.transaction(work)();
+  update(() => {
     if (patch.name) assertNameFree(ctx, patch.name, code.engagementId, id);
     if (patch.parentId !== undefined) assertParent(ctx, patch.parentId, code);
     if (patch.hotkey !== undefined) claimHotkey(ctx, patch.hotkey, code.engagementId);
@@ -186,8 +192,15 @@ export function updateCode(ctx: ServiceContext, id: string, patch: z.output<type
     if (code.isGroup && patch.retired !== undefined) {
       ctx.db.prepare('UPDATE codes SET retired = ? WHERE parent_id = ?').run(patch.retired ? 1 : 0, id);
     }
-  })();
+  });
   return getCode(ctx, id);
+}
+
+/** How the Trash names a code's deletion, merge or retirement. */
+function codeEntry(ctx: ServiceContext, kind: 'code' | 'codeMerge' | 'codeRetire', id: string) {
+  const code = getCode(ctx, id);
+  const label: TrashLabel = { name: code.name, detail: null };
+  return { kind, label, engagementId: code.engagementId };
 }
 
 export function codeDeletionImpact(ctx: ServiceContext, id: string): CodeDeletionImpact {
@@ -221,7 +234,7 @@ function rewriteInterviews(
  * to the top level. Returns what went, as counted beforehand.
  */
 export function deleteCode(ctx: ServiceContext, id: string): CodeDeletionImpact {
-  const impact = ctx.db.transaction(() => {
+  const impact = intoTrash(ctx, codeEntry(ctx, 'code', id), () => {
     const impact = codeDeletionImpact(ctx, id);
     const codings = ctx.db
       .prepare('SELECT id, interview_id AS interviewId FROM codings WHERE code_id = ?')
@@ -240,7 +253,7 @@ export function deleteCode(ctx: ServiceContext, id: string): CodeDeletionImpact 
     );
     ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(id);
     return impact;
-  })();
+  });
   // The deleted code's texts and its codings' memos must not stay readable in the journal.
   emptyJournal(ctx.db);
   return impact;
@@ -280,7 +293,9 @@ export function mergeCodes(
       'Merge into a code of the shared codebook (or of the same engagement).',
     );
   }
-  return ctx.db.transaction(() => {
+  const entry = codeEntry(ctx, 'codeMerge', sourceId);
+  entry.label.detail = target.name;
+  return intoTrash(ctx, entry, () => {
     const moved = ctx.db
       .prepare('UPDATE codings SET code_id = ? WHERE code_id = ?')
       .run(targetId, sourceId).changes;
@@ -322,5 +337,5 @@ export function mergeCodes(
       .run(targetId, sourceId);
     ctx.db.prepare('DELETE FROM codes WHERE id = ?').run(sourceId);
     return { moved, collapsed: changes.size };
-  })();
+  });
 }

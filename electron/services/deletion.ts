@@ -2,6 +2,7 @@ import type { DeletionImpact } from '../../shared/contract.ts';
 import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { intoTrash } from './trash.ts';
 
 export type DeletionKind = 'engagement' | 'account' | 'interviewee' | 'interview';
 
@@ -64,13 +65,41 @@ export function deletionImpact({ db }: ServiceContext, kind: DeletionKind, id: s
     .get({ kind, id }) as DeletionImpact;
 }
 
-/** Deletes the row and everything that belongs to it (foreign keys cascade); returns what went. */
+const both = (text: string) => ({ fi: text, en: text });
+
+/** How the Trash names what is deleted, and the engagement it was part of. */
+function trashEntry({ db }: ServiceContext, kind: DeletionKind, id: string) {
+  const row = db
+    .prepare(
+      {
+        engagement:
+          'SELECT client_name AS name, title AS detail, id AS engagementId FROM engagements WHERE id = ?',
+        account: 'SELECT name, NULL AS detail, engagement_id AS engagementId FROM accounts WHERE id = ?',
+        interviewee: `SELECT p.name, a.name AS detail, a.engagement_id AS engagementId
+                      FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
+        interview: `SELECT a.name, i.date AS detail, i.engagement_id AS engagementId
+                    FROM interviews i JOIN accounts a ON a.id = i.account_id WHERE i.id = ?`,
+      }[kind],
+    )
+    .get(id) as { name: string; detail: string | null; engagementId: string } | undefined;
+  if (!row) throw notFound(LABEL[kind]);
+  return {
+    kind,
+    label: { name: both(row.name), detail: row.detail ? both(row.detail) : null },
+    engagementId: row.engagementId,
+  };
+}
+
+/**
+ * Deletes the row and everything that belongs to it (foreign keys cascade) into the Trash, where it
+ * can be restored for 30 days; returns what went.
+ */
 export function deleteWithImpact(ctx: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
-  const impact = ctx.db.transaction(() => {
+  const impact = intoTrash(ctx, trashEntry(ctx, kind, id), () => {
     const impact = deletionImpact(ctx, kind, id);
     ctx.db.prepare(`DELETE FROM ${TABLE[kind]} WHERE id = ?`).run(id);
     return impact;
-  })();
+  });
   // The deleted text must not stay readable in the journal (secure_delete has zeroed the pages).
   emptyJournal(ctx.db);
   return impact;

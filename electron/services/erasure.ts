@@ -3,6 +3,7 @@ import type { ErasureSummary } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
 import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
 import type { ErasureMatch, ErasurePlace, ErasurePreview } from '../../shared/identity/types.ts';
+import type { RowChange } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
@@ -176,6 +177,8 @@ interface TextColumn {
 
 /** Columns derived from the notes (re-derived on save) or keyed by a name (handled on their own). */
 const DERIVED = new Set(['notes.doc', 'notes.text', 'mentions.text', 'identity_decisions.key']);
+/** Tables read on their own: the Trash keeps whole rows as JSON (see trashNaming). */
+const OWN_WAY = new Set(['trash']);
 
 /**
  * Every text column of every table, found from the schema, so that a column added later is erased
@@ -191,7 +194,7 @@ function textColumns({ db }: ServiceContext): TextColumn[] {
   return tables.flatMap((table) =>
     (db.pragma(`table_info("${table}")`) as { name: string; type: string }[])
       .filter((c) => /TEXT/i.test(c.type) && c.name !== 'id' && !c.name.endsWith('_id'))
-      .filter((c) => !DERIVED.has(`${table}.${c.name}`))
+      .filter((c) => !DERIVED.has(`${table}.${c.name}`) && !OWN_WAY.has(table))
       .map((c) => ({ table, column: c.name })),
   );
 }
@@ -300,12 +303,88 @@ function finderFor(ctx: ServiceContext, target: Target): Find {
     );
 }
 
+interface TrashText {
+  place: ErasurePlace;
+  text: string;
+  spans: FoundSpan[];
+}
+
+/**
+ * Deleted rows kept in the Trash, with every text in them that names the target: each value of each
+ * kept row (notes documents as documents) and the entry's label. `rewrite` replaces the spans.
+ */
+function trashNaming(
+  { db }: ServiceContext,
+  find: Find,
+  rewrite?: (hit: TrashText) => string,
+): { rowid: number; label: string; changes: string; hits: TrashText[] }[] {
+  const rows = db.prepare('SELECT rowid, engagement_id AS engagementId, label, changes FROM trash').all() as {
+    rowid: number;
+    engagementId: string | null;
+    label: string;
+    changes: string;
+  }[];
+  return rows
+    .map((row) => {
+      const hits: TrashText[] = [];
+      const visit = (column: string, text: string): string => {
+        const spans = find(text, row.engagementId ?? undefined);
+        if (!spans.length) return text;
+        const hit = {
+          place: { kind: 'field' as const, table: 'trash', column },
+          text,
+          spans,
+        };
+        hits.push(hit);
+        return rewrite ? rewrite(hit) : text;
+      };
+      const label = JSON.parse(row.label) as Record<string, unknown>;
+      const changes = JSON.parse(row.changes) as RowChange[];
+      const inLabel = (value: unknown): unknown =>
+        typeof value === 'string'
+          ? visit('label', value)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLabel(v)]))
+            : value;
+      const newLabel = inLabel(label);
+      for (const change of changes)
+        for (const kept of [change.old, change.new]) {
+          if (!kept) continue;
+          for (const [column, value] of Object.entries(kept)) {
+            if (typeof value !== 'string') continue;
+            if (change.table === 'notes' && column === 'doc') {
+              const doc = JSON.parse(value) as DocNode;
+              const erased = eraseInDoc(doc, (text) => {
+                const spans = find(text, row.engagementId ?? undefined);
+                if (spans.length)
+                  hits.push({ place: { kind: 'field', table: 'trash', column: 'notes' }, text, spans });
+                return rewrite ? spans : [];
+              });
+              kept[column] = JSON.stringify(erased.doc);
+            } else kept[column] = visit(column, value);
+          }
+        }
+      return { rowid: row.rowid, label: JSON.stringify(newLabel), changes: JSON.stringify(changes), hits };
+    })
+    .filter((row) => row.hits.length);
+}
+
+const withoutSpans = ({ text, spans }: { text: string; spans: FoundSpan[] }): string => {
+  let result = text;
+  for (const span of [...spans].reverse())
+    result = result.slice(0, span.start) + ERASED + result.slice(span.end);
+  return result;
+};
+
 export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview {
   const target = resolveTarget(ctx, id);
   const find = finderFor(ctx, target);
   const matches = [
     ...notesNaming(ctx, find).flatMap((n) => n.spans.map((s) => placeOf(n.place, n.text, s))),
     ...fieldsNaming(ctx, find).fields.flatMap((f) => f.spans.map((s) => placeOf(f.place, f.text, s))),
+    ...trashNaming(ctx, find).flatMap((row) =>
+      row.hits.flatMap((h) => h.spans.map((s) => placeOf(h.place, h.text, s))),
+    ),
   ];
   const forms = [...new Set(matches.map((m) => m.match.normalize('NFC')))].sort((a, b) =>
     a.localeCompare(b, 'fi'),
@@ -347,14 +426,22 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
     // Read after the notes are saved: their quotes and mentions are re-derived by then.
     const found = fieldsNaming(ctx, find);
     for (const field of found.fields) {
-      let text = field.text;
-      for (const span of [...field.spans].reverse())
-        text = text.slice(0, span.start) + ERASED + text.slice(span.end);
+      const text = withoutSpans(field);
       db.prepare(`UPDATE "${field.table}" SET "${field.column}" = ? WHERE rowid = ?`).run(text, field.rowid);
       summary.mentions += field.spans.length;
       if (field.table === 'codings' && field.column === 'memo') summary.memos++;
       else if (field.table === 'findings') summary.findings++;
       else if (!(field.table === 'codings' && field.column === 'quote')) summary.fields++;
+    }
+    // Deleted rows kept for undo: erased in place, so a restore brings the erased text back.
+    for (const row of trashNaming(ctx, find, withoutSpans)) {
+      db.prepare('UPDATE trash SET label = ?, changes = ? WHERE rowid = ?').run(
+        row.label,
+        row.changes,
+        row.rowid,
+      );
+      summary.fields++;
+      summary.mentions += row.hits.reduce((sum, hit) => sum + hit.spans.length, 0);
     }
     for (const d of found.decisions)
       db.prepare('DELETE FROM identity_decisions WHERE engagement_id = ? AND key = ?').run(

@@ -6,6 +6,7 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
 import { findQuotes, quotesByCodingIds } from './quotes.ts';
+import { intoTrash } from './trash.ts';
 
 type Fields = z.output<typeof FindingFields>;
 
@@ -185,8 +186,18 @@ export function moveFinding(ctx: ServiceContext, id: string, to: number): Findin
   return listFindings(ctx, finding.engagementId);
 }
 
-export function deleteFinding({ db }: ServiceContext, id: string): { removed: number } {
-  const removed = db.prepare('DELETE FROM findings WHERE id = ?').run(id).changes;
+export function deleteFinding(ctx: ServiceContext, id: string): { removed: number } {
+  const { db } = ctx;
+  const finding = db
+    .prepare('SELECT title, engagement_id AS engagementId FROM findings WHERE id = ?')
+    .get(id) as { title: string; engagementId: string } | undefined;
+  if (!finding) return { removed: 0 };
+  const label = { name: { fi: finding.title, en: finding.title }, detail: null };
+  const removed = intoTrash(
+    ctx,
+    { kind: 'finding', label, engagementId: finding.engagementId },
+    () => db.prepare('DELETE FROM findings WHERE id = ?').run(id).changes,
+  );
   // Its text must not stay readable in the journal.
   emptyJournal(db);
   return { removed };

@@ -19,6 +19,7 @@ import { findQuotes } from './quotes.ts';
 import * as relationships from './relationships.ts';
 import { startReportExport } from './reports.ts';
 import * as settings from './settings.ts';
+import * as trash from './trash.ts';
 
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -86,6 +87,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     updateFinding: ({ id, patch }) => findings.updateFinding(ctx, id, patch),
     moveFinding: ({ id, to }) => findings.moveFinding(ctx, id, to),
     deleteFinding: ({ id }) => findings.deleteFinding(ctx, id),
+
+    listTrash: () => trash.listTrash(ctx),
+    restoreFromTrash: ({ id }) => trash.restoreFromTrash(ctx, id),
+    deleteFromTrash: ({ id }) => trash.deleteFromTrash(ctx, id),
+    emptyTrash: () => trash.emptyTrash(ctx),
     suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
 
     startReportExport: (request) => startReportExport(ctx, request),

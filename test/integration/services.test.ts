@@ -178,7 +178,7 @@ describe('deleting', () => {
       return existsSync(file) && readFileSync(file).includes(Buffer.from(text));
     });
 
-  test('a deleted interview’s text is left neither in the file nor in its journal, with the file still open', () => {
+  test('a deleted interview’s text, deleted for good from the Trash, is left neither in the file nor in its journal, with the file still open', () => {
     const interview = newInterview(ws);
     const secret = 'Kvartaalikatsaus-Zyxwv-salaisuus';
     for (const words of [secret, `${secret} ja lisää`, `${secret} ja vielä lisää`])
@@ -188,6 +188,7 @@ describe('deleting', () => {
       });
     expect(inFiles(secret)).toBe(true);
     ws.call('deleteInterview', { id: interview.id });
+    expect(ws.call('emptyTrash', {})).toEqual({ removed: 1 });
     expect(inFiles(secret)).toBe(false);
   });
 
@@ -199,6 +200,7 @@ describe('deleting', () => {
     expect(inFiles(secret)).toBe(true);
     ws.call('deleteFinding', { id: finding.id });
     ws.call('deleteCode', { id: code.id });
+    expect(ws.call('emptyTrash', {})).toEqual({ removed: 2 });
     expect(inFiles(secret)).toBe(false);
   });
 });

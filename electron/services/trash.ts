@@ -1,0 +1,122 @@
+import type { TrashItem, TrashKind, TrashLabel } from '../../shared/contract.ts';
+import { type RowChange, recordChanges, revertChanges } from '../db/changes.ts';
+import { emptyJournal } from '../db/journal.ts';
+import type { ServiceContext } from './context.ts';
+import { KuuloError, notFound } from './errors.ts';
+
+/** How long a deletion can be undone. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Entry {
+  kind: TrashKind;
+  label: TrashLabel;
+  engagementId: string | null;
+}
+
+/**
+ * Runs a deletion, merge or retirement so that it can be undone from the Trash: the rows it changes
+ * are kept (see electron/db/changes.ts) with a label for the list. One transaction: the change and
+ * its Trash entry are saved together or not at all.
+ */
+export function intoTrash<T>(ctx: ServiceContext, entry: Entry | ((result: T) => Entry), work: () => T): T {
+  return ctx.db.transaction(() => {
+    const { result, changes } = recordChanges(ctx.db, work);
+    if (!changes.length) return result;
+    const { kind, label, engagementId } = typeof entry === 'function' ? entry(result) : entry;
+    const counted = {
+      ...label,
+      interviews: count(changes, 'interviews'),
+      codings: count(changes, 'codings'),
+    };
+    ctx.db
+      .prepare(
+        'INSERT INTO trash (id, kind, label, engagement_id, deleted_at, changes) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(ctx.newId(), kind, JSON.stringify(counted), engagementId, ctx.now(), JSON.stringify(changes));
+    return result;
+  })();
+}
+
+const count = (changes: RowChange[], table: string): number =>
+  changes.filter((c) => c.table === table && c.op === 'delete').length;
+
+interface TrashRow {
+  id: string;
+  kind: TrashKind;
+  label: string;
+  engagementId: string | null;
+  deletedAt: string;
+}
+
+const SELECT = `SELECT t.id, t.kind, t.label, t.engagement_id AS engagementId, t.deleted_at AS deletedAt FROM trash t`;
+
+function toItem(row: TrashRow, engagements: Map<string, string>): TrashItem {
+  const label = JSON.parse(row.label) as TrashItem['label'];
+  return {
+    id: row.id,
+    kind: row.kind,
+    label,
+    engagementId: row.engagementId,
+    engagementTitle: row.engagementId ? (engagements.get(row.engagementId) ?? null) : null,
+    deletedAt: row.deletedAt,
+    expiresAt: new Date(Date.parse(row.deletedAt) + TRASH_DAYS * DAY_MS).toISOString(),
+  };
+}
+
+/** What can be undone, newest first. */
+export function listTrash(ctx: ServiceContext): TrashItem[] {
+  const engagements = new Map(
+    (ctx.db.prepare('SELECT id, title FROM engagements').all() as { id: string; title: string }[]).map(
+      (e) => [e.id, e.title],
+    ),
+  );
+  return (ctx.db.prepare(`${SELECT} ORDER BY t.deleted_at DESC, t.rowid DESC`).all() as TrashRow[]).map(
+    (row) => toItem(row, engagements),
+  );
+}
+
+/** Undoes one entry exactly; refused, changing nothing, when what it touched has changed since. */
+export function restoreFromTrash(ctx: ServiceContext, id: string): TrashItem {
+  const row = ctx.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TrashRow | undefined;
+  if (!row) throw notFound('The item in the Trash');
+  const changes = JSON.parse(
+    ctx.db.prepare('SELECT changes FROM trash WHERE id = ?').pluck().get(id) as string,
+  ) as RowChange[];
+  try {
+    ctx.db.transaction(() => {
+      revertChanges(ctx.db, changes);
+      ctx.db.prepare('DELETE FROM trash WHERE id = ?').run(id);
+    })();
+  } catch (error) {
+    // A deferred foreign key fails at commit: what it belonged to is gone (deleted for good, or in the Trash).
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw partOfSomethingGone();
+    throw error;
+  }
+  return toItem(row, new Map());
+}
+
+const partOfSomethingGone = (): KuuloError =>
+  new KuuloError(
+    'conflict',
+    'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
+  );
+
+/** Deletes entries for good: their text is overwritten on disk and leaves the journal at once. */
+function purge(ctx: ServiceContext, where: string, ...params: unknown[]): { removed: number } {
+  const removed = ctx.db.prepare(`DELETE FROM trash ${where}`).run(...params).changes;
+  if (removed) emptyJournal(ctx.db);
+  return { removed };
+}
+
+export const deleteFromTrash = (ctx: ServiceContext, id: string) => {
+  const result = purge(ctx, 'WHERE id = ?', id);
+  if (!result.removed) throw notFound('The item in the Trash');
+  return result;
+};
+
+export const emptyTrash = (ctx: ServiceContext) => purge(ctx, '');
+
+/** Entries older than the Trash keeps them; run at start. */
+export const emptyExpiredTrash = (ctx: ServiceContext) =>
+  purge(ctx, 'WHERE deleted_at < ?', new Date(Date.parse(ctx.now()) - TRASH_DAYS * DAY_MS).toISOString());
