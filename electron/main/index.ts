@@ -1,34 +1,34 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, session, shell } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { Language } from '../../shared/domain.ts';
+import { languageFromLocale } from '../../shared/i18n/index.ts';
 import type { openDatabase } from '../db/connection.ts';
 import { keepFilesPrivate } from '../db/private.ts';
 import { openWithRecovery } from '../db/recover.ts';
+import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { createErrorLog } from '../services/log.ts';
 import { getSettings } from '../services/settings.ts';
+import { createExternalOpener } from './external.ts';
 import { registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
-import { type AppOrigin, guardWebContents, hardenSession, isSafeExternalLink } from './security.ts';
+import { APP_ORIGIN, registerAppScheme, serveApp } from './protocol.ts';
+import { type AppOrigin, guardWebContents, hardenSession } from './security.ts';
+import { fill, shellText } from './text.ts';
 import { createMainWindow, saveBeforeClose } from './window.ts';
 
 keepFilesPrivate();
+// Before ready: Chromium fixes its list of privileged schemes at start-up.
+registerAppScheme(protocol);
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const origin: AppOrigin = {
   // Ends with a slash, so http://localhost:5173.example.com is not taken for the dev server.
-  prefix: devServerUrl
-    ? `${new URL(devServerUrl).origin}/`
-    : pathToFileURL(join(import.meta.dirname, '../renderer/')).href,
+  prefix: devServerUrl ? `${new URL(devServerUrl).origin}/` : APP_ORIGIN,
 };
-
-function openExternal(url: string): void {
-  if (isSafeExternalLink(url)) void shell.openExternal(url);
-}
 
 function start(): void {
   const log = createErrorLog(join(app.getPath('userData'), 'logs'));
@@ -67,29 +67,74 @@ function start(): void {
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => log.error(method, error),
   });
+  // The workspace's language setting, else the OS's, as the renderer does.
+  const language = (): Language => {
+    try {
+      const chosen = getSettings(ctx).language;
+      if (chosen) return chosen;
+    } catch {
+      // A dialog must still speak when the workspace cannot be read (e.g. mid-restore).
+    }
+    return languageFromLocale(app.getLocale());
+  };
+  const openExternal = createExternalOpener({
+    confirm: async (url) => {
+      const text = shellText(language());
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        buttons: [text.openLink, text.cancel],
+        defaultId: 1,
+        cancelId: 1,
+        message: text.openLinkTitle,
+        detail: fill(text.openLinkDetail, { url }),
+      });
+      return response === 0;
+    },
+    open: (url) => shell.openExternal(url),
+  });
+
+  if (!devServerUrl) serveApp(protocol, join(import.meta.dirname, '../renderer'));
   registerIpc(ipcMain, dispatch, origin);
   registerShowInFolder(ipcMain, origin, ctx.exportDir, (path) => shell.showItemInFolder(path));
   hardenSession(session.defaultSession, origin);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin, openExternal));
-  installMenu(process.platform === 'darwin');
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, origin, (url) => void openExternal(url)),
+  );
+  installMenu(process.platform === 'darwin', app.isPackaged);
 
-  const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
-  saveBeforeClose(
-    win,
-    ipcMain,
-    () =>
-      dialog.showMessageBoxSync(win, {
+  const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), {
+    devTools: !app.isPackaged,
+    ...(process.platform === 'linux' ? { icon: resourcePath(RUNTIME_RESOURCES.windowIcon) } : {}),
+  });
+  saveBeforeClose(win, ipcMain, {
+    closeAfterFailedSave: () => {
+      const text = shellText(language());
+      return (
+        dialog.showMessageBoxSync(win, {
+          type: 'warning',
+          buttons: [text.keepOpen, text.closeAnyway],
+          defaultId: 0,
+          cancelId: 0,
+          message: text.notSavedTitle,
+          detail: text.notSavedDetail,
+        }) === 1
+      );
+    },
+    whenSaveIsSlow: () => {
+      const text = shellText(language());
+      const answer = dialog.showMessageBoxSync(win, {
         type: 'warning',
-        buttons: ['Keep Kuulo open', 'Close anyway'],
+        buttons: [text.wait, text.closeAnyway],
         defaultId: 0,
         cancelId: 0,
-        message: 'Some notes could not be saved.',
-        detail:
-          'They are still on screen. Keep Kuulo open and copy them somewhere safe, or check the disk and try again.',
-      }) === 1,
-  );
+        message: text.stillSavingTitle,
+        detail: text.stillSavingDetail,
+      });
+      return answer === 1 ? 'close' : 'wait';
+    },
+  });
   win.once('ready-to-show', () => win.show());
-  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}index.html`);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

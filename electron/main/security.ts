@@ -1,6 +1,6 @@
 import type { Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
 
-/** The only page the app ever shows: the built renderer (file://) or, in development, the dev server. */
+/** The only page the app ever shows: the built renderer (app://kuulo/) or, in development, the dev server. */
 export interface AppOrigin {
   /** URL prefix every trusted page starts with. */
   prefix: string;
@@ -25,12 +25,15 @@ export const CONTENT_SECURITY_POLICY = [
  */
 export const spellcheckWithoutNetwork = (platform: NodeJS.Platform): boolean => platform === 'darwin';
 
+/** `devTools` only when running from the sources: a packaged app has no DevTools to open. */
 export function secureWebPreferences(
   preload: string,
   platform: NodeJS.Platform = process.platform,
+  devTools = false,
 ): WebPreferences {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -52,31 +55,26 @@ export function isTrustedFrame(origin: AppOrigin, frame: WebFrameMain | null | u
   return !!frame && frame.parent === null && isTrustedUrl(origin, frame.url);
 }
 
-/** Only plain web links may leave the app, and only to the OS browser. */
-export function isSafeExternalLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
-
-/** Denies navigation, new windows and <webview>; external https links go to the OS browser. */
+/**
+ * Denies navigation, new windows and <webview>. A link that would leave the app is handed to
+ * `openExternal`, which decides whether it may go to the OS browser (see external.ts).
+ */
 export function guardWebContents(
   contents: WebContents,
   origin: AppOrigin,
   openExternal: (url: string) => void,
 ): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(origin, url)) event.preventDefault();
+    if (isTrustedUrl(origin, url)) return;
+    event.preventDefault();
+    openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isTrustedUrl(origin, url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalLink(url)) openExternal(url);
+    openExternal(url);
     return { action: 'deny' };
   });
 }

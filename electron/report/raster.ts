@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { setPlatformAPI } from 'echarts/core';
 import { type ChartOption, type ChartSpec, renderChartSvg } from '../../shared/charts.ts';
+import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
 import type { ReportChart } from './types.ts';
 
 /**
@@ -16,28 +17,15 @@ export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 const PNG_SCALE = 2;
 
 /**
- * Where resources/fonts is. The sources (electron/report/raster.ts, run by the CLI and the tests) and
- * the Vite main bundle (out/main/*.js) both sit two folders below the project root; the folders
- * above are tried too, in case a bundler puts a chunk deeper. A packaged app has no project root:
- * there the fonts must be copied out of the asar archive (resvg reads files with its own native
- * code, which cannot look inside an asar), e.g. electron-builder
- * `extraResources: [{ from: resources/fonts, to: fonts }]`, found under `process.resourcesPath`;
- * fonts unpacked with `asarUnpack` are found in app.asar.unpacked.
+ * Where the chart fonts are: `fonts/` in the run-time resources (see electron/resources.ts, which
+ * knows the project's and the packaged app's places; the packaging test checks the package has them).
  */
 export function defaultFontDir(from: string = import.meta.dirname): string {
-  const candidates: string[] = [];
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) candidates.push(join(resourcesPath, 'fonts'));
-  for (const up of [2, 1, 3, 4]) {
-    const dir = join(from, ...Array<string>(up).fill('..'), 'resources', 'fonts');
-    candidates.push(dir);
-    if (dir.includes('app.asar')) candidates.push(dir.replace('app.asar', 'app.asar.unpacked'));
+  const dir = dirname(resourcePath(RUNTIME_RESOURCES.fonts[0], from));
+  if (!FONT_FILES.every((file) => existsSync(join(dir, file)))) {
+    throw new Error(`Chart fonts (${FONT_FILES.join(', ')}) not found in ${dir}`);
   }
-  const found = candidates.find((dir) => FONT_FILES.every((file) => existsSync(join(dir, file))));
-  if (!found) {
-    throw new Error(`Chart fonts (${FONT_FILES.join(', ')}) not found in: ${candidates.join(', ')}`);
-  }
-  return found;
+  return dir;
 }
 
 let cachedFontDir: string | undefined;

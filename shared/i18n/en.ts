@@ -18,6 +18,21 @@ export const en = {
     retry: 'Try again',
     breadcrumbs: 'Where you are',
   },
+  shell: {
+    openLinkTitle: 'Open this link in your web browser?',
+    openLinkDetail: '{{url}}\n\nThe page opens outside Kuulo, in your web browser.',
+    openLink: 'Open in browser',
+    cancel: 'Cancel',
+    stillSavingTitle: 'Kuulo is still saving your notes',
+    stillSavingDetail:
+      'Saving is taking longer than usual. Wait for it to finish, or close anyway: notes not saved yet will be lost.',
+    wait: 'Wait',
+    closeAnyway: 'Close anyway',
+    notSavedTitle: 'Some notes could not be saved.',
+    notSavedDetail:
+      'They are still on screen. Keep Kuulo open and copy them somewhere safe, or check the disk and try again.',
+    keepOpen: 'Keep Kuulo open',
+  },
   firstRun: {
     title: 'Welcome to Kuulo',
     lead: 'Take notes during customer interviews, code them with themes, and turn them into a findings report. Everything stays on this computer.',

@@ -20,6 +20,21 @@ export const fi: Resources = {
     retry: 'Yritä uudelleen',
     breadcrumbs: 'Sijaintisi',
   },
+  shell: {
+    openLinkTitle: 'Avataanko linkki verkkoselaimessa?',
+    openLinkDetail: '{{url}}\n\nSivu avautuu Kuulon ulkopuolelle, verkkoselaimeesi.',
+    openLink: 'Avaa selaimessa',
+    cancel: 'Peruuta',
+    stillSavingTitle: 'Kuulo tallentaa vielä muistiinpanojasi',
+    stillSavingDetail:
+      'Tallennus kestää tavallista kauemmin. Odota, että se valmistuu, tai sulje silti: tallentamattomat muistiinpanot menetetään.',
+    wait: 'Odota',
+    closeAnyway: 'Sulje silti',
+    notSavedTitle: 'Kaikkia muistiinpanoja ei voitu tallentaa.',
+    notSavedDetail:
+      'Ne näkyvät yhä näytöllä. Pidä Kuulo auki ja kopioi ne talteen, tai tarkista levy ja yritä uudelleen.',
+    keepOpen: 'Pidä Kuulo auki',
+  },
   firstRun: {
     title: 'Tervetuloa Kuuloon',
     lead: 'Kirjaa muistiinpanot asiakashaastattelun aikana, koodaa ne teemoihin ja kokoa niistä löydösraportti. Kaikki pysyy tällä tietokoneella.',

@@ -4,7 +4,11 @@ import { describe, expect, test, vi } from 'vitest';
 // The Electron binary cannot run here: fake the module and check what the shell asks of it.
 const created: { options: Record<string, unknown>; win: FakeWindow }[] = [];
 class FakeWindow extends EventEmitter {
-  webContents = Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false });
+  webContents = Object.assign(new EventEmitter(), {
+    send: vi.fn(),
+    isDestroyed: () => false,
+    isCrashed: (): boolean => false,
+  });
   destroyed = false;
   constructor(options: Record<string, unknown>) {
     super();
@@ -22,7 +26,10 @@ class FakeWindow extends EventEmitter {
     if (!event.defaultPrevented) this.destroyed = true;
   });
 }
-vi.mock('electron', () => ({ BrowserWindow: FakeWindow }));
+vi.mock('electron', () => ({
+  BrowserWindow: FakeWindow,
+  Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+}));
 
 const { createMainWindow, saveBeforeClose, FLUSH_CHANNEL, FLUSHED_CHANNEL } = await import(
   '../../electron/main/window.ts'
@@ -31,7 +38,8 @@ const { guardWebContents, hardenSession, isTrustedFrame, secureWebPreferences, C
   await import('../../electron/main/security.ts');
 const { registerIpc, CALL_CHANNEL } = await import('../../electron/main/ipc.ts');
 
-const origin = { prefix: 'file:///opt/kuulo/out/renderer/' };
+const { APP_ORIGIN } = await import('../../electron/main/protocol.ts');
+const origin = { prefix: APP_ORIGIN };
 const trustedUrl = `${origin.prefix}index.html#/`;
 
 function fakeContents() {
@@ -74,25 +82,34 @@ describe('main-process shell', () => {
     });
   });
 
-  test('navigation away from the app, redirects and <webview> are denied', () => {
+  test('navigation away from the app, redirects and <webview> are denied; links leave only through the opener', () => {
     const contents = fakeContents();
-    guardWebContents(contents as never, origin, vi.fn());
+    const openExternal = vi.fn();
+    guardWebContents(contents as never, origin, openExternal);
     expect(emitPreventable(contents, 'will-navigate', 'https://example.com/')).toBe(true);
-    expect(emitPreventable(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(emitPreventable(contents, 'will-navigate', 'file:///opt/kuulo/out/renderer/index.html')).toBe(
+      true,
+    );
     expect(emitPreventable(contents, 'will-redirect', 'http://127.0.0.1:9/')).toBe(true);
     expect(emitPreventable(contents, 'will-navigate', `${origin.prefix}index.html#/interview/x`)).toBe(false);
+    expect(emitPreventable(contents, 'will-navigate', 'app://other/index.html')).toBe(true);
     expect(emitPreventable(contents, 'will-attach-webview')).toBe(true);
+    // The opener decides (allow-list and confirmation); the app's own page is never handed to it.
+    expect(openExternal.mock.calls).toEqual([
+      ['https://example.com/'],
+      ['file:///opt/kuulo/out/renderer/index.html'],
+      ['app://other/index.html'],
+    ]);
   });
 
-  test('new windows are always denied; only https links go to the OS browser', () => {
+  test('new windows are always denied; the link is handed to the opener', () => {
     const contents = fakeContents();
     const openExternal = vi.fn();
     guardWebContents(contents as never, origin, openExternal);
     const handler = contents.openHandler as (details: { url: string }) => { action: string };
-    expect(handler({ url: 'https://kuulo.example/help' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'https://kuulo.invalid/help' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://kuulo.example/help']]);
+    expect(openExternal.mock.calls).toEqual([['https://kuulo.invalid/help'], ['javascript:alert(1)']]);
   });
 
   test('IPC is answered only for the top frame of the app page', () => {
@@ -105,7 +122,10 @@ describe('main-process shell', () => {
     expect(handler({ senderFrame: top }, 'listEngagements', {})).toEqual({ ok: true, value: 'answer' });
     const iframe = { url: trustedUrl, parent: top };
     const foreign = { url: 'https://evil.example/', parent: null };
-    for (const senderFrame of [iframe, foreign, null]) {
+    // A local file is not the app, even the app's own index.html opened from disk.
+    const localFile = { url: 'file:///opt/kuulo/out/renderer/index.html', parent: null };
+    const otherHost = { url: 'app://kuulo.evil/index.html', parent: null };
+    for (const senderFrame of [iframe, foreign, localFile, otherHost, null]) {
       expect(handler({ senderFrame }, 'deleteEngagement', { id: 'x' })).toMatchObject({ ok: false });
     }
     expect(dispatch).toHaveBeenCalledTimes(1);
@@ -147,7 +167,10 @@ describe('main-process shell', () => {
     const win = createMainWindow('/p');
     const ipc = new EventEmitter();
     const closeAnyway = vi.fn(() => false);
-    saveBeforeClose(win as never, ipc as never, closeAnyway);
+    saveBeforeClose(win as never, ipc as never, {
+      closeAfterFailedSave: closeAnyway,
+      whenSaveIsSlow: () => 'wait',
+    });
     const fake = win as unknown as FakeWindow;
     fake.close();
     expect(fake.destroyed).toBe(false);
@@ -184,5 +207,135 @@ describe('show in folder', () => {
     ask({ path: report });
     ask(report, { url: 'https://evil.example/', parent: null });
     expect(show.mock.calls).toEqual([[report]]);
+  });
+});
+
+describe('packaged build', () => {
+  const roles = (items: readonly Record<string, unknown>[]): unknown[] =>
+    items.flatMap((item) => [
+      item.role,
+      ...roles((item.submenu as Record<string, unknown>[] | undefined) ?? []),
+    ]);
+
+  test('menus of a packaged app have no Reload and no DevTools; zoom and full screen stay', async () => {
+    const { menuTemplate } = await import('../../electron/main/menu.ts');
+    for (const isMac of [false, true]) {
+      const packaged = roles(menuTemplate(isMac, true) as never);
+      for (const role of ['reload', 'forceReload', 'toggleDevTools', 'viewMenu'])
+        expect(packaged).not.toContain(role);
+      expect(packaged).toEqual(
+        expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']),
+      );
+      expect(packaged).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'windowMenu']));
+    }
+    // Running from the sources keeps Electron's View menu, DevTools included.
+    expect(roles(menuTemplate(false, false) as never)).toContain('viewMenu');
+  });
+
+  test('DevTools cannot be opened unless asked for (development only); the window gets its icon', () => {
+    createMainWindow('/p');
+    expect((created.at(-1)!.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    createMainWindow('/p', { devTools: true, icon: '/opt/kuulo/resources/icon.png' });
+    expect((created.at(-1)!.options.webPreferences as Record<string, unknown>).devTools).toBe(true);
+    expect(created.at(-1)!.options.icon).toBe('/opt/kuulo/resources/icon.png');
+  });
+});
+
+describe('closing waits for a confirmed save', () => {
+  function setUp(whenSaveIsSlow: () => 'wait' | 'close') {
+    vi.useFakeTimers();
+    const win = createMainWindow('/p') as unknown as FakeWindow;
+    const ipc = new EventEmitter();
+    const ask = { closeAfterFailedSave: vi.fn(() => false), whenSaveIsSlow: vi.fn(whenSaveIsSlow) };
+    saveBeforeClose(win as never, ipc as never, ask, 1000);
+    return { win, ipc, ask };
+  }
+
+  test('no answer in time is not taken as saved: the consultant may wait, and the late save then closes', () => {
+    const { win, ipc, ask } = setUp(() => 'wait');
+    win.close();
+    vi.advanceTimersByTime(999);
+    expect(ask.whenSaveIsSlow).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(ask.whenSaveIsSlow).toHaveBeenCalledTimes(1);
+    expect(win.destroyed).toBe(false);
+    // Still silent: asked again after another wait, the window still open.
+    vi.advanceTimersByTime(1000);
+    expect(ask.whenSaveIsSlow).toHaveBeenCalledTimes(2);
+    expect(win.destroyed).toBe(false);
+    ipc.emit(FLUSHED_CHANNEL, { sender: win.webContents }, true);
+    expect(win.destroyed).toBe(true);
+    vi.useRealTimers();
+  });
+
+  test('"Close anyway" closes without the save', () => {
+    const { win, ask } = setUp(() => 'close');
+    win.close();
+    vi.advanceTimersByTime(1000);
+    expect(ask.whenSaveIsSlow).toHaveBeenCalledTimes(1);
+    expect(win.destroyed).toBe(true);
+    vi.useRealTimers();
+  });
+
+  test('closing again while waiting asks the page to save only once; another window’s answer is ignored', () => {
+    const { win, ipc, ask } = setUp(() => 'wait');
+    win.close();
+    win.close();
+    expect(win.webContents.send).toHaveBeenCalledTimes(1);
+    ipc.emit(FLUSHED_CHANNEL, { sender: {} }, true);
+    expect(win.destroyed).toBe(false);
+    ipc.emit(FLUSHED_CHANNEL, { sender: win.webContents }, true);
+    expect(win.destroyed).toBe(true);
+    expect(ask.whenSaveIsSlow).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
+  test('a crashed page has nothing to save: the window closes at once', () => {
+    const { win } = setUp(() => 'wait');
+    win.webContents.isCrashed = () => true;
+    win.close();
+    expect(win.destroyed).toBe(true);
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+});
+
+describe('external links', () => {
+  test('only https links to allowed hosts may leave, and only after the consultant confirms', async () => {
+    const { createExternalOpener, isAllowedExternalLink } = await import('../../electron/main/external.ts');
+    const hosts = ['help.kuulo.example'];
+    expect(isAllowedExternalLink('https://help.kuulo.example/fi/ohje', hosts)).toBe(true);
+    for (const url of [
+      'http://help.kuulo.example/',
+      'https://evil.example/',
+      'https://help.kuulo.example.evil.example/',
+      'https://user:pw@help.kuulo.example/',
+      'mailto:someone@kuulo.example',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+    ])
+      expect(isAllowedExternalLink(url, hosts), url).toBe(false);
+
+    const confirm = vi.fn(async () => false);
+    const open = vi.fn(async () => {});
+    const openExternal = createExternalOpener({ hosts, confirm, open });
+    expect(await openExternal('https://evil.example/')).toBe(false);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await openExternal('https://help.kuulo.example/a')).toBe(false);
+    expect(confirm).toHaveBeenCalledWith('https://help.kuulo.example/a');
+    expect(open).not.toHaveBeenCalled();
+    confirm.mockResolvedValue(true);
+    expect(await openExternal('https://help.kuulo.example/b')).toBe(true);
+    expect(open.mock.calls).toEqual([['https://help.kuulo.example/b']]);
+  });
+
+  test('the confirmation speaks the app language', async () => {
+    const { fill, shellText } = await import('../../electron/main/text.ts');
+    expect(fill(shellText('fi').openLinkDetail, { url: 'https://x.example/' })).toMatch(
+      /^https:\/\/x\.example\/\n/,
+    );
+    expect(shellText('fi').closeAnyway).toBe('Sulje silti');
+    expect(shellText('en').closeAnyway).toBe('Close anyway');
   });
 });
