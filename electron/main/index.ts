@@ -12,6 +12,7 @@ import { createDispatcher } from '../services/dispatcher.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { createErrorLog } from '../services/log.ts';
 import { getSettings } from '../services/settings.ts';
+import { emptyExpiredTrash } from '../services/trash.ts';
 import { createExternalOpener } from './external.ts';
 import { registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -63,6 +64,11 @@ function start(): void {
   } catch (error) {
     // A failed daily backup must not keep the consultant from their notes; the next start tries again.
     log.error('backupOnStart', error);
+  }
+  try {
+    emptyExpiredTrash(ctx);
+  } catch (error) {
+    log.error('emptyExpiredTrash', error);
   }
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => log.error(method, error),

@@ -16,6 +16,7 @@ import { FindingsView } from './views/FindingsView.tsx';
 import { InterviewView } from './views/InterviewView.tsx';
 import { PortfolioView } from './views/PortfolioView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
+import { TrashView } from './views/TrashView.tsx';
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
         <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
         <NavLink to="portfolio" href="#/portfolio" />
+        <NavLink to="trash" href="#/trash" />
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}
         </button>
@@ -78,6 +80,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
       {route.name === 'portfolio' && <PortfolioView />}
       {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
+      {route.name === 'trash' && <TrashView />}
       {dialog === 'settings' && (
         <SettingsDialog
           chosen={language}
@@ -97,7 +100,7 @@ function NavLink({
   to,
   href,
 }: {
-  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio';
+  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio' | 'trash';
   href: string;
 }) {
   const { t } = useTranslation();

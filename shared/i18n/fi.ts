@@ -189,9 +189,40 @@ export const fi: Resources = {
     unsaved: 'Tallentamattomia muutoksia',
     failed: 'Ei tallennettu — yritetään uudelleen',
   },
+  trash: {
+    title: 'Roskakori',
+    lead: 'Viimeisten 30 päivän aikana poistamasi, yhdistämäsi ja käytöstä poistamasi asiat. Palautus tuo asian takaisin täsmälleen sellaisena kuin se oli; 30 päivän jälkeen se poistetaan lopullisesti. Tietosuoja-asetuksen mukainen poisto on lopullinen eikä koskaan päädy tänne.',
+    empty: 'Roskakori on tyhjä.',
+    restore: 'Palauta',
+    restoreNamed: 'Palauta {{name}}',
+    restored: 'Palautettu: {{name}}',
+    deleteForGood: 'Poista lopullisesti',
+    deleteNamed: 'Poista {{name}} lopullisesti',
+    emptyAll: 'Tyhjennä roskakori',
+    confirmEmpty: 'Poistetaanko kaikki roskakorin sisältö lopullisesti?',
+    confirmDelete: 'Poistetaanko {{name}} lopullisesti?',
+    final:
+      'Se ylikirjoitetaan levyllä, eikä sitä voi enää palauttaa muuten kuin aiemmin tehdystä varmuuskopiosta.',
+    interviews_one: '{{count}} haastattelu',
+    interviews_other: '{{count}} haastattelua',
+    codings_one: '{{count}} koodaus',
+    codings_other: '{{count}} koodausta',
+    when_one: 'poistettu {{date}}, säilyy vielä {{count}} päivän',
+    when_other: 'poistettu {{date}}, säilyy vielä {{count}} päivää',
+    kinds: {
+      engagement: 'Toimeksianto',
+      account: 'Asiakas',
+      interviewee: 'Henkilö',
+      interview: 'Haastattelu',
+      code: 'Koodi',
+      codeMerge: 'Koodien yhdistäminen',
+      codeRetire: 'Käytöstä poistettu koodi',
+      finding: 'Löydös',
+    },
+  },
   delete: {
     title: 'Poistetaanko {{what}}?',
-    confirm: 'Poista pysyvästi',
+    confirm: 'Poista',
     nothingElse: 'Muuta ei poisteta.',
     intro: 'Samalla poistuu:',
     accounts_one: '{{count}} asiakas',
@@ -206,7 +237,7 @@ export const fi: Resources = {
     words_other: '{{count}} sanaa muistiinpanoja',
     detached_one: 'Henkilö poistetaan {{count}} haastattelusta; muistiinpanot säilyvät.',
     detached_other: 'Henkilö poistetaan {{count}} haastattelusta; muistiinpanot säilyvät.',
-    cannotUndo: 'Tätä ei voi perua.',
+    toTrash: 'Se siirtyy roskakoriin, josta voit palauttaa sen 30 päivän ajan.',
   },
   settings: {
     title: 'Asetukset',
@@ -321,6 +352,7 @@ export const fi: Resources = {
     analysis: 'Analyysi',
     portfolio: 'Portfolio',
     findings: 'Löydökset',
+    trash: 'Roskakori',
   },
   charts: {
     prevalenceTitle: 'Teeman esiintyvyys haastatteluissa',
@@ -616,6 +648,8 @@ export const fi: Resources = {
       'Lisäksi muuttui {{count}} muuta tekstiä (otsikoita, tunnisteita, suhdekartan merkintöjä tai vastaavia).',
     incomplete:
       'Poisto on tallennettu, mutta toinen ohjelma pitää työtilaa auki, joten vanha teksti voi olla yhä tiedoston lokissa. Sulje toinen ohjelma ja poista uudelleen.',
+    eraseFinal:
+      'Poisto on lopullinen: sitä ei voi perua, ei roskakorinkaan kautta, ja se ulottuu myös roskakorin sisältöön.',
     eraseConfirm: 'Poista pysyvästi',
     erased:
       'Poistettu: {{mentions}} mainintaa {{notes}} haastattelun muistiinpanoista, {{memos}} muistiinpanosta ja {{findings}} löydöksestä.',
@@ -637,6 +671,7 @@ export const fi: Resources = {
         codings: 'Koodaus',
         findings: 'Löydös',
         identities: 'Merkitty nimi',
+        trash: 'Roskakori',
         settings: 'Asetukset',
       },
       columns: {

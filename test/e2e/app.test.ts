@@ -139,7 +139,7 @@ describe('foundation flow in Chromium', () => {
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page
         .getByRole('dialog', { name: /Delete/ })
-        .getByRole('button', { name: 'Delete permanently' })
+        .getByRole('button', { name: 'Delete', exact: true })
         .click();
       await expect.poll(() => page.locator('.card').count()).toBe(2);
       expect(ws.call('listEngagements', {}).map((e) => e.id)).not.toContain(target.id);

@@ -70,7 +70,7 @@ export function ConfirmDelete({ kind, id, what, onConfirm, onClose }: Props) {
       {impact && impact.detachedInterviews > 0 && (
         <p>{t('delete.detached', { count: impact.detachedInterviews })}</p>
       )}
-      <p className="muted">{t('delete.cannotUndo')}</p>
+      <p className="muted">{t('delete.toTrash')}</p>
       {error && (
         <p className="form-error" role="alert">
           {error}

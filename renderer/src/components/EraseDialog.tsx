@@ -83,6 +83,9 @@ export function EraseDialog({
       {!summary && (
         <>
           <p>{t('privacy.eraseExplain')}</p>
+          <p>
+            <strong>{t('privacy.eraseFinal')}</strong>
+          </p>
           <div className="erase-preview" aria-live="polite">
             {!preview && !error && <p className="muted small">{t('privacy.previewLoading')}</p>}
             {preview && preview.total === 0 && <p className="muted">{t('privacy.previewNone')}</p>}

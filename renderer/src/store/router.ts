@@ -8,7 +8,8 @@ export type Route =
   | { name: 'quotes'; engagementId?: string }
   | { name: 'analysis'; engagementId: string }
   | { name: 'findings'; engagementId: string }
-  | { name: 'portfolio' };
+  | { name: 'portfolio' }
+  | { name: 'trash' };
 
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (kind === 'analysis' && id) return { name: 'analysis', engagementId: id };
   if (kind === 'findings' && id) return { name: 'findings', engagementId: id };
   if (kind === 'portfolio') return { name: 'portfolio' };
+  if (kind === 'trash') return { name: 'trash' };
   return { name: 'engagements' };
 }
 
@@ -38,6 +40,8 @@ export function routeToHash(route: Route): string {
       return `#/${route.name}/${route.engagementId}`;
     case 'portfolio':
       return '#/portfolio';
+    case 'trash':
+      return '#/trash';
     case 'codebook':
     case 'quotes':
       return route.engagementId ? `#/${route.name}/${route.engagementId}` : `#/${route.name}`;

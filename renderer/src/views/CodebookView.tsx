@@ -375,7 +375,7 @@ function DeleteCodeDialog({
       {impact && impact.findings > 0 && (
         <p className="impact-text">{t('codebook.deleteFindings', { count: impact.findings })}</p>
       )}
-      <p className="muted">{t('delete.cannotUndo')}</p>
+      <p className="muted">{t('delete.toTrash')}</p>
       {error && <p className="form-error">{error}</p>}
     </Dialog>
   );

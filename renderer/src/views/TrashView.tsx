@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrashItem } from '../../../shared/contract.ts';
+import type { Language } from '../../../shared/domain.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { attempt, useNotify } from '../store/notify.ts';
+import { daysLeft, useTrash } from '../store/trash.ts';
+
+/** What was deleted, merged or retired in the last 30 days, each with Restore and Delete for good. */
+export function TrashView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const { items, load, restore, deleteForGood, emptyAll } = useTrash();
+  const [confirm, setConfirm] = useState<TrashItem | 'all' | null>(null);
+  useEffect(() => {
+    void attempt(load);
+  }, [load]);
+
+  const name = (item: TrashItem) => item.label.name[lang];
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const onRestore = (item: TrashItem) =>
+    attempt(async () => {
+      await restore(item.id);
+      useNotify.getState().push('info', t('trash.restored', { name: name(item) }));
+    });
+
+  return (
+    <main className="page trash">
+      <header className="page-header">
+        <div>
+          <h1>{t('trash.title')}</h1>
+          <p className="muted">{t('trash.lead')}</p>
+        </div>
+        {items && items.length > 0 && (
+          <button type="button" className="danger" onClick={() => setConfirm('all')}>
+            {t('trash.emptyAll')}
+          </button>
+        )}
+      </header>
+      {!items && <p className="loading">{t('app.loading')}</p>}
+      {items?.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      {items && items.length > 0 && (
+        <ul className="trash-list" aria-label={t('trash.title')}>
+          {items.map((item) => (
+            <li key={item.id} className="trash-item" data-testid="trash-item">
+              <div className="trash-what">
+                <span className="badge">{t(`trash.kinds.${item.kind}`)}</span> <strong>{name(item)}</strong>
+                {item.label.detail && <span className="muted"> · {item.label.detail[lang]}</span>}
+                <div className="muted small">
+                  {[
+                    item.engagementTitle,
+                    item.kind !== 'interview' &&
+                      item.label.interviews > 0 &&
+                      t('trash.interviews', { count: item.label.interviews }),
+                    item.label.codings > 0 && t('trash.codings', { count: item.label.codings }),
+                    t('trash.when', { date: when(item.deletedAt), count: daysLeft(item) }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </div>
+              <div className="trash-actions">
+                <button
+                  type="button"
+                  onClick={() => void onRestore(item)}
+                  aria-label={t('trash.restoreNamed', { name: name(item) })}
+                >
+                  {t('trash.restore')}
+                </button>
+                <button
+                  type="button"
+                  className="danger-quiet"
+                  onClick={() => setConfirm(item)}
+                  aria-label={t('trash.deleteNamed', { name: name(item) })}
+                >
+                  {t('trash.deleteForGood')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirm && (
+        <Dialog
+          title={
+            confirm === 'all' ? t('trash.confirmEmpty') : t('trash.confirmDelete', { name: name(confirm) })
+          }
+          onClose={() => setConfirm(null)}
+          footer={
+            <>
+              <button type="button" onClick={() => setConfirm(null)} autoFocus>
+                {t('app.cancel')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void attempt(async () => {
+                    if (confirm === 'all') await emptyAll();
+                    else await deleteForGood(confirm.id);
+                  }).then(() => setConfirm(null))
+                }
+              >
+                {t('trash.deleteForGood')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('trash.final')}</p>
+        </Dialog>
+      )}
+    </main>
+  );
+}
