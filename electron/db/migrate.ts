@@ -4,6 +4,7 @@ import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts
 import { sql as codingTombstones } from './migrations/0003-coding-tombstones.ts';
 import { sql as findings } from './migrations/0005-findings.ts';
 import { sql as identities } from './migrations/0006-identities.ts';
+import { sql as interviewClock } from './migrations/0007-interview-clock.ts';
 
 interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, up: (db) => db.exec(codingTombstones) },
   { version: 5, up: (db) => db.exec(findings) },
   { version: 6, up: (db) => db.exec(identities) },
+  { version: 7, up: (db) => db.exec(interviewClock) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
