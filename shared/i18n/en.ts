@@ -164,6 +164,16 @@ export const en = {
     timestampsHint: 'Stamp each new paragraph with the time since the interview started',
     startClock: 'Start interview clock',
     clockRunning: 'Clock running',
+    clockElapsed: 'Interview time',
+    clockPaused: 'paused',
+    clockStopped: 'ended',
+    pauseClock: 'Pause',
+    resumeClock: 'Resume',
+    stopClock: 'Stop',
+    stopClockTitle: 'Stop the interview clock?',
+    stopClockBody:
+      'The clock stops at {{time}}, and paragraphs written after this get no time. If the interview goes on, you can resume it from {{time}}.',
+    stopClockConfirm: 'Stop the clock',
   },
   save: {
     saved: 'Saved',

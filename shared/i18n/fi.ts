@@ -166,6 +166,16 @@ export const fi: Resources = {
     timestampsHint: 'Leimaa jokainen uusi kappale ajalla haastattelun alusta',
     startClock: 'Käynnistä haastattelukello',
     clockRunning: 'Kello käy',
+    clockElapsed: 'Haastatteluaika',
+    clockPaused: 'tauolla',
+    clockStopped: 'päättynyt',
+    pauseClock: 'Tauko',
+    resumeClock: 'Jatka',
+    stopClock: 'Lopeta',
+    stopClockTitle: 'Pysäytetäänkö haastattelukello?',
+    stopClockBody:
+      'Kello pysähtyy aikaan {{time}}, eikä tämän jälkeen kirjoitetuille kappaleille tule aikaa. Jos haastattelu vielä jatkuu, voit jatkaa kelloa kohdasta {{time}}.',
+    stopClockConfirm: 'Pysäytä kello',
   },
   save: {
     saved: 'Tallennettu',

@@ -3,6 +3,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stampSeconds } from '../../../shared/clock.ts';
 import type { DocNode } from '../../../shared/domain.ts';
 import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
 import { kuulo } from '../bridge.ts';
@@ -14,6 +15,7 @@ import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { attempt, ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
+import { ClockControls } from './ClockControls.tsx';
 import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
@@ -29,11 +31,8 @@ interface Props {
   focusCodingId?: string | undefined;
 }
 
-/** Seconds since the live clock started, or null: read by the timestamp plugin on each edit. */
-function clockSeconds(): number | null {
-  const started = useNotes.getState().clockStartedAt;
-  return started === null ? null : (Date.now() - started) / 1000;
-}
+/** The interview time to stamp a paragraph with now, or null: read by the timestamp plugin on each edit. */
+const clockSeconds = (): number | null => stampSeconds(useNotes.getState().clock, Date.now());
 
 /** Keyboard-first coding: Mod+1…9 applies the code with that hotkey, Mod+K opens the picker. */
 const CodingKeys = Extension.create({
@@ -327,7 +326,7 @@ function Toolbar({ editor }: { editor: Editor }) {
 
 function LiveClock() {
   const { t } = useTranslation();
-  const { clockStartedAt, showTimestamps } = useNotes();
+  const showTimestamps = useNotes((s) => s.showTimestamps);
   return (
     <>
       <label className="check" title={t('editor.timestampsHint')}>
@@ -338,15 +337,7 @@ function LiveClock() {
         />
         {t('editor.timestamps')}
       </label>
-      <button
-        type="button"
-        className={`tool clock${clockStartedAt ? ' active' : ''}`}
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => useNotes.setState({ clockStartedAt: clockStartedAt ? null : Date.now() })}
-        aria-pressed={clockStartedAt !== null}
-      >
-        {clockStartedAt ? `● ${t('editor.clockRunning')}` : `○ ${t('editor.startClock')}`}
-      </button>
+      <ClockControls />
     </>
   );
 }
