@@ -241,6 +241,18 @@ export const en = {
     remove: 'Remove coding',
     sentiments: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' },
     severities: { '1': 'Minor', '2': 'Notable', '3': 'Serious' },
+    pasteCopied_one:
+      'The pasted text brought its coding along; its memo, key-quote star and sentiment are kept.',
+    pasteCopied_other:
+      'The pasted text brought its {{count}} codings along; their memos, key-quote stars and sentiments are kept.',
+    pasteOtherEngagement_one:
+      '{{count}} coding was left out: its code is not in this engagement’s codebook. That text is pasted uncoded.',
+    pasteOtherEngagement_other:
+      '{{count}} codings were left out: their codes are not in this engagement’s codebook. That text is pasted uncoded.',
+    pasteUnknown_one:
+      '{{count}} coding was left out: it is not in this workspace. That text is pasted uncoded.',
+    pasteUnknown_other:
+      '{{count}} codings were left out: they are not in this workspace. That text is pasted uncoded.',
   },
   codebook: {
     title: 'Codebook',

@@ -243,6 +243,18 @@ export const fi: Resources = {
     remove: 'Poista koodaus',
     sentiments: { negative: 'Kielteinen', neutral: 'Neutraali', positive: 'Myönteinen' },
     severities: { '1': 'Lievä', '2': 'Huomattava', '3': 'Vakava' },
+    pasteCopied_one:
+      'Liitetyn tekstin koodaus tuli mukaan, ja sen muistiinpano, avainlainausmerkintä ja sävy säilyivät.',
+    pasteCopied_other:
+      'Liitetyn tekstin {{count}} koodausta tuli mukaan, ja niiden muistiinpanot, avainlainausmerkinnät ja sävyt säilyivät.',
+    pasteOtherEngagement_one:
+      '{{count}} koodaus jäi pois, koska sen koodi ei kuulu tämän toimeksiannon koodikirjaan. Teksti liitettiin ilman koodausta.',
+    pasteOtherEngagement_other:
+      '{{count}} koodausta jäi pois, koska niiden koodit eivät kuulu tämän toimeksiannon koodikirjaan. Teksti liitettiin ilman koodauksia.',
+    pasteUnknown_one:
+      '{{count}} koodaus jäi pois, koska sitä ei ole tässä työtilassa. Teksti liitettiin ilman koodausta.',
+    pasteUnknown_other:
+      '{{count}} koodausta jäi pois, koska niitä ei ole tässä työtilassa. Teksti liitettiin ilman koodauksia.',
   },
   codebook: {
     title: 'Koodikirja',

@@ -18,6 +18,7 @@ import { Autosaver } from './autosave.ts';
 import { ClockControls } from './ClockControls.tsx';
 import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
+import { CodingsFromElsewhere } from './pasteCodings.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
 
 interface Props {
@@ -111,6 +112,7 @@ export function NotesEditor({
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
+      CodingsFromElsewhere,
       MentionMark,
       MentionTyping,
       CodingKeys,
