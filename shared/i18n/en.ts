@@ -174,6 +174,15 @@ export const en = {
     stopClockBody:
       'The clock stops at {{time}}, and paragraphs written after this get no time. If the interview goes on, you can resume it from {{time}}.',
     stopClockConfirm: 'Stop the clock',
+    conflictTitle: 'These notes were changed elsewhere',
+    conflictBody:
+      'Since you opened them, these notes were saved from somewhere else (another window, a script or a restored copy), and your latest changes are not saved yet. Choose the version to keep. The other one is added at the end of the notes as a quoted block, so nothing is lost; delete it once you have checked it.',
+    conflictKeepMine: 'Keep mine',
+    conflictTakeStored: 'Take the stored version',
+    conflictStoredLabel:
+      'The version saved elsewhere at {{time}}, replaced by yours. Kept here so nothing is lost: delete this block once you have checked it.',
+    conflictMineLabel:
+      'Your unsaved version from {{time}}, replaced by the stored one. Kept here so nothing is lost: delete this block once you have checked it.',
   },
   save: {
     saved: 'Saved',

@@ -176,6 +176,15 @@ export const fi: Resources = {
     stopClockBody:
       'Kello pysähtyy aikaan {{time}}, eikä tämän jälkeen kirjoitetuille kappaleille tule aikaa. Jos haastattelu vielä jatkuu, voit jatkaa kelloa kohdasta {{time}}.',
     stopClockConfirm: 'Pysäytä kello',
+    conflictTitle: 'Muistiinpanoja on muutettu muualla',
+    conflictBody:
+      'Näitä muistiinpanoja on avaamisesi jälkeen tallennettu muualta (toisesta ikkunasta, skriptistä tai palautetusta kopiosta), eikä viimeisimpiä muutoksiasi ole vielä tallennettu. Valitse, kumpi versio jää voimaan. Toinen lisätään muistiinpanojen loppuun lainauslohkona, joten mitään ei katoa. Poista lohko, kun olet käynyt sen läpi.',
+    conflictKeepMine: 'Pidä omani',
+    conflictTakeStored: 'Ota tallennettu versio',
+    conflictStoredLabel:
+      'Muualla {{time}} tallennettu versio, jonka omasi korvasi. Säilytetty tässä, jotta mitään ei katoa: poista lohko, kun olet tarkistanut sen.',
+    conflictMineLabel:
+      'Tallentamaton versiosi ({{time}}), jonka tallennettu versio korvasi. Säilytetty tässä, jotta mitään ei katoa: poista lohko, kun olet tarkistanut sen.',
   },
   save: {
     saved: 'Tallennettu',

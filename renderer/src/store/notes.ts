@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { create } from 'zustand';
 import { IDLE_CLOCK, type InterviewClock } from '../../../shared/clock.ts';
+import type { DocNode } from '../../../shared/domain.ts';
 import type { SaveState } from '../editor/autosave.ts';
 
 interface NotesState {
@@ -10,6 +11,11 @@ interface NotesState {
   revision: number;
   /** The open notes editor, for panels that read or change its document. */
   editor: Editor | null;
+  /**
+   * The notes as saved elsewhere after the open copy was loaded: saving waits until the consultant
+   * chooses which version to keep.
+   */
+  conflict: { revision: number; doc: DocNode; updatedAt: string } | null;
   /** The open interview's clock, as stored with it. */
   clock: InterviewClock;
   showTimestamps: boolean;
@@ -23,6 +29,7 @@ export const useNotes = create<NotesState>(() => ({
   wordCount: 0,
   revision: 0,
   editor: null,
+  conflict: null,
   clock: IDLE_CLOCK,
   showTimestamps: true,
   flush: async () => true,
