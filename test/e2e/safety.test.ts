@@ -242,6 +242,33 @@ describe('safety in Chromium', () => {
     }
   });
 
+  test('a second writer changed the notes and the consultant leaves without choosing: the stored version stays, the typing is added after it', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Ensimmäinen versio.']) });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const editor = page.locator('.notes-editor');
+      await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Toisen kirjoittajan versio.']) });
+      await editor.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Lisäys.');
+      await page.getByRole('dialog', { name: 'These notes were changed elsewhere' }).waitFor();
+      await page.goto(`${chromium.url()}#/`);
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text.split('\n'))
+        .toEqual([
+          'Toisen kirjoittajan versio.',
+          expect.stringContaining('Your unsaved version'),
+          'Ensimmäinen versio. Lisäys.',
+        ]);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('erasing an interviewee from the UI removes the name and offers to replace old backups', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

@@ -241,9 +241,10 @@ export function NotesEditor({
     saverRef.current = saver;
     useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor });
     return () => {
+      // First: a choice still open is no longer asked, so the closing save keeps both versions itself.
+      useNotes.setState({ flush: async () => true, editor: null, conflict: null });
       trackClosingSave(saver.flush());
       saver.dispose();
-      useNotes.setState({ flush: async () => true, editor: null, conflict: null });
     };
   }, [editor, interviewId]);
 
