@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EngagementStats, Portfolio } from './analysis.ts';
+import type { InterviewClock } from './clock.ts';
 import type {
   Account,
   AccountWithPeople,
@@ -23,9 +24,11 @@ import type { ExportJob } from './report.ts';
 import {
   AccountFields,
   ById,
+  ClockActionInput,
   CodeFields,
   CodePatch,
   CodingFields,
+  CopyCodings,
   DeletionTarget,
   Doc,
   Empty,
@@ -144,6 +147,14 @@ export interface SaveNotesResult {
   wordCount: number;
 }
 
+/** What became of codings pasted in from another interview. */
+export interface CopyCodingsResult {
+  /** The coding each pasted mark now stands for (the proposed id, or the source's own if it was this interview's). */
+  copied: { sourceId: string; coding: Coding }[];
+  /** Not brought over: the code is not in this engagement's codebook, or the source coding is not in this workspace. */
+  dropped: { sourceId: string; reason: 'other_engagement' | 'unknown' }[];
+}
+
 export type BackupReason = 'start' | 'migration' | 'manual' | 'pre-restore';
 
 /** A copy of the workspace in the `backups` folder beside it; a plain SQLite file that opens on its own. */
@@ -202,6 +213,7 @@ export const contract = {
       })
       .strict(),
   ).returns<SaveNotesResult>(),
+  interviewClock: input(ClockActionInput).returns<InterviewClock>(),
 
   addRelationship: input(RelationshipFields.extend({ interviewId: Id }).strict()).returns<Relationship>(),
   updateRelationship: input(patchOf(RelationshipFields)).returns<Relationship>(),
@@ -240,6 +252,7 @@ export const contract = {
 
   listCodings: input(zod.object({ interviewId: Id }).strict()).returns<Coding[]>(),
   updateCoding: input(patchOf(CodingFields)).returns<Coding>(),
+  copyCodings: input(CopyCodings).returns<CopyCodingsResult>(),
   findQuotes: input(QuoteQuery).returns<Quote[]>(),
 
   listFindings: input(zod.object({ engagementId: Id }).strict()).returns<Finding[]>(),

@@ -1,5 +1,7 @@
 /** Domain vocabulary shared by services, UI, CLI and reports. */
 
+import type { InterviewClock } from './clock.ts';
+
 export const LANGUAGES = ['fi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -153,6 +155,7 @@ export interface InterviewDetail extends InterviewListItem {
   engagement: { id: string; clientName: string; title: string; language: Language };
   relationships: Relationship[];
   notes: Notes;
+  clock: InterviewClock;
 }
 
 export interface Code {

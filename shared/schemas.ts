@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOCK_ACTIONS } from './clock.ts';
 import type { DocNode } from './domain.ts';
 import {
   CONSENTS,
@@ -140,6 +141,19 @@ export const CodingFields = z
 
 /** A coding created in the editor: its mark is in the document being saved with it. */
 export const NewCoding = CodingFields.extend({ id: Id }).strict();
+
+/** Codings pasted in from another interview: each source coding, and the id its copy takes here. */
+export const CopyCodings = z
+  .object({
+    interviewId: Id,
+    copies: z
+      .array(z.object({ sourceId: Id, id: Id }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+
+export const ClockActionInput = z.object({ id: Id, action: z.enum(CLOCK_ACTIONS) }).strict();
 
 export const CodeFields = z
   .object({

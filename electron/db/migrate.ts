@@ -4,6 +4,7 @@ import { up as seedDefaultCodebook } from './migrations/0002-default-codebook.ts
 import { sql as codingTombstones } from './migrations/0003-coding-tombstones.ts';
 import { sql as findings } from './migrations/0005-findings.ts';
 import { sql as identities } from './migrations/0006-identities.ts';
+import { sql as interviewClock } from './migrations/0007-interview-clock.ts';
 import { sql as trash } from './migrations/0008-trash.ts';
 
 interface Migration {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, up: (db) => db.exec(codingTombstones) },
   { version: 5, up: (db) => db.exec(findings) },
   { version: 6, up: (db) => db.exec(identities) },
+  { version: 7, up: (db) => db.exec(interviewClock) },
   { version: 8, up: (db) => db.exec(trash) },
 ];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import type { CopyCodingsResult } from '../../shared/contract.ts';
 import type { Coding, DocNode } from '../../shared/domain.ts';
-import { type DerivedNotes, sliceCodePoints } from '../../shared/notes.ts';
+import { type DerivedNotes, deriveNotes, sliceCodePoints } from '../../shared/notes.ts';
 import type { CodingFields, NewCoding } from '../../shared/schemas.ts';
 import type { ServiceContext } from './context.ts';
 import { KuuloError, notFound } from './errors.ts';
@@ -129,6 +130,69 @@ export function updateCoding(
   if (sets.length)
     ctx.db.prepare(`UPDATE codings SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(params);
   return getCoding(ctx, id);
+}
+
+/**
+ * Coded text cut (or copied) from another interview and pasted here: each source coding gets a copy in
+ * this interview under the id its pasted mark now carries, with the same code, sentiment, severity,
+ * memo and star, so nothing the consultant wrote about it is lost. A source of this same interview
+ * (a move within it) keeps its own id. A code of another engagement's codebook is not brought over,
+ * nor a coding this workspace does not know (pasted from another file): those are reported, and the
+ * pasted text stays uncoded. A copy is placed against the stored notes at once, so it counts as soon
+ * as the notes holding its mark are saved, whichever of the two arrives first. One transaction.
+ */
+export function copyCodings(
+  ctx: ServiceContext,
+  interviewId: string,
+  copies: readonly { sourceId: string; id: string }[],
+): CopyCodingsResult {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const engagementId = db
+      .prepare('SELECT engagement_id FROM interviews WHERE id = ?')
+      .pluck()
+      .get(interviewId) as string | undefined;
+    if (engagementId === undefined) throw notFound('The interview');
+    const source = db.prepare(
+      `SELECT c.id, c.interview_id AS interviewId, c.code_id AS codeId, c.sentiment, c.severity, c.memo, c.star,
+         (k.engagement_id IS NULL OR k.engagement_id = ?) AND k.is_group = 0 AS usable
+       FROM codings c JOIN codes k ON k.id = c.code_id WHERE c.id = ?`,
+    );
+    const owner = db.prepare('SELECT interview_id FROM codings WHERE id = ?').pluck();
+    const now = ctx.now();
+    // A tombstone until the notes carrying its mark are stored: syncCodings below brings it to life.
+    const insert = db.prepare(
+      `INSERT INTO codings (id, interview_id, code_id, sentiment, severity, memo, star, created_at, updated_at, deleted_at)
+       VALUES (@id, @interviewId, @codeId, @sentiment, @severity, @memo, @star, @now, @now, @now)`,
+    );
+    const placed: { sourceId: string; id: string }[] = [];
+    const dropped: CopyCodingsResult['dropped'] = [];
+    for (const { sourceId, id } of copies) {
+      const row = source.get(engagementId, sourceId) as
+        | (Omit<NewCodingInput, 'star'> & { interviewId: string; star: number; usable: number })
+        | undefined;
+      if (!row) {
+        dropped.push({ sourceId, reason: 'unknown' });
+      } else if (row.interviewId === interviewId) {
+        placed.push({ sourceId, id: sourceId });
+      } else if (!row.usable) {
+        dropped.push({ sourceId, reason: 'other_engagement' });
+      } else {
+        const existing = owner.get(id) as string | undefined;
+        // The same paste sent again (a retry) finds its copy already here.
+        if (existing !== undefined && existing !== interviewId)
+          throw new KuuloError('conflict', 'That coding belongs to another interview.');
+        if (existing === undefined) insert.run({ ...row, id, interviewId, now });
+        placed.push({ sourceId, id });
+      }
+    }
+    syncCodings(ctx, interviewId, deriveNotes(storedDoc(ctx, interviewId)), []);
+    const read = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings c WHERE c.id = ?`);
+    return {
+      copied: placed.map(({ sourceId, id }) => ({ sourceId, coding: toCoding(read.get(id) as CodingRow) })),
+      dropped,
+    };
+  })();
 }
 
 /** For callers that rewrite a document outside the editor (merge, delete): the stored doc of an interview. */

@@ -54,6 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     deleteInterview: ({ id }) => deleteWithImpact(ctx, 'interview', id),
     saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
       saveNotes(ctx, interviewId, doc, created, baseRevision),
+    interviewClock: ({ id, action }) => interviews.interviewClock(ctx, id, action),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),
@@ -80,6 +81,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     listCodings: ({ interviewId }) => codings.listCodings(ctx, interviewId),
     updateCoding: ({ id, patch }) => codings.updateCoding(ctx, id, patch),
+    copyCodings: ({ interviewId, copies }) => codings.copyCodings(ctx, interviewId, copies),
     findQuotes: (query) => findQuotes(ctx, query),
 
     listFindings: ({ engagementId }) => findings.listFindings(ctx, engagementId),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { applyClockAction, type ClockAction, type InterviewClock } from '../../shared/clock.ts';
 import type {
   DocNode,
   Interview,
@@ -118,6 +119,7 @@ export function getInterviewDetail(ctx: ServiceContext, id: string): InterviewDe
     },
     relationships,
     notes: getNotes(ctx, id),
+    clock: getInterviewClock(ctx, id),
   };
 }
 
@@ -180,4 +182,31 @@ export function updateInterview(
     }
   })();
   return getInterview(ctx, id);
+}
+
+export function getInterviewClock({ db }: ServiceContext, id: string): InterviewClock {
+  const row = db
+    .prepare(
+      `SELECT clock_elapsed_ms AS elapsedMs, clock_running_since AS runningSince, clock_stopped AS stopped
+       FROM interviews WHERE id = ?`,
+    )
+    .get(id) as { elapsedMs: number; runningSince: string | null; stopped: number } | undefined;
+  if (!row) throw notFound('The interview');
+  return { ...row, stopped: row.stopped === 1 };
+}
+
+/**
+ * Starts, pauses or stops the interview clock at the service's own time: the arithmetic is the shared
+ * one the editor displays with, and the stored state is what a reload continues from.
+ */
+export function interviewClock(ctx: ServiceContext, id: string, action: ClockAction): InterviewClock {
+  return ctx.db.transaction(() => {
+    const clock = applyClockAction(getInterviewClock(ctx, id), action, ctx.now());
+    ctx.db
+      .prepare(
+        `UPDATE interviews SET clock_elapsed_ms = ?, clock_running_since = ?, clock_stopped = ? WHERE id = ?`,
+      )
+      .run(Math.round(clock.elapsedMs), clock.runningSince, clock.stopped ? 1 : 0, id);
+    return clock;
+  })();
 }

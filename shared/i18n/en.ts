@@ -179,6 +179,25 @@ export const en = {
     timestampsHint: 'Stamp each new paragraph with the time since the interview started',
     startClock: 'Start interview clock',
     clockRunning: 'Clock running',
+    clockElapsed: 'Interview time',
+    clockPaused: 'paused',
+    clockStopped: 'ended',
+    pauseClock: 'Pause',
+    resumeClock: 'Resume',
+    stopClock: 'Stop',
+    stopClockTitle: 'Stop the interview clock?',
+    stopClockBody:
+      'The clock stops at {{time}}, and paragraphs written after this get no time. If the interview goes on, you can resume it from {{time}}.',
+    stopClockConfirm: 'Stop the clock',
+    conflictTitle: 'These notes were changed elsewhere',
+    conflictBody:
+      'Since you opened them, these notes were saved from somewhere else (another window, a script or a restored copy), and your latest changes are not saved yet. Choose the version to keep. The other one is added at the end of the notes as a quoted block, so nothing is lost; delete it once you have checked it.',
+    conflictKeepMine: 'Keep mine',
+    conflictTakeStored: 'Take the stored version',
+    conflictStoredLabel:
+      'The version saved elsewhere at {{time}}, replaced by yours. Kept here so nothing is lost: delete this block once you have checked it.',
+    conflictMineLabel:
+      'Your unsaved version from {{time}}, replaced by the stored one. Kept here so nothing is lost: delete this block once you have checked it.',
   },
   save: {
     saved: 'Saved',
@@ -276,6 +295,18 @@ export const en = {
     remove: 'Remove coding',
     sentiments: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' },
     severities: { '1': 'Minor', '2': 'Notable', '3': 'Serious' },
+    pasteCopied_one:
+      'The pasted text brought its coding along; its memo, key-quote star and sentiment are kept.',
+    pasteCopied_other:
+      'The pasted text brought its {{count}} codings along; their memos, key-quote stars and sentiments are kept.',
+    pasteOtherEngagement_one:
+      '{{count}} coding was left out: its code is not in this engagement’s codebook. That text is pasted uncoded.',
+    pasteOtherEngagement_other:
+      '{{count}} codings were left out: their codes are not in this engagement’s codebook. That text is pasted uncoded.',
+    pasteUnknown_one:
+      '{{count}} coding was left out: it is not in this workspace. That text is pasted uncoded.',
+    pasteUnknown_other:
+      '{{count}} codings were left out: they are not in this workspace. That text is pasted uncoded.',
   },
   codebook: {
     title: 'Codebook',

@@ -181,6 +181,25 @@ export const fi: Resources = {
     timestampsHint: 'Leimaa jokainen uusi kappale ajalla haastattelun alusta',
     startClock: 'Käynnistä haastattelukello',
     clockRunning: 'Kello käy',
+    clockElapsed: 'Haastatteluaika',
+    clockPaused: 'tauolla',
+    clockStopped: 'päättynyt',
+    pauseClock: 'Tauko',
+    resumeClock: 'Jatka',
+    stopClock: 'Lopeta',
+    stopClockTitle: 'Pysäytetäänkö haastattelukello?',
+    stopClockBody:
+      'Kello pysähtyy aikaan {{time}}, eikä tämän jälkeen kirjoitetuille kappaleille tule aikaa. Jos haastattelu vielä jatkuu, voit jatkaa kelloa kohdasta {{time}}.',
+    stopClockConfirm: 'Pysäytä kello',
+    conflictTitle: 'Muistiinpanoja on muutettu muualla',
+    conflictBody:
+      'Näitä muistiinpanoja on avaamisesi jälkeen tallennettu muualta (toisesta ikkunasta, skriptistä tai palautetusta kopiosta), eikä viimeisimpiä muutoksiasi ole vielä tallennettu. Valitse, kumpi versio jää voimaan. Toinen lisätään muistiinpanojen loppuun lainauslohkona, joten mitään ei katoa. Poista lohko, kun olet käynyt sen läpi.',
+    conflictKeepMine: 'Pidä omani',
+    conflictTakeStored: 'Ota tallennettu versio',
+    conflictStoredLabel:
+      'Muualla {{time}} tallennettu versio, jonka omasi korvasi. Säilytetty tässä, jotta mitään ei katoa: poista lohko, kun olet tarkistanut sen.',
+    conflictMineLabel:
+      'Tallentamaton versiosi ({{time}}), jonka tallennettu versio korvasi. Säilytetty tässä, jotta mitään ei katoa: poista lohko, kun olet tarkistanut sen.',
   },
   save: {
     saved: 'Tallennettu',
@@ -279,6 +298,18 @@ export const fi: Resources = {
     remove: 'Poista koodaus',
     sentiments: { negative: 'Kielteinen', neutral: 'Neutraali', positive: 'Myönteinen' },
     severities: { '1': 'Lievä', '2': 'Huomattava', '3': 'Vakava' },
+    pasteCopied_one:
+      'Liitetyn tekstin koodaus tuli mukaan, ja sen muistiinpano, avainlainausmerkintä ja sävy säilyivät.',
+    pasteCopied_other:
+      'Liitetyn tekstin {{count}} koodausta tuli mukaan, ja niiden muistiinpanot, avainlainausmerkinnät ja sävyt säilyivät.',
+    pasteOtherEngagement_one:
+      '{{count}} koodaus jäi pois, koska sen koodi ei kuulu tämän toimeksiannon koodikirjaan. Teksti liitettiin ilman koodausta.',
+    pasteOtherEngagement_other:
+      '{{count}} koodausta jäi pois, koska niiden koodit eivät kuulu tämän toimeksiannon koodikirjaan. Teksti liitettiin ilman koodauksia.',
+    pasteUnknown_one:
+      '{{count}} koodaus jäi pois, koska sitä ei ole tässä työtilassa. Teksti liitettiin ilman koodausta.',
+    pasteUnknown_other:
+      '{{count}} koodausta jäi pois, koska niitä ei ole tässä työtilassa. Teksti liitettiin ilman koodauksia.',
   },
   codebook: {
     title: 'Koodikirja',

@@ -132,7 +132,7 @@ describe('safety in Chromium', () => {
     }
   });
 
-  test('a second writer changed the notes: the editor’s next save is refused with a reason, and nothing is overwritten', async () => {
+  test('a second writer changed the notes: nothing is saved over them until the consultant chooses; keeping mine keeps theirs as a marked block, with their coding', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;
     try {
@@ -142,22 +142,128 @@ describe('safety in Chromium', () => {
       const editor = page.locator('.notes-editor');
       await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
 
-      // Another window or a script saves these notes meanwhile.
+      // Another window or a script saves these notes meanwhile, with a coding of its own.
+      const codeId = ws.call('getCodebook', {}).find((c) => c.key === 'key-person-risk')!.id;
+      const theirCoding = crypto.randomUUID();
+      ws.saveNotes({
+        interviewId: interview.id,
+        doc: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Toisen kirjoittajan versio.' }] },
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: 'Vain Matti tietää.',
+                  marks: [{ type: 'coding', attrs: { id: theirCoding } }],
+                },
+              ],
+            },
+          ],
+        },
+        codings: [{ id: theirCoding, codeId, sentiment: null, severity: null, memo: 'Heidän', star: false }],
+      });
+      const stored = ws.call('getInterview', { id: interview.id }).notes;
+      await editor.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Lisäys.');
+      const dialog = page.getByRole('dialog', { name: 'These notes were changed elsewhere' });
+      await dialog.waitFor();
+      await screenshot(page, '25-save-conflict');
+      // Waiting for the choice, nothing is written over the other writer's notes, and the typing stays.
+      await page.waitForTimeout(2500);
+      expect(ws.call('getInterview', { id: interview.id }).notes).toEqual(stored);
+      expect(await editor.textContent()).toBe('Ensimmäinen versio. Lisäys.');
+
+      await dialog.getByRole('button', { name: 'Keep mine' }).click();
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.revision)
+        .toBe(stored.revision + 1);
+      const kept = ws.call('getInterview', { id: interview.id }).notes;
+      const lines = kept.text.split('\n');
+      expect(lines[0]).toBe('Ensimmäinen versio. Lisäys.');
+      expect(lines[1]).toContain('replaced by yours');
+      expect(lines.slice(2)).toEqual(['Toisen kirjoittajan versio.', 'Vain Matti tietää.']);
+      expect(kept.doc.content?.[1]?.type).toBe('blockquote');
+      // Their coding stays on its words, with its memo, and is shown.
+      expect(
+        ws.call('listCodings', { interviewId: interview.id }).map((c) => [c.id, c.quote, c.memo]),
+      ).toEqual([[theirCoding, 'Vain Matti tietää.', 'Heidän']]);
+      await expect
+        .poll(() => page.locator('.coding-card, .notes-editor [data-coding]').count())
+        .toBeGreaterThan(0);
+      await screenshot(page, '26-save-conflict-kept-mine');
+
+      // Typing goes on and saves as usual.
+      await editor.locator('p').first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Vielä.');
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text)
+        .toContain('Lisäys. Vielä.');
+      expect(await page.locator('.toast').count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a second writer changed the notes: taking the stored version keeps my unsaved typing as a marked block after it', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Ensimmäinen versio.']) });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const editor = page.locator('.notes-editor');
+      await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
       ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Toisen kirjoittajan versio.']) });
       const stored = ws.call('getInterview', { id: interview.id }).notes;
       await editor.click();
       await page.keyboard.press('End');
       await page.keyboard.type(' Lisäys.');
+      const dialog = page.getByRole('dialog', { name: 'Muistiinpanoja on muutettu muualla' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Ota tallennettu versio' }).click();
       await expect
-        .poll(() => page.locator('.toast').allTextContents())
-        .toContainEqual(expect.stringContaining('changed elsewhere'));
-      await screenshot(page, '25-save-conflict');
-      // The other writer's notes stand; the typing is still in the editor, not lost.
-      expect(ws.call('getInterview', { id: interview.id }).notes).toEqual(stored);
-      expect(await editor.textContent()).toBe('Ensimmäinen versio. Lisäys.');
-      // Retries do not repeat the message.
-      await page.waitForTimeout(2500);
-      expect(await page.locator('.toast').count()).toBe(1);
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.revision)
+        .toBe(stored.revision + 1);
+      const lines = ws.call('getInterview', { id: interview.id }).notes.text.split('\n');
+      expect(lines[0]).toBe('Toisen kirjoittajan versio.');
+      expect(lines[1]).toContain('Tallentamaton versiosi');
+      expect(lines[2]).toBe('Ensimmäinen versio. Lisäys.');
+      await expect
+        .poll(() => editor.locator('blockquote').textContent())
+        .toContain('Ensimmäinen versio. Lisäys.');
+      await screenshot(page, '27-save-conflict-took-stored-fi');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a second writer changed the notes and the consultant leaves without choosing: the stored version stays, the typing is added after it', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Ensimmäinen versio.']) });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const editor = page.locator('.notes-editor');
+      await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Toisen kirjoittajan versio.']) });
+      await editor.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Lisäys.');
+      await page.getByRole('dialog', { name: 'These notes were changed elsewhere' }).waitFor();
+      await page.goto(`${chromium.url()}#/`);
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text.split('\n'))
+        .toEqual([
+          'Toisen kirjoittajan versio.',
+          expect.stringContaining('Your unsaved version'),
+          'Ensimmäinen versio. Lisäys.',
+        ]);
     } finally {
       await app.close();
     }

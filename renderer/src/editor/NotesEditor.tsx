@@ -1,8 +1,9 @@
 import { Extension } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stampSeconds } from '../../../shared/clock.ts';
 import type { DocNode } from '../../../shared/domain.ts';
 import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
 import { kuulo } from '../bridge.ts';
@@ -14,8 +15,12 @@ import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { attempt, ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
 import { Autosaver } from './autosave.ts';
+import { ClockControls } from './ClockControls.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
+import { keepWithOther } from './conflict.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
+import { CodingsFromElsewhere } from './pasteCodings.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
 
 interface Props {
@@ -29,11 +34,8 @@ interface Props {
   focusCodingId?: string | undefined;
 }
 
-/** Seconds since the live clock started, or null: read by the timestamp plugin on each edit. */
-function clockSeconds(): number | null {
-  const started = useNotes.getState().clockStartedAt;
-  return started === null ? null : (Date.now() - started) / 1000;
-}
+/** The interview time to stamp a paragraph with now, or null: read by the timestamp plugin on each edit. */
+const clockSeconds = (): number | null => stampSeconds(useNotes.getState().clock, Date.now());
 
 /** Keyboard-first coding: Mod+1…9 applies the code with that hotkey, Mod+K opens the picker. */
 const CodingKeys = Extension.create({
@@ -103,6 +105,8 @@ export function NotesEditor({
   const { t } = useTranslation();
   const saverRef = useRef<Autosaver | null>(null);
   const revisionRef = useRef(initialRevision);
+  /** The document as stored at `revisionRef`: a save refused as stale is compared with it. */
+  const baseDocRef = useRef(initialDoc);
   /** The last refusal shown, so that retries do not repeat it. */
   const refusal = useRef<string | null>(null);
   const extensions = useMemo(
@@ -112,6 +116,7 @@ export function NotesEditor({
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
+      CodingsFromElsewhere,
       MentionMark,
       MentionTyping,
       CodingKeys,
@@ -145,8 +150,48 @@ export function NotesEditor({
   );
 
   useEffect(() => {
+    /**
+     * A save was refused as a conflict. When the stored notes only moved on to what this copy already
+     * had, the next save goes on from there ('retry'). When they changed, the consultant chooses which
+     * version to keep and saving waits ('retry'); if these notes have closed meanwhile, nobody is there to
+     * ask, so the stored version stays and this copy's is added after it as a marked block ('saved').
+     * 'other': not a stale save.
+     */
+    const noticeStale = async (mine: DocNode): Promise<'other' | 'retry' | 'saved'> => {
+      const stored = (await unwrap(kuulo.getInterview({ id: interviewId }))).notes;
+      if (stored.revision === revisionRef.current) return 'other';
+      if (JSON.stringify(stored.doc) === JSON.stringify(baseDocRef.current)) {
+        revisionRef.current = stored.revision;
+        return 'retry';
+      }
+      if (useNotes.getState().editor === editor) {
+        useNotes.setState({
+          conflict: { revision: stored.revision, doc: stored.doc, updatedAt: stored.updatedAt },
+        });
+        return 'retry';
+      }
+      const label = i18next.t('editor.conflictMineLabel', {
+        time: new Date().toLocaleString(i18next.language),
+      });
+      const pending = useCodings.getState().takePending(interviewId);
+      try {
+        await unwrap(
+          kuulo.saveNotes({
+            interviewId,
+            doc: keepWithOther(stored.doc, mine, label),
+            codings: pending.codings,
+            baseRevision: stored.revision,
+          }),
+        );
+      } catch (error) {
+        pending.restore();
+        throw error;
+      }
+      return 'saved';
+    };
     const saver = new Autosaver(
       async () => {
+        if (useNotes.getState().conflict) throw new Error('Waiting for the choice between two versions');
         // Read the document and the new codings synchronously, before any await: this also runs while
         // the view unmounts, and what is typed during the save belongs to the next one.
         const started = performance.now();
@@ -163,6 +208,7 @@ export function NotesEditor({
             }),
           );
           revisionRef.current = saved.revision;
+          baseDocRef.current = doc;
           useNotes.setState({
             savedAt: saved.updatedAt,
             wordCount: saved.wordCount,
@@ -170,6 +216,12 @@ export function NotesEditor({
           });
         } catch (error) {
           pending.restore();
+          const stale =
+            error instanceof ServiceError && error.error.code === 'conflict'
+              ? await noticeStale(doc)
+              : 'other';
+          if (stale === 'saved') return;
+          if (stale === 'retry') throw error;
           // A refusal (the notes changed elsewhere, a document that could not be reopened) does not
           // pass by retrying: say why, once, while the text stays in the editor.
           if (
@@ -189,9 +241,10 @@ export function NotesEditor({
     saverRef.current = saver;
     useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor });
     return () => {
+      // First: a choice still open is no longer asked, so the closing save keeps both versions itself.
+      useNotes.setState({ flush: async () => true, editor: null, conflict: null });
       trackClosingSave(saver.flush());
       saver.dispose();
-      useNotes.setState({ flush: async () => true, editor: null });
     };
   }, [editor, interviewId]);
 
@@ -225,6 +278,42 @@ export function NotesEditor({
     };
   }, [editor]);
 
+  /**
+   * The consultant chose a version: the other is added at the end of the kept one as a marked block (see
+   * keepWithOther), and the result is saved over the stored revision. Keeping one's own leaves the
+   * cursor and the undo history alone; taking the stored one replaces the document.
+   */
+  const resolveConflict = useCallback(
+    (choice: 'mine' | 'stored') => {
+      const conflict = useNotes.getState().conflict;
+      if (!conflict) return;
+      const mine = editor.getJSON() as DocNode;
+      const time = (iso: string) => new Date(iso).toLocaleString(i18next.language);
+      if (choice === 'mine') {
+        const merged = keepWithOther(
+          mine,
+          conflict.doc,
+          t('editor.conflictStoredLabel', { time: time(conflict.updatedAt) }),
+        );
+        const added = merged.content?.slice(mine.content?.length ?? 0) ?? [];
+        if (added.length)
+          editor.commands.insertContentAt(editor.state.doc.content.size, added, { updateSelection: false });
+      } else {
+        const label = t('editor.conflictMineLabel', { time: time(new Date().toISOString()) });
+        editor.commands.setContent(keepWithOther(conflict.doc, mine, label));
+      }
+      revisionRef.current = conflict.revision;
+      baseDocRef.current = conflict.doc;
+      refusal.current = null;
+      useNotes.setState({ conflict: null });
+      // Codings the other writer added need their rows here to be shown.
+      void saverRef.current?.flush().then((saved) => {
+        if (saved) void attempt(() => useCodings.getState().load(interviewId, engagementId));
+      });
+    },
+    [editor, interviewId, engagementId, t],
+  );
+
   useEffect(() => {
     if (!focusCodingId) return;
     const range = codingRanges(editor.state.doc).get(focusCodingId);
@@ -239,6 +328,7 @@ export function NotesEditor({
       <Toolbar editor={editor} />
       <EditorContent editor={editor} className="notes-scroll" />
       <MentionPicker />
+      <ConflictDialog onChoose={resolveConflict} />
     </div>
   );
 }
@@ -327,7 +417,7 @@ function Toolbar({ editor }: { editor: Editor }) {
 
 function LiveClock() {
   const { t } = useTranslation();
-  const { clockStartedAt, showTimestamps } = useNotes();
+  const showTimestamps = useNotes((s) => s.showTimestamps);
   return (
     <>
       <label className="check" title={t('editor.timestampsHint')}>
@@ -338,15 +428,7 @@ function LiveClock() {
         />
         {t('editor.timestamps')}
       </label>
-      <button
-        type="button"
-        className={`tool clock${clockStartedAt ? ' active' : ''}`}
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => useNotes.setState({ clockStartedAt: clockStartedAt ? null : Date.now() })}
-        aria-pressed={clockStartedAt !== null}
-      >
-        {clockStartedAt ? `● ${t('editor.clockRunning')}` : `○ ${t('editor.startClock')}`}
-      </button>
+      <ClockControls />
     </>
   );
 }

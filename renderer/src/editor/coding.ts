@@ -95,6 +95,22 @@ export function removeCodingMark(view: EditorView, id: string): void {
   if (tr.docChanged) view.dispatch(tr);
 }
 
+/** Gives a coding's marks another id (the id the service chose for a pasted coding). */
+export function renameCodingMark(view: EditorView, from: string, to: string): void {
+  const type = view.state.schema.marks[CODING_MARK]!;
+  const tr = view.state.tr;
+  view.state.doc.descendants((node, pos) => {
+    const mark = node.isText ? node.marks.find((m) => m.type === type && m.attrs.id === from) : undefined;
+    if (mark)
+      tr.removeMark(pos, pos + node.nodeSize, mark).addMark(
+        pos,
+        pos + node.nodeSize,
+        type.create({ id: to }),
+      );
+  });
+  if (tr.docChanged) view.dispatch(tr);
+}
+
 /** Toggles the follow-up flag of the paragraph at the cursor; the cursor stays where it is. */
 export function toggleFollowUp(view: EditorView): boolean {
   const { $from } = view.state.selection;

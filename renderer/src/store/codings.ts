@@ -25,6 +25,8 @@ interface CodingState {
   load: (interviewId: string, engagementId: string) => Promise<void>;
   reloadCodebook: () => Promise<void>;
   add: (meta: CodingMeta) => void;
+  /** Codings the service already stored for the open interview (pasted from another one). */
+  adopt: (metas: CodingMeta[]) => void;
   update: (id: string, patch: CodingPatch) => Promise<void>;
   /** Hands an interview's pending codings to a save; `restore` puts them back if the save failed. */
   takePending: (interviewId: string) => { codings: NewCoding[]; restore: () => void };
@@ -61,6 +63,18 @@ export const useCodings = create<CodingState>((set, get) => ({
     set((s) => ({
       codings: { ...s.codings, [meta.id]: meta },
       pending: s.interviewId ? [...s.pending, { ...meta, interviewId: s.interviewId }] : s.pending,
+    })),
+  adopt: (metas) =>
+    set((s) => ({
+      codings: {
+        ...s.codings,
+        ...Object.fromEntries(
+          metas.map(({ id, codeId, sentiment, severity, memo, star }) => [
+            id,
+            { id, codeId, sentiment, severity, memo, star },
+          ]),
+        ),
+      },
     })),
   update: async (id, patch) => {
     const current = get().codings[id];

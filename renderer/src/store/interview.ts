@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ClockAction } from '../../../shared/clock.ts';
 import type { Input } from '../../../shared/contract.ts';
 import type { InterviewDetail } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
@@ -13,6 +14,8 @@ interface InterviewState {
   update: (patch: Patch) => Promise<void>;
   addRelationship: (input: Omit<Input<'addRelationship'>, 'interviewId'>) => Promise<void>;
   removeRelationship: (id: string) => Promise<void>;
+  /** Starts, pauses or stops the open interview's clock; the service keeps the time. */
+  clockAction: (action: ClockAction) => Promise<void>;
 }
 
 export const useInterview = create<InterviewState>((set, get) => ({
@@ -20,7 +23,12 @@ export const useInterview = create<InterviewState>((set, get) => ({
   load: async (id) => {
     await closingSavesDone();
     const detail = await unwrap(kuulo.getInterview({ id }));
-    useNotes.setState({ savedAt: detail.notes.updatedAt, wordCount: detail.wordCount, state: 'saved' });
+    useNotes.setState({
+      savedAt: detail.notes.updatedAt,
+      wordCount: detail.wordCount,
+      state: 'saved',
+      clock: detail.clock,
+    });
     set({ detail });
   },
   update: async (patch) => {
@@ -45,6 +53,14 @@ export const useInterview = create<InterviewState>((set, get) => ({
     await attempt(async () => {
       await unwrap(kuulo.removeRelationship({ id }));
       set({ detail: { ...detail, relationships: detail.relationships.filter((r) => r.id !== id) } });
+    });
+  },
+  clockAction: async (action) => {
+    const detail = get().detail;
+    if (!detail) return;
+    await attempt(async () => {
+      const clock = await unwrap(kuulo.interviewClock({ id: detail.id, action }));
+      if (get().detail?.id === detail.id) useNotes.setState({ clock });
     });
   },
 }));

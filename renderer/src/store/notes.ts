@@ -1,5 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { create } from 'zustand';
+import { IDLE_CLOCK, type InterviewClock } from '../../../shared/clock.ts';
+import type { DocNode } from '../../../shared/domain.ts';
 import type { SaveState } from '../editor/autosave.ts';
 
 interface NotesState {
@@ -9,8 +11,13 @@ interface NotesState {
   revision: number;
   /** The open notes editor, for panels that read or change its document. */
   editor: Editor | null;
-  /** Seconds-since-epoch when the live interview clock started, or null. */
-  clockStartedAt: number | null;
+  /**
+   * The notes as saved elsewhere after the open copy was loaded: saving waits until the consultant
+   * chooses which version to keep.
+   */
+  conflict: { revision: number; doc: DocNode; updatedAt: string } | null;
+  /** The open interview's clock, as stored with it. */
+  clock: InterviewClock;
   showTimestamps: boolean;
   /** Writes whatever is unsaved now (set by the open editor); false if a save failed. */
   flush: () => Promise<boolean>;
@@ -22,7 +29,8 @@ export const useNotes = create<NotesState>(() => ({
   wordCount: 0,
   revision: 0,
   editor: null,
-  clockStartedAt: null,
+  conflict: null,
+  clock: IDLE_CLOCK,
   showTimestamps: true,
   flush: async () => true,
 }));
