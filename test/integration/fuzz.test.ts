@@ -201,6 +201,12 @@ async function finished(f: Fixture, jobId: string): Promise<void> {
   }
 }
 
+/** Two deletions to restore or delete for good: a finding, and a whole interview with its codings. */
+function inTrash(f: Fixture): void {
+  f.call('deleteFinding', { id: f.ids.finding2 });
+  f.call('deleteInterview', { id: f.ids.interview });
+}
+
 /** What a method's fixture needs beyond the common one. */
 const PREPARE: Partial<Record<Method, (f: Fixture) => void>> = {
   // Sample data goes only into a workspace without engagements: the first valid call builds it, later
@@ -208,6 +214,8 @@ const PREPARE: Partial<Record<Method, (f: Fixture) => void>> = {
   createDemo: (f) => {
     f.call('deleteEngagement', { id: f.ids.engagement });
   },
+  restoreFromTrash: (f) => inTrash(f),
+  deleteFromTrash: (f) => inTrash(f),
   // A real job to ask about (awaited at the end of the test like any other).
   reportExportStatus: (f) => {
     f.jobs.push(f.call('startReportExport', { engagementId: f.ids.engagement, fileName: 'Tila' }).id);
@@ -322,6 +330,15 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { id: ids.finding2, to: 0 },
     ],
     deleteFinding: byId(ids.finding, ids.finding2),
+    interviewClock: (['start', 'pause', 'stop'] as const).map((action) => ({ id: ids.interview, action })),
+    copyCodings: [
+      { interviewId: ids.interview, copies: [{ sourceId: ids.coding, id: '6f1c2b1e-0000-4000-8000-000000000001' }] },
+    ],
+    listTrash: [{}],
+    emptyTrash: [{}],
+    // PREPARE put two deletions in the Trash for these.
+    restoreFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
+    deleteFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
     suggestQuotes: byId(ids.finding, ids.finding2),
     startReportExport: [
       {
