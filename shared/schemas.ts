@@ -15,16 +15,24 @@ import {
   SENTIMENTS,
   TIERS,
 } from './domain.ts';
+import type { InputProblem } from './errors.ts';
 import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
 import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
 
-export const Id = z.uuid({ error: 'Not a valid id' });
-const name = (max = 200) => z.string().trim().min(1, { error: 'Required' }).max(max);
+export const Id = z.uuid({ error: 'notAnId' satisfies InputProblem });
+const name = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'empty' satisfies InputProblem })
+    .max(max);
 const text = (max = 20_000) => z.string().max(max);
-const isoDate = z.iso.date({ error: 'Use the date format YYYY-MM-DD' });
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use the time format HH:MM' });
+const isoDate = z.iso.date({ error: 'dateFormat' satisfies InputProblem });
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'timeFormat' satisfies InputProblem });
 
 export const Empty = z.object({}).strict();
 export const ById = z.object({ id: Id }).strict();
@@ -118,15 +126,20 @@ function docNode(depth: number): z.ZodType<DocNode> {
         .optional(),
       content:
         depth >= MAX_DOC_DEPTH
-          ? z.array(z.never()).max(0, { error: 'The document is nested too deeply' }).optional()
+          ? z
+              .array(z.never())
+              .max(0, { error: 'tooDeep' satisfies InputProblem })
+              .optional()
           : z.lazy(() => z.array(docNode(depth + 1)).max(200_000)).optional(),
     })
     .strict() as z.ZodType<DocNode>;
 }
 
-export const Doc = docNode(0).refine((d) => d.type === 'doc', { error: 'Notes must be a document' });
+export const Doc = docNode(0).refine((d) => d.type === 'doc', {
+  error: 'notADocument' satisfies InputProblem,
+});
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Use a colour like #1f5f74' });
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'colourFormat' satisfies InputProblem });
 
 export const CodingFields = z
   .object({
@@ -170,7 +183,10 @@ export const CodePatch = z
 
 export const QuoteQuery = z
   .object({
-    codeIds: z.array(Id).min(1, { error: 'Pick at least one code' }).max(50),
+    codeIds: z
+      .array(Id)
+      .min(1, { error: 'tooFew' satisfies InputProblem })
+      .max(50),
     match: z.enum(MATCH_MODES).default('any'),
     engagementId: Id.optional(),
     tiers: z.array(z.enum(TIERS)).max(3).optional(),
@@ -203,7 +219,7 @@ export const ReportRequest = z
       .trim()
       .min(1)
       .max(120)
-      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, { error: 'A file name cannot contain / \\ : * ? " < > |' }),
+      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, { error: 'fileNameCharacters' satisfies InputProblem }),
     anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
     language: z.enum(LANGUAGES).optional(),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),

@@ -27,7 +27,7 @@ export function getCoding({ db }: ServiceContext, id: string): Coding {
   const row = db
     .prepare(`SELECT ${CODING_COLUMNS} FROM codings c WHERE c.id = ? AND c.deleted_at IS NULL`)
     .get(id) as CodingRow | undefined;
-  if (!row) throw notFound('The coding');
+  if (!row) throw notFound('coding');
   return toCoding(row);
 }
 
@@ -40,10 +40,9 @@ function assertCodeUsable({ db }: ServiceContext, codeId: string, interviewId: s
        FROM codes c WHERE c.id = ?`,
     )
     .get(interviewId, codeId) as { isGroup: number; inScope: number } | undefined;
-  if (!code) throw notFound('The code');
-  if (code.isGroup)
-    throw new KuuloError('invalid_input', 'A code group cannot be applied to text; pick a code inside it.');
-  if (!code.inScope) throw new KuuloError('invalid_input', 'That code belongs to another engagement.');
+  if (!code) throw notFound('code');
+  if (code.isGroup) throw new KuuloError('codeGroupNotApplicable');
+  if (!code.inScope) throw new KuuloError('codeOfOtherEngagement');
 }
 
 /**
@@ -70,7 +69,7 @@ export function syncCodings(
       | { interviewId: string }
       | undefined;
     if (owner && owner.interviewId !== interviewId) {
-      throw new KuuloError('conflict', 'That coding belongs to another interview.');
+      throw new KuuloError('codingOfOtherInterview');
     }
     insert.run({ ...coding, star: coding.star ? 1 : 0, interviewId, now });
   }
@@ -136,6 +135,6 @@ export function storedDoc({ db }: ServiceContext, interviewId: string): DocNode 
   const row = db.prepare('SELECT doc FROM notes WHERE interview_id = ?').get(interviewId) as
     | { doc: string }
     | undefined;
-  if (!row) throw notFound('The interview notes');
+  if (!row) throw notFound('interviewNotes');
   return JSON.parse(row.doc) as DocNode;
 }

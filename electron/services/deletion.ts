@@ -12,13 +12,6 @@ const TABLE: Record<DeletionKind, string> = {
   interview: 'interviews',
 };
 
-const LABEL: Record<DeletionKind, string> = {
-  engagement: 'The engagement',
-  account: 'The account',
-  interviewee: 'The interviewee',
-  interview: 'The interview',
-};
-
 /** Interview ids that go with the deleted row. */
 function interviewScope(kind: DeletionKind): string {
   switch (kind) {
@@ -49,7 +42,7 @@ function intervieweeScope(kind: DeletionKind): string {
 /** Everything a delete would take with it, so the UI can say so before asking. */
 export function deletionImpact({ db }: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
   const exists = db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ?`).get(id);
-  if (!exists) throw notFound(LABEL[kind]);
+  if (!exists) throw notFound(kind);
   const interviews = interviewScope(kind);
   return db
     .prepare(

@@ -74,7 +74,7 @@ export function listInterviews(ctx: ServiceContext, engagementId: string): Inter
 
 function getListItem(ctx: ServiceContext, id: string): InterviewListItem {
   const row = ctx.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
-  if (!row) throw notFound('The interview');
+  if (!row) throw notFound('interview');
   return withPeople(row, peopleOf(ctx, 'ii.interview_id = ?', id));
 }
 
@@ -89,7 +89,7 @@ export function getNotes({ db }: ServiceContext, interviewId: string): Notes {
       `SELECT interview_id AS interviewId, doc, text, revision, updated_at AS updatedAt FROM notes WHERE interview_id = ?`,
     )
     .get(interviewId) as (Omit<Notes, 'doc' | 'problem'> & { doc: string }) | undefined;
-  if (!row) throw notFound('The interview notes');
+  if (!row) throw notFound('interviewNotes');
   let doc: DocNode;
   try {
     doc = JSON.parse(row.doc) as DocNode;
@@ -125,7 +125,7 @@ function assertPeopleOfAccount(ctx: ServiceContext, accountId: string, ids: stri
   const check = ctx.db.prepare('SELECT 1 FROM interviewees WHERE id = ? AND account_id = ?');
   for (const id of ids) {
     if (!check.get(id, accountId)) {
-      throw new KuuloError('invalid_input', 'Every interviewee must be a person of the interviewed account.');
+      throw new KuuloError('intervieweeNotOfAccount');
     }
   }
 }
@@ -142,7 +142,7 @@ function setPeople(ctx: ServiceContext, interviewId: string, ids: string[]): voi
 export function createInterview(ctx: ServiceContext, engagementId: string, fields: Fields): Interview {
   const account = getAccount(ctx, fields.accountId);
   if (account.engagementId !== engagementId) {
-    throw new KuuloError('invalid_input', 'The account belongs to another engagement.');
+    throw new KuuloError('accountOfOtherEngagement');
   }
   const id = ctx.newId();
   const now = ctx.now();
@@ -172,7 +172,7 @@ export function updateInterview(
   patch: Partial<Omit<Fields, 'accountId'>>,
 ): Interview {
   ctx.db.transaction(() => {
-    if (!updateRow(ctx.db, 'interviews', COLUMNS, id, patch, ctx.now())) throw notFound('The interview');
+    if (!updateRow(ctx.db, 'interviews', COLUMNS, id, patch, ctx.now())) throw notFound('interview');
     if (patch.intervieweeIds) {
       const { accountId } = getInterview(ctx, id);
       assertPeopleOfAccount(ctx, accountId, patch.intervieweeIds);
