@@ -286,7 +286,7 @@ export const COMMANDS: Record<string, CliCommand> = {
         values.restoredFrom = result.restoredFrom;
         values.safetyBackup = result.safetyBackup ?? undefined;
       } catch (error) {
-        throw error instanceof KuuloError ? new CliError(error.message) : error;
+        throw error instanceof KuuloError ? new CliError(error.message, error.detail) : error;
       }
     },
     run: (_call, values) => {
