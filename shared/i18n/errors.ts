@@ -219,7 +219,7 @@ function fiProblem(problem: InputProblem, limit: number | null): string {
     case 'fileNameCharacters':
       return 'tiedostonimessä ei voi olla merkkejä / \\ : * ? " < > |';
     case 'tooDeep':
-      return 'asiakirja on sisäkkäinen liian monta tasoa';
+      return 'asiakirjassa on liian monta sisäkkäistä tasoa';
     case 'notADocument':
       return 'sen on oltava muistiinpanoasiakirja';
   }
@@ -339,8 +339,8 @@ const fi: Phrasebook = {
   },
   unknownMethod: ({ method }) => `Tuntematon toiminto: ${method}`,
   requestRefused: () => 'Pyyntö hylättiin: se ei tullut Kuulon ikkunasta.',
-  brokenRule: () => 'Muutos rikkoisi tietojen sääntöä; mitään ei muutettu.',
-  missingReference: () => 'Se viittaa johonkin, jota ei ole olemassa.',
+  brokenRule: () => 'Muutos olisi ristiriidassa tietojen sääntöjen kanssa; mitään ei muutettu.',
+  missingReference: () => 'Tieto viittaa kohteeseen, jota ei ole olemassa.',
   diskFull: () => 'Levy on täynnä; mitään ei muutettu. Vapauta tilaa ja yritä uudelleen.',
   workspaceReadOnlyNow: () => 'Työtilatiedostoon ei voi kirjoittaa; mitään ei muutettu.',
   unexpected: () => 'Jokin meni vikaan; mitään ei muutettu. Virhe kirjattiin lokiin.',
