@@ -19,6 +19,7 @@ import type {
   Settings,
 } from './domain.ts';
 import { LANGUAGES } from './domain.ts';
+import type { ErrorCode, ErrorMessage } from './errors.ts';
 import type { ErasurePreview, Identity, IdentityReview, RegisterEntry } from './identity/types.ts';
 import type { ExportJob } from './report.ts';
 import {
@@ -290,11 +291,9 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M]['output'];
 
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
-export interface KuuloErrorValue {
-  code: ErrorCode;
-  message: string;
-}
+export type { ErrorCode } from './errors.ts';
+/** `code` is what the UI branches on, `key` and `params` what it phrases; `message` is English, for logs. */
+export type KuuloErrorValue = ErrorMessage & { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KuuloErrorValue };
 
 /** What each adapter hands to the services: one function per method, already-validated input. */

@@ -1,3 +1,5 @@
+import type { ErrorMessage } from './errors.ts';
+
 /** What a consultant can choose when exporting the findings report. */
 
 export const REPORT_SECTIONS = [
@@ -24,7 +26,9 @@ export interface ExportJob {
   stage: string;
   done: boolean;
   path: string;
+  /** In English, for logs; `failure` is the same error as key and parameters, for the UI to phrase. */
   error: string | null;
+  failure: ErrorMessage | null;
   /** How long the export took, once done. */
   ms: number | null;
 }

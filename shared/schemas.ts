@@ -16,16 +16,20 @@ import {
   SENTIMENTS,
   TIERS,
 } from './domain.ts';
+import type { InputProblem } from './errors.ts';
 import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
 import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
 
-export const Id = z.uuid({ error: 'Not a valid id' });
-const name = (max = 200) => z.string().trim().min(1, { error: 'Required' }).max(max);
+/** A schema names a problem by its key (shared/errors.ts), which the UI and the CLI phrase, not in English. */
+const says = (problem: InputProblem) => ({ error: problem });
+
+export const Id = z.uuid(says('notAnId'));
+const name = (max = 200) => z.string().trim().min(1, says('empty')).max(max);
 const text = (max = 20_000) => z.string().max(max);
-const isoDate = z.iso.date({ error: 'Use the date format YYYY-MM-DD' });
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use the time format HH:MM' });
+const isoDate = z.iso.date(says('dateFormat'));
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('timeFormat'));
 
 export const Empty = z.object({}).strict();
 export const ById = z.object({ id: Id }).strict();
@@ -119,15 +123,15 @@ function docNode(depth: number): z.ZodType<DocNode> {
         .optional(),
       content:
         depth >= MAX_DOC_DEPTH
-          ? z.array(z.never()).max(0, { error: 'The document is nested too deeply' }).optional()
+          ? z.array(z.never()).max(0, says('tooDeep')).optional()
           : z.lazy(() => z.array(docNode(depth + 1)).max(200_000)).optional(),
     })
     .strict() as z.ZodType<DocNode>;
 }
 
-export const Doc = docNode(0).refine((d) => d.type === 'doc', { error: 'Notes must be a document' });
+export const Doc = docNode(0).refine((d) => d.type === 'doc', says('notADocument'));
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'Use a colour like #1f5f74' });
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, says('colourFormat'));
 
 export const CodingFields = z
   .object({
@@ -184,7 +188,7 @@ export const CodePatch = z
 
 export const QuoteQuery = z
   .object({
-    codeIds: z.array(Id).min(1, { error: 'Pick at least one code' }).max(50),
+    codeIds: z.array(Id).min(1, says('tooFew')).max(50),
     match: z.enum(MATCH_MODES).default('any'),
     engagementId: Id.optional(),
     tiers: z.array(z.enum(TIERS)).max(3).optional(),
@@ -217,7 +221,7 @@ export const ReportRequest = z
       .trim()
       .min(1)
       .max(120)
-      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, { error: 'A file name cannot contain / \\ : * ? " < > |' }),
+      .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, says('fileNameCharacters')),
     anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
     language: z.enum(LANGUAGES).optional(),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),

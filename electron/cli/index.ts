@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Language } from '../../shared/domain.ts';
+import { type ErrorMessage, errorMessage } from '../../shared/errors.ts';
+import { phraseError } from '../../shared/i18n/errors.ts';
 import { acquireWriterLock } from '../db/lock.ts';
 import { keepFilesPrivate } from '../db/private.ts';
+import { getSettings } from '../services/settings.ts';
 import { type CliCommand, COMMANDS } from './commands.ts';
+import { cliLanguage } from './language.ts';
 import { asCliError, CliError, openWorkspace } from './workspace.ts';
 
 keepFilesPrivate();
@@ -15,6 +20,11 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
   .join('\n')}`;
 
+/** The open workspace's language setting: errors from then on are printed in it. */
+let workspaceLanguage: Language | null = null;
+
+const usageError = (detail: ErrorMessage): CliError => new CliError(phraseError(detail, 'en'), detail);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
@@ -22,20 +32,17 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 1;
   }
   const command: CliCommand | undefined = COMMANDS[name];
-  if (!command) throw new CliError(`Unknown command "${name}". Run "npm run kuulo -- help" for the list.`);
+  if (!command) throw usageError(errorMessage('cliUnknownCommand', { command: name }));
   const { values } = parseArgs({
     args: rest,
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, ...command.options },
     strict: true,
   });
   const dbPath = values.db;
-  if (typeof dbPath !== 'string' || !dbPath)
-    throw new CliError('Missing --db FILE: the workspace file to use.');
+  if (typeof dbPath !== 'string' || !dbPath) throw usageError(errorMessage('cliMissingDb'));
   // A mistyped path must not leave an empty workspace behind.
   if (!command.creates && !existsSync(dbPath))
-    throw new CliError(
-      `No workspace at ${dbPath}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
-    );
+    throw usageError(errorMessage('cliNoWorkspace', { path: dbPath }));
   const program = `kuulo ${name}`;
   // A command that writes holds the lock from before its preparation (a restore, replacing the file)
   // to the end, so it never touches a file another process has open.
@@ -44,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     command.prepare?.(dbPath, values);
     const workspace = openWorkspace(dbPath, { readOnly: command.readOnly === true, program });
     try {
+      workspaceLanguage = getSettings(workspace.ctx).language;
       const output = await command.run(workspace.call, values, workspace.ctx);
       process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     } finally {
@@ -58,7 +66,13 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const language = cliLanguage(process.env, workspaceLanguage);
+  const message =
+    error instanceof CliError && error.detail
+      ? phraseError(error.detail, language)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`kuulo: ${message.split('\n')[0]}\n`);
   process.exitCode = error instanceof CliError ? 2 : 1;
 }

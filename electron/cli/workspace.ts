@@ -1,4 +1,5 @@
 import type { Input, Method, Output } from '../../shared/contract.ts';
+import type { ErrorMessage } from '../../shared/errors.ts';
 import { openDatabase, openDatabaseReadOnly } from '../db/connection.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
@@ -6,7 +7,14 @@ import { KuuloError } from '../services/errors.ts';
 import { createHandlers } from '../services/handlers.ts';
 
 /** An error the user caused on the command line; printed as one line, exit code 2. */
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** The service's error as key and parameters, so it is printed in the user's language. */
+  readonly detail: ErrorMessage | undefined;
+  constructor(message: string, detail?: ErrorMessage) {
+    super(message);
+    this.detail = detail;
+  }
+}
 
 export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
 
@@ -15,7 +23,7 @@ export function asCliError<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof KuuloError) throw new CliError(error.message);
+    if (error instanceof KuuloError) throw new CliError(error.message, error.detail);
     throw error;
   }
 }
@@ -35,7 +43,7 @@ export function openWorkspace(
   const dispatch = createDispatcher(createHandlers(ctx));
   const call: Call = (method, input) => {
     const result = dispatch(method, input);
-    if (!result.ok) throw new CliError(result.error.message);
+    if (!result.ok) throw new CliError(result.error.message, result.error);
     return result.value as Output<typeof method>;
   };
   return { call, ctx, close: () => ctx.db.close() };

@@ -136,8 +136,4 @@ function sameRow(stored: Row, recorded: Row): boolean {
   return Object.keys(recorded).every((name) => (stored[name] ?? null) === (recorded[name] ?? null));
 }
 
-const changedSince = (): KuuloError =>
-  new KuuloError(
-    'conflict',
-    'This cannot be undone any more: what it changed has been changed again since (or is in use by something added later). Nothing was changed.',
-  );
+const changedSince = (): KuuloError => new KuuloError('undoChangedSince');

@@ -109,11 +109,11 @@ function alive(holder: Holder): boolean {
 }
 
 function heldBy(path: string, holder: Holder | null): KuuloError {
-  const who = holder
-    ? `${holder.program} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
-    : 'another program';
-  return new KuuloError(
-    'conflict',
-    `The workspace is open in ${who}. Close it there first; nothing was changed. If nothing has it open, delete ${path}.`,
-  );
+  return new KuuloError('workspaceLocked', {
+    program: holder?.program ?? 'another program',
+    pid: holder?.pid ?? 0,
+    host: holder?.host ?? '?',
+    since: holder?.since ?? '?',
+    lockFile: path,
+  });
 }

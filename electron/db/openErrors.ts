@@ -4,70 +4,41 @@ import { KuuloError } from '../services/errors.ts';
 import { backupFolder, listBackupFiles } from './backups.ts';
 import { type Problem, sqliteCode } from './inspect.ts';
 
-/** Messages for a workspace that cannot be opened: what is wrong, what to do, and that the file is safe. */
+/** Errors for a workspace that cannot be opened: what is wrong, what to do, and that the file is safe (texts in shared/i18n/errors.ts). */
 
-const UNCHANGED = 'It was left unchanged.';
-
-function restoreHint(path: string): string {
+function latestBackup(path: string): { path: string; createdAt: string } | null {
   const latest = listBackupFiles(path)[0];
-  if (!latest) return `There is no backup of it in ${backupFolder(path)}; keep the file and ask for help.`;
-  return `Its latest backup is ${latest.path} (${latest.createdAt}): restore it with "npm run kuulo -- restore --db ${path} --from ${latest.path}".`;
+  return latest ? { path: latest.path, createdAt: latest.createdAt } : null;
 }
 
 export function problemError(path: string, problem: Problem): KuuloError {
   switch (problem.kind) {
     case 'not-sqlite':
-      return new KuuloError(
-        'invalid_input',
-        `${path} is not a Kuulo workspace (not an SQLite database). ${UNCHANGED} Choose your workspace file, usually kuulo.db.`,
-      );
+      return new KuuloError('workspaceNotSqlite', { path });
     case 'foreign':
-      return new KuuloError(
-        'invalid_input',
-        `${path} is not a Kuulo workspace (it is another program's database). ${UNCHANGED} Choose your workspace file, usually kuulo.db.`,
-      );
+      return new KuuloError('workspaceForeign', { path });
     case 'newer':
-      return new KuuloError(
-        'conflict',
-        `${path} was saved by a newer version of Kuulo (schema ${problem.version}); update Kuulo to open it. ${UNCHANGED}`,
-      );
+      return new KuuloError('workspaceNewer', { path, version: problem.version });
     case 'damaged':
-      return new KuuloError(
-        'invalid_input',
-        `${path} is damaged and cannot be opened safely (${problem.detail}). ${UNCHANGED} ${restoreHint(path)}`,
-      );
+      return new KuuloError('workspaceDamaged', {
+        path,
+        detail: problem.detail,
+        backupFolder: backupFolder(path),
+        latest: latestBackup(path),
+      });
   }
 }
 
-export const readOnlyFile = (path: string): KuuloError =>
-  new KuuloError(
-    'invalid_input',
-    `${path} is read-only, so Kuulo could not save notes into it. ${UNCHANGED} Make the file writable, or copy it into a folder of your own, and open it again.`,
-  );
+export const readOnlyFile = (path: string): KuuloError => new KuuloError('workspaceReadOnly', { path });
 
 export const readOnlyFolder = (path: string): KuuloError =>
-  new KuuloError(
-    'invalid_input',
-    `The folder ${dirname(path)} is read-only: Kuulo needs to create small working files (-wal, -shm) beside the workspace while it is open. The workspace was left unchanged. Copy it into a folder you can write to, such as Documents, and open it there.`,
-  );
+  new KuuloError('folderReadOnly', { folder: dirname(path) });
 
-export const cannotCreate = (path: string): KuuloError =>
-  new KuuloError(
-    'invalid_input',
-    `Kuulo cannot create a workspace at ${path}: the folder does not exist or is read-only. Choose a folder you can write to.`,
-  );
+export const cannotCreate = (path: string): KuuloError => new KuuloError('cannotCreateWorkspace', { path });
 
-export const unreadable = (path: string): KuuloError =>
-  new KuuloError(
-    'invalid_input',
-    `Kuulo is not allowed to read ${path}. ${UNCHANGED} Check the file's permissions, or copy it into a folder of your own.`,
-  );
+export const unreadable = (path: string): KuuloError => new KuuloError('workspaceUnreadable', { path });
 
-export const notAFile = (path: string): KuuloError =>
-  new KuuloError(
-    'invalid_input',
-    `${path} is a folder, not a workspace file. Choose the workspace file itself.`,
-  );
+export const notAFile = (path: string): KuuloError => new KuuloError('workspaceIsFolder', { path });
 
 /** Less than this much free space counts as a full disk (SQLite reports it as a plain I/O error). */
 const NEARLY_FULL = 1024 * 1024;
@@ -87,24 +58,13 @@ function diskIsFull(path: string, code: string): boolean {
 export function explainOpenFailure(path: string, error: unknown): KuuloError {
   if (error instanceof KuuloError) return error;
   const code = sqliteCode(error);
-  if (diskIsFull(path, code))
-    return new KuuloError(
-      'conflict',
-      `There is not enough free disk space to open ${path}. ${UNCHANGED} Free some space and open it again.`,
-    );
+  if (diskIsFull(path, code)) return new KuuloError('workspaceDiskFull', { path });
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-    return new KuuloError(
-      'conflict',
-      `${path} is in use by another program (is Kuulo already open?). ${UNCHANGED} Close the other program and try again.`,
-    );
+    return new KuuloError('workspaceInUse', { path });
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
     return readOnlyFile(path);
   const reason = error instanceof Error ? error.message : String(error);
-  return new KuuloError('internal', `Kuulo could not open ${path} (${reason}). ${UNCHANGED}`);
+  return new KuuloError('workspaceOpenFailed', { path, reason });
 }
 
-export const noWorkspace = (path: string): KuuloError =>
-  new KuuloError(
-    'not_found',
-    `There is no workspace at ${path}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
-  );
+export const noWorkspace = (path: string): KuuloError => new KuuloError('cliNoWorkspace', { path });

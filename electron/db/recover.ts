@@ -20,7 +20,7 @@ export function openWithRecovery(
   try {
     return openDatabase(path);
   } catch (error) {
-    const damaged = error instanceof KuuloError && error.message.includes(' is damaged ');
+    const damaged = error instanceof KuuloError && error.key === 'workspaceDamaged';
     const latest = damaged ? listBackupFiles(path)[0] : undefined;
     if (!latest || !askToRestore((error as Error).message, latest)) throw error;
     restoreClosedWorkspace(path, latest.path);

@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../../shared/domain.ts';
-import { resources } from '../../shared/i18n/index.ts';
 import type { AnonymizationLevel, ReportSectionId } from '../../shared/report.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { KuuloError } from '../services/errors.ts';
@@ -45,12 +44,7 @@ export async function writeReport(
   const leaks = findLeaks(model.language, bytes, anon, register, matcherFor(register));
   if (leaks.length) {
     const first = leaks[0]!;
-    throw new KuuloError(
-      'conflict',
-      resources[model.language].translation.report.leak
-        .replace('{{text}}', first.text)
-        .replace('{{part}}', first.part),
-    );
+    throw new KuuloError('reportLeak', { text: first.text, part: first.part });
   }
   mkdirSync(dirname(outPath), { recursive: true });
   const temporary = `${outPath}.${process.pid}.partial`;

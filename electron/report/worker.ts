@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { errorMessage } from '../../shared/errors.ts';
 import { createContext } from '../services/context.ts';
+import { KuuloError } from '../services/errors.ts';
 import { type ReportExport, writeReport } from './export.ts';
 
 /** Runs one report export on its own thread, reading the workspace through a read-only connection. */
@@ -18,7 +20,12 @@ try {
   );
   parentPort?.postMessage({ type: 'done', path: result.path });
 } catch (error) {
-  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  // A refusal (a name that would leak) keeps its key; anything else is reported with its cause.
+  const detail =
+    error instanceof KuuloError
+      ? error.detail
+      : errorMessage('exportFailed', { reason: error instanceof Error ? error.message : String(error) });
+  parentPort?.postMessage({ type: 'error', detail });
 } finally {
   db.close();
 }

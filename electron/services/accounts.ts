@@ -43,7 +43,7 @@ export function listAccounts(ctx: ServiceContext, engagementId: string): Account
 
 export function getAccount({ db }: ServiceContext, id: string): Account {
   const row = db.prepare(`${ACCOUNT} WHERE id = ?`).get(id) as Account | undefined;
-  if (!row) throw notFound('The account');
+  if (!row) throw notFound('account');
   return row;
 }
 
@@ -68,13 +68,13 @@ export function updateAccount(
   id: string,
   patch: Partial<z.output<typeof AccountFields>>,
 ): Account {
-  if (!updateRow(ctx.db, 'accounts', ACCOUNT_COLUMNS, id, patch, ctx.now())) throw notFound('The account');
+  if (!updateRow(ctx.db, 'accounts', ACCOUNT_COLUMNS, id, patch, ctx.now())) throw notFound('account');
   return getAccount(ctx, id);
 }
 
 export function getInterviewee({ db }: ServiceContext, id: string): Interviewee {
   const row = db.prepare(`${PERSON} WHERE id = ?`).get(id) as Interviewee | undefined;
-  if (!row) throw notFound('The interviewee');
+  if (!row) throw notFound('interviewee');
   return row;
 }
 
@@ -99,7 +99,6 @@ export function updateInterviewee(
   id: string,
   patch: Partial<z.output<typeof IntervieweeFields>>,
 ): Interviewee {
-  if (!updateRow(ctx.db, 'interviewees', PERSON_COLUMNS, id, patch, ctx.now()))
-    throw notFound('The interviewee');
+  if (!updateRow(ctx.db, 'interviewees', PERSON_COLUMNS, id, patch, ctx.now())) throw notFound('interviewee');
   return getInterviewee(ctx, id);
 }

@@ -103,26 +103,14 @@ export function restoreClosedWorkspace(
 function listedBackup(dbPath: string, requestedPath: string): BackupEntry {
   const wanted = resolve(requestedPath);
   const entry = listBackupFiles(dbPath).find((candidate) => candidate.path === wanted);
-  if (!entry)
-    throw new KuuloError(
-      'invalid_input',
-      "That file is not one of this workspace's backups; choose one from the list of backups.",
-    );
+  if (!entry) throw new KuuloError('backupNotListed');
   return entry;
 }
 
-const BACKUP_PROBLEM: Record<Problem['kind'], string> = {
-  'not-sqlite': 'is not a Kuulo backup (not an SQLite database)',
-  foreign: 'is not a Kuulo backup (it is another program’s database)',
-  newer: 'was made by a newer version of Kuulo; update Kuulo to restore it',
-  damaged: 'is damaged',
-};
-
 /** Checks the whole backup (`integrity_check`) before anything is replaced. */
 export function verifyBackup(path: string): void {
-  const refuse = (why: string) =>
-    new KuuloError('invalid_input', `The backup ${path} ${why}. Nothing was changed; choose another backup.`);
-  if (!hasSqliteHeader(path)) throw refuse(BACKUP_PROBLEM['not-sqlite']);
+  const refuse = (problem: Problem['kind']) => new KuuloError('backupRefused', { path, problem });
+  if (!hasSqliteHeader(path)) throw refuse('not-sqlite');
   let problem: Problem | null;
   try {
     const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
@@ -134,7 +122,7 @@ export function verifyBackup(path: string): void {
   } catch (error) {
     problem = { kind: 'damaged', detail: (error as Error).message };
   }
-  if (problem) throw refuse(BACKUP_PROBLEM[problem.kind]);
+  if (problem) throw refuse(problem.kind);
 }
 
 /**

@@ -59,7 +59,7 @@ export function getCodebook({ db }: ServiceContext, engagementId?: string): Code
 
 export function getCode({ db }: ServiceContext, id: string): Code {
   const row = db.prepare(`${SELECT}, 0 AS usage FROM codes c WHERE c.id = ?`).get(id) as CodeRow | undefined;
-  if (!row) throw notFound('The code');
+  if (!row) throw notFound('code');
   const { usage: _usage, ...code } = toEntry(row as CodeRow & { usage: number });
   return code;
 }
@@ -71,16 +71,13 @@ function assertParent(
   code: { isGroup: boolean; engagementId: string | null; id?: string },
 ): void {
   if (parentId === null) return;
-  if (code.isGroup) throw new KuuloError('invalid_input', 'Code groups stay at the top level.');
-  if (parentId === code.id) throw new KuuloError('invalid_input', 'A code cannot be its own group.');
+  if (code.isGroup) throw new KuuloError('groupNotNested');
+  if (parentId === code.id) throw new KuuloError('codeOwnGroup');
   const parent = getCode(ctx, parentId);
-  if (!parent.isGroup) throw new KuuloError('invalid_input', 'Codes can only be placed in a code group.');
+  if (!parent.isGroup) throw new KuuloError('parentNotGroup');
   // One engagement's group holds only that engagement's codes: deleting the engagement takes it along.
   if (parent.engagementId && parent.engagementId !== code.engagementId) {
-    throw new KuuloError(
-      'invalid_input',
-      'That group belongs to one engagement; put shared codes in a shared group.',
-    );
+    throw new KuuloError('groupOfOtherEngagement');
   }
 }
 
@@ -117,11 +114,7 @@ function assertNameFree(
   for (const language of ['fi', 'en'] as const) {
     const key = codeNameKey(name[language]);
     const clash = key && rows.find((row) => codeNameKey(row[language]) === key);
-    if (clash)
-      throw new KuuloError(
-        'conflict',
-        `A code named “${clash[language]}” already exists here; use it, or choose another name.`,
-      );
+    if (clash) throw new KuuloError('codeNameTaken', { name: clash[language] });
   }
 }
 
@@ -280,18 +273,14 @@ export function mergeCodes(
   sourceId: string,
   targetId: string,
 ): { moved: number; collapsed: number } {
-  if (sourceId === targetId) throw new KuuloError('invalid_input', 'Pick two different codes to merge.');
+  if (sourceId === targetId) throw new KuuloError('mergeSameCode');
   const source = getCode(ctx, sourceId);
   const target = getCode(ctx, targetId);
-  if (source.isGroup || target.isGroup)
-    throw new KuuloError('invalid_input', 'Only codes can be merged, not code groups.');
+  if (source.isGroup || target.isGroup) throw new KuuloError('mergeGroup');
   // Codings move to the target in every engagement that used the source: the target must be
   // usable there too, so one engagement's own code can only take codings of that engagement.
   if (target.engagementId && target.engagementId !== source.engagementId) {
-    throw new KuuloError(
-      'invalid_input',
-      'Merge into a code of the shared codebook (or of the same engagement).',
-    );
+    throw new KuuloError('mergeScope');
   }
   const entry = codeEntry(ctx, 'codeMerge', sourceId);
   entry.label.detail = target.name;

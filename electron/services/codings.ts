@@ -28,7 +28,7 @@ export function getCoding({ db }: ServiceContext, id: string): Coding {
   const row = db
     .prepare(`SELECT ${CODING_COLUMNS} FROM codings c WHERE c.id = ? AND c.deleted_at IS NULL`)
     .get(id) as CodingRow | undefined;
-  if (!row) throw notFound('The coding');
+  if (!row) throw notFound('coding');
   return toCoding(row);
 }
 
@@ -41,10 +41,9 @@ function assertCodeUsable({ db }: ServiceContext, codeId: string, interviewId: s
        FROM codes c WHERE c.id = ?`,
     )
     .get(interviewId, codeId) as { isGroup: number; inScope: number } | undefined;
-  if (!code) throw notFound('The code');
-  if (code.isGroup)
-    throw new KuuloError('invalid_input', 'A code group cannot be applied to text; pick a code inside it.');
-  if (!code.inScope) throw new KuuloError('invalid_input', 'That code belongs to another engagement.');
+  if (!code) throw notFound('code');
+  if (code.isGroup) throw new KuuloError('codeGroupNotApplicable');
+  if (!code.inScope) throw new KuuloError('codeOfOtherEngagement');
 }
 
 /**
@@ -71,7 +70,7 @@ export function syncCodings(
       | { interviewId: string }
       | undefined;
     if (owner && owner.interviewId !== interviewId) {
-      throw new KuuloError('conflict', 'That coding belongs to another interview.');
+      throw new KuuloError('codingOfOtherInterview');
     }
     insert.run({ ...coding, star: coding.star ? 1 : 0, interviewId, now });
   }
@@ -152,7 +151,7 @@ export function copyCodings(
       .prepare('SELECT engagement_id FROM interviews WHERE id = ?')
       .pluck()
       .get(interviewId) as string | undefined;
-    if (engagementId === undefined) throw notFound('The interview');
+    if (engagementId === undefined) throw notFound('interview');
     const source = db.prepare(
       `SELECT c.id, c.interview_id AS interviewId, c.code_id AS codeId, c.sentiment, c.severity, c.memo, c.star,
          (k.engagement_id IS NULL OR k.engagement_id = ?) AND k.is_group = 0 AS usable
@@ -181,7 +180,7 @@ export function copyCodings(
         const existing = owner.get(id) as string | undefined;
         // The same paste sent again (a retry) finds its copy already here.
         if (existing !== undefined && existing !== interviewId)
-          throw new KuuloError('conflict', 'That coding belongs to another interview.');
+          throw new KuuloError('codingOfOtherInterview');
         if (existing === undefined) insert.run({ ...row, id, interviewId, now });
         placed.push({ sourceId, id });
       }
@@ -200,6 +199,6 @@ export function storedDoc({ db }: ServiceContext, interviewId: string): DocNode 
   const row = db.prepare('SELECT doc FROM notes WHERE interview_id = ?').get(interviewId) as
     | { doc: string }
     | undefined;
-  if (!row) throw notFound('The interview notes');
+  if (!row) throw notFound('interviewNotes');
   return JSON.parse(row.doc) as DocNode;
 }

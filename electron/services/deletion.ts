@@ -13,13 +13,6 @@ const TABLE: Record<DeletionKind, string> = {
   interview: 'interviews',
 };
 
-const LABEL: Record<DeletionKind, string> = {
-  engagement: 'The engagement',
-  account: 'The account',
-  interviewee: 'The interviewee',
-  interview: 'The interview',
-};
-
 /** Interview ids that go with the deleted row. */
 function interviewScope(kind: DeletionKind): string {
   switch (kind) {
@@ -50,7 +43,7 @@ function intervieweeScope(kind: DeletionKind): string {
 /** Everything a delete would take with it, so the UI can say so before asking. */
 export function deletionImpact({ db }: ServiceContext, kind: DeletionKind, id: string): DeletionImpact {
   const exists = db.prepare(`SELECT 1 FROM ${TABLE[kind]} WHERE id = ?`).get(id);
-  if (!exists) throw notFound(LABEL[kind]);
+  if (!exists) throw notFound(kind);
   const interviews = interviewScope(kind);
   return db
     .prepare(
@@ -82,7 +75,7 @@ function trashEntry({ db }: ServiceContext, kind: DeletionKind, id: string) {
       }[kind],
     )
     .get(id) as { name: string; detail: string | null; engagementId: string } | undefined;
-  if (!row) throw notFound(LABEL[kind]);
+  if (!row) throw notFound(kind);
   return {
     kind,
     label: { name: both(row.name), detail: row.detail ? both(row.detail) : null },

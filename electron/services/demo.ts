@@ -199,11 +199,7 @@ function addDemoFindings(
 /** A reproducible sample workspace: the same seed gives the same ids, timestamps and content every time. */
 export function createDemoWorkspace(base: ServiceContext): { engagements: number; interviews: number } {
   const hasData = base.db.prepare('SELECT 1 FROM engagements LIMIT 1').get();
-  if (hasData)
-    throw new KuuloError(
-      'conflict',
-      'This workspace already has engagements; sample data goes only into an empty one.',
-    );
+  if (hasData) throw new KuuloError('demoNeedsEmpty');
   const data = DemoFile.parse(demo);
   let tick = 0;
   const ctx: ServiceContext = {

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import { contract, type Handlers, isMethod, type Result } from '../../shared/contract.ts';
-import { KuuloError } from './errors.ts';
+import {
+  contract,
+  type Handlers,
+  isMethod,
+  type KuuloErrorValue,
+  type Result,
+} from '../../shared/contract.ts';
+import { type ErrorMessage, INPUT_PROBLEMS, type InputProblem } from '../../shared/errors.ts';
+import { errorValue, KuuloError } from './errors.ts';
 
 export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;
 
@@ -16,27 +23,29 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
   return (method, input) => {
     if (!isMethod(method)) {
-      return {
-        ok: false,
-        error: { code: 'unknown_method', message: `Unknown operation: ${String(method).slice(0, 80)}` },
-      };
+      return failure({ key: 'unknownMethod', params: { method: clip(String(method), 80) } });
     }
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+      // The raw issues stay in the English message for logs; the user reads the key's text.
+      return failure(validationError(parsed.error, input), describeIssues(parsed.error));
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
     } catch (error) {
-      if (error instanceof KuuloError)
-        return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof KuuloError) return failure(error.detail);
       // A constraint failure is the data breaking a rule, reported as such; anything else is a bug to log.
       if (!isConstraintFailure(error)) options.onUnexpectedError?.(method, error);
-      return { ok: false, error: { code: 'internal', message: sqliteMessage(error) } };
+      return failure(sqliteError(error));
     }
   };
 }
+
+const failure = (error: ErrorMessage, message?: string): { ok: false; error: KuuloErrorValue } => ({
+  ok: false,
+  error: errorValue(error, message),
+});
 
 const isConstraintFailure = (error: unknown): boolean =>
   String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_CONSTRAINT');
@@ -52,13 +61,79 @@ function describeIssues(error: z.ZodError): string {
   return `Invalid input — ${issues.join('; ')}`;
 }
 
+const isInputProblem = (text: string): text is InputProblem =>
+  (INPUT_PROBLEMS as readonly string[]).includes(text);
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** The first issue, as a field and a problem the user's language can name (never zod's English). */
+function validationError(error: z.ZodError, input: unknown): ErrorMessage {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String);
+  const bound = (value: unknown): number | null =>
+    typeof value === 'number' ? value : Number(value) || null;
+  const field = clip(path.join('.'), 80);
+  const params = (problem: InputProblem, limit: number | null = null): ErrorMessage => ({
+    key: 'validation',
+    params: { field, problem, limit },
+  });
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return {
+        key: 'validation',
+        params: {
+          field: clip([...path, issue.keys[0] ?? ''].join('.'), 80),
+          problem: 'unknownField',
+          limit: null,
+        },
+      };
+    case 'too_big': {
+      const limit = bound(issue.maximum);
+      if (isInputProblem(issue.message)) return params(issue.message, limit);
+      if (issue.origin === 'string') return params('tooLong', limit);
+      if (issue.origin === 'array' || issue.origin === 'set') return params('tooMany', limit);
+      return params('tooLarge', limit);
+    }
+    case 'too_small': {
+      const limit = bound(issue.minimum);
+      if (isInputProblem(issue.message)) return params(issue.message, limit);
+      if (issue.origin === 'string')
+        return params(limit === 1 ? 'empty' : 'tooShort', limit === 1 ? null : limit);
+      if (issue.origin === 'array' || issue.origin === 'set') return params('tooFew', limit);
+      return params('tooSmall', limit);
+    }
+    default:
+      // A schema's own error (e.g. 'notAnId') would otherwise stand for a field left out as well.
+      if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return params('missing');
+      if (isInputProblem(issue.message)) return params(issue.message);
+      switch (issue.code) {
+        case 'invalid_type':
+          return params('wrongType');
+        case 'invalid_format':
+          return params('badFormat');
+        case 'invalid_value':
+        case 'invalid_union':
+          return params('notAllowed');
+        default:
+          return params('invalid');
+      }
+  }
+}
+
 /** Constraint failures are the user's data colliding with a rule; say which rule, not where in the code. */
-function sqliteMessage(error: unknown): string {
+function sqliteError(error: unknown): ErrorMessage {
   const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'That refers to something that does not exist.';
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { key: 'missingReference', params: {} };
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
-    return 'That would break a data rule; nothing was changed.';
-  if (code === 'SQLITE_FULL') return 'The disk is full; nothing was changed. Free some space and try again.';
-  if (code === 'SQLITE_READONLY') return 'The workspace file is read-only; nothing was changed.';
-  return 'Something went wrong; nothing was changed. The error was logged.';
+    return { key: 'brokenRule', params: {} };
+  if (code === 'SQLITE_FULL') return { key: 'diskFull', params: {} };
+  if (code === 'SQLITE_READONLY') return { key: 'workspaceReadOnlyNow', params: {} };
+  return { key: 'unexpected', params: {} };
 }

@@ -34,7 +34,7 @@ export function listEngagements({ db }: ServiceContext): EngagementSummary[] {
 
 export function getEngagement({ db }: ServiceContext, id: string): Engagement {
   const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as Engagement | undefined;
-  if (!row) throw notFound('The engagement');
+  if (!row) throw notFound('engagement');
   return row;
 }
 
@@ -55,6 +55,6 @@ export function updateEngagement(
   id: string,
   patch: Partial<z.output<typeof EngagementFields>>,
 ): Engagement {
-  if (!updateRow(ctx.db, 'engagements', COLUMNS, id, patch, ctx.now())) throw notFound('The engagement');
+  if (!updateRow(ctx.db, 'engagements', COLUMNS, id, patch, ctx.now())) throw notFound('engagement');
   return getEngagement(ctx, id);
 }

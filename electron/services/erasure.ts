@@ -39,7 +39,7 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
         )
         .get(id) as { name: string; engagementId: string; intervieweeId: string | null } | undefined);
   const found = person ?? marked;
-  if (!found) throw notFound('The person');
+  if (!found) throw notFound('person');
   const intervieweeId = person ? id : (marked?.intervieweeId ?? null);
   const entryId = intervieweeId ?? id;
   const entry = buildRegister(ctx, found.engagementId).find((e) => e.id === entryId);

@@ -87,7 +87,7 @@ export function listFindings(ctx: ServiceContext, engagementId: string): Finding
 
 export function getFinding(ctx: ServiceContext, id: string): Finding {
   const row = ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as FindingRow | undefined;
-  if (!row) throw notFound('The finding');
+  if (!row) throw notFound('finding');
   return complete(ctx, row);
 }
 
@@ -104,8 +104,7 @@ function setLinks(
       `SELECT 1 FROM codes WHERE id = ? AND is_group = 0 AND (engagement_id IS NULL OR engagement_id = ?)`,
     );
     for (const codeId of codeIds) {
-      if (!usable.get(codeId, finding.engagementId))
-        throw new KuuloError('invalid_input', 'A linked code is not in this engagement’s codebook.');
+      if (!usable.get(codeId, finding.engagementId)) throw new KuuloError('findingCodeOutside');
     }
     db.prepare('DELETE FROM finding_codes WHERE finding_id = ?').run(finding.id);
     const insert = db.prepare('INSERT OR IGNORE INTO finding_codes (finding_id, code_id) VALUES (?, ?)');
@@ -116,8 +115,7 @@ function setLinks(
       `SELECT 1 FROM codings c JOIN interviews i ON i.id = c.interview_id WHERE c.id = ? AND i.engagement_id = ?`,
     );
     for (const codingId of quoteIds) {
-      if (!own.get(codingId, finding.engagementId))
-        throw new KuuloError('invalid_input', 'An evidence quote is not from this engagement.');
+      if (!own.get(codingId, finding.engagementId)) throw new KuuloError('evidenceOutside');
     }
     db.prepare('DELETE FROM finding_quotes WHERE finding_id = ?').run(finding.id);
     const insert = db.prepare(

@@ -37,7 +37,7 @@ export function listIdentities({ db }: ServiceContext, engagementId: string): Id
 
 function getIdentity({ db }: ServiceContext, id: string): Identity {
   const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as IdentityRow | undefined;
-  if (!row) throw notFound('The person or organisation');
+  if (!row) throw notFound('identity');
   return toIdentity(row);
 }
 
@@ -49,13 +49,13 @@ function checkLinks({ db }: ServiceContext, engagementId: string, fields: Partia
         'SELECT 1 FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ? AND a.engagement_id = ?',
       )
       .get(fields.intervieweeId, engagementId);
-    if (!found) throw new KuuloError('invalid_input', 'That interviewee is not in this engagement.');
+    if (!found) throw new KuuloError('intervieweeNotInEngagement');
   }
   if (fields.accountId) {
     const found = db
       .prepare('SELECT 1 FROM accounts WHERE id = ? AND engagement_id = ?')
       .get(fields.accountId, engagementId);
-    if (!found) throw new KuuloError('invalid_input', 'That account is not in this engagement.');
+    if (!found) throw new KuuloError('accountNotInEngagement');
   }
 }
 
@@ -282,7 +282,7 @@ export function decideIdentifier(
   if (decision.action === 'link') {
     const register = buildRegister(ctx, decision.engagementId);
     if (!decision.linkTo || !register.some((e) => e.id === decision.linkTo))
-      throw new KuuloError('invalid_input', 'Choose a person or organisation of this engagement to link to.');
+      throw new KuuloError('linkTargetOutside');
   }
   ctx.db
     .prepare(

@@ -75,7 +75,7 @@ export function listInterviews(ctx: ServiceContext, engagementId: string): Inter
 
 function getListItem(ctx: ServiceContext, id: string): InterviewListItem {
   const row = ctx.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
-  if (!row) throw notFound('The interview');
+  if (!row) throw notFound('interview');
   return withPeople(row, peopleOf(ctx, 'ii.interview_id = ?', id));
 }
 
@@ -90,7 +90,7 @@ export function getNotes({ db }: ServiceContext, interviewId: string): Notes {
       `SELECT interview_id AS interviewId, doc, text, revision, updated_at AS updatedAt FROM notes WHERE interview_id = ?`,
     )
     .get(interviewId) as (Omit<Notes, 'doc' | 'problem'> & { doc: string }) | undefined;
-  if (!row) throw notFound('The interview notes');
+  if (!row) throw notFound('interviewNotes');
   let doc: DocNode;
   try {
     doc = JSON.parse(row.doc) as DocNode;
@@ -127,7 +127,7 @@ function assertPeopleOfAccount(ctx: ServiceContext, accountId: string, ids: stri
   const check = ctx.db.prepare('SELECT 1 FROM interviewees WHERE id = ? AND account_id = ?');
   for (const id of ids) {
     if (!check.get(id, accountId)) {
-      throw new KuuloError('invalid_input', 'Every interviewee must be a person of the interviewed account.');
+      throw new KuuloError('intervieweeNotOfAccount');
     }
   }
 }
@@ -144,7 +144,7 @@ function setPeople(ctx: ServiceContext, interviewId: string, ids: string[]): voi
 export function createInterview(ctx: ServiceContext, engagementId: string, fields: Fields): Interview {
   const account = getAccount(ctx, fields.accountId);
   if (account.engagementId !== engagementId) {
-    throw new KuuloError('invalid_input', 'The account belongs to another engagement.');
+    throw new KuuloError('accountOfOtherEngagement');
   }
   const id = ctx.newId();
   const now = ctx.now();
@@ -174,7 +174,7 @@ export function updateInterview(
   patch: Partial<Omit<Fields, 'accountId'>>,
 ): Interview {
   ctx.db.transaction(() => {
-    if (!updateRow(ctx.db, 'interviews', COLUMNS, id, patch, ctx.now())) throw notFound('The interview');
+    if (!updateRow(ctx.db, 'interviews', COLUMNS, id, patch, ctx.now())) throw notFound('interview');
     if (patch.intervieweeIds) {
       const { accountId } = getInterview(ctx, id);
       assertPeopleOfAccount(ctx, accountId, patch.intervieweeIds);
@@ -191,7 +191,7 @@ export function getInterviewClock({ db }: ServiceContext, id: string): Interview
        FROM interviews WHERE id = ?`,
     )
     .get(id) as { elapsedMs: number; runningSince: string | null; stopped: number } | undefined;
-  if (!row) throw notFound('The interview');
+  if (!row) throw notFound('interview');
   return { ...row, stopped: row.stopped === 1 };
 }
 

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { type ErrorMessage, errorMessage } from '../../shared/errors.ts';
+import { phraseError } from '../../shared/i18n/errors.ts';
 import type { ExportJob } from '../../shared/report.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -6,7 +8,7 @@ import { notFound } from './errors.ts';
 type WorkerMessage =
   | { type: 'progress'; share: number; stage: string }
   | { type: 'done'; path: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; detail: ErrorMessage };
 
 const jobs = new Map<string, ExportJob>();
 
@@ -22,14 +24,16 @@ export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknow
     done: false,
     path,
     error: null,
+    failure: null,
     ms: null,
   };
   jobs.set(job.id, job);
   const started = performance.now();
   const worker = new Worker(workerUrl, { workerData });
-  const finish = (error: string | null) => {
+  const finish = (failure: ErrorMessage | null) => {
     if (job.done) return;
-    Object.assign(job, { done: true, error, ms: Math.round(performance.now() - started) });
+    const error = failure && phraseError(failure, 'en');
+    Object.assign(job, { done: true, error, failure, ms: Math.round(performance.now() - started) });
     if (!error) job.progress = 1;
   };
   worker.on('message', (message: WorkerMessage) => {
@@ -42,17 +46,17 @@ export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknow
         finish(null);
         break;
       case 'error':
-        finish(message.message);
+        finish(message.detail);
         break;
     }
   });
-  worker.on('error', (error) => finish(error.message));
-  worker.on('exit', (code) => finish(code === 0 ? null : `The export stopped unexpectedly (code ${code}).`));
+  worker.on('error', (error) => finish(errorMessage('exportFailed', { reason: error.message })));
+  worker.on('exit', (code) => finish(code === 0 ? null : errorMessage('exportStopped', { exitCode: code })));
   return { ...job };
 }
 
 export function jobStatus(id: string): ExportJob {
   const job = jobs.get(id);
-  if (!job) throw notFound('The export');
+  if (!job) throw notFound('export');
   return { ...job };
 }

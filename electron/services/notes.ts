@@ -26,11 +26,7 @@ export function saveNotes(
   baseRevision?: number,
 ): SaveNotesResult {
   const { problem, json } = checkNotes(interviewId, doc);
-  if (problem)
-    throw new KuuloError(
-      'invalid_input',
-      `These notes were not saved: the editor could not open them again (${problem}).`,
-    );
+  if (problem) throw new KuuloError('notesUnopenable', { problem });
   const derived = deriveNotes(doc);
   const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();
@@ -40,12 +36,8 @@ export function saveNotes(
         .prepare('SELECT revision FROM notes WHERE interview_id = ?')
         .pluck()
         .get(interviewId) as number | undefined;
-      if (current === undefined) throw notFound('The interview');
-      if (current !== baseRevision)
-        throw new KuuloError(
-          'conflict',
-          `These notes were not saved: they were changed elsewhere after this copy was opened (revision ${current}, this copy ${baseRevision}). Reopen the interview to see the latest notes.`,
-        );
+      if (current === undefined) throw notFound('interview');
+      if (current !== baseRevision) throw new KuuloError('notesStale', { current, base: baseRevision });
     }
     const row = ctx.db
       .prepare(
@@ -53,7 +45,7 @@ export function saveNotes(
          WHERE interview_id = ? RETURNING revision`,
       )
       .get(json, derived.text, wordCount, updatedAt, interviewId) as { revision: number } | undefined;
-    if (!row) throw notFound('The interview');
+    if (!row) throw notFound('interview');
     ctx.db
       .prepare(
         `UPDATE interviews SET updated_at = ?,

@@ -12,7 +12,7 @@ const SELECT = `SELECT id, interview_id AS interviewId, interviewee_id AS interv
 
 function getRelationship({ db }: ServiceContext, id: string): Relationship {
   const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Relationship | undefined;
-  if (!row) throw notFound('The relationship');
+  if (!row) throw notFound('relationship');
   return row;
 }
 
@@ -24,10 +24,7 @@ function assertInterviewee(
   const interview = getInterview(ctx, interviewId);
   if (!intervieweeId) return;
   if (!interview.intervieweeIds.includes(intervieweeId)) {
-    throw new KuuloError(
-      'invalid_input',
-      'The person who knows this contact must be one of the interviewees.',
-    );
+    throw new KuuloError('knowerNotInterviewee');
   }
 }
 

@@ -23,7 +23,7 @@ export function startReportExport(ctx: ServiceContext, request: z.output<typeof 
   const path = freePath(join(ctx.exportDir, fileName.replace(/\.docx$/i, '')));
   // "..", "." and the like would name a file outside the export folder.
   if (resolve(dirname(path)) !== resolve(ctx.exportDir)) {
-    throw new KuuloError('invalid_input', 'Choose a file name with letters or digits in it.');
+    throw new KuuloError('fileNameNeedsLetters');
   }
   return startJob(ctx, ctx.reportWorker, { dbPath: ctx.dbPath, request: options, outPath: path }, path);
 }

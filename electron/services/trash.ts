@@ -79,7 +79,7 @@ export function listTrash(ctx: ServiceContext): TrashItem[] {
 /** Undoes one entry exactly; refused, changing nothing, when what it touched has changed since. */
 export function restoreFromTrash(ctx: ServiceContext, id: string): TrashItem {
   const row = ctx.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TrashRow | undefined;
-  if (!row) throw notFound('The item in the Trash');
+  if (!row) throw notFound('trashItem');
   const changes = JSON.parse(
     ctx.db.prepare('SELECT changes FROM trash WHERE id = ?').pluck().get(id) as string,
   ) as RowChange[];
@@ -96,11 +96,7 @@ export function restoreFromTrash(ctx: ServiceContext, id: string): TrashItem {
   return toItem(row, new Map());
 }
 
-const partOfSomethingGone = (): KuuloError =>
-  new KuuloError(
-    'conflict',
-    'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
-  );
+const partOfSomethingGone = (): KuuloError => new KuuloError('undoNeedsParent');
 
 /** Deletes entries for good: their text is overwritten on disk and leaves the journal at once. */
 function purge(ctx: ServiceContext, where: string, ...params: unknown[]): { removed: number } {
@@ -111,7 +107,7 @@ function purge(ctx: ServiceContext, where: string, ...params: unknown[]): { remo
 
 export const deleteFromTrash = (ctx: ServiceContext, id: string) => {
   const result = purge(ctx, 'WHERE id = ?', id);
-  if (!result.removed) throw notFound('The item in the Trash');
+  if (!result.removed) throw notFound('trashItem');
   return result;
 };
 

@@ -309,6 +309,28 @@ describe('coding in Chromium', () => {
     }
   });
 
+  test('in the Finnish UI a refused code name is explained in Finnish', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      const taken = ws.call('getCodebook', {}).find((c) => c.key === 'silos')!;
+      await page.goto(`${chromium.url()}#/codebook`);
+      await page.getByRole('button', { name: '+ Uusi koodi' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Nimi suomeksi').fill(` ${taken.name.fi.toUpperCase()} `);
+      await dialog.getByLabel('Nimi englanniksi').fill('Something new');
+      await dialog.getByRole('button', { name: 'Luo' }).click();
+      const alert = dialog.getByRole('alert');
+      await expect
+        .poll(() => alert.textContent())
+        .toBe(`Täällä on jo koodi nimeltä ”${taken.name.fi}”; käytä sitä tai valitse toinen nimi.`);
+      await screenshot(page, '13b-codebook-name-taken-fi');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('codebook screen: usage counts, retire hides from the picker, merge keeps codings', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

@@ -4,14 +4,25 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.ts';
+import { connect } from '../helpers/workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kuulo-cli-'));
 const db = join(dir, 'k.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI the way `npm run kuulo --` does, on this test's Node. */
+/** Runs the CLI the way `npm run kuulo --` does, on this test's Node, in an English locale. */
 function kuulo(...args: string[]) {
-  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8' });
+  return kuuloIn({ LANG: 'C.UTF-8' }, ...args);
+}
+
+/** The same with the locale variables set as given (and no others, so the machine's do not leak in). */
+function kuuloIn(locale: Record<string, string>, ...args: string[]) {
+  const env = { ...process.env };
+  for (const name of ['KUULO_LANG', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_MESSAGES']) delete env[name];
+  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...env, ...locale },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -89,7 +100,7 @@ describe('CLI', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     const badId = kuulo('interview', '--db', db, '--id', 'nope');
     expect(badId.code).not.toBe(0);
-    expect(badId.stderr).toMatch(/^kuulo: Invalid input/);
+    expect(badId.stderr).toBe('kuulo: Check the field “id”: it is not a valid id.\n');
     // A mistyped path: refused, and no empty workspace is left behind.
     const typo = join(dirname(db), 'worksapce.db');
     for (const command of ['engagements', 'codebook', 'backup', 'stats']) {
@@ -100,6 +111,33 @@ describe('CLI', () => {
     expect(existsSync(typo)).toBe(false);
     const notSqlite = kuulo('engagements', '--db', 'package.json');
     expect(notSqlite.stderr).toMatch(/not a Kuulo workspace/);
+  });
+
+  test('errors print in the workspace’s language; KUULO_LANG, then the OS locale, decide otherwise', () => {
+    const path = join(dirname(db), 'suomeksi.db');
+    expect(kuulo('demo', '--db', path).code).toBe(0);
+    const ws = connect(path);
+    ws.call('updateSettings', { language: 'fi' });
+    ws.db.close();
+    const missing = '00000000-0000-4000-8000-000000000000';
+
+    const finnish = kuulo('interview', '--db', path, '--id', missing);
+    expect(finnish.code).toBe(2);
+    expect(finnish.stderr).toBe('kuulo: Haastattelua ei löytynyt.\n');
+    const badId = kuulo('interview', '--db', path, '--id', 'nope');
+    expect(badId.stderr).toBe('kuulo: Tarkista kenttä ”id”: se ei ole kelvollinen tunniste.\n');
+
+    // KUULO_LANG is for one run (a script that parses English); it wins over the workspace.
+    expect(
+      kuuloIn({ KUULO_LANG: 'en', LANG: 'fi_FI.UTF-8' }, 'interview', '--db', path, '--id', missing).stderr,
+    ).toBe('kuulo: The interview was not found.\n');
+    // Before any workspace is open only the environment can say: the OS locale, else English.
+    const typo = join(dirname(db), 'ei-ole.db');
+    expect(kuuloIn({ LANG: 'fi_FI.UTF-8' }, 'engagements', '--db', typo).stderr).toMatch(
+      /^kuulo: Polussa .*ei-ole\.db ei ole työtilaa\./,
+    );
+    expect(kuuloIn({}, 'engagements', '--db', typo).stderr).toMatch(/^kuulo: No workspace at /);
+    expect(existsSync(typo)).toBe(false);
   });
 });
 

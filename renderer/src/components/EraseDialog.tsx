@@ -5,7 +5,7 @@ import type { ErasureSummary } from '../../../shared/contract.ts';
 import type { Interviewee } from '../../../shared/domain.ts';
 import type { ErasurePlace, ErasurePreview } from '../../../shared/identity/types.ts';
 import { kuulo } from '../bridge.ts';
-import { unwrap } from '../store/notify.ts';
+import { phraseServiceError, unwrap } from '../store/notify.ts';
 import { Dialog } from './Dialog.tsx';
 import { PlaceInContext } from './IdentityReview.tsx';
 import './review.css';
@@ -44,7 +44,7 @@ export function EraseDialog({
       .then((result) => {
         if (!current) return;
         if (result.ok) setPreview(result.value);
-        else setError(result.error.message);
+        else setError(phraseServiceError(result.error));
       })
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
     return () => {

@@ -1,5 +1,10 @@
 import { create } from 'zustand';
 import type { KuuloErrorValue, Result } from '../../../shared/contract.ts';
+import type { Language } from '../../../shared/domain.ts';
+import type { ErrorMessage } from '../../../shared/errors.ts';
+import { phraseError } from '../../../shared/i18n/errors.ts';
+import { languageFromLocale } from '../../../shared/i18n/index.ts';
+import { i18next } from '../i18n/index.ts';
 
 export interface Toast {
   id: number;
@@ -28,10 +33,18 @@ export const useNotify = create<NotifyState>((set) => ({
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));
 
+/** The UI language now: errors are phrased when they happen, in the language the user reads. */
+const uiLanguage = (): Language => languageFromLocale(i18next.language);
+
+/** A service error in the user's language; `message` is what every form and toast shows. */
+export const phraseServiceError = (error: ErrorMessage & { message?: string }): string =>
+  phraseError(error, uiLanguage());
+
+/** A failed call; its `message` is phrased in the UI language, `error` keeps the code to branch on. */
 export class ServiceError extends Error {
   readonly error: KuuloErrorValue;
   constructor(error: KuuloErrorValue) {
-    super(error.message);
+    super(phraseServiceError(error));
     this.error = error;
   }
 }

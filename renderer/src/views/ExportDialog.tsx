@@ -11,7 +11,7 @@ import {
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { IdentityReview } from '../components/IdentityReview.tsx';
-import { unwrap } from '../store/notify.ts';
+import { phraseServiceError, unwrap } from '../store/notify.ts';
 
 const safeName = (text: string): string =>
   text
@@ -163,7 +163,13 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
               {t('export.done', { path: job.path, seconds: ((job.ms ?? 0) / 1000).toFixed(1) })}
             </p>
           )}
-          {job.error && <p className="form-error">{t('export.failed', { message: job.error })}</p>}
+          {job.error && (
+            <p className="form-error">
+              {t('export.failed', {
+                message: job.failure ? phraseServiceError({ ...job.failure, message: job.error }) : job.error,
+              })}
+            </p>
+          )}
         </div>
       )}
       {error && <p className="form-error">{error}</p>}

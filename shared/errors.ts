@@ -1,0 +1,201 @@
+/**
+ * Errors cross the boundary as a key and parameters, never as finished sentences: the UI and the CLI
+ * phrase them in the user's language (shared/i18n/errors.ts). Parameters that are file paths, names
+ * or other user data are passed through as given; only the words of the app are translated.
+ */
+
+/** The coarse class the UI branches on (retry, reopen, show a form error …). */
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
+
+type None = Record<string, never>;
+
+/** What was looked for and not found. */
+export type Thing =
+  | 'engagement'
+  | 'account'
+  | 'interviewee'
+  | 'interview'
+  | 'interviewNotes'
+  | 'relationship'
+  | 'person'
+  | 'identity'
+  | 'code'
+  | 'coding'
+  | 'finding'
+  | 'export'
+  | 'trashItem';
+
+/**
+ * What is wrong with one field of the input, in words a consultant knows (never zod's text). A schema
+ * names its own problem as its zod `error` (e.g. 'dateFormat'); the dispatcher maps the rest.
+ */
+export const INPUT_PROBLEMS = [
+  'missing',
+  'wrongType',
+  'empty',
+  'tooLong',
+  'tooShort',
+  'tooMany',
+  'tooFew',
+  'tooLarge',
+  'tooSmall',
+  'badFormat',
+  'notAllowed',
+  'unknownField',
+  'invalid',
+  'notAnId',
+  'dateFormat',
+  'timeFormat',
+  'colourFormat',
+  'fileNameCharacters',
+  'tooDeep',
+  'notADocument',
+] as const;
+export type InputProblem = (typeof INPUT_PROBLEMS)[number];
+
+/** Why a backup file cannot be restored (the kinds db/inspect.ts finds). */
+export type BackupProblem = 'not-sqlite' | 'foreign' | 'newer' | 'damaged';
+
+/** Every error the services can report, with the parameters its texts use. */
+export interface ErrorParams {
+  notFound: { what: Thing };
+  /** `field` is the input's path (e.g. "fileName", "name.fi"); `limit` the bound a too-long/short value broke. */
+  validation: { field: string; problem: InputProblem; limit: number | null };
+  unknownMethod: { method: string };
+  requestRefused: None;
+  brokenRule: None;
+  missingReference: None;
+  diskFull: None;
+  workspaceReadOnlyNow: None;
+  unexpected: None;
+
+  notesUnopenable: { problem: string };
+  notesStale: { current: number; base: number };
+  knowerNotInterviewee: None;
+  demoNeedsEmpty: None;
+  backupNotListed: None;
+  backupRefused: { path: string; problem: BackupProblem };
+  codeGroupNotApplicable: None;
+  codeOfOtherEngagement: None;
+  codingOfOtherInterview: None;
+  intervieweeNotInEngagement: None;
+  accountNotInEngagement: None;
+  linkTargetOutside: None;
+  findingCodeOutside: None;
+  evidenceOutside: None;
+  fileNameNeedsLetters: None;
+  groupNotNested: None;
+  codeOwnGroup: None;
+  parentNotGroup: None;
+  groupOfOtherEngagement: None;
+  codeNameTaken: { name: string };
+  mergeSameCode: None;
+  mergeGroup: None;
+  mergeScope: None;
+  intervieweeNotOfAccount: None;
+  accountOfOtherEngagement: None;
+  reportLeak: { text: string; part: string };
+  exportStopped: { exitCode: number };
+  /** `reason` is the technical cause, in English. */
+  exportFailed: { reason: string };
+
+  workspaceNotSqlite: { path: string };
+  workspaceForeign: { path: string };
+  workspaceNewer: { path: string; version: number };
+  /** `latest` is the newest backup to restore from, if there is one. */
+  workspaceDamaged: {
+    path: string;
+    detail: string;
+    backupFolder: string;
+    latest: { path: string; createdAt: string } | null;
+  };
+  workspaceReadOnly: { path: string };
+  folderReadOnly: { folder: string };
+  cannotCreateWorkspace: { path: string };
+  workspaceUnreadable: { path: string };
+  workspaceIsFolder: { path: string };
+  workspaceDiskFull: { path: string };
+  workspaceInUse: { path: string };
+  /** Another live process has the workspace open for writing (see electron/db/lock.ts). */
+  workspaceLocked: { program: string; pid: number; host: string; since: string; lockFile: string };
+  workspaceOpenFailed: { path: string; reason: string };
+
+  cliUnknownCommand: { command: string };
+  cliMissingDb: None;
+  cliNoWorkspace: { path: string };
+
+  undoChangedSince: None;
+  undoNeedsParent: None;
+}
+
+export type ErrorKey = keyof ErrorParams;
+
+/** One error as data: `{ key: 'notFound', params: { what: 'interview' } }`. */
+export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];
+
+/** Each key belongs to one coarse code, so a throw site names only the key. */
+export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
+  notFound: 'not_found',
+  validation: 'invalid_input',
+  unknownMethod: 'unknown_method',
+  requestRefused: 'invalid_input',
+  brokenRule: 'internal',
+  missingReference: 'internal',
+  diskFull: 'internal',
+  workspaceReadOnlyNow: 'internal',
+  unexpected: 'internal',
+  notesUnopenable: 'invalid_input',
+  notesStale: 'conflict',
+  knowerNotInterviewee: 'invalid_input',
+  demoNeedsEmpty: 'conflict',
+  backupNotListed: 'invalid_input',
+  backupRefused: 'invalid_input',
+  codeGroupNotApplicable: 'invalid_input',
+  codeOfOtherEngagement: 'invalid_input',
+  codingOfOtherInterview: 'conflict',
+  intervieweeNotInEngagement: 'invalid_input',
+  accountNotInEngagement: 'invalid_input',
+  linkTargetOutside: 'invalid_input',
+  findingCodeOutside: 'invalid_input',
+  evidenceOutside: 'invalid_input',
+  fileNameNeedsLetters: 'invalid_input',
+  groupNotNested: 'invalid_input',
+  codeOwnGroup: 'invalid_input',
+  parentNotGroup: 'invalid_input',
+  groupOfOtherEngagement: 'invalid_input',
+  codeNameTaken: 'conflict',
+  mergeSameCode: 'invalid_input',
+  mergeGroup: 'invalid_input',
+  mergeScope: 'invalid_input',
+  intervieweeNotOfAccount: 'invalid_input',
+  accountOfOtherEngagement: 'invalid_input',
+  reportLeak: 'conflict',
+  exportStopped: 'internal',
+  exportFailed: 'internal',
+  workspaceNotSqlite: 'invalid_input',
+  workspaceForeign: 'invalid_input',
+  workspaceNewer: 'conflict',
+  workspaceDamaged: 'invalid_input',
+  workspaceReadOnly: 'invalid_input',
+  folderReadOnly: 'invalid_input',
+  cannotCreateWorkspace: 'invalid_input',
+  workspaceUnreadable: 'invalid_input',
+  workspaceIsFolder: 'invalid_input',
+  workspaceDiskFull: 'conflict',
+  workspaceInUse: 'conflict',
+  workspaceLocked: 'conflict',
+  workspaceOpenFailed: 'internal',
+  cliUnknownCommand: 'invalid_input',
+  cliMissingDb: 'invalid_input',
+  cliNoWorkspace: 'invalid_input',
+  undoChangedSince: 'conflict',
+  undoNeedsParent: 'conflict',
+};
+
+/** A key whose texts take no parameters may be thrown without them. */
+export type ParamsArg<K extends ErrorKey> = None extends ErrorParams[K]
+  ? [params?: ErrorParams[K]]
+  : [params: ErrorParams[K]];
+
+export const errorMessage = <K extends ErrorKey>(key: K, ...[params]: ParamsArg<K>): ErrorMessage =>
+  ({ key, params: params ?? {} }) as ErrorMessage;

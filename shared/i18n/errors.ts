@@ -1,0 +1,442 @@
+import type { Language } from '../domain.ts';
+import type { BackupProblem, ErrorKey, ErrorMessage, ErrorParams, InputProblem, Thing } from '../errors.ts';
+import { en as enUi } from './en.ts';
+import { fi as fiUi } from './fi.ts';
+
+/**
+ * The texts of every error in Finnish and English. Each text is a function of its key's parameters,
+ * so the type checker refuses a key without text in either language, and Finnish can put a word in
+ * the case its sentence needs. Paths, names and quoted text are inserted as given, never translated.
+ */
+type Phrasebook = { readonly [K in ErrorKey]: (params: ErrorParams[K]) => string };
+
+const EN_THING: Record<Thing, string> = {
+  engagement: 'The engagement',
+  account: 'The account',
+  interviewee: 'The interviewee',
+  interview: 'The interview',
+  interviewNotes: 'The interview notes',
+  relationship: 'The relationship',
+  person: 'The person',
+  identity: 'The person or organisation',
+  code: 'The code',
+  coding: 'The coding',
+  finding: 'The finding',
+  export: 'The export',
+  trashItem: 'That item in the Trash',
+};
+
+/** Partitive, as "… ei löytynyt" needs. */
+const FI_THING: Record<Thing, string> = {
+  engagement: 'Toimeksiantoa',
+  account: 'Asiakasta',
+  interviewee: 'Haastateltavaa',
+  interview: 'Haastattelua',
+  interviewNotes: 'Haastattelun muistiinpanoja',
+  relationship: 'Kontaktia',
+  person: 'Henkilöä',
+  identity: 'Henkilöä tai organisaatiota',
+  code: 'Koodia',
+  coding: 'Koodausta',
+  finding: 'Löydöstä',
+  export: 'Raportin vientiä',
+  trashItem: 'Roskakorista kohdetta',
+};
+
+/** Names of the input fields a consultant fills in; any other field is named by its path as is. */
+const EN_FIELDS = {
+  name: 'Name',
+  title: 'Title',
+  clientName: 'Client',
+  industry: 'Industry',
+  purpose: 'Purpose',
+  periodStart: 'Start date',
+  periodEnd: 'End date',
+  fileName: 'File name',
+  date: 'Date',
+  startTime: 'Start time',
+  durationMin: 'Duration (min)',
+  interviewer: 'Interviewer',
+  memo: 'Memo',
+  description: 'Description',
+  color: 'Colour',
+  hotkey: 'Hotkey',
+  nps: 'Likelihood to recommend',
+  satisfaction: 'Satisfaction',
+  revenue: 'Annual revenue',
+  anonLabel: 'Anonymous label',
+  role: 'Role',
+  body: 'Text',
+  keyMessage: 'Key message',
+  action: 'Action',
+  aliases: 'Other names',
+  backupsKept: 'Backups kept',
+  language: 'Language',
+  codeIds: 'Codes',
+  intervieweeIds: 'Interviewees',
+  accountId: 'Account',
+  engagementId: 'Engagement',
+  parentId: 'Group',
+} as const;
+type FieldNames = Readonly<Record<keyof typeof EN_FIELDS, string>>;
+
+const FI_FIELDS: FieldNames = {
+  name: 'Nimi',
+  title: 'Otsikko',
+  clientName: 'Toimeksiantaja',
+  industry: 'Toimiala',
+  purpose: 'Tarkoitus',
+  periodStart: 'Alkamispäivä',
+  periodEnd: 'Päättymispäivä',
+  fileName: 'Tiedoston nimi',
+  date: 'Päivä',
+  startTime: 'Alkamisaika',
+  durationMin: 'Kesto (min)',
+  interviewer: 'Haastattelija',
+  memo: 'Muistio',
+  description: 'Kuvaus',
+  color: 'Väri',
+  hotkey: 'Pikanäppäin',
+  nps: 'Suosittelutodennäköisyys',
+  satisfaction: 'Tyytyväisyys',
+  revenue: 'Vuosimyynti',
+  anonLabel: 'Nimetön tunniste',
+  role: 'Rooli',
+  body: 'Teksti',
+  keyMessage: 'Avainviesti',
+  action: 'Toimenpide',
+  aliases: 'Muut nimet',
+  backupsKept: 'Säilytettävät varmuuskopiot',
+  language: 'Kieli',
+  codeIds: 'Koodit',
+  intervieweeIds: 'Haastateltavat',
+  accountId: 'Asiakas',
+  engagementId: 'Toimeksianto',
+  parentId: 'Ryhmä',
+};
+
+/**
+ * "name.fi" → "Name (Finnish)", "aliases.2" → "Other names"; an unknown field keeps its path, so the
+ * message still points somewhere rather than nowhere.
+ */
+function fieldLabel(
+  path: string,
+  names: FieldNames,
+  languages: Record<Language, string>,
+): { label: string; known: boolean } {
+  const segments = path.split('.').filter((segment) => segment !== '' && !/^\d+$/.test(segment));
+  const last = segments.at(-1);
+  const language = last === 'fi' || last === 'en' ? last : null;
+  const field = language ? segments.at(-2) : last;
+  const name =
+    field !== undefined && Object.hasOwn(names, field) ? names[field as keyof FieldNames] : undefined;
+  if (!name) return { label: path, known: false };
+  return { label: language ? `${name} (${languages[language]})` : name, known: true };
+}
+
+const withLimit = (text: string, limit: number | null, bound: (limit: number) => string): string =>
+  limit === null ? text : `${text} (${bound(limit)})`;
+
+function enProblem(problem: InputProblem, limit: number | null): string {
+  switch (problem) {
+    case 'missing':
+      return 'it is missing';
+    case 'wrongType':
+      return 'it has the wrong kind of value';
+    case 'empty':
+      return 'it is empty';
+    case 'tooLong':
+      return withLimit('it is too long', limit, (n) => `at most ${n} characters`);
+    case 'tooShort':
+      return withLimit('it is too short', limit, (n) => `at least ${n} characters`);
+    case 'tooMany':
+      return withLimit('it has too many items', limit, (n) => `at most ${n}`);
+    case 'tooFew':
+      return withLimit('it has too few items', limit, (n) => `at least ${n}`);
+    case 'tooLarge':
+      return withLimit('the number is too large', limit, (n) => `at most ${n}`);
+    case 'tooSmall':
+      return withLimit('the number is too small', limit, (n) => `at least ${n}`);
+    case 'badFormat':
+      return 'it is not in the expected format';
+    case 'notAllowed':
+      return 'the value is not one of the choices';
+    case 'unknownField':
+      return 'Kuulo does not know this field';
+    case 'invalid':
+      return 'the value is not valid';
+    case 'notAnId':
+      return 'it is not a valid id';
+    case 'dateFormat':
+      return 'use the date format YYYY-MM-DD';
+    case 'timeFormat':
+      return 'use the time format HH:MM';
+    case 'colourFormat':
+      return 'use a colour like #1f5f74';
+    case 'fileNameCharacters':
+      return 'a file name cannot contain / \\ : * ? " < > |';
+    case 'tooDeep':
+      return 'the document is nested too deeply';
+    case 'notADocument':
+      return 'it must be a notes document';
+  }
+}
+
+function fiProblem(problem: InputProblem, limit: number | null): string {
+  switch (problem) {
+    case 'missing':
+      return 'se puuttuu';
+    case 'wrongType':
+      return 'sen arvo on väärää tyyppiä';
+    case 'empty':
+      return 'se on tyhjä';
+    case 'tooLong':
+      return withLimit('se on liian pitkä', limit, (n) => `enintään ${n} merkkiä`);
+    case 'tooShort':
+      return withLimit('se on liian lyhyt', limit, (n) => `vähintään ${n} merkkiä`);
+    case 'tooMany':
+      return withLimit('siinä on liian monta kohdetta', limit, (n) => `enintään ${n}`);
+    case 'tooFew':
+      return withLimit('siinä on liian vähän kohteita', limit, (n) => `vähintään ${n}`);
+    case 'tooLarge':
+      return withLimit('luku on liian suuri', limit, (n) => `enintään ${n}`);
+    case 'tooSmall':
+      return withLimit('luku on liian pieni', limit, (n) => `vähintään ${n}`);
+    case 'badFormat':
+      return 'se ei ole oikeassa muodossa';
+    case 'notAllowed':
+      return 'arvo ei ole mikään sallituista vaihtoehdoista';
+    case 'unknownField':
+      return 'Kuulo ei tunne tätä kenttää';
+    case 'invalid':
+      return 'arvo ei kelpaa';
+    case 'notAnId':
+      return 'se ei ole kelvollinen tunniste';
+    case 'dateFormat':
+      return 'anna päivämäärä muodossa VVVV-KK-PP';
+    case 'timeFormat':
+      return 'anna kellonaika muodossa TT:MM';
+    case 'colourFormat':
+      return 'anna väri muodossa #1f5f74';
+    case 'fileNameCharacters':
+      return 'tiedostonimessä ei voi olla merkkejä / \\ : * ? " < > |';
+    case 'tooDeep':
+      return 'asiakirjassa on liian monta sisäkkäistä tasoa';
+    case 'notADocument':
+      return 'sen on oltava muistiinpanoasiakirja';
+  }
+}
+
+const EN_BACKUP: Record<BackupProblem, string> = {
+  'not-sqlite': 'is not a Kuulo backup (not an SQLite database)',
+  foreign: 'is not a Kuulo backup (it is another program’s database)',
+  newer: 'was made by a newer version of Kuulo; update Kuulo to restore it',
+  damaged: 'is damaged',
+};
+
+const FI_BACKUP: Record<BackupProblem, string> = {
+  'not-sqlite': 'se ei ole Kuulon varmuuskopio (se ei ole SQLite-tietokanta)',
+  foreign: 'se ei ole Kuulon varmuuskopio (se on toisen ohjelman tietokanta)',
+  newer: 'sen on tehnyt Kuulon uudempi versio; päivitä Kuulo palauttaaksesi sen',
+  damaged: 'se on vioittunut',
+};
+
+const EN_UNCHANGED = 'It was left unchanged.';
+const FI_UNCHANGED = 'Sitä ei muutettu.';
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+
+const en: Phrasebook = {
+  notFound: ({ what }) => `${EN_THING[what]} was not found.`,
+  validation: ({ field, problem, limit }) => {
+    const { label, known } = fieldLabel(field, EN_FIELDS, { fi: 'Finnish', en: 'English' });
+    if (problem === 'unknownField') return `Kuulo does not know the field “${label}”.`;
+    const where = field === '' ? 'the input' : known ? `“${label}”` : `the field “${label}”`;
+    return `Check ${where}: ${enProblem(problem, limit)}.`;
+  },
+  unknownMethod: ({ method }) => `Unknown operation: ${method}`,
+  requestRefused: () => 'Request refused: it did not come from the Kuulo window.',
+  brokenRule: () => 'That would break a data rule; nothing was changed.',
+  missingReference: () => 'That refers to something that does not exist.',
+  diskFull: () => 'The disk is full; nothing was changed. Free some space and try again.',
+  workspaceReadOnlyNow: () => 'The workspace file is read-only; nothing was changed.',
+  unexpected: () => 'Something went wrong; nothing was changed. The error was logged.',
+
+  notesUnopenable: ({ problem }) =>
+    `These notes were not saved: the editor could not open them again (${problem}).`,
+  notesStale: ({ current, base }) =>
+    `These notes were not saved: they were changed elsewhere after this copy was opened (revision ${current}, this copy ${base}). Reopen the interview to see the latest notes.`,
+  knowerNotInterviewee: () => 'The person who knows this contact must be one of the interviewees.',
+  demoNeedsEmpty: () => 'This workspace already has engagements; sample data goes only into an empty one.',
+  backupNotListed: () =>
+    "That file is not one of this workspace's backups; choose one from the list of backups.",
+  backupRefused: ({ path, problem }) =>
+    `The backup ${path} ${EN_BACKUP[problem]}. Nothing was changed; choose another backup.`,
+  codeGroupNotApplicable: () => 'A code group cannot be applied to text; pick a code inside it.',
+  codeOfOtherEngagement: () => 'That code belongs to another engagement.',
+  codingOfOtherInterview: () => 'That coding belongs to another interview.',
+  intervieweeNotInEngagement: () => 'That interviewee is not in this engagement.',
+  accountNotInEngagement: () => 'That account is not in this engagement.',
+  linkTargetOutside: () => 'Choose a person or organisation of this engagement to link to.',
+  findingCodeOutside: () => 'A linked code is not in this engagement’s codebook.',
+  evidenceOutside: () => 'An evidence quote is not from this engagement.',
+  fileNameNeedsLetters: () => 'Choose a file name with letters or digits in it.',
+  groupNotNested: () => 'Code groups stay at the top level.',
+  codeOwnGroup: () => 'A code cannot be its own group.',
+  parentNotGroup: () => 'Codes can only be placed in a code group.',
+  groupOfOtherEngagement: () => 'That group belongs to one engagement; put shared codes in a shared group.',
+  codeNameTaken: ({ name }) => `A code named “${name}” already exists here; use it, or choose another name.`,
+  mergeSameCode: () => 'Pick two different codes to merge.',
+  mergeGroup: () => 'Only codes can be merged, not code groups.',
+  mergeScope: () => 'Merge into a code of the shared codebook (or of the same engagement).',
+  intervieweeNotOfAccount: () => 'Every interviewee must be a person of the interviewed account.',
+  accountOfOtherEngagement: () => 'The account belongs to another engagement.',
+  reportLeak: ({ text, part }) => fill(enUi.report.leak, { text, part }),
+  exportStopped: ({ exitCode }) => `The export stopped unexpectedly (code ${exitCode}).`,
+  exportFailed: ({ reason }) => `The report could not be written (${reason}).`,
+
+  workspaceNotSqlite: ({ path }) =>
+    `${path} is not a Kuulo workspace (not an SQLite database). ${EN_UNCHANGED} Choose your workspace file, usually kuulo.db.`,
+  workspaceForeign: ({ path }) =>
+    `${path} is not a Kuulo workspace (it is another program's database). ${EN_UNCHANGED} Choose your workspace file, usually kuulo.db.`,
+  workspaceNewer: ({ path, version }) =>
+    `${path} was saved by a newer version of Kuulo (schema ${version}); update Kuulo to open it. ${EN_UNCHANGED}`,
+  workspaceDamaged: ({ path, detail, backupFolder, latest }) =>
+    `${path} is damaged and cannot be opened safely (${detail}). ${EN_UNCHANGED} ${
+      latest
+        ? `Its latest backup is ${latest.path} (${latest.createdAt}): restore it with "npm run kuulo -- restore --db ${path} --from ${latest.path}".`
+        : `There is no backup of it in ${backupFolder}; keep the file and ask for help.`
+    }`,
+  workspaceReadOnly: ({ path }) =>
+    `${path} is read-only, so Kuulo could not save notes into it. ${EN_UNCHANGED} Make the file writable, or copy it into a folder of your own, and open it again.`,
+  folderReadOnly: ({ folder }) =>
+    `The folder ${folder} is read-only: Kuulo needs to create small working files (-wal, -shm) beside the workspace while it is open. The workspace was left unchanged. Copy it into a folder you can write to, such as Documents, and open it there.`,
+  cannotCreateWorkspace: ({ path }) =>
+    `Kuulo cannot create a workspace at ${path}: the folder does not exist or is read-only. Choose a folder you can write to.`,
+  workspaceUnreadable: ({ path }) =>
+    `Kuulo is not allowed to read ${path}. ${EN_UNCHANGED} Check the file's permissions, or copy it into a folder of your own.`,
+  workspaceIsFolder: ({ path }) =>
+    `${path} is a folder, not a workspace file. Choose the workspace file itself.`,
+  workspaceDiskFull: ({ path }) =>
+    `There is not enough free disk space to open ${path}. ${EN_UNCHANGED} Free some space and open it again.`,
+  workspaceInUse: ({ path }) =>
+    `${path} is in use by another program (is Kuulo already open?). ${EN_UNCHANGED} Close the other program and try again.`,
+  workspaceOpenFailed: ({ path, reason }) => `Kuulo could not open ${path} (${reason}). ${EN_UNCHANGED}`,
+  workspaceLocked: ({ program, pid, host, since, lockFile }) =>
+    `The workspace is open in ${program} (process ${pid} on ${host}, since ${since}). Close it there first; nothing was changed. If nothing has it open, delete ${lockFile}.`,
+
+  cliUnknownCommand: ({ command }) =>
+    `Unknown command "${command}". Run "npm run kuulo -- help" for the list.`,
+  cliMissingDb: () => 'Missing --db FILE: the workspace file to use.',
+  cliNoWorkspace: ({ path }) =>
+    `No workspace at ${path}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
+  undoChangedSince: () =>
+    'This cannot be undone any more: what it changed has been changed again since. Nothing was changed.',
+  undoNeedsParent: () =>
+    'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
+};
+
+const fi: Phrasebook = {
+  notFound: ({ what }) => `${FI_THING[what]} ei löytynyt.`,
+  validation: ({ field, problem, limit }) => {
+    const { label } = fieldLabel(field, FI_FIELDS, { fi: 'suomeksi', en: 'englanniksi' });
+    if (problem === 'unknownField') return `Kuulo ei tunne kenttää ”${label}”.`;
+    const where = field === '' ? 'syöte' : `kenttä ”${label}”`;
+    return `Tarkista ${where}: ${fiProblem(problem, limit)}.`;
+  },
+  unknownMethod: ({ method }) => `Tuntematon toiminto: ${method}`,
+  requestRefused: () => 'Pyyntö hylättiin: se ei tullut Kuulon ikkunasta.',
+  brokenRule: () => 'Muutos olisi ristiriidassa tietojen sääntöjen kanssa; mitään ei muutettu.',
+  missingReference: () => 'Tieto viittaa kohteeseen, jota ei ole olemassa.',
+  diskFull: () => 'Levy on täynnä; mitään ei muutettu. Vapauta tilaa ja yritä uudelleen.',
+  workspaceReadOnlyNow: () => 'Työtilatiedostoon ei voi kirjoittaa; mitään ei muutettu.',
+  unexpected: () => 'Jokin meni vikaan; mitään ei muutettu. Virhe kirjattiin lokiin.',
+
+  notesUnopenable: ({ problem }) =>
+    `Muistiinpanoja ei tallennettu: editori ei pystyisi avaamaan niitä uudelleen (${problem}).`,
+  notesStale: ({ current, base }) =>
+    `Muistiinpanoja ei tallennettu: niitä on muutettu muualla sen jälkeen, kun tämä kopio avattiin (versio ${current}, tämä kopio ${base}). Avaa haastattelu uudelleen nähdäksesi uusimmat muistiinpanot.`,
+  knowerNotInterviewee: () => 'Kontaktin tuntijan on oltava yksi haastateltavista.',
+  demoNeedsEmpty: () =>
+    'Tässä työtilassa on jo toimeksiantoja; esimerkkiaineiston voi luoda vain tyhjään työtilaan.',
+  backupNotListed: () => 'Tiedosto ei ole tämän työtilan varmuuskopio; valitse varmuuskopio luettelosta.',
+  backupRefused: ({ path, problem }) =>
+    `Varmuuskopiota ${path} ei voi palauttaa: ${FI_BACKUP[problem]}. Mitään ei muutettu; valitse toinen varmuuskopio.`,
+  codeGroupNotApplicable: () => 'Koodiryhmällä ei voi koodata tekstiä; valitse koodi ryhmän sisältä.',
+  codeOfOtherEngagement: () => 'Koodi kuuluu toiseen toimeksiantoon.',
+  codingOfOtherInterview: () => 'Koodaus kuuluu toiseen haastatteluun.',
+  intervieweeNotInEngagement: () => 'Haastateltava ei kuulu tähän toimeksiantoon.',
+  accountNotInEngagement: () => 'Asiakas ei kuulu tähän toimeksiantoon.',
+  linkTargetOutside: () => 'Valitse linkitettäväksi tämän toimeksiannon henkilö tai organisaatio.',
+  findingCodeOutside: () => 'Linkitetty koodi ei ole tämän toimeksiannon koodikirjassa.',
+  evidenceOutside: () => 'Näyttönä oleva lainaus ei ole tästä toimeksiannosta.',
+  fileNameNeedsLetters: () => 'Valitse tiedostonimi, jossa on kirjaimia tai numeroita.',
+  groupNotNested: () => 'Koodiryhmät pysyvät ylimmällä tasolla.',
+  codeOwnGroup: () => 'Koodi ei voi olla oma ryhmänsä.',
+  parentNotGroup: () => 'Koodin voi sijoittaa vain koodiryhmään.',
+  groupOfOtherEngagement: () =>
+    'Ryhmä kuuluu yhteen toimeksiantoon; sijoita yhteiset koodit yhteiseen ryhmään.',
+  codeNameTaken: ({ name }) => `Täällä on jo koodi nimeltä ”${name}”; käytä sitä tai valitse toinen nimi.`,
+  mergeSameCode: () => 'Valitse yhdistettäviksi kaksi eri koodia.',
+  mergeGroup: () => 'Vain koodeja voi yhdistää, ei koodiryhmiä.',
+  mergeScope: () => 'Yhdistä yhteisen koodikirjan (tai saman toimeksiannon) koodiin.',
+  intervieweeNotOfAccount: () => 'Jokaisen haastateltavan on oltava haastatellun asiakasyrityksen henkilö.',
+  accountOfOtherEngagement: () => 'Asiakas kuuluu toiseen toimeksiantoon.',
+  reportLeak: ({ text, part }) => fill(fiUi.report.leak, { text, part }),
+  exportStopped: ({ exitCode }) => `Raportin vienti pysähtyi odottamatta (koodi ${exitCode}).`,
+  exportFailed: ({ reason }) => `Raporttia ei voitu kirjoittaa (${reason}).`,
+
+  workspaceNotSqlite: ({ path }) =>
+    `${path} ei ole Kuulon työtila (se ei ole SQLite-tietokanta). ${FI_UNCHANGED} Valitse työtilatiedostosi, yleensä kuulo.db.`,
+  workspaceForeign: ({ path }) =>
+    `${path} ei ole Kuulon työtila (se on toisen ohjelman tietokanta). ${FI_UNCHANGED} Valitse työtilatiedostosi, yleensä kuulo.db.`,
+  workspaceNewer: ({ path, version }) =>
+    `${path} on tallennettu Kuulon uudemmalla versiolla (skeema ${version}); päivitä Kuulo avataksesi sen. ${FI_UNCHANGED}`,
+  workspaceDamaged: ({ path, detail, backupFolder, latest }) =>
+    `${path} on vioittunut, eikä sitä voi avata turvallisesti (${detail}). ${FI_UNCHANGED} ${
+      latest
+        ? `Sen uusin varmuuskopio on ${latest.path} (${latest.createdAt}): palauta se komennolla "npm run kuulo -- restore --db ${path} --from ${latest.path}".`
+        : `Kansiossa ${backupFolder} ei ole siitä varmuuskopiota; säilytä tiedosto ja pyydä apua.`
+    }`,
+  workspaceReadOnly: ({ path }) =>
+    `${path} on vain luettavissa, joten Kuulo ei voisi tallentaa siihen muistiinpanoja. ${FI_UNCHANGED} Salli tiedostoon kirjoittaminen tai kopioi se omaan kansioosi, ja avaa se uudelleen.`,
+  folderReadOnly: ({ folder }) =>
+    `Kansioon ${folder} ei voi kirjoittaa: Kuulo tarvitsee työtilan viereen pieniä työtiedostoja (-wal, -shm), kun työtila on auki. Työtilaa ei muutettu. Kopioi se kansioon, johon voit kirjoittaa (esimerkiksi Tiedostot), ja avaa se sieltä.`,
+  cannotCreateWorkspace: ({ path }) =>
+    `Kuulo ei voi luoda työtilaa polkuun ${path}: kansiota ei ole tai siihen ei voi kirjoittaa. Valitse kansio, johon voit kirjoittaa.`,
+  workspaceUnreadable: ({ path }) =>
+    `Kuulolla ei ole lupaa lukea tiedostoa ${path}. ${FI_UNCHANGED} Tarkista tiedoston käyttöoikeudet tai kopioi se omaan kansioosi.`,
+  workspaceIsFolder: ({ path }) => `${path} on kansio eikä työtilatiedosto. Valitse itse työtilatiedosto.`,
+  workspaceDiskFull: ({ path }) =>
+    `Levyllä ei ole tarpeeksi vapaata tilaa tiedoston ${path} avaamiseen. ${FI_UNCHANGED} Vapauta tilaa ja avaa se uudelleen.`,
+  workspaceInUse: ({ path }) =>
+    `${path} on toisen ohjelman käytössä (onko Kuulo jo auki?). ${FI_UNCHANGED} Sulje toinen ohjelma ja yritä uudelleen.`,
+  workspaceOpenFailed: ({ path, reason }) =>
+    `Kuulo ei voinut avata tiedostoa ${path} (${reason}). ${FI_UNCHANGED}`,
+  workspaceLocked: ({ program, pid, host, since, lockFile }) =>
+    `Työtila on auki ohjelmassa ${program} (prosessi ${pid} koneella ${host}, ${since} alkaen). Sulje se ensin; mitään ei muutettu. Jos mikään ohjelma ei pidä sitä auki, poista tiedosto ${lockFile}.`,
+
+  cliUnknownCommand: ({ command }) =>
+    `Tuntematon komento "${command}". Komennot näet komennolla "npm run kuulo -- help".`,
+  cliMissingDb: () => 'Anna --db TIEDOSTO: käytettävä työtilatiedosto.',
+  cliNoWorkspace: ({ path }) =>
+    `Polussa ${path} ei ole työtilaa. Tarkista polku tai luo esimerkkityötila komennolla "kuulo demo --db TIEDOSTO".`,
+  undoChangedSince: () =>
+    'Tätä ei voi enää perua: sitä, mitä se muutti, on sen jälkeen muutettu uudelleen. Mitään ei muutettu.',
+  undoNeedsParent: () =>
+    'Tämä kuuluu johonkin, jota ei enää ole (esimerkiksi roskakorissa olevaan toimeksiantoon tai asiakkaaseen): palauta se ensin. Mitään ei muutettu.',
+};
+
+export const errorTexts: Readonly<Record<Language, Phrasebook>> = { en, fi };
+
+/**
+ * The error in the reader's language. An error from a newer or older core whose key this build does
+ * not know falls back to the English `message` it came with rather than showing nothing.
+ */
+export function phraseError(error: ErrorMessage & { message?: string }, language: Language): string {
+  const book = errorTexts[language];
+  if (Object.hasOwn(book, error.key) && error.params)
+    return (book[error.key] as (params: unknown) => string)(error.params);
+  return error.message ?? errorTexts[language].unexpected({});
+}

@@ -1,0 +1,191 @@
+import { describe, expect, test } from 'vitest';
+import type { Language } from '../../shared/domain.ts';
+import {
+  ERROR_CODES,
+  type ErrorKey,
+  type ErrorMessage,
+  type ErrorParams,
+  INPUT_PROBLEMS,
+  type Thing,
+} from '../../shared/errors.ts';
+import { errorTexts, phraseError } from '../../shared/i18n/errors.ts';
+
+const LANGUAGES: Language[] = ['en', 'fi'];
+
+/**
+ * Parameters passed through as given are marked (‹…› and numbers from 4700 up) so the test can see
+ * them in the text; words of the app (which thing, which problem) vary between samples instead.
+ */
+const THINGS: Thing[] = [
+  'engagement',
+  'account',
+  'interviewee',
+  'interview',
+  'interviewNotes',
+  'relationship',
+  'person',
+  'identity',
+  'code',
+  'coding',
+  'finding',
+  'export',
+  'trashItem',
+];
+const PATH = '/tmp/‹työ tila›/kuulo.db';
+
+/** The type requires samples for every key: a new key without them does not compile. */
+const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
+  notFound: THINGS.map((what) => ({ what })),
+  validation: [
+    ...INPUT_PROBLEMS.map((problem) => ({ field: 'fileName', problem, limit: null })),
+    { field: 'fileName', problem: 'tooLong', limit: 4701 },
+    { field: 'name.fi', problem: 'empty', limit: null },
+    { field: '‹mystery.field›', problem: 'badFormat', limit: null },
+    { field: '', problem: 'invalid', limit: null },
+  ],
+  unknownMethod: [{ method: '‹dropTables›' }],
+  requestRefused: [{}],
+  brokenRule: [{}],
+  missingReference: [{}],
+  diskFull: [{}],
+  workspaceReadOnlyNow: [{}],
+  unexpected: [{}],
+  notesUnopenable: [{ problem: '‹bad mark›' }],
+  notesStale: [{ current: 4702, base: 4703 }],
+  knowerNotInterviewee: [{}],
+  demoNeedsEmpty: [{}],
+  backupNotListed: [{}],
+  backupRefused: (['not-sqlite', 'foreign', 'newer', 'damaged'] as const).map((problem) => ({
+    path: PATH,
+    problem,
+  })),
+  codeGroupNotApplicable: [{}],
+  codeOfOtherEngagement: [{}],
+  codingOfOtherInterview: [{}],
+  intervieweeNotInEngagement: [{}],
+  accountNotInEngagement: [{}],
+  linkTargetOutside: [{}],
+  findingCodeOutside: [{}],
+  evidenceOutside: [{}],
+  fileNameNeedsLetters: [{}],
+  groupNotNested: [{}],
+  codeOwnGroup: [{}],
+  parentNotGroup: [{}],
+  groupOfOtherEngagement: [{}],
+  codeNameTaken: [{ name: '‹Hinta–laatu›' }],
+  mergeSameCode: [{}],
+  mergeGroup: [{}],
+  mergeScope: [{}],
+  intervieweeNotOfAccount: [{}],
+  accountOfOtherEngagement: [{}],
+  reportLeak: [{ text: '‹Matti Meikäläinen›', part: '‹word/document.xml›' }],
+  exportStopped: [{ exitCode: 4704 }],
+  exportFailed: [{ reason: '‹EACCES›' }],
+  workspaceNotSqlite: [{ path: PATH }],
+  workspaceForeign: [{ path: PATH }],
+  workspaceNewer: [{ path: PATH, version: 4705 }],
+  workspaceDamaged: [
+    { path: PATH, detail: '‹page 3›', backupFolder: '‹/backups›', latest: null },
+    {
+      path: PATH,
+      detail: '‹page 3›',
+      backupFolder: '/backups',
+      latest: { path: '‹/backups/b.db›', createdAt: '‹2026-11-30›' },
+    },
+  ],
+  workspaceReadOnly: [{ path: PATH }],
+  folderReadOnly: [{ folder: '‹/tmp/lukittu›' }],
+  cannotCreateWorkspace: [{ path: PATH }],
+  workspaceUnreadable: [{ path: PATH }],
+  workspaceIsFolder: [{ path: PATH }],
+  workspaceDiskFull: [{ path: PATH }],
+  workspaceInUse: [{ path: PATH }],
+  workspaceLocked: [
+    {
+      program: '‹kuulo restore›',
+      pid: 4242,
+      host: '‹läppäri›',
+      since: '2026-11-30T04:00:00Z',
+      lockFile: PATH,
+    },
+  ],
+  workspaceOpenFailed: [{ path: PATH, reason: '‹SQLITE_IOERR›' }],
+  cliUnknownCommand: [{ command: '‹frobnicate›' }],
+  cliMissingDb: [{}],
+  cliNoWorkspace: [{ path: PATH }],
+  undoChangedSince: [{}],
+  undoNeedsParent: [{}],
+};
+
+const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];
+const message = (key: ErrorKey, params: unknown): ErrorMessage => ({ key, params }) as ErrorMessage;
+
+/** The passed-through values in a sample: marked strings and the marked numbers. */
+function passedThrough(value: unknown): string[] {
+  if (typeof value === 'string') return value.includes('‹') ? [value] : [];
+  if (typeof value === 'number') return value >= 4700 ? [String(value)] : [];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(passedThrough);
+  return [];
+}
+
+describe('error catalogue', () => {
+  test('every key has non-empty Finnish and English text that uses exactly the same parameters', () => {
+    for (const key of KEYS) {
+      const samples = SAMPLES[key] as unknown[];
+      expect(samples.length, key).toBeGreaterThan(0);
+      const texts = { en: new Set<string>(), fi: new Set<string>() };
+      for (const params of samples) {
+        for (const language of LANGUAGES) {
+          const phrase = errorTexts[language][key] as ((p: unknown) => string) | undefined;
+          expect(phrase, `${language} text for ${key}`).toBeTypeOf('function');
+          const text = phrase!(params);
+          expect(text.trim(), `${language} ${key}`).not.toBe('');
+          expect(text, `${language} ${key}`).not.toMatch(/undefined|null|NaN|\[object |\{\{/);
+          // Paths, names and numbers appear exactly as given, in both languages.
+          for (const value of passedThrough(params)) expect(text, `${language} ${key}`).toContain(value);
+          texts[language].add(text);
+        }
+      }
+      // A parameter that changes one language's text changes the other's too (no ignored parameter).
+      expect(texts.fi.size, key).toBe(texts.en.size);
+      expect(texts.en.size, key).toBe(samples.length);
+    }
+  });
+
+  test('Finnish is Finnish: no English sentence slips into the Finnish texts', () => {
+    for (const key of KEYS) {
+      for (const params of SAMPLES[key] as unknown[]) {
+        const en = errorTexts.en[key] as (p: unknown) => string;
+        const fi = errorTexts.fi[key] as (p: unknown) => string;
+        expect(fi(params), key).not.toBe(en(params));
+        expect(fi(params), key).not.toMatch(/\b(the|was|not found|is|cannot|choose)\b/i);
+      }
+    }
+  });
+
+  test('validation names known fields in the reader’s language and unknown ones by their path', () => {
+    const tooLong = message('validation', { field: 'fileName', problem: 'tooLong', limit: 120 });
+    expect(phraseError(tooLong, 'fi')).toBe(
+      'Tarkista kenttä ”Tiedoston nimi”: se on liian pitkä (enintään 120 merkkiä).',
+    );
+    expect(phraseError(tooLong, 'en')).toBe('Check “File name”: it is too long (at most 120 characters).');
+    const nameFi = message('validation', { field: 'name.fi', problem: 'empty', limit: null });
+    expect(phraseError(nameFi, 'fi')).toBe('Tarkista kenttä ”Nimi (suomeksi)”: se on tyhjä.');
+    const list = message('validation', { field: 'aliases.3', problem: 'tooLong', limit: null });
+    expect(phraseError(list, 'en')).toBe('Check “Other names”: it is too long.');
+    const odd = message('validation', { field: 'zz.weird', problem: 'badFormat', limit: null });
+    expect(phraseError(odd, 'fi')).toBe('Tarkista kenttä ”zz.weird”: se ei ole oikeassa muodossa.');
+    expect(phraseError(odd, 'en')).toBe('Check the field “zz.weird”: it is not in the expected format.');
+  });
+
+  test('an error whose key this build does not know shows its English message, not nothing', () => {
+    const unknown = {
+      key: 'fromTheFuture',
+      params: {},
+      message: 'Something new.',
+    } as unknown as ErrorMessage;
+    expect(phraseError(unknown, 'fi')).toBe('Something new.');
+    const prototypeKey = { key: 'toString', params: {} } as unknown as ErrorMessage;
+    expect(phraseError(prototypeKey, 'fi')).toBe(errorTexts.fi.unexpected({}));
+  });
+});
