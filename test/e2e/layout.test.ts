@@ -299,6 +299,15 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await person.getByRole('button', { name: s.person.more }).click();
         await person.getByRole('menuitem', { name: s.privacy.eraseMenu }).waitFor();
         await atEverySize(run, 'person-menu');
+        // Escape closes the menu and gives the focus back to its button.
+        await page.keyboard.press('Escape');
+        await expect.poll(() => person.getByRole('menu').count()).toBe(0);
+        expect(
+          await person
+            .getByRole('button', { name: s.person.more })
+            .evaluate((el) => el === document.activeElement),
+        ).toBe(true);
+        await person.getByRole('button', { name: s.person.more }).click();
         await person.getByRole('menuitem', { name: s.privacy.eraseMenu }).click();
         const erase = page.getByRole('dialog', {
           name: s.privacy.eraseTitle.replace('{{name}}', personName),

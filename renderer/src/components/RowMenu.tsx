@@ -20,11 +20,16 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
   useEffect(() => {
     if (!open) return;
     root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const outside = (e: MouseEvent) => {
+    const outside = (e: Event) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    // Tabbing away closes it too: an open menu left behind would cover the next row.
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    document.addEventListener('focusin', outside);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('focusin', outside);
+    };
   }, [open]);
 
   const close = () => {
