@@ -363,6 +363,12 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await expect.poll(() => page.locator('.notes-editor .coding').count()).toBeGreaterThan(2);
         await expect.poll(() => page.locator('.notes-editor li p[data-ts]').count()).toBe(2);
         await atEverySize(run, 'interview-codings');
+        // The code picker, opened from the toolbar and closed without coding anything.
+        await page.locator('.toolbar .code-tool').click();
+        await page.getByRole('dialog', { name: s.coding.pickerTitle }).waitFor();
+        await atEverySize(run, 'code-picker');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
         await page.getByRole('tab', { name: s.coding.interviewTab }).click();
         await page.getByRole('group', { name: s.interview.nps }).waitFor();
         await atEverySize(run, 'interview-details');
