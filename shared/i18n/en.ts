@@ -97,6 +97,7 @@ export const en = {
     new: 'Add interviewee',
     edit: 'Edit interviewee',
     delete: 'Delete interviewee',
+    more: 'More actions',
     name: 'Name',
     title: 'Job title',
     roleLevel: 'Role level',
@@ -661,6 +662,8 @@ export const en = {
   },
   privacy: {
     erase: 'Erase personal data',
+    eraseMenu: 'Erase personal data (GDPR)…',
+    eraseMenuHint: 'For an erasure request: the name is removed from every text',
     eraseTitle: 'Erase {{name}}’s personal data?',
     eraseExplain:
       'For a GDPR erasure request. The name and title are removed from the person’s record, and every mention of the name, in any of its forms, is replaced by “[erased]” in the notes, quotes, memos, findings and other texts of every engagement. The interviews stay, counted under the person’s role only.',

@@ -99,6 +99,7 @@ export const fi: Resources = {
     new: 'Lisää haastateltava',
     edit: 'Muokkaa haastateltavaa',
     delete: 'Poista haastateltava',
+    more: 'Lisää toimintoja',
     name: 'Nimi',
     title: 'Tehtävänimike',
     roleLevel: 'Rooli',
@@ -664,6 +665,8 @@ export const fi: Resources = {
   },
   privacy: {
     erase: 'Poista henkilötiedot',
+    eraseMenu: 'Poista henkilötiedot (GDPR)…',
+    eraseMenuHint: 'Tietojen poistopyyntöön: nimi poistetaan kaikista teksteistä',
     eraseTitle: 'Poistetaanko henkilön {{name}} henkilötiedot?',
     eraseExplain:
       'Tietosuoja-asetuksen mukaista poistopyyntöä varten. Nimi ja tehtävänimike poistetaan henkilön tiedoista, ja jokainen nimen maininta missä tahansa taivutusmuodossa korvataan merkinnällä ”[erased]” kaikkien toimeksiantojen muistiinpanoissa, lainauksissa, muistioissa, löydöksissä ja muissa teksteissä. Haastattelut säilyvät, ja henkilö lasketaan niissä vain roolinsa mukaan.',

@@ -197,7 +197,9 @@ describe('privacy review in Chromium', () => {
 
         await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
         const entry = page.locator('.people li').filter({ hasText: person.name });
-        await entry.getByRole('button', { name: s.privacy.erase }).click();
+        // Erasure is behind the person's own menu, never a link beside Delete.
+        await entry.getByRole('button', { name: s.person.more }).click();
+        await entry.getByRole('menuitem', { name: s.privacy.eraseMenu }).click();
         const dialog = page.getByRole('dialog');
         await expect
           .poll(() => dialog.locator('.erase-preview-count').textContent())

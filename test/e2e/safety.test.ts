@@ -278,7 +278,8 @@ describe('safety in Chromium', () => {
       const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
       await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
       const row = page.locator('.people li').filter({ hasText: 'Karin Åberg' });
-      await row.getByRole('button', { name: 'Erase personal data' }).click();
+      await row.getByRole('button', { name: 'More actions' }).click();
+      await row.getByRole('menuitem', { name: 'Erase personal data (GDPR)…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Erase permanently' }).click();
       await expect.poll(() => dialog.getByRole('status').textContent()).toContain('1 backup made earlier');

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 
@@ -30,6 +30,7 @@ export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onCl
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formId = useId();
   const set = (name: string, value: FieldValue) => setValues((v) => ({ ...v, [name]: value }));
   const visibleFields = typeof fields === 'function' ? fields(values) : fields;
 
@@ -48,8 +49,22 @@ export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onCl
   };
 
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form className="form" onSubmit={submit}>
+    <Dialog
+      title={title}
+      onClose={onClose}
+      footer={
+        // Outside the scrolling body, so the submit button stays on screen however long the form.
+        <>
+          <button type="button" onClick={onClose}>
+            {t('app.cancel')}
+          </button>
+          <button type="submit" form={formId} className="primary" disabled={busy}>
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form className="form" id={formId} onSubmit={submit}>
         {visibleFields.map((field, index) => {
           const input = (
             <FieldInput
@@ -82,14 +97,6 @@ export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onCl
             {error}
           </p>
         )}
-        <div className="dialog-footer">
-          <button type="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {submitLabel}
-          </button>
-        </div>
       </form>
     </Dialog>
   );

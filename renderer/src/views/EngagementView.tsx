@@ -5,6 +5,7 @@ import { kuulo } from '../bridge.ts';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
+import { RowMenu } from '../components/RowMenu.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
@@ -137,7 +138,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                     className="row-link"
                     onClick={() => navigate({ name: 'interview', id: i.id })}
                   >
-                    <td>
+                    <td className="nowrap">
                       <a href={`#/interview/${i.id}`}>{i.date ?? t('app.none')}</a>
                     </td>
                     <td>{i.accountName}</td>
@@ -349,21 +350,32 @@ function AccountCard({
         <ul className="people">
           {account.interviewees.map((p) => (
             <li key={p.id}>
-              <span>
-                <strong>{p.name}</strong> <span className="muted">{p.title}</span>
-              </span>
-              <span className="badge">{t(`person.roleLevels.${p.roleLevel}`)}</span>
-              <span className={`badge consent-${p.consent}`}>{t(`person.consents.${p.consent}`)}</span>
+              <div className="person-id">
+                <strong className="person-name">{p.name}</strong>
+                <span className="person-facts">
+                  {p.title && <span className="muted">{p.title}</span>}
+                  <span className="badge">{t(`person.roleLevels.${p.roleLevel}`)}</span>
+                  <span className={`badge consent-${p.consent}`}>{t(`person.consents.${p.consent}`)}</span>
+                </span>
+              </div>
               <span className="row-actions">
                 <button type="button" className="link" onClick={() => onEditPerson(p)}>
                   {t('app.edit')}
                 </button>
-                <button type="button" className="link" onClick={() => onErasePerson(p)}>
-                  {t('privacy.erase')}
-                </button>
                 <button type="button" className="link danger-quiet" onClick={() => onDeletePerson(p)}>
                   {t('app.delete')}
                 </button>
+                {/* Erasure is a GDPR request, not a delete: it lives behind its own menu and dialog. */}
+                <RowMenu
+                  label={`${t('person.more')}: ${p.name}`}
+                  items={[
+                    {
+                      label: t('privacy.eraseMenu'),
+                      hint: t('privacy.eraseMenuHint'),
+                      onSelect: () => onErasePerson(p),
+                    },
+                  ]}
+                />
               </span>
             </li>
           ))}
