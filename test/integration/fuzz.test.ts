@@ -332,7 +332,10 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     deleteFinding: byId(ids.finding, ids.finding2),
     interviewClock: (['start', 'pause', 'stop'] as const).map((action) => ({ id: ids.interview, action })),
     copyCodings: [
-      { interviewId: ids.interview, copies: [{ sourceId: ids.coding, id: '6f1c2b1e-0000-4000-8000-000000000001' }] },
+      {
+        interviewId: ids.interview,
+        copies: [{ sourceId: ids.coding, id: '6f1c2b1e-0000-4000-8000-000000000001' }],
+      },
     ],
     listTrash: [{}],
     emptyTrash: [{}],
