@@ -18,6 +18,16 @@ type Row = Record<string, unknown>;
 /** Tables whose rows are never part of an undo: the Trash itself. */
 const NOT_RECORDED = new Set(['trash']);
 
+/**
+ * Columns that say when or how often, or that are derived from another column, per table: a row that
+ * differs only in them has not been changed since (an erasure re-saves notes; the text follows the
+ * document). A `revision` only ever grows, so an editor with an older copy is still refused.
+ */
+const BOOKKEEPING: Record<string, readonly string[]> = {
+  '*': ['updated_at'],
+  notes: ['revision', 'text', 'word_count'],
+};
+
 const prepared = new WeakSet<Database>();
 
 function tables(db: Database): string[] {
@@ -119,7 +129,7 @@ export function revertChanges(db: Database, changes: readonly RowChange[]): void
     }
     const now = change.new!;
     const found = current(table, now);
-    if (!found || !sameRow(found, now)) throw changedSince();
+    if (!found || !sameRow(table, found, now)) throw changedSince();
     if (change.op === 'insert') {
       db.prepare(`DELETE FROM "${table}" WHERE ${where(table)}`).run(...keyValues(table, now));
       continue;
@@ -129,11 +139,19 @@ export function revertChanges(db: Database, changes: readonly RowChange[]): void
     db.prepare(
       `UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(', ')} WHERE ${where(table)}`,
     ).run(...names.map((n) => old[n] ?? null), ...keyValues(table, now));
+    if (typeof found.revision === 'number')
+      db.prepare(`UPDATE "${table}" SET revision = ? WHERE ${where(table)}`).run(
+        Math.max(found.revision, Number(old.revision ?? 0)) + 1,
+        ...keyValues(table, old),
+      );
   }
 }
 
-function sameRow(stored: Row, recorded: Row): boolean {
-  return Object.keys(recorded).every((name) => (stored[name] ?? null) === (recorded[name] ?? null));
+function sameRow(table: string, stored: Row, recorded: Row): boolean {
+  const loose = [...BOOKKEEPING['*']!, ...(BOOKKEEPING[table] ?? [])];
+  return Object.keys(recorded).every(
+    (name) => loose.includes(name) || (stored[name] ?? null) === (recorded[name] ?? null),
+  );
 }
 
 const changedSince = (): KuuloError => new KuuloError('undoChangedSince');

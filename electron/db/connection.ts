@@ -48,6 +48,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     const problem = inspectWorkspace(db);
     if (problem) throw problemError(path, problem);
     const version = schemaVersion(db);
+    // SQLite gives the -wal and -shm it creates the workspace's mode: make that private first.
+    makePrivate(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -60,7 +62,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       if (backup) backup(db);
     }
     migrate(db);
-    makePrivate(path);
+    for (const suffix of ['', ...SIDECARS]) makePrivate(`${path}${suffix}`);
     return releasingOnClose(db, lock);
   } catch (error) {
     closeQuietly(db);

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { KuuloError } from '../services/errors.ts';
 
@@ -44,7 +45,9 @@ export function acquireWriterLock(dbPath: string, program: string): WriterLock {
         return;
       }
       held.delete(path);
-      rmSync(path, { force: true });
+      // Only our own lock: one taken over after we were thought dead belongs to its new holder.
+      const holder = readHolder(path);
+      if (holder?.pid === process.pid && holder.host === hostname()) rmSync(path, { force: true });
     },
   };
 }
@@ -57,8 +60,8 @@ export function lockHolder(dbPath: string): Holder | null {
 
 function takeLockFile(path: string, program: string): void {
   const mine: Holder = { pid: process.pid, host: hostname(), program, since: new Date().toISOString() };
-  // Two tries: the second follows the removal of a lock whose holder has died.
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  // More than one try: the next follows the removal of a lock whose holder has died.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       writeFileSync(path, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
       return;
@@ -74,7 +77,26 @@ function takeLockFile(path: string, program: string): void {
     }
     const holder = readHolder(path);
     if (holder && alive(holder)) throw heldBy(path, holder);
-    rmSync(path, { force: true });
+    // Set aside under a name of our own: of two processes taking over one dead lock, only one
+    // rename succeeds, so they cannot both go on to create a lock of their own.
+    const aside = `${path}.${process.pid}.${randomUUID()}`;
+    try {
+      renameSync(path, aside);
+    } catch {
+      continue;
+    }
+    const moved = readHolder(aside);
+    if (moved && (moved.pid !== holder?.pid || moved.since !== holder.since) && alive(moved)) {
+      // A live lock made in the meantime was moved, not the dead one: it goes back, and it holds.
+      try {
+        linkSync(aside, path);
+      } catch {
+        // Someone made yet another lock: that one holds now.
+      }
+      rmSync(aside, { force: true });
+      throw heldBy(path, moved);
+    }
+    rmSync(aside, { force: true });
   }
   throw heldBy(path, readHolder(path));
 }

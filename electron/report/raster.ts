@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { setPlatformAPI } from 'echarts/core';
 import { type ChartOption, type ChartSpec, renderChartSvg } from '../../shared/charts.ts';
@@ -13,7 +13,8 @@ import type { ReportChart } from './types.ts';
  * drops all text when it finds no font).
  */
 
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+/** The font files by name, from the one list the packaging test checks (regular, bold). */
+export const FONT_FILES = RUNTIME_RESOURCES.fonts.map((file) => basename(file));
 const PNG_SCALE = 2;
 
 /**

@@ -77,8 +77,11 @@ export function restoreBackup(ctx: ServiceContext, requestedPath: string): Resto
     swapIn(ctx.dbPath, backup.path);
   } finally {
     // Whether or not the swap happened, the workspace must be open again for the next call.
-    ctx.db = openDatabase(ctx.dbPath);
-    lock.release();
+    try {
+      ctx.db = openDatabase(ctx.dbPath);
+    } finally {
+      lock.release();
+    }
   }
   return { restoredFrom: backup.path, safetyBackup: safety.path };
 }

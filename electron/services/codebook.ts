@@ -118,6 +118,29 @@ function assertNameFree(
   }
 }
 
+/**
+ * A code brought back from the Trash keeps the rules a new one meets: its name must still be free
+ * (refused otherwise, so nothing is restored), and a hotkey taken since stays with its new code.
+ */
+export function checkRestoredCode(ctx: ServiceContext, id: string): void {
+  const code = ctx.db
+    .prepare(
+      'SELECT name_fi AS fi, name_en AS en, engagement_id AS engagementId, hotkey, retired FROM codes WHERE id = ?',
+    )
+    .get(id) as
+    | { fi: string; en: string; engagementId: string | null; hotkey: number | null; retired: number }
+    | undefined;
+  if (!code || code.retired) return;
+  assertNameFree(ctx, code, code.engagementId, id);
+  if (code.hotkey === null) return;
+  const taken = ctx.db
+    .prepare(
+      `SELECT 1 FROM codes WHERE id <> ? AND hotkey = ? AND (engagement_id IS NULL OR engagement_id = ? OR ? IS NULL)`,
+    )
+    .get(id, code.hotkey, code.engagementId, code.engagementId);
+  if (taken) ctx.db.prepare('UPDATE codes SET hotkey = NULL WHERE id = ?').run(id);
+}
+
 export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFields>): Code {
   if (fields.engagementId) getEngagement(ctx, fields.engagementId);
   assertParent(ctx, fields.parentId, fields);

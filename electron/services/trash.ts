@@ -1,6 +1,7 @@
 import type { TrashItem, TrashKind, TrashLabel } from '../../shared/contract.ts';
 import { type RowChange, recordChanges, revertChanges } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
+import { checkRestoredCode } from './codebook.ts';
 import type { ServiceContext } from './context.ts';
 import { KuuloError, notFound } from './errors.ts';
 
@@ -86,6 +87,10 @@ export function restoreFromTrash(ctx: ServiceContext, id: string): TrashItem {
   try {
     ctx.db.transaction(() => {
       revertChanges(ctx.db, changes);
+      for (const codeId of new Set(
+        changes.filter((c) => c.table === 'codes').map((c) => String((c.old ?? c.new)!.id)),
+      ))
+        checkRestoredCode(ctx, codeId);
       ctx.db.prepare('DELETE FROM trash WHERE id = ?').run(id);
     })();
   } catch (error) {

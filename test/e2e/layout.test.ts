@@ -43,6 +43,7 @@ const CONTAINERS = [
   '.interview-side',
   '.quotes-filters',
   '.review-list',
+  '.trash-item',
   '.review-item',
   '.erase-places',
   '.table',
@@ -316,8 +317,9 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await atEverySize(run, 'erase', { dialog: true });
         await page.keyboard.press('Escape');
         await person.getByRole('button', { name: s.app.delete, exact: true }).click();
-        await page.getByRole('dialog').getByRole('button', { name: s.delete.confirm }).waitFor();
-        await expect.poll(() => page.getByRole('button', { name: s.delete.confirm }).isEnabled()).toBe(true);
+        const confirm = page.getByRole('dialog').getByRole('button', { name: s.delete.confirm, exact: true });
+        await confirm.waitFor();
+        await expect.poll(() => confirm.isEnabled()).toBe(true);
         await atEverySize(run, 'delete-person', { dialog: true });
         await page.keyboard.press('Escape');
 
@@ -380,6 +382,18 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await page.keyboard.press('Control+/');
         await page.getByRole('dialog').waitFor();
         await atEverySize(run, 'shortcuts');
+        await page.keyboard.press('Escape');
+
+        // The Trash with a deleted interview and a merge of codes (long names in both languages).
+        const codes = ws.call('getCodebook', { engagementId: id }).filter((c) => !c.isGroup && !c.retired);
+        ws.call('mergeCodes', { sourceId: codes[0]!.id, targetId: codes[1]!.id });
+        ws.call('deleteInterview', { id: coded.id });
+        await page.goto(`${base}#/trash`);
+        await expect.poll(() => page.getByTestId('trash-item').count()).toBe(2);
+        await atEverySize(run, 'trash');
+        await page.getByRole('button', { name: s.trash.emptyAll }).click();
+        await page.getByRole('dialog', { name: s.trash.confirmEmpty }).waitFor();
+        await atEverySize(run, 'trash-empty', { dialog: true });
         await page.keyboard.press('Escape');
 
         expect(run.problems).toEqual([]);

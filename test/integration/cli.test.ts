@@ -64,6 +64,15 @@ describe('CLI', () => {
     chmodSync(path, 0o644);
     expect(kuulo('engagements', '--db', path).code).toBe(0);
     expect(mode(path)).toBe(0o600);
+    // Its journal too, which SQLite creates with the file's mode, and the writer lock.
+    chmodSync(path, 0o644);
+    const open = openDatabase(path);
+    try {
+      for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}.lock`])
+        expect(mode(file), file).toBe(0o600);
+    } finally {
+      open.close();
+    }
   });
 
   test('interviews and interview show accounts, tiers, people and the notes text', () => {

@@ -12,8 +12,20 @@ beforeEach(() => {
 });
 afterEach(() => ws.close());
 
-/** Every table but the Trash itself: what a restore must bring back exactly. */
-const state = () => fingerprint(ws.db, ['trash']);
+/**
+ * What a restore must bring back exactly: every table but the Trash, and of the notes their documents
+ * (a restore moves a notes revision on, so that an editor with an older copy is refused).
+ */
+const state = () =>
+  [
+    fingerprint(ws.db, ['trash', 'notes']),
+    ...(
+      ws.db
+        .prepare('SELECT interview_id, doc, text, word_count FROM notes ORDER BY 1')
+        .raw()
+        .all() as unknown[][]
+    ).map((row) => JSON.stringify(row)),
+  ].join('\n');
 
 const firstEngagement = () => ws.call('listEngagements', {})[0]!;
 const codedInterview = () => {
@@ -96,6 +108,51 @@ describe('the Trash', () => {
     expect(fingerprint(ws.db)).toBe(after);
   });
 
+  test('a restored code meets the rules of a new one: its name must be free, a hotkey taken since stays taken', () => {
+    const engagement = firstEngagement();
+    const code = ws.call('createCode', {
+      engagementId: engagement.id,
+      name: { fi: 'Kummajainen', en: 'Oddity' },
+    });
+    ws.call('updateCode', { id: code.id, patch: { hotkey: 7 } });
+    ws.call('deleteCode', { id: code.id });
+    const [deleted] = ws.call('listTrash', {});
+    const lookalike = ws.call('createCode', {
+      engagementId: engagement.id,
+      name: { fi: 'KUMMAJAINEN', en: 'Something else' },
+    });
+    const before = fingerprint(ws.db);
+    expect(ws.raw('restoreFromTrash', { id: deleted!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', key: 'codeNameTaken' },
+    });
+    expect(fingerprint(ws.db)).toBe(before);
+
+    ws.call('updateCode', { id: lookalike.id, patch: { name: { fi: 'Toinen', en: 'Another' }, hotkey: 7 } });
+    ws.call('restoreFromTrash', { id: deleted!.id });
+    const codebook = ws.call('getCodebook', { engagementId: engagement.id });
+    expect(codebook.find((c) => c.id === code.id)).toMatchObject({ hotkey: null });
+    expect(codebook.filter((c) => c.hotkey === 7).map((c) => c.id)).toEqual([lookalike.id]);
+  });
+
+  test('a restore moves the notes revision on, so an editor with an older copy is still refused', () => {
+    const interview = codedInterview();
+    const [coding] = ws.call('listCodings', { interviewId: interview.id });
+    const revision = () => ws.call('getInterview', { id: interview.id }).notes.revision;
+    const first = revision();
+    ws.call('deleteCode', { id: coding!.codeId });
+    const afterDelete = revision();
+    expect(afterDelete).toBeGreaterThan(first);
+    ws.call('restoreFromTrash', { id: ws.call('listTrash', {})[0]!.id });
+    expect(revision()).toBeGreaterThan(afterDelete);
+    const stale = ws.raw('saveNotes', {
+      interviewId: interview.id,
+      doc: paragraphsToDoc(['Vanha kopio']),
+      baseRevision: first,
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   test('what belongs to something no longer there waits for it: restore the account first', () => {
     const interview = codedInterview();
     ws.call('deleteInterview', { id: interview.id });
@@ -167,5 +224,23 @@ describe('the Trash', () => {
     const text = ws.call('getInterview', { id: naming.id }).notes.text;
     expect(text).not.toMatch(/Sepo[nl]|Kallio/);
     expect(text).toContain('[');
+  });
+
+  test('an erasure that re-saves notes does not make an earlier code deletion there impossible to undo', () => {
+    const person = ws
+      .call('listEngagements', {})
+      .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
+      .flatMap((a) => a.interviewees)
+      .find((p) => p.name === 'Seppo Kallio')!;
+    const naming = ws
+      .call('listEngagements', {})
+      .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }))
+      .find((i) => /Sepo[nl]/.test(ws.call('getInterview', { id: i.id }).notes.text))!;
+    const [coding] = ws.call('listCodings', { interviewId: naming.id });
+    ws.call('deleteCode', { id: coding!.codeId });
+    ws.call('eraseInterviewee', { id: person.id });
+    ws.call('restoreFromTrash', { id: ws.call('listTrash', {})[0]!.id });
+    expect(ws.call('listCodings', { interviewId: naming.id }).map((c) => c.id)).toContain(coding!.id);
+    expect(ws.call('getInterview', { id: naming.id }).notes.text).not.toMatch(/Sepo[nl]|Kallio/);
   });
 });
