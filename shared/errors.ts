@@ -123,6 +123,12 @@ export interface ErrorParams {
   cliUnknownCommand: { command: string };
   cliMissingDb: None;
   cliNoWorkspace: { path: string };
+  cliMissingOption: { option: string };
+  cliNoCode: { code: string };
+  cliOutDocx: None;
+  cliAnonymizeLevel: None;
+  cliLanguage: None;
+  cliDemoExists: { path: string };
 
   undoChangedSince: None;
   undoNeedsParent: None;
@@ -188,6 +194,12 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliUnknownCommand: 'invalid_input',
   cliMissingDb: 'invalid_input',
   cliNoWorkspace: 'invalid_input',
+  cliMissingOption: 'invalid_input',
+  cliNoCode: 'not_found',
+  cliOutDocx: 'invalid_input',
+  cliAnonymizeLevel: 'invalid_input',
+  cliLanguage: 'invalid_input',
+  cliDemoExists: 'conflict',
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
 };

@@ -7,7 +7,7 @@ import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/repo
 import { writeReport } from '../report/export.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { asCliError, type Call, CliError } from './workspace.ts';
+import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -28,7 +28,7 @@ type CliOutput = { text: string; json: unknown };
 
 const required = (values: Values, name: string): string => {
   const value = values[name];
-  if (typeof value !== 'string' || !value) throw new CliError(`Missing --${name}.`);
+  if (typeof value !== 'string' || !value) throw cliError('cliMissingOption', { option: name });
   return value;
 };
 
@@ -40,7 +40,7 @@ function resolveCode(codebook: CodebookEntry[], wanted: string): string {
       !c.isGroup &&
       [c.id, c.key ?? '', c.name.fi, c.name.en].some((value) => value.toLocaleLowerCase() === needle),
   );
-  if (!match) throw new CliError(`No code called "${wanted}". Run "codebook" to see the codes.`);
+  if (!match) throw cliError('cliNoCode', { code: wanted });
   return match.id;
 }
 
@@ -74,13 +74,11 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: async (call, values, ctx) => {
       const engagementId = required(values, 'engagement');
       const out = resolve(required(values, 'out'));
-      if (!out.toLowerCase().endsWith('.docx')) throw new CliError('--out must name a .docx file.');
+      if (!out.toLowerCase().endsWith('.docx')) throw cliError('cliOutDocx');
       const anonymize = String(values.anonymize) as AnonymizationLevel;
-      if (!ANONYMIZATION_LEVELS.includes(anonymize))
-        throw new CliError('--anonymize must be none, people or accounts.');
+      if (!ANONYMIZATION_LEVELS.includes(anonymize)) throw cliError('cliAnonymizeLevel');
       const lang = values.lang;
-      if (lang !== undefined && lang !== 'fi' && lang !== 'en')
-        throw new CliError('--lang must be fi or en.');
+      if (lang !== undefined && lang !== 'fi' && lang !== 'en') throw cliError('cliLanguage');
       call('getEngagement', { id: engagementId });
       const started = performance.now();
       const keep = (values.keep as string[] | undefined) ?? [];
@@ -100,9 +98,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     prepare: (dbPath, values) => {
       if (!existsSync(dbPath) || statSync(dbPath).size === 0) return;
       if (!values.force) {
-        throw new CliError(
-          `${dbPath} already exists; sample data is only written to a new file (add --force to replace it).`,
-        );
+        throw cliError('cliDemoExists', { path: dbPath });
       }
       // Replacing a workspace must not lose it: a copy goes to its backups first.
       values.keptAs = keepCurrentFile(dbPath, new Date());
@@ -198,7 +194,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     run: (call, values) => {
       const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
       const wanted = Array.isArray(values.code) ? values.code : [];
-      if (!wanted.length) throw new CliError('Missing --code NAME_OR_ID.');
+      if (!wanted.length) throw cliError('cliMissingOption', { option: 'code NAME_OR_ID' });
       const codebook = call('getCodebook', engagementId ? { engagementId } : {});
       const codeIds = wanted.map((name) => resolveCode(codebook, name));
       const quotes = call('findQuotes', {

@@ -2,14 +2,13 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../shared/domain.ts';
-import { type ErrorMessage, errorMessage } from '../../shared/errors.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
 import { acquireWriterLock } from '../db/lock.ts';
 import { keepFilesPrivate } from '../db/private.ts';
 import { getSettings } from '../services/settings.ts';
 import { type CliCommand, COMMANDS } from './commands.ts';
 import { cliLanguage } from './language.ts';
-import { asCliError, CliError, openWorkspace } from './workspace.ts';
+import { asCliError, CliError, cliError, openWorkspace } from './workspace.ts';
 
 keepFilesPrivate();
 
@@ -23,8 +22,6 @@ ${Object.entries(COMMANDS)
 /** The open workspace's language setting: errors from then on are printed in it. */
 let workspaceLanguage: Language | null = null;
 
-const usageError = (detail: ErrorMessage): CliError => new CliError(phraseError(detail, 'en'), detail);
-
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
@@ -32,17 +29,16 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 1;
   }
   const command: CliCommand | undefined = COMMANDS[name];
-  if (!command) throw usageError(errorMessage('cliUnknownCommand', { command: name }));
+  if (!command) throw cliError('cliUnknownCommand', { command: name });
   const { values } = parseArgs({
     args: rest,
     options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, ...command.options },
     strict: true,
   });
   const dbPath = values.db;
-  if (typeof dbPath !== 'string' || !dbPath) throw usageError(errorMessage('cliMissingDb'));
+  if (typeof dbPath !== 'string' || !dbPath) throw cliError('cliMissingDb');
   // A mistyped path must not leave an empty workspace behind.
-  if (!command.creates && !existsSync(dbPath))
-    throw usageError(errorMessage('cliNoWorkspace', { path: dbPath }));
+  if (!command.creates && !existsSync(dbPath)) throw cliError('cliNoWorkspace', { path: dbPath });
   const program = `kuulo ${name}`;
   // A command that writes holds the lock from before its preparation (a restore, replacing the file)
   // to the end, so it never touches a file another process has open.

@@ -1,5 +1,6 @@
 import type { Input, Method, Output } from '../../shared/contract.ts';
-import type { ErrorMessage } from '../../shared/errors.ts';
+import { type ErrorKey, type ErrorMessage, errorMessage, type ParamsArg } from '../../shared/errors.ts';
+import { phraseError } from '../../shared/i18n/errors.ts';
 import { openDatabase, openDatabaseReadOnly } from '../db/connection.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
@@ -15,6 +16,12 @@ export class CliError extends Error {
     this.detail = detail;
   }
 }
+
+/** A command-line error from the catalogue, printed in the user's language. */
+export const cliError = <K extends ErrorKey>(key: K, ...params: ParamsArg<K>): CliError => {
+  const detail = errorMessage(key, ...params);
+  return new CliError(phraseError(detail, 'en'), detail);
+};
 
 export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
 

@@ -108,7 +108,7 @@ function readHolder(path: string): Holder | null {
     return {
       pid: parsed.pid,
       host: parsed.host,
-      program: typeof parsed.program === 'string' ? parsed.program : 'another program',
+      program: typeof parsed.program === 'string' ? parsed.program : '?',
       since: typeof parsed.since === 'string' ? parsed.since : '',
     };
   } catch {
@@ -131,11 +131,7 @@ function alive(holder: Holder): boolean {
 }
 
 function heldBy(path: string, holder: Holder | null): KuuloError {
-  return new KuuloError('workspaceLocked', {
-    program: holder?.program ?? 'another program',
-    pid: holder?.pid ?? 0,
-    host: holder?.host ?? '?',
-    since: holder?.since ?? '?',
-    lockFile: path,
-  });
+  if (!holder) return new KuuloError('workspaceInUse', { path });
+  const { program, pid, host, since } = holder;
+  return new KuuloError('workspaceLocked', { program, pid, host, since, lockFile: path });
 }

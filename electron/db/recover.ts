@@ -13,7 +13,7 @@ import { acquireWriterLock } from './lock.ts';
  */
 export function openWithRecovery(
   path: string,
-  askToRestore: (problem: string, latest: BackupEntry) => boolean,
+  askToRestore: (problem: KuuloError, latest: BackupEntry) => boolean,
 ): Database {
   // Held through the restore too: the file is replaced only while no other process has it open.
   const lock = acquireWriterLock(path, 'Kuulo');
@@ -22,7 +22,7 @@ export function openWithRecovery(
   } catch (error) {
     const damaged = error instanceof KuuloError && error.key === 'workspaceDamaged';
     const latest = damaged ? listBackupFiles(path)[0] : undefined;
-    if (!latest || !askToRestore((error as Error).message, latest)) throw error;
+    if (!latest || !askToRestore(error as KuuloError, latest)) throw error;
     restoreClosedWorkspace(path, latest.path);
     return openDatabase(path);
   } finally {

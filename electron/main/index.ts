@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { Language } from '../../shared/domain.ts';
+import { phraseError } from '../../shared/i18n/errors.ts';
 import { languageFromLocale } from '../../shared/i18n/index.ts';
 import type { openDatabase } from '../db/connection.ts';
 import { keepFilesPrivate } from '../db/private.ts';
@@ -9,6 +10,7 @@ import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
+import { KuuloError } from '../services/errors.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { createErrorLog } from '../services/log.ts';
 import { getSettings } from '../services/settings.ts';
@@ -34,6 +36,11 @@ const origin: AppOrigin = {
 function start(): void {
   const log = createErrorLog(join(app.getPath('userData'), 'logs'));
   const dbPath = process.env.KUULO_DB ?? join(app.getPath('userData'), 'kuulo.db');
+  // Before the workspace is open its language setting is unknown: the system's language speaks.
+  const systemLanguage = languageFromLocale(app.getLocale());
+  const opening = shellText(systemLanguage);
+  const problemText = (error: unknown) =>
+    error instanceof KuuloError ? phraseError(error.detail, systemLanguage) : String(error);
   let db: ReturnType<typeof openDatabase>;
   try {
     db = openWithRecovery(
@@ -41,16 +48,19 @@ function start(): void {
       (problem, latest) =>
         dialog.showMessageBoxSync({
           type: 'error',
-          buttons: ['Restore the latest backup', 'Quit'],
+          buttons: [opening.restoreLatest, opening.quit],
           defaultId: 0,
           cancelId: 1,
-          message: 'Kuulo cannot open its workspace',
-          detail: `${problem}\n\nRestore the backup of ${new Date(latest.createdAt).toLocaleString()}? The damaged file is kept as a backup too.`,
+          message: opening.cannotOpenTitle,
+          detail: fill(opening.restoreDetail, {
+            problem: problemText(problem),
+            date: new Date(latest.createdAt).toLocaleString(systemLanguage),
+          }),
         }) === 0,
     );
   } catch (error) {
     log.error('openWorkspace', error);
-    dialog.showErrorBox('Kuulo cannot open its workspace', (error as Error).message);
+    dialog.showErrorBox(opening.cannotOpenTitle, problemText(error));
     app.exit(1);
     return;
   }

@@ -106,7 +106,11 @@ export function updateIdentity(ctx: ServiceContext, id: string, patch: Partial<F
   return getIdentity(ctx, id);
 }
 
-/** Re-derives an interview's mentions from its marks; called inside the notes save transaction. */
+/**
+ * Re-derives an interview's mentions from its marks; called inside the notes save transaction. Only
+ * marks of this engagement's people and organisations count: one pasted from another study, or of
+ * someone unknown, stays in the text as a mark of nobody here (mark the name again to register it).
+ */
 export function syncMentions(
   { db }: ServiceContext,
   interviewId: string,
@@ -114,9 +118,11 @@ export function syncMentions(
 ): void {
   db.prepare('DELETE FROM mentions WHERE interview_id = ?').run(interviewId);
   const insert = db.prepare(
-    'INSERT INTO mentions (interview_id, identity_id, text, start, end) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO mentions (interview_id, identity_id, text, start, end)
+     SELECT @interviewId, @id, @text, @start, @end FROM identities
+     WHERE id = @id AND engagement_id = (SELECT engagement_id FROM interviews WHERE id = @interviewId)`,
   );
-  for (const m of mentions) insert.run(interviewId, m.id, m.text, m.start, m.end);
+  for (const m of mentions) insert.run({ interviewId, id: m.id, text: m.text, start: m.start, end: m.end });
 }
 
 /** "Minna Laine & Jussi K." → both interviewers. */

@@ -18,6 +18,25 @@ import { checkNotes } from './notes-validity.ts';
  * (erasure, merging codes) give none. The first words typed into a planned interview
  * mark it as in progress.
  */
+/**
+ * A coding mark names a coding of this interview, or a new one not stored anywhere yet (one the save
+ * brings, or a pasted copy on its way). One pointing into another interview would count the wrong
+ * passage, so the document is refused. (Mention marks of another engagement are left out of the
+ * mentions instead: see syncMentions.)
+ */
+function assertMarksBelong(
+  { db }: ServiceContext,
+  interviewId: string,
+  derived: ReturnType<typeof deriveNotes>,
+): void {
+  if (derived.codings.size) {
+    const elsewhere = db
+      .prepare('SELECT 1 FROM codings WHERE id IN (SELECT value FROM json_each(?)) AND interview_id <> ?')
+      .get(JSON.stringify([...derived.codings.keys()]), interviewId);
+    if (elsewhere) throw new KuuloError('codingOfOtherInterview');
+  }
+}
+
 export function saveNotes(
   ctx: ServiceContext,
   interviewId: string,
@@ -46,6 +65,7 @@ export function saveNotes(
       )
       .get(json, derived.text, wordCount, updatedAt, interviewId) as { revision: number } | undefined;
     if (!row) throw notFound('interview');
+    assertMarksBelong(ctx, interviewId, derived);
     ctx.db
       .prepare(
         `UPDATE interviews SET updated_at = ?,

@@ -19,6 +19,10 @@ export const en = {
     breadcrumbs: 'Where you are',
   },
   shell: {
+    cannotOpenTitle: 'Kuulo cannot open its workspace',
+    restoreLatest: 'Restore the latest backup',
+    quit: 'Quit',
+    restoreDetail: '{{problem}}\n\nRestore the backup of {{date}}? The damaged file is kept as a backup too.',
     openLinkTitle: 'Open this link in your web browser?',
     openLinkDetail: '{{url}}\n\nThe page opens outside Kuulo, in your web browser.',
     openLink: 'Open in browser',
@@ -255,6 +259,8 @@ export const en = {
     detached_one: 'The person is removed from {{count}} interview; its notes stay.',
     detached_other: 'The person is removed from {{count}} interviews; their notes stay.',
     toTrash: 'It goes to the Trash, where you can restore it for 30 days.',
+    eraseInstead:
+      'For a GDPR erasure request, choose Erase personal data in the ⋯ menu instead: it removes every form of the name at once, also from the Trash.',
   },
   settings: {
     title: 'Settings',

@@ -329,6 +329,13 @@ const en: Phrasebook = {
   cliUnknownCommand: ({ command }) =>
     `Unknown command "${command}". Run "npm run kuulo -- help" for the list.`,
   cliMissingDb: () => 'Missing --db FILE: the workspace file to use.',
+  cliMissingOption: ({ option }) => `Missing --${option}.`,
+  cliNoCode: ({ code }) => `No code called "${code}". Run "codebook" to see the codes.`,
+  cliOutDocx: () => '--out must name a .docx file.',
+  cliAnonymizeLevel: () => '--anonymize must be none, people or accounts.',
+  cliLanguage: () => '--lang must be fi or en.',
+  cliDemoExists: ({ path }) =>
+    `${path} already exists; sample data is only written to a new file (add --force to replace it).`,
   cliNoWorkspace: ({ path }) =>
     `No workspace at ${path}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
   undoChangedSince: () =>
@@ -420,6 +427,13 @@ const fi: Phrasebook = {
   cliUnknownCommand: ({ command }) =>
     `Tuntematon komento "${command}". Komennot näet komennolla "npm run kuulo -- help".`,
   cliMissingDb: () => 'Anna --db TIEDOSTO: käytettävä työtilatiedosto.',
+  cliMissingOption: ({ option }) => `Anna --${option}.`,
+  cliNoCode: ({ code }) => `Koodia "${code}" ei ole. Komento "codebook" näyttää koodit.`,
+  cliOutDocx: () => '--out-tiedoston pitää olla .docx-tiedosto.',
+  cliAnonymizeLevel: () => '--anonymize voi olla none, people tai accounts.',
+  cliLanguage: () => '--lang voi olla fi tai en.',
+  cliDemoExists: ({ path }) =>
+    `${path} on jo olemassa; esimerkkiaineisto kirjoitetaan vain uuteen tiedostoon (lisää --force korvataksesi sen).`,
   cliNoWorkspace: ({ path }) =>
     `Polussa ${path} ei ole työtilaa. Tarkista polku tai luo esimerkkityötila komennolla "kuulo demo --db TIEDOSTO".`,
   undoChangedSince: () =>

@@ -21,6 +21,11 @@ export const fi: Resources = {
     breadcrumbs: 'Sijaintisi',
   },
   shell: {
+    cannotOpenTitle: 'Kuulo ei voi avata työtilaansa',
+    restoreLatest: 'Palauta uusin varmuuskopio',
+    quit: 'Lopeta',
+    restoreDetail:
+      '{{problem}}\n\nPalautetaanko varmuuskopio ajalta {{date}}? Vahingoittunut tiedosto säilytetään myös varmuuskopiona.',
     openLinkTitle: 'Avataanko linkki verkkoselaimessa?',
     openLinkDetail: '{{url}}\n\nSivu avautuu Kuulon ulkopuolelle, verkkoselaimeesi.',
     openLink: 'Avaa selaimessa',
@@ -258,6 +263,8 @@ export const fi: Resources = {
     detached_one: 'Henkilö poistetaan {{count}} haastattelusta; muistiinpanot säilyvät.',
     detached_other: 'Henkilö poistetaan {{count}} haastattelusta; muistiinpanot säilyvät.',
     toTrash: 'Se siirtyy roskakoriin, josta voit palauttaa sen 30 päivän ajan.',
+    eraseInstead:
+      'Tietosuoja-asetuksen mukaista poistopyyntöä varten valitse sen sijaan ⋯-valikosta Poista henkilötiedot: se poistaa nimen kaikki muodot heti, myös roskakorista.',
   },
   settings: {
     title: 'Asetukset',

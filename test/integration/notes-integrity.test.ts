@@ -135,3 +135,45 @@ describe('two writers on one interview', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('marks point at this interview and engagement', () => {
+  test('a coding mark of another interview is refused and nothing changes', () => {
+    const other = ws.call('createInterview', {
+      engagementId: ws.call('getInterview', { id: interviewId }).engagementId,
+      accountId: ws.call('getInterview', { id: interviewId }).accountId,
+    }).id;
+    const before = ws.call('getInterview', { id: other }).notes;
+    const result = ws.raw('saveNotes', {
+      interviewId: other,
+      baseRevision: before.revision,
+      doc: paragraph([text('Lainattu.', [{ type: 'coding', attrs: { id: codingId } }])]),
+    });
+    expect(result).toMatchObject({ ok: false, error: { key: 'codingOfOtherInterview' } });
+    expect(ws.call('getInterview', { id: other }).notes).toEqual(before);
+    expect(ws.call('listCodings', { interviewId }).map((c) => c.id)).toEqual([codingId]);
+  });
+
+  test('a mention mark counts only for a person of this engagement; one of another study is left out', () => {
+    const { engagementId } = ws.call('getInterview', { id: interviewId });
+    const own = ws.call('createIdentity', { engagementId, kind: 'person', name: 'Tapio Lehto' });
+    const elsewhere = ws.call('createEngagement', { clientName: 'D', title: 'Toinen', language: 'fi' });
+    const foreign = ws.call('createIdentity', {
+      engagementId: elsewhere.id,
+      kind: 'person',
+      name: 'Eero Salo',
+    });
+    ws.saveNotes({
+      interviewId,
+      doc: paragraph([
+        text('Tapio', [{ type: 'mention', attrs: { id: own.id } }]),
+        text(' ja '),
+        text('Eero', [{ type: 'mention', attrs: { id: foreign.id } }]),
+      ]),
+    });
+    const mentioned = ws.db
+      .prepare('SELECT identity_id FROM mentions WHERE interview_id = ?')
+      .pluck()
+      .all(interviewId);
+    expect(mentioned).toEqual([own.id]);
+  });
+});

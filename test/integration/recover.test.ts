@@ -21,7 +21,7 @@ test('a damaged workspace can be restored from its latest backup at start, if th
   const ask = vi.fn(() => true);
   const db = openWithRecovery(ws.path, ask);
   expect(ask).toHaveBeenCalledWith(
-    expect.stringMatching(/is damaged/),
+    expect.objectContaining({ key: 'workspaceDamaged', message: expect.stringMatching(/is damaged/) }),
     expect.objectContaining({ reason: 'manual' }),
   );
   expect(db.prepare('SELECT count(*) FROM engagements').pluck().get()).toBe(3);

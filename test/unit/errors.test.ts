@@ -113,6 +113,12 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   cliUnknownCommand: [{ command: '‹frobnicate›' }],
   cliMissingDb: [{}],
   cliNoWorkspace: [{ path: PATH }],
+  cliMissingOption: [{ option: 'engagement' }],
+  cliNoCode: [{ code: '‹Hinta›' }],
+  cliOutDocx: [{}],
+  cliAnonymizeLevel: [{}],
+  cliLanguage: [{}],
+  cliDemoExists: [{ path: PATH }],
   undoChangedSince: [{}],
   undoNeedsParent: [{}],
 };

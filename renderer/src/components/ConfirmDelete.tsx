@@ -71,6 +71,7 @@ export function ConfirmDelete({ kind, id, what, onConfirm, onClose }: Props) {
         <p>{t('delete.detached', { count: impact.detachedInterviews })}</p>
       )}
       <p className="muted">{t('delete.toTrash')}</p>
+      {kind === 'interviewee' && <p className="muted">{t('delete.eraseInstead')}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
