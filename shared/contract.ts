@@ -103,6 +103,8 @@ export interface TrashItem {
   id: string;
   kind: TrashKind;
   label: TrashLabel & { interviews: number; codings: number };
+  /** The id of what was deleted, merged or retired (a person in the Trash can still be erased). */
+  subjectId: string;
   engagementId: string | null;
   /** Null when the engagement is gone (deleted with it, or itself in the Trash). */
   engagementTitle: string | null;

@@ -216,7 +216,7 @@ export function updateCode(ctx: ServiceContext, id: string, patch: z.output<type
 function codeEntry(ctx: ServiceContext, kind: 'code' | 'codeMerge' | 'codeRetire', id: string) {
   const code = getCode(ctx, id);
   const label: TrashLabel = { name: code.name, detail: null };
-  return { kind, label, engagementId: code.engagementId };
+  return { kind, subjectId: id, label, engagementId: code.engagementId };
 }
 
 export function codeDeletionImpact(ctx: ServiceContext, id: string): CodeDeletionImpact {

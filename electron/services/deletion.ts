@@ -78,6 +78,7 @@ function trashEntry({ db }: ServiceContext, kind: DeletionKind, id: string) {
   if (!row) throw notFound(kind);
   return {
     kind,
+    subjectId: id,
     label: { name: both(row.name), detail: row.detail ? both(row.detail) : null },
     engagementId: row.engagementId,
   };

@@ -11,6 +11,7 @@ import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { buildRegister, ERASED } from './identities.ts';
 import { saveNotes } from './notes.ts';
+import { deletedPerson, patchDeletedRow } from './trash.ts';
 
 export { ERASED } from './identities.ts';
 
@@ -38,9 +39,11 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
           'SELECT name, engagement_id AS engagementId, interviewee_id AS intervieweeId FROM identities WHERE id = ?',
         )
         .get(id) as { name: string; engagementId: string; intervieweeId: string | null } | undefined);
-  const found = person ?? marked;
+  // Someone deleted into the Trash is erased there (and everywhere their name is written).
+  const deleted = person || marked ? null : deletedPerson(ctx, id);
+  const found = person ?? marked ?? deleted;
   if (!found) throw notFound('person');
-  const intervieweeId = person ? id : (marked?.intervieweeId ?? null);
+  const intervieweeId = person || deleted ? id : (marked?.intervieweeId ?? null);
   const entryId = intervieweeId ?? id;
   const entry = buildRegister(ctx, found.engagementId).find((e) => e.id === entryId);
   return {
@@ -49,7 +52,7 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
     names: entry?.names.length ? entry.names : [found.name].filter((n) => n !== ERASED),
     engagementId: found.engagementId,
     intervieweeId,
-    identityId: person ? null : id,
+    identityId: person || deleted ? null : id,
   };
 }
 
@@ -448,10 +451,17 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
         d.engagementId,
         d.key,
       );
-    if (target.intervieweeId)
+    if (target.intervieweeId) {
       db.prepare(
         `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', updated_at = ? WHERE id = ?`,
       ).run(ERASED, ctx.now(), target.intervieweeId);
+      patchDeletedRow(ctx, 'interviewees', target.intervieweeId, {
+        name: ERASED,
+        title: '',
+        anon_label: '',
+        consent: 'declined',
+      });
+    }
     db.prepare(
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
     ).run(ERASED, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');

@@ -193,7 +193,7 @@ export function deleteFinding(ctx: ServiceContext, id: string): { removed: numbe
   const label = { name: { fi: finding.title, en: finding.title }, detail: null };
   const removed = intoTrash(
     ctx,
-    { kind: 'finding', label, engagementId: finding.engagementId },
+    { kind: 'finding', subjectId: id, label, engagementId: finding.engagementId },
     () => db.prepare('DELETE FROM findings WHERE id = ?').run(id).changes,
   );
   // Its text must not stay readable in the journal.

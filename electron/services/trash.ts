@@ -11,6 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Entry {
   kind: TrashKind;
+  subjectId: string;
   label: TrashLabel;
   engagementId: string | null;
 }
@@ -24,9 +25,10 @@ export function intoTrash<T>(ctx: ServiceContext, entry: Entry | ((result: T) =>
   return ctx.db.transaction(() => {
     const { result, changes } = recordChanges(ctx.db, work);
     if (!changes.length) return result;
-    const { kind, label, engagementId } = typeof entry === 'function' ? entry(result) : entry;
+    const { kind, subjectId, label, engagementId } = typeof entry === 'function' ? entry(result) : entry;
     const counted = {
       ...label,
+      subjectId,
       interviews: count(changes, 'interviews'),
       codings: count(changes, 'codings'),
     };
@@ -53,11 +55,12 @@ interface TrashRow {
 const SELECT = `SELECT t.id, t.kind, t.label, t.engagement_id AS engagementId, t.deleted_at AS deletedAt FROM trash t`;
 
 function toItem(row: TrashRow, engagements: Map<string, string>): TrashItem {
-  const label = JSON.parse(row.label) as TrashItem['label'];
+  const { subjectId, ...label } = JSON.parse(row.label) as TrashItem['label'] & { subjectId: string };
   return {
     id: row.id,
     kind: row.kind,
     label,
+    subjectId,
     engagementId: row.engagementId,
     engagementTitle: row.engagementId ? (engagements.get(row.engagementId) ?? null) : null,
     deletedAt: row.deletedAt,
@@ -117,6 +120,46 @@ export const deleteFromTrash = (ctx: ServiceContext, id: string) => {
 };
 
 export const emptyTrash = (ctx: ServiceContext) => purge(ctx, '');
+
+/**
+ * A person deleted into the Trash, as their row was, with the engagement it was in: a GDPR erasure
+ * must still reach them for the 30 days the Trash keeps them.
+ */
+export function deletedPerson(
+  { db }: ServiceContext,
+  id: string,
+): { name: string; engagementId: string } | null {
+  const rows = db
+    .prepare('SELECT engagement_id AS engagementId, changes FROM trash WHERE instr(changes, ?) > 0')
+    .all(id) as { engagementId: string | null; changes: string }[];
+  for (const row of rows) {
+    const person = (JSON.parse(row.changes) as RowChange[]).find(
+      (c) => c.table === 'interviewees' && c.op === 'delete' && c.old?.id === id,
+    );
+    if (person && row.engagementId) return { name: String(person.old!.name), engagementId: row.engagementId };
+  }
+  return null;
+}
+
+/** Changes the kept copy of a deleted row in every entry that holds it (an erasure of a person). */
+export function patchDeletedRow(
+  { db }: ServiceContext,
+  table: string,
+  id: string,
+  patch: Record<string, unknown>,
+): void {
+  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
+    rowid: number;
+    changes: string;
+  }[];
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as RowChange[];
+    const kept = changes.filter((c) => c.table === table && c.op === 'delete' && c.old?.id === id);
+    for (const change of kept) Object.assign(change.old!, patch);
+    if (kept.length)
+      db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
+  }
+}
 
 /** Entries older than the Trash keeps them; run at start. */
 export const emptyExpiredTrash = (ctx: ServiceContext) =>

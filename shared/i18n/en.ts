@@ -220,6 +220,7 @@ export const en = {
     restored: 'Restored: {{name}}',
     deleteForGood: 'Delete for good',
     deleteNamed: 'Delete {{name}} for good',
+    eraseNamed: 'Erase the personal data of {{name}}',
     emptyAll: 'Empty the Trash',
     confirmEmpty: 'Delete everything in the Trash for good?',
     confirmDelete: 'Delete {{name}} for good?',

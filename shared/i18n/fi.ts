@@ -223,6 +223,7 @@ export const fi: Resources = {
     restored: 'Palautettu: {{name}}',
     deleteForGood: 'Poista lopullisesti',
     deleteNamed: 'Poista {{name}} lopullisesti',
+    eraseNamed: 'Poista henkilön {{name}} henkilötiedot',
     emptyAll: 'Tyhjennä roskakori',
     confirmEmpty: 'Poistetaanko kaikki roskakorin sisältö lopullisesti?',
     confirmDelete: 'Poistetaanko {{name}} lopullisesti?',

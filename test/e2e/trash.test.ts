@@ -72,4 +72,31 @@ describe('the Trash in Chromium', () => {
       await app.close();
     }
   });
+
+  test('a person in the Trash can still be erased from there', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      const person = ws
+        .call('listEngagements', {})
+        .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
+        .flatMap((a) => a.interviewees)
+        .find((p) => p.name === 'Seppo Kallio')!;
+      ws.call('deleteInterviewee', { id: person.id });
+      await page.goto(`${chromium.url()}#/trash`);
+      await page.getByRole('button', { name: 'Erase the personal data of Seppo Kallio' }).click();
+      const dialog = page.getByRole('dialog', { name: /Seppo Kallio/ });
+      await expect.poll(() => dialog.innerText()).toMatch(/Sepo(n|lta|lla)/);
+      await screenshot(page, 'trash-erase-en');
+      await dialog.getByRole('button', { name: 'Erase permanently' }).click();
+      await expect.poll(() => dialog.innerText()).toContain('Erased:');
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      await expect.poll(() => page.getByTestId('trash-item').innerText()).toContain('[erased]');
+      const kept = ws.db.prepare('SELECT label || changes FROM trash').pluck().get() as string;
+      expect(kept).not.toMatch(/Seppo|Sepo[nl]|Kallio/);
+    } finally {
+      await app.close();
+    }
+  });
 });

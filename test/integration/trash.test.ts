@@ -244,3 +244,40 @@ describe('the Trash', () => {
     expect(ws.call('getInterview', { id: naming.id }).notes.text).not.toMatch(/Sepo[nl]|Kallio/);
   });
 });
+
+describe('a person in the Trash', () => {
+  test('can still be erased: no form of the name in the Trash or the notes, the kept row anonymous', () => {
+    const person = ws
+      .call('listEngagements', {})
+      .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
+      .flatMap((a) => a.interviewees)
+      .find((p) => p.name === 'Seppo Kallio')!;
+    ws.call('deleteInterviewee', { id: person.id });
+    const [item] = ws.call('listTrash', {});
+    expect(item).toMatchObject({ kind: 'interviewee', subjectId: person.id });
+    const preview = ws.call('erasurePreview', { id: person.id });
+    expect(preview.name).toBe('Seppo Kallio');
+    expect(preview.total).toBeGreaterThan(3);
+
+    expect(ws.call('eraseInterviewee', { id: person.id }).complete).toBe(true);
+    const everything = (ws.db
+      .prepare(`SELECT group_concat(label || changes, ' ') FROM trash`)
+      .pluck()
+      .get() ?? '') as string;
+    const notes = ws
+      .call('listEngagements', {})
+      .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }))
+      .map((i) => ws.call('getInterview', { id: i.id }).notes.text)
+      .join('\n');
+    for (const form of ['Seppo', 'Sepon', 'Sepolta', 'Sepolla', 'Kallio']) {
+      expect(everything).not.toContain(form);
+      expect(notes).not.toContain(form);
+    }
+    ws.call('restoreFromTrash', { id: item!.id });
+    const restored = ws
+      .call('listAccounts', { engagementId: item!.engagementId! })
+      .flatMap((a) => a.interviewees)
+      .find((p) => p.id === person.id)!;
+    expect(restored).toMatchObject({ name: '[erased]', title: '', anonLabel: '', consent: 'declined' });
+  });
+});

@@ -21,7 +21,7 @@ export function EraseDialog({
   person,
   onClose,
 }: {
-  person: Interviewee;
+  person: Pick<Interviewee, 'id' | 'name'>;
   onClose: (erased: boolean) => void;
 }) {
   const { t } = useTranslation();

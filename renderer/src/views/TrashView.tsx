@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrashItem } from '../../../shared/contract.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import { EraseDialog } from '../components/EraseDialog.tsx';
 import { attempt, useNotify } from '../store/notify.ts';
 import { daysLeft, useTrash } from '../store/trash.ts';
 
@@ -12,6 +13,7 @@ export function TrashView() {
   const lang = i18n.language as Language;
   const { items, load, restore, deleteForGood, emptyAll } = useTrash();
   const [confirm, setConfirm] = useState<TrashItem | 'all' | null>(null);
+  const [erasing, setErasing] = useState<TrashItem | null>(null);
   useEffect(() => {
     void attempt(load);
   }, [load]);
@@ -68,6 +70,16 @@ export function TrashView() {
                 >
                   {t('trash.restore')}
                 </button>
+                {item.kind === 'interviewee' && (
+                  <button
+                    type="button"
+                    className="danger-quiet"
+                    onClick={() => setErasing(item)}
+                    aria-label={t('trash.eraseNamed', { name: name(item) })}
+                  >
+                    {t('privacy.erase')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="danger-quiet"
@@ -80,6 +92,15 @@ export function TrashView() {
             </li>
           ))}
         </ul>
+      )}
+      {erasing && (
+        <EraseDialog
+          person={{ id: erasing.subjectId, name: name(erasing) }}
+          onClose={() => {
+            setErasing(null);
+            void attempt(load);
+          }}
+        />
       )}
       {confirm && (
         <Dialog
