@@ -66,6 +66,14 @@ describe('coding in Chromium', () => {
         .toContain('Kaksi viikkoa.');
       await expect.poll(() => times()[1]).toBeTypeOf('number');
       expect(times()[0]).toBeNull();
+      // Deleting a typo in an older paragraph is no new words: it keeps no time.
+      await page.locator('.notes-editor').getByText('Laskutus').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text)
+        .toContain('Laskutus on sekavaa\n');
+      expect(times()[0]).toBeNull();
     } finally {
       await app.close();
     }
