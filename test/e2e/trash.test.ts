@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { personNamed } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -78,11 +79,7 @@ describe('the Trash in Chromium', () => {
     const { page, ws } = app;
     try {
       ws.call('createDemo', {});
-      const person = ws
-        .call('listEngagements', {})
-        .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
-        .flatMap((a) => a.interviewees)
-        .find((p) => p.name === 'Seppo Kallio')!;
+      const person = personNamed(ws, 'Seppo Kallio');
       ws.call('deleteInterviewee', { id: person.id });
       await page.goto(`${chromium.url()}#/trash`);
       await page.getByRole('button', { name: 'Erase the personal data of Seppo Kallio' }).click();

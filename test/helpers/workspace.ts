@@ -89,3 +89,14 @@ export function newInterview(
   });
   return { engagementId: engagement.id, accountId: created.id, id: interview.id };
 }
+
+/** The interviewee of any engagement with this name (demo data: e.g. "Seppo Kallio"). */
+export function personNamed(connection: Pick<Connection, 'call'>, name: string) {
+  const person = connection
+    .call('listEngagements', {})
+    .flatMap((e) => connection.call('listAccounts', { engagementId: e.id }))
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.name === name);
+  if (!person) throw new Error(`No interviewee named ${name}`);
+  return person;
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emptyExpiredTrash } from '../../electron/services/trash.ts';
 import { paragraphsToDoc } from '../../shared/notes.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
-import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { openTestWorkspace, personNamed, type TestWorkspace } from '../helpers/workspace.ts';
 
 let ws: TestWorkspace;
 beforeEach(() => {
@@ -203,11 +203,7 @@ describe('the Trash', () => {
   });
 
   test('a GDPR erasure reaches into the Trash: no form of the name is left there, and a restore brings the erased text', () => {
-    const person = ws
-      .call('listEngagements', {})
-      .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
-      .flatMap((a) => a.interviewees)
-      .find((p) => p.name === 'Seppo Kallio')!;
+    const person = personNamed(ws, 'Seppo Kallio');
     const interviews = ws
       .call('listEngagements', {})
       .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }));
@@ -227,11 +223,7 @@ describe('the Trash', () => {
   });
 
   test('an erasure that re-saves notes does not make an earlier code deletion there impossible to undo', () => {
-    const person = ws
-      .call('listEngagements', {})
-      .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
-      .flatMap((a) => a.interviewees)
-      .find((p) => p.name === 'Seppo Kallio')!;
+    const person = personNamed(ws, 'Seppo Kallio');
     const naming = ws
       .call('listEngagements', {})
       .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }))
@@ -247,11 +239,7 @@ describe('the Trash', () => {
 
 describe('a person in the Trash', () => {
   test('can still be erased: no form of the name in the Trash or the notes, the kept row anonymous', () => {
-    const person = ws
-      .call('listEngagements', {})
-      .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
-      .flatMap((a) => a.interviewees)
-      .find((p) => p.name === 'Seppo Kallio')!;
+    const person = personNamed(ws, 'Seppo Kallio');
     ws.call('deleteInterviewee', { id: person.id });
     const [item] = ws.call('listTrash', {});
     expect(item).toMatchObject({ kind: 'interviewee', subjectId: person.id });
