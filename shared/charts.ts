@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
 import type { Language } from './domain.ts';
 import { resources } from './i18n/index.ts';
+import { CHANGE_COLOURS, changeMeaning } from './polarity.ts';
 
 /**
  * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
@@ -184,15 +185,26 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
     .filter((r) => r.othersPct !== null)
     .slice(0, limit)
     .reverse();
+  const head = base(l.benchmarkTitle);
   return {
     id: 'benchmark',
     title: l.benchmarkTitle,
     width: 720,
-    height: 100 + rows.length * 34,
+    height: 130 + rows.length * 34,
     option: {
-      ...base(l.benchmarkTitle),
+      ...head,
+      // Under the bars, the key to the coloured differences.
+      title: [
+        head.title,
+        {
+          text: l.benchmarkKey,
+          left: 0,
+          bottom: 0,
+          textStyle: { fontFamily: CHART_FONT, fontSize: 11, fontWeight: 'normal', color: MUTED },
+        },
+      ],
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
-      grid: { left: 230, right: 40, top: 60, bottom: 20 },
+      grid: { left: 230, right: 130, top: 60, bottom: 50 },
       xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: '{value} %' } },
       yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
       series: [
@@ -202,12 +214,37 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
           barGap: '10%',
           data: rows.map((r) => r.thisPct),
           itemStyle: { color: '#0072B2' },
+          // This engagement's figure, then the difference in the colour of what it means for the client.
+          label: {
+            show: true,
+            position: 'right',
+            color: INK,
+            formatter: (p: { dataIndex: number }) => {
+              const r = rows[p.dataIndex]!;
+              const diff = Math.round(r.diff ?? 0);
+              const meaning = changeMeaning(r.polarity, diff);
+              const shown = fill(l.benchmarkDiff, { diff: `${diff > 0 ? '+' : ''}${diff}` });
+              return `${Math.round(r.thisPct)} %  {${meaning}|${shown}}`;
+            },
+            rich: Object.fromEntries(
+              Object.entries(CHANGE_COLOURS).map(([meaning, color]) => [
+                meaning,
+                { color, fontWeight: 'bold' },
+              ]),
+            ),
+          },
         },
         {
           name: fill(l.benchmarkOthers, { count: benchmark.others }),
           type: 'bar',
           data: rows.map((r) => r.othersPct ?? 0),
           itemStyle: { color: '#BBBBBB' },
+          label: {
+            show: true,
+            position: 'right',
+            color: MUTED,
+            formatter: (p: { value: number }) => `${Math.round(p.value)} %`,
+          },
         },
       ],
     },
