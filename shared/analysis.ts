@@ -1,4 +1,12 @@
-import type { Importance, LifecycleStage, Localized, RoleLevel, Sentiment, Tier } from './domain.ts';
+import type {
+  Importance,
+  LifecycleStage,
+  Localized,
+  Polarity,
+  RoleLevel,
+  Sentiment,
+  Tier,
+} from './domain.ts';
 
 /**
  * The figures of the analysis screen, the `stats` CLI and the report. All of them are computed in
@@ -19,6 +27,8 @@ export interface CodeRef {
   code: Localized;
   color: string;
   groupId: string | null;
+  /** Whether more of the code is bad news, good news or neither: it colours changes. */
+  polarity: Polarity;
 }
 
 export interface PrevalenceRow extends CodeRef {

@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
 import type { Language } from './domain.ts';
 import { resources } from './i18n/index.ts';
+import { CHANGE_COLOURS, changeMeaning } from './polarity.ts';
 
 /**
  * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
@@ -188,12 +189,21 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
     id: 'benchmark',
     title: l.benchmarkTitle,
     width: 720,
-    height: 100 + rows.length * 34,
+    height: 148 + rows.length * 34,
     option: {
       ...base(l.benchmarkTitle),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
-      grid: { left: 230, right: 40, top: 60, bottom: 20 },
-      xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: '{value} %' } },
+      grid: { left: 230, right: 130, top: 60, bottom: 68 },
+      xAxis: {
+        type: 'value',
+        max: 100,
+        axisLabel: { color: MUTED, formatter: '{value} %' },
+        // Under the axis, the key to the coloured differences (the report drops the title, not this).
+        name: l.benchmarkKey,
+        nameLocation: 'middle',
+        nameGap: 30,
+        nameTextStyle: { color: MUTED, fontSize: 11, lineHeight: 15 },
+      },
       yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
       series: [
         {
@@ -202,12 +212,37 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
           barGap: '10%',
           data: rows.map((r) => r.thisPct),
           itemStyle: { color: '#0072B2' },
+          // This engagement's figure, then the difference in the colour of what it means for the client.
+          label: {
+            show: true,
+            position: 'right',
+            color: INK,
+            formatter: (p: { dataIndex: number }) => {
+              const r = rows[p.dataIndex]!;
+              const diff = Math.round(r.diff ?? 0);
+              const meaning = changeMeaning(r.polarity, diff);
+              const shown = fill(l.benchmarkDiff, { diff: `${diff > 0 ? '+' : ''}${diff}` });
+              return `${Math.round(r.thisPct)} %  {${meaning}|${shown}}`;
+            },
+            rich: Object.fromEntries(
+              Object.entries(CHANGE_COLOURS).map(([meaning, color]) => [
+                meaning,
+                { color, fontWeight: 'bold' },
+              ]),
+            ),
+          },
         },
         {
           name: fill(l.benchmarkOthers, { count: benchmark.others }),
           type: 'bar',
           data: rows.map((r) => r.othersPct ?? 0),
           itemStyle: { color: '#BBBBBB' },
+          label: {
+            show: true,
+            position: 'right',
+            color: MUTED,
+            formatter: (p: { value: number }) => `${Math.round(p.value)} %`,
+          },
         },
       ],
     },

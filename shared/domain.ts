@@ -42,6 +42,10 @@ export type RelationshipLevel = (typeof RELATIONSHIP_LEVELS)[number];
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
 
+/** What a code reads as: more of a problem is bad news, more of a strength good news. */
+export const POLARITIES = ['problem', 'strength', 'neutral'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
 export type Localized = { fi: string; en: string };
 
 export interface Engagement {
@@ -170,6 +174,7 @@ export interface Code {
   isGroup: boolean;
   retired: boolean;
   sortOrder: number;
+  polarity: Polarity;
 }
 
 export interface CodebookEntry extends Code {

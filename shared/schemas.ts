@@ -10,6 +10,7 @@ import {
   LANGUAGES,
   LIFECYCLE_STAGES,
   MATCH_MODES,
+  POLARITIES,
   PRIORITIES,
   RELATIONSHIP_LEVELS,
   ROLE_LEVELS,
@@ -171,6 +172,7 @@ export const CodeFields = z
     color: hexColor.default('#8da0cb'),
     hotkey: z.number().int().min(1).max(9).nullable().default(null),
     isGroup: z.boolean().default(false),
+    polarity: z.enum(POLARITIES).default('neutral'),
   })
   .strict();
 
@@ -182,6 +184,7 @@ export const CodePatch = z
     color: hexColor,
     hotkey: z.number().int().min(1).max(9).nullable(),
     retired: z.boolean(),
+    polarity: z.enum(POLARITIES),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@ import { sql as findings } from './migrations/0005-findings.ts';
 import { sql as identities } from './migrations/0006-identities.ts';
 import { sql as interviewClock } from './migrations/0007-interview-clock.ts';
 import { sql as trash } from './migrations/0008-trash.ts';
+import { up as codePolarity } from './migrations/0009-code-polarity.ts';
 
 interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, up: (db) => db.exec(identities) },
   { version: 7, up: (db) => db.exec(interviewClock) },
   { version: 8, up: (db) => db.exec(trash) },
+  { version: 9, up: codePolarity },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -214,7 +214,7 @@ function tableBlock(block: Extract<ReportBlock, { kind: 'table' }>, lang: Langua
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH));
   const align = (i: number) => (block.numeric?.[i] ? AlignmentType.RIGHT : AlignmentType.LEFT);
-  const cell = (text: string, i: number, style: string, fill?: string) =>
+  const cell = (text: string, i: number, style: string, fill?: string, color?: string | null) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
@@ -222,7 +222,7 @@ function tableBlock(block: Extract<ReportBlock, { kind: 'table' }>, lang: Langua
         new Paragraph({
           style,
           alignment: align(i),
-          children: runs(text),
+          children: runs(text, color ? { color: color.replace('#', ''), bold: true } : {}),
           ...(isRtl(clean(text)) ? { bidirectional: true } : {}),
         }),
       ],
@@ -240,7 +240,9 @@ function tableBlock(block: Extract<ReportBlock, { kind: 'table' }>, lang: Langua
           // Short rows stay whole; a row with a very long cell may break across pages.
           cantSplit: row.every((text) => text.length < 400),
           keepNext: keepWithNext(r, all.length),
-          children: pad(row).map((text, i) => cell(text, i, S.tableText, r % 2 === 1 ? BAND : undefined)),
+          children: pad(row).map((text, i) =>
+            cell(text, i, S.tableText, r % 2 === 1 ? BAND : undefined, block.colors?.[r]?.[i]),
+          ),
         }),
     ),
   ];

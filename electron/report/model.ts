@@ -8,6 +8,7 @@ import {
 import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { RegisterEntry } from '../../shared/identity/types.ts';
+import { changeColour } from '../../shared/polarity.ts';
 import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
 import { listAccounts } from '../services/accounts.ts';
 import { engagementStats } from '../services/analysis/index.ts';
@@ -404,6 +405,13 @@ export function buildReport(
               `${Math.round(b.thisPct)} %`,
               `${Math.round(b.othersPct ?? 0)} %`,
               b.diff === null ? '–' : `${b.diff > 0 ? '+' : ''}${Math.round(b.diff)}`,
+            ]),
+            // The difference as printed, in the colour of what it means (worse is red whatever the sign).
+            colors: compared.map((b) => [
+              null,
+              null,
+              null,
+              changeColour(b.polarity, b.diff === null ? null : Math.round(b.diff)),
             ]),
           },
         ]

@@ -53,6 +53,8 @@ export type ReportBlock =
       numeric?: boolean[];
       /** Relative column widths in any unit (e.g. percentages); scaled to the text width. Default: equal. */
       widths?: number[];
+      /** Per row and column: a text colour ('#rrggbb'), e.g. a difference in the colour of what it means. */
+      colors?: (string | null)[][];
     }
   | { kind: 'chart'; chart: ReportChart }
   | { kind: 'callout'; label: string; text: string };

@@ -23,7 +23,7 @@ interface CodeRow extends Omit<CodebookEntry, 'name' | 'description' | 'isGroup'
 
 const SELECT = `SELECT c.id, c.parent_id AS parentId, c.engagement_id AS engagementId, c.key, c.name_fi AS nameFi,
   c.name_en AS nameEn, c.description_fi AS descriptionFi, c.description_en AS descriptionEn, c.color,
-  c.hotkey, c.is_group AS isGroup, c.retired, c.sort_order AS sortOrder`;
+  c.hotkey, c.is_group AS isGroup, c.retired, c.sort_order AS sortOrder, c.polarity`;
 
 const toEntry = ({
   nameFi,
@@ -156,9 +156,9 @@ export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFiel
     ctx.db
       .prepare(
         `INSERT INTO codes (id, parent_id, engagement_id, name_fi, name_en, description_fi, description_en, color, hotkey,
-           is_group, sort_order, created_at, updated_at)
+           is_group, sort_order, polarity, created_at, updated_at)
          VALUES (@id, @parentId, @engagementId, @nameFi, @nameEn, @descriptionFi, @descriptionEn, @color, @hotkey,
-           @isGroup, @order, @now, @now)`,
+           @isGroup, @order, @polarity, @now, @now)`,
       )
       .run({
         id,
@@ -172,6 +172,7 @@ export function createCode(ctx: ServiceContext, fields: z.output<typeof CodeFiel
         hotkey: fields.isGroup ? null : fields.hotkey,
         isGroup: fields.isGroup ? 1 : 0,
         order,
+        polarity: fields.polarity,
         now,
       });
   })();
@@ -198,6 +199,7 @@ export function updateCode(ctx: ServiceContext, id: string, patch: z.output<type
       color: patch.color,
       hotkey: code.isGroup ? undefined : patch.hotkey,
       retired: patch.retired === undefined ? undefined : patch.retired ? 1 : 0,
+      polarity: patch.polarity,
     };
     const entries = Object.entries(values).filter(([, v]) => v !== undefined);
     if (!entries.length) return;

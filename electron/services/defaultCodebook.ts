@@ -1,4 +1,5 @@
 import codebook from '../../resources/codebook/default-codebook.json' with { type: 'json' };
+import type { Polarity } from '../../shared/domain.ts';
 import { stableId } from './ids.ts';
 
 interface CodebookFileEntry {
@@ -7,6 +8,8 @@ interface CodebookFileEntry {
   description: { fi: string; en: string };
   color: string;
   hotkey?: number;
+  /** Codes only; groups are neutral. */
+  polarity?: Polarity;
 }
 interface CodebookFile {
   groups: (CodebookFileEntry & { codes: CodebookFileEntry[] })[];
@@ -24,6 +27,7 @@ export interface DefaultCodeRow {
   hotkey: number | null;
   isGroup: boolean;
   sortOrder: number;
+  polarity: Polarity;
 }
 
 /** Default codes get name-based ids, so the same theme has the same id in every consultant's file. */
@@ -43,6 +47,7 @@ export function defaultCodebook(): DefaultCodeRow[] {
     hotkey: entry.hotkey ?? null,
     isGroup,
     sortOrder: rows.length,
+    polarity: entry.polarity ?? 'neutral',
   });
   for (const group of (codebook as CodebookFile).groups) {
     const groupRow = row(group, null, true);

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
+import { changeMeaning } from '../../shared/polarity.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -24,6 +25,19 @@ describe('analysis in Chromium', () => {
       await screenshot(page, '15-analysis-crosstab');
       await page.locator('#section-keyPerson').scrollIntoViewIfNeeded();
       await screenshot(page, '16-analysis-keyperson');
+      // Benchmark differences take the colour of what they mean for the client, not of their sign.
+      await page.locator('#section-benchmark').scrollIntoViewIfNeeded();
+      const changes = await page
+        .locator('#section-benchmark tbody tr td[data-change]')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-change')));
+      expect(changes).toEqual(
+        stats.benchmark.rows.map((r) =>
+          changeMeaning(r.polarity, r.diff === null ? null : Math.round(r.diff)),
+        ),
+      );
+      expect(changes).toContain('better');
+      expect(changes).toContain('worse');
+      await screenshot(page, '16b-analysis-benchmark');
 
       // The tier heat map: pick the cell of the most frequent code in the unmanaged column.
       const crosstab = stats.crosstabs.tier;

@@ -339,6 +339,35 @@ describe('coding in Chromium', () => {
     }
   });
 
+  test('in Finnish, a code’s polarity is chosen in the codebook and marked in the list', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
+    const { page, ws } = app;
+    try {
+      await page.goto(`${chromium.url()}#/codebook`);
+      const marker = (key: string) => page.locator(`.code-row[data-code="${key}"] [data-polarity]`);
+      await expect.poll(() => marker('key-person-risk').textContent()).toBe('Ongelma');
+      expect(await marker('trust-and-delight').textContent()).toBe('Vahvuus');
+      expect(await marker('commitment-vs-lock-in').count()).toBe(0);
+
+      await page
+        .locator('.code-row[data-code="commitment-vs-lock-in"]')
+        .getByRole('button', { name: 'Muokkaa' })
+        .click();
+      const dialog = page.getByRole('dialog');
+      const choice = dialog.getByRole('group', { name: 'Luonne' });
+      expect(await choice.getByRole('radio', { name: 'Neutraali' }).isChecked()).toBe(true);
+      await choice.getByRole('radio', { name: 'Vahvuus' }).check();
+      await screenshot(page, '13c-codebook-polarity-fi');
+      await dialog.getByRole('button', { name: 'Tallenna' }).click();
+      await expect.poll(() => marker('commitment-vs-lock-in').textContent()).toBe('Vahvuus');
+      const code = ws.call('getCodebook', {}).find((c) => c.key === 'commitment-vs-lock-in')!;
+      expect(code.polarity).toBe('strength');
+      await screenshot(page, '13d-codebook-polarity-marked-fi');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('codebook screen: usage counts, retire hides from the picker, merge keeps codings', async () => {
     const app = await openApp(chromium.browser(), chromium.url());
     const { page, ws } = app;

@@ -8,6 +8,7 @@ const row = (name: string, interviews: number): PrevalenceRow => ({
   code: { fi: `${name} (fi)`, en: name },
   color: '#0072B2',
   groupId: null,
+  polarity: 'problem',
   interviews,
   accounts: interviews,
   codings: interviews * 2,

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Base, CodeRef } from '../../../shared/analysis.ts';
+import type { Polarity } from '../../../shared/domain.ts';
 import type { ServiceContext } from '../context.ts';
 import { getEngagement } from '../engagements.ts';
 
@@ -60,7 +61,7 @@ export function analysisScope(ctx: ServiceContext, engagementId: string): Scope 
 
 /** Columns that make a `CodeRef` out of the `codes` table aliased `k`. */
 export const CODE_COLUMNS = `k.id AS codeId, k.name_fi AS nameFi, k.name_en AS nameEn, k.color,
-  k.parent_id AS groupId`;
+  k.parent_id AS groupId, k.polarity`;
 
 export interface CodeColumns {
   codeId: string;
@@ -68,21 +69,24 @@ export interface CodeColumns {
   nameEn: string;
   color: string;
   groupId: string | null;
+  polarity: Polarity;
 }
 
-export const codeRef = ({ codeId, nameFi, nameEn, color, groupId }: CodeColumns): CodeRef => ({
+export const codeRef = ({ codeId, nameFi, nameEn, color, groupId, polarity }: CodeColumns): CodeRef => ({
   codeId,
   code: { fi: nameFi, en: nameEn },
   color,
   groupId,
+  polarity,
 });
 
 /** A plain copy of a code reference, so figure rows never share objects (they go over IPC and into JSON). */
-export const refOf = ({ codeId, code, color, groupId }: CodeRef): CodeRef => ({
+export const refOf = ({ codeId, code, color, groupId, polarity }: CodeRef): CodeRef => ({
   codeId,
   code: { ...code },
   color,
   groupId,
+  polarity,
 });
 
 /**

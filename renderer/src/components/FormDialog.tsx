@@ -7,7 +7,7 @@ export type FieldValue = string | string[];
 export interface Field {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'color' | 'select' | 'checkboxes';
+  kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'color' | 'select' | 'checkboxes' | 'radio';
   options?: { value: string; label: string }[];
   required?: boolean;
   hint?: string;
@@ -75,11 +75,12 @@ export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onCl
               autoFocus={index === 0}
             />
           );
-          // A group of checkboxes has a legend; a single input is named by its label.
-          return field.kind === 'checkboxes' ? (
+          // A group of checkboxes or radio buttons has a legend; a single input is named by its label.
+          return field.kind === 'checkboxes' || field.kind === 'radio' ? (
             <fieldset key={field.name} className="field">
               <legend className="field-label">{field.label}</legend>
               {input}
+              {field.hint && <span className="field-hint">{field.hint}</span>}
             </fieldset>
           ) : (
             <label key={field.name} htmlFor={`field-${field.name}`} className={`field field-${field.kind}`}>
@@ -129,6 +130,23 @@ function FieldInput({
             </option>
           ))}
         </select>
+      );
+    case 'radio':
+      return (
+        <span className="checkboxes">
+          {field.options?.map((o) => (
+            <label key={o.value} className="check">
+              <input
+                type="radio"
+                name={field.name}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              {o.label}
+            </label>
+          ))}
+        </span>
       );
     case 'checkboxes': {
       const selected = value as string[];

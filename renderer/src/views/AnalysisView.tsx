@@ -9,6 +9,7 @@ import {
 } from '../../../shared/analysis.ts';
 import { benchmarkChart, coverageChart, npsChart, prevalenceChart } from '../../../shared/charts.ts';
 import type { Language } from '../../../shared/domain.ts';
+import { changeColour, changeMeaning } from '../../../shared/polarity.ts';
 import { kuulo } from '../bridge.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ChoiceChips } from '../components/ChoiceChips.tsx';
@@ -17,6 +18,8 @@ import { drillDown, type QuoteFilters } from '../store/quotes.ts';
 import { useWorkspace } from '../store/workspace.ts';
 
 const pct = (value: number) => `${Math.round(value)} %`;
+/** A benchmark difference as printed, so one shown as 0 is not coloured. */
+const shownDiff = (diff: number | null) => (diff === null ? null : Math.round(diff));
 const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
 
 /** Filters that select the interviews in one crosstab column. */
@@ -428,7 +431,11 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                         <Num filters={{ codeIds: [r.codeId] }}>{pct(r.thisPct)}</Num>
                       </td>
                       <td className="num">{r.othersPct === null ? '–' : pct(r.othersPct)}</td>
-                      <td className={`num strong ${r.diff !== null && r.diff > 0 ? 'up' : 'down'}`}>
+                      <td
+                        className="num strong"
+                        data-change={changeMeaning(r.polarity, shownDiff(r.diff))}
+                        style={{ color: changeColour(r.polarity, shownDiff(r.diff)) }}
+                      >
                         {r.diff === null
                           ? '–'
                           : `${r.diff > 0 ? '+' : ''}${Math.round(r.diff)} ${t('analysis.pp')}`}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeDeletionImpact } from '../../../shared/contract.ts';
-import type { CodebookEntry, Language } from '../../../shared/domain.ts';
+import { type CodebookEntry, type Language, POLARITIES, type Polarity } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, optionalInt, str } from '../components/FormDialog.tsx';
@@ -52,6 +52,11 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
       <span className="swatch" style={{ background: code.color }} />
       <div className="code-text">
         <strong>{code.name[lang]}</strong> <span className="muted">/ {code.name[other]}</span>
+        {code.polarity !== 'neutral' && (
+          <span className={`badge polarity-${code.polarity}`} data-polarity={code.polarity}>
+            {t(`codebook.polarities.${code.polarity}`)}
+          </span>
+        )}
         {code.engagementId && <span className="badge">{t('codebook.engagementOwn')}</span>}
         {code.retired && <span className="badge">{t('codebook.retired')}</span>}
         <p className="muted small">{code.description[lang]}</p>
@@ -197,6 +202,13 @@ function CodeForm({
             options: codebook.filter((c) => c.isGroup).map((g) => ({ value: g.id, label: g.name[lang] })),
           },
           {
+            name: 'polarity',
+            label: t('codebook.polarity'),
+            kind: 'radio',
+            hint: t('codebook.polarityHint'),
+            options: POLARITIES.map((p) => ({ value: p, label: t(`codebook.polarities.${p}`) })),
+          },
+          {
             name: 'hotkey',
             label: t('codebook.hotkey'),
             kind: 'select',
@@ -229,6 +241,7 @@ function CodeForm({
     color: code?.color ?? '#56b4e9',
     parentId: code?.parentId ?? (dialog.kind === 'new' ? (dialog.parentId ?? '') : ''),
     hotkey: code?.hotkey ? String(code.hotkey) : '',
+    polarity: code?.polarity ?? 'neutral',
     scope: 'engagement',
   };
   return (
@@ -243,7 +256,13 @@ function CodeForm({
           name: { fi: str(v.nameFi), en: str(v.nameEn) },
           description: { fi: str(v.descriptionFi), en: str(v.descriptionEn) },
           color: str(v.color),
-          ...(isGroup ? {} : { parentId: str(v.parentId) || null, hotkey: optionalInt(v.hotkey) }),
+          ...(isGroup
+            ? {}
+            : {
+                parentId: str(v.parentId) || null,
+                hotkey: optionalInt(v.hotkey),
+                polarity: str(v.polarity) as Polarity,
+              }),
         };
         if (code) await unwrap(kuulo.updateCode({ id: code.id, patch: common }));
         else

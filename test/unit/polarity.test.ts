@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import type { Benchmark, BenchmarkRow } from '../../shared/analysis.ts';
+import { benchmarkChart, renderChartSvg } from '../../shared/charts.ts';
+import type { Polarity } from '../../shared/domain.ts';
+import { CHANGE_COLOURS, changeColour, changeMeaning } from '../../shared/polarity.ts';
+
+const { worse: RED, better: GREEN, neutral: GREY } = CHANGE_COLOURS;
+
+const row = (name: string, polarity: Polarity, thisPct: number, othersPct: number): BenchmarkRow => ({
+  codeId: name,
+  code: { fi: `${name} (fi)`, en: name },
+  color: '#0072B2',
+  groupId: null,
+  polarity,
+  thisPct,
+  othersPct,
+  diff: thisPct - othersPct,
+});
+
+describe('polarity colours', () => {
+  test('worse is red and better green whatever the sign; neutral codes and no change are grey', () => {
+    const cases: [Polarity, number | null, string][] = [
+      ['problem', 8, RED],
+      ['problem', -27, GREEN],
+      ['strength', 8, GREEN],
+      ['strength', -27, RED],
+      ['neutral', 8, GREY],
+      ['neutral', -27, GREY],
+      ['problem', 0, GREY],
+      ['strength', -0, GREY],
+      ['strength', null, GREY],
+      ['problem', Number.NaN, GREY],
+    ];
+    expect(cases.map(([polarity, delta]) => changeColour(polarity, delta))).toEqual(cases.map((c) => c[2]));
+    expect(changeMeaning('problem', 0.4)).toBe('worse');
+    expect(new Set([RED, GREEN, GREY]).size).toBe(3);
+  });
+
+  test('the benchmark chart labels its bars and colours each difference by what it means', () => {
+    // The issue's cases: "Trust and delight +8 pp" was red and "Perceived value −27 pp" green.
+    const benchmark: Benchmark = {
+      others: 2,
+      rows: [
+        row('Trust and delight', 'strength', 57, 49),
+        row('Perceived value', 'strength', 21, 48),
+        row('Key-person risk', 'problem', 63, 43),
+        row('Silos', 'problem', 13, 33),
+        row('Growth potential', 'neutral', 37, 27),
+      ],
+    };
+    const svg = renderChartSvg(benchmarkChart(benchmark, 'en'));
+    const fillOf = (text: string): string | undefined => {
+      const element = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].find((m) => m[1] === text)?.[0];
+      return /fill="(#[0-9A-Fa-f]{6})"/.exec(element ?? '')?.[1]?.toUpperCase();
+    };
+    expect(fillOf('+8 pp')).toBe(GREEN);
+    expect(fillOf('-27 pp')).toBe(RED);
+    expect(fillOf('+20 pp')).toBe(RED);
+    expect(fillOf('-20 pp')).toBe(GREEN);
+    expect(fillOf('+10 pp')).toBe(GREY);
+    // Data labels on both bars of a row: this engagement's figure and the others' mean.
+    for (const label of ['57 %', '49 %', '21 %', '48 %']) expect(svg).toContain(label);
+    expect(svg).toContain('Red = worse, green = better');
+
+    const fi = renderChartSvg(benchmarkChart(benchmark, 'fi'));
+    expect(fi).toContain('+8 %-yks.');
+    expect(fi).toContain('Punainen = huonompi');
+  });
+});
