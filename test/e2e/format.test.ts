@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
 import { formatter } from '../../shared/format.ts';
+import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -42,4 +43,22 @@ describe('figures on screen, in both languages', () => {
       }
     });
   }
+
+  test('the save indicator tells the time on a 24-hour clock in English too', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'en-GB' });
+    const { page, ws } = app;
+    try {
+      const interview = newInterview(ws, { name: 'Account', tier: 'named' });
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      await page.locator('.notes-editor').click();
+      await page.keyboard.type('Saved at what time?');
+      await expect.poll(() => page.locator('.save-state').getAttribute('data-state')).toBe('saved');
+      const label = (await page.locator('.save-state').textContent()) ?? '';
+      expect(label).toMatch(/^Saved \d{2}:\d{2}:\d{2}$/);
+      expect(label).not.toMatch(/AM|PM/);
+      await screenshot(page, 'format-en-saved');
+    } finally {
+      await app.close();
+    }
+  });
 });
