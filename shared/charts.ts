@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
 import type { Language } from './domain.ts';
+import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
 import { resources } from './i18n/index.ts';
 import { CHANGE_COLOURS, changeMeaning } from './polarity.ts';
 
@@ -64,10 +65,49 @@ const base = (title: string): ChartOption => ({
   color: PALETTE,
 });
 
+/**
+ * Coverage shows composition (each column of tiers sums to 100) with one decimal, so a small tier's
+ * revenue (0.5 %) is not shown as 0 or 1 %. The report's sample table takes the same figures.
+ */
+export const COVERAGE_DECIMALS = 1;
+export function coverageShares(
+  rows: readonly CoverageRow[],
+): Record<'interviews' | 'accounts' | 'revenue', number[]> {
+  const column = (key: 'interviews' | 'accounts' | 'revenue') =>
+    shares(
+      rows.map((r) => r[key]),
+      COVERAGE_DECIMALS,
+    );
+  return { interviews: column('interviews'), accounts: column('accounts'), revenue: column('revenue') };
+}
+
+/**
+ * A benchmark row as shown: this engagement's share from its counts (when `prevalence` is given),
+ * the others' mean, each rounded once to `decimals`, and the gap between the two shown figures, so
+ * a row never reads "55 % | 55 % | −1".
+ */
+export function benchmarkFigures(
+  row: Benchmark['rows'][number],
+  prevalence?: readonly PrevalenceRow[],
+  decimals = 0,
+): { thisPct: number; othersPct: number | null; diff: number | null } {
+  const own = prevalence?.find((p) => p.codeId === row.codeId);
+  const shownThis = own
+    ? percentOf(own.interviews, own.base.interviews, decimals)
+    : roundHalfAway(row.thisPct, decimals);
+  const shownOthers = row.othersPct === null ? null : roundHalfAway(row.othersPct, decimals);
+  return {
+    thisPct: shownThis,
+    othersPct: shownOthers,
+    diff: shownOthers === null ? null : pointsBetween(shownThis, shownOthers, decimals),
+  };
+}
+
 const shorten = (text: string, max = 34): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 12): ChartSpec {
   const l = labels(lang);
+  const f = formatter(lang);
   const shown = rows
     .filter((r) => r.interviews > 0)
     .slice(0, limit)
@@ -101,7 +141,7 @@ export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 1
             color: INK,
             formatter: (p: { dataIndex: number }) => {
               const r = shown[p.dataIndex]!;
-              return `${Math.round(r.interviewsPct)} % (${r.interviews}/${r.base.interviews})`;
+              return `${f.percent(r.interviews, r.base.interviews)} (${r.interviews}/${r.base.interviews})`;
             },
           },
         },
@@ -112,6 +152,7 @@ export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 1
 
 export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
   const l = labels(lang);
+  const f = formatter(lang);
   const tiers = resources[lang].translation.account.tiers;
   const groups = scores.filter((s) => s.n > 0);
   const name = (g: ScoreGroup) => (g.group === 'all' ? l.all : tiers[g.group]);
@@ -129,7 +170,13 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
         data: groups.map((g) => `${name(g)}${g.smallN ? ' *' : ''}\n${fill(l.nLabel, { n: g.n })}`),
         axisLabel: { color: INK, lineHeight: 16, interval: 0 },
       },
-      yAxis: { type: 'value', min: -100, max: 100, name: l.npsAxis, axisLabel: { color: MUTED } },
+      yAxis: {
+        type: 'value',
+        min: -100,
+        max: 100,
+        name: l.npsAxis,
+        axisLabel: { color: MUTED, formatter: (v: number) => f.number(v) },
+      },
       series: [
         {
           type: 'bar',
@@ -138,7 +185,13 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
             value: g.nps ?? 0,
             itemStyle: { color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00', opacity: g.smallN ? 0.55 : 1 },
           })),
-          label: { show: true, position: 'top', color: INK, fontWeight: 'bold' },
+          label: {
+            show: true,
+            position: 'top',
+            color: INK,
+            fontWeight: 'bold',
+            formatter: (p: { dataIndex: number }) => f.number(groups[p.dataIndex]?.nps ?? 0),
+          },
         },
       ],
     },
@@ -148,11 +201,18 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
 export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
   const l = labels(lang);
   const tiers = resources[lang].translation.account.tiers;
-  const series = (name: string, key: 'interviewsPct' | 'accountsPct' | 'revenuePct') => ({
+  const f = formatter(lang);
+  const figures = coverageShares(rows);
+  const series = (name: string, key: 'interviews' | 'accounts' | 'revenue') => ({
     name,
     type: 'bar',
-    data: rows.map((r) => r[key]),
-    label: { show: true, position: 'right', color: INK, formatter: '{c} %' },
+    data: figures[key],
+    label: {
+      show: true,
+      position: 'right',
+      color: INK,
+      formatter: (p: { value: number }) => f.percentValue(p.value, COVERAGE_DECIMALS),
+    },
   });
   return {
     id: 'coverage',
@@ -163,7 +223,7 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
       ...base(l.coverageTitle),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
       grid: { left: 120, right: 60, top: 64, bottom: 20 },
-      xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: '{value} %' } },
+      xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: percentAxis(f) } },
       yAxis: {
         type: 'category',
         inverse: true,
@@ -171,20 +231,33 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
         axisLabel: { color: INK },
       },
       series: [
-        series(l.coverageInterviews, 'interviewsPct'),
-        series(l.coverageAccounts, 'accountsPct'),
-        series(l.coverageRevenue, 'revenuePct'),
+        series(l.coverageInterviews, 'interviews'),
+        series(l.coverageAccounts, 'accounts'),
+        series(l.coverageRevenue, 'revenue'),
       ],
     },
   };
 }
 
-export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12): ChartSpec {
+export function benchmarkChart(
+  benchmark: Benchmark,
+  lang: Language,
+  limit = 12,
+  prevalence?: readonly PrevalenceRow[],
+): ChartSpec {
   const l = labels(lang);
+  const f = formatter(lang);
   const rows = benchmark.rows
     .filter((r) => r.othersPct !== null)
     .slice(0, limit)
     .reverse();
+  const shown = rows.map((r) => benchmarkFigures(r, prevalence));
+  const label = {
+    show: true,
+    position: 'right',
+    color: INK,
+    formatter: (p: { value: number }) => f.percentValue(p.value),
+  };
   return {
     id: 'benchmark',
     title: l.benchmarkTitle,
@@ -197,7 +270,7 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
       xAxis: {
         type: 'value',
         max: 100,
-        axisLabel: { color: MUTED, formatter: '{value} %' },
+        axisLabel: { color: MUTED, formatter: percentAxis(f) },
         // Under the axis, the key to the coloured differences (the report drops the title, not this).
         name: l.benchmarkKey,
         nameLocation: 'middle',
@@ -210,7 +283,7 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
           name: l.benchmarkThis,
           type: 'bar',
           barGap: '10%',
-          data: rows.map((r) => r.thisPct),
+          data: shown.map((s) => s.thisPct),
           itemStyle: { color: '#0072B2' },
           // This engagement's figure, then the difference in the colour of what it means for the client.
           label: {
@@ -218,31 +291,25 @@ export function benchmarkChart(benchmark: Benchmark, lang: Language, limit = 12)
             position: 'right',
             color: INK,
             formatter: (p: { dataIndex: number }) => {
-              const r = rows[p.dataIndex]!;
-              const diff = Math.round(r.diff ?? 0);
-              const meaning = changeMeaning(r.polarity, diff);
-              const shown = fill(l.benchmarkDiff, { diff: `${diff > 0 ? '+' : ''}${diff}` });
-              return `${Math.round(r.thisPct)} %  {${meaning}|${shown}}`;
+              const figures = shown[p.dataIndex]!;
+              const diff = figures.diff ?? 0;
+              const meaning = changeMeaning(rows[p.dataIndex]!.polarity, diff);
+              return `${f.percentValue(figures.thisPct)}{${meaning}|${f.points(diff)}}`;
             },
             rich: Object.fromEntries(
               Object.entries(CHANGE_COLOURS).map(([meaning, color]) => [
                 meaning,
-                { color, fontWeight: 'bold' },
+                { color, fontWeight: 'bold', padding: [0, 0, 0, 8] },
               ]),
             ),
           },
         },
         {
-          name: fill(l.benchmarkOthers, { count: benchmark.others }),
+          name: f.plural(l, 'benchmarkOthers', benchmark.others),
           type: 'bar',
-          data: rows.map((r) => r.othersPct ?? 0),
+          data: shown.map((s) => s.othersPct ?? 0),
           itemStyle: { color: '#BBBBBB' },
-          label: {
-            show: true,
-            position: 'right',
-            color: MUTED,
-            formatter: (p: { value: number }) => `${Math.round(p.value)} %`,
-          },
+          label: { ...label, color: MUTED },
         },
       ],
     },
@@ -256,6 +323,7 @@ export function crosstabChart(
   valueName: (v: string) => string,
 ): ChartSpec {
   const l = labels(lang);
+  const f = formatter(lang);
   const rows = crosstab.rows.filter((r) => r.cells.some((c) => c.interviews > 0)).reverse();
   const title = fill(l.crosstabTitle, { attribute: attributeName });
   return {
@@ -285,14 +353,24 @@ export function crosstabChart(
       series: [
         {
           type: 'heatmap',
-          data: rows.flatMap((r, y) => r.cells.map((c, x) => [x, y, Math.round(c.pct)])),
-          label: { show: true, color: INK, formatter: (p: { value: number[] }) => `${p.value[2]} %` },
+          // Each cell from its counts, rounded once (the colour and the label agree).
+          data: rows.flatMap((r, y) =>
+            r.cells.map((c, x) => [x, y, percentOf(c.interviews, crosstab.columns[x]?.n ?? 0)]),
+          ),
+          label: {
+            show: true,
+            color: INK,
+            formatter: (p: { value: number[] }) => f.percentValue(p.value[2] ?? 0),
+          },
           itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
         },
       ],
     },
   };
 }
+
+/** Axis ticks as percentages in the language's form ("20 %" / "20%"). */
+const percentAxis = (f: Formatter) => (value: number) => f.percentValue(value);
 
 /** The SVG of a chart, identical in the renderer and in Node. */
 export function renderChartSvg(spec: ChartSpec): string {

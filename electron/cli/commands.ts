@@ -2,7 +2,10 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { EngagementStats, Portfolio } from '../../shared/analysis.ts';
+import { benchmarkFigures, COVERAGE_DECIMALS, coverageShares } from '../../shared/charts.ts';
 import type { CodebookEntry, Tier } from '../../shared/domain.ts';
+import { formatter } from '../../shared/format.ts';
+import { resources } from '../../shared/i18n/index.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
 import { writeReport } from '../report/export.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
@@ -341,23 +344,30 @@ function statsJson(stats: EngagementStats) {
   };
 }
 
-const percent = (value: number | null): string => (value === null ? '—' : `${value.toFixed(1)} %`);
-const signed = (value: number | null): string =>
-  value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)} pp`;
+/**
+ * The human text of `stats` is English (its headings are), so its figures take the en-GB forms of the
+ * one formatter: percentages from counts with one decimal, rounded once; coverage shares summing to 100.
+ */
+const en = formatter('en');
+const DECIMALS = 1;
+const percent = (part: number, whole: number): string => en.percent(part, whole, DECIMALS);
+const shown = (value: number | null): string => (value === null ? '—' : en.percentValue(value, DECIMALS));
 
 function statsText(stats: EngagementStats): string {
   const { base } = stats;
+  const coverage = coverageShares(stats.coverage);
+  const cover = (value: number | undefined) => en.percentValue(value ?? 0, COVERAGE_DECIMALS);
   const sections = [
-    `Base: ${base.interviews} held interviews, ${base.accounts} accounts, revenue ${base.revenue}`,
+    `Base: ${en.plural(resources.en.translation.analysis, 'baseInterviews', base.interviews)} held, ${en.plural(resources.en.translation.analysis, 'baseAccounts', base.accounts)}, revenue ${en.money(base.revenue)}`,
     `PREVALENCE (share of ${base.interviews} interviews / ${base.accounts} accounts)\n${table([
       ['CODE', 'INTERVIEWS', '%', 'ACCOUNTS', '%', 'REVENUE %', 'CODINGS', 'NEG/NEU/POS/NONE'],
       ...stats.prevalence.map((row) => [
         row.code.en,
         String(row.interviews),
-        percent(row.interviewsPct),
+        percent(row.interviews, row.base.interviews),
         String(row.accounts),
-        percent(row.accountsPct),
-        percent(row.revenuePct),
+        percent(row.accounts, row.base.accounts),
+        shown(row.revenuePct),
         String(row.codings),
         [row.sentiment.negative, row.sentiment.neutral, row.sentiment.positive, row.sentiment.none].join('/'),
       ]),
@@ -367,11 +377,11 @@ function statsText(stats: EngagementStats): string {
       ...stats.scores.map((s) => [
         s.group === 'all' ? 'all' : TIER_LABEL[s.group],
         `${s.n}${s.smallN ? ' *' : ''}`,
-        s.nps === null ? '—' : String(s.nps),
+        s.nps === null ? '—' : en.number(s.nps),
         String(s.promoters),
         String(s.passives),
         String(s.detractors),
-        `${s.satisfactionMean?.toFixed(1) ?? '—'} (${s.satisfactionN})`,
+        `${s.satisfactionMean === null ? '—' : en.number(s.satisfactionMean, 1)} (${s.satisfactionN})`,
       ]),
     ])}`,
     `KEY-PERSON RISK (! = rests on at most one known person)\n${table([
@@ -387,24 +397,27 @@ function statsText(stats: EngagementStats): string {
     ])}`,
     `COVERAGE\n${table([
       ['TIER', 'INTERVIEWS', '%', 'ACCOUNTS', '%', 'REVENUE', '%'],
-      ...stats.coverage.map((c) => [
+      ...stats.coverage.map((c, i) => [
         TIER_LABEL[c.tier],
         String(c.interviews),
-        percent(c.interviewsPct),
+        cover(coverage.interviews[i]),
         String(c.accounts),
-        percent(c.accountsPct),
-        String(c.revenue),
-        percent(c.revenuePct),
+        cover(coverage.accounts[i]),
+        en.money(c.revenue),
+        cover(coverage.revenue[i]),
       ]),
     ])}`,
     `BENCHMARK (mean of ${stats.benchmark.others} other engagements)\n${table([
       ['CODE', 'THIS', 'OTHERS', 'DIFFERENCE'],
-      ...stats.benchmark.rows.map((r) => [
-        r.code.en,
-        percent(r.thisPct),
-        percent(r.othersPct),
-        signed(r.diff),
-      ]),
+      ...stats.benchmark.rows.map((r) => {
+        const figures = benchmarkFigures(r, stats.prevalence, DECIMALS);
+        return [
+          r.code.en,
+          shown(figures.thisPct),
+          shown(figures.othersPct),
+          figures.diff === null ? '—' : en.points(figures.diff, DECIMALS),
+        ];
+      }),
     ])}`,
   ];
   return sections.join('\n\n');
@@ -426,7 +439,7 @@ function portfolioText(portfolio: Portfolio): string {
     ['CODE (% of held interviews)', ...portfolio.engagements.map((_, i) => `#${i + 1}`)],
     ...portfolio.codes.map((code, j) => [
       code.code.en,
-      ...portfolio.engagements.map((_, i) => (portfolio.pct[i]?.[j] ?? 0).toFixed(1)),
+      ...portfolio.engagements.map((_, i) => en.number(portfolio.pct[i]?.[j] ?? 0, DECIMALS)),
     ]),
   ]);
   return `${engagements}\n\n${prevalence}`;

@@ -1,11 +1,15 @@
 import {
   benchmarkChart,
+  benchmarkFigures,
+  COVERAGE_DECIMALS,
   coverageChart,
+  coverageShares,
   crosstabChart,
   npsChart,
   prevalenceChart,
 } from '../../shared/charts.ts';
 import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
+import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { changeColour } from '../../shared/polarity.ts';
@@ -41,11 +45,6 @@ const PRIORITY_ORDER: Priority[] = ['high', 'medium', 'low'];
 const MAX_KEY_FINDINGS = 7;
 const MAX_QUOTES_PER_FINDING = 5;
 
-const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-const plural = (one: string, other: string, count: number): string =>
-  fill(count === 1 ? one : other, { count });
-const pct = (part: number, whole: number): number => (whole ? Math.round((part / whole) * 100) : 0);
 const paragraphs = (text: string): ReportBlock[] =>
   text
     .split(/\n\s*\n/)
@@ -76,6 +75,9 @@ export function buildReport(
   const lang = options.language ?? engagement.language;
   const t = resources[lang].translation;
   const r = t.report;
+  // Every figure and plural of the report goes through the one formatter (rounded once, locale forms).
+  const f = formatter(lang);
+  const { fill } = f;
   const wanted = new Set(options.sections ?? REPORT_SECTIONS);
 
   progress(0.05, 'data');
@@ -112,14 +114,7 @@ export function buildReport(
     },
     benchmark: { ...rawStats.benchmark, rows: rawStats.benchmark.rows.map(maskName) },
   };
-  const date = (iso: string | null) =>
-    iso
-      ? new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-        })
-      : '—';
+  const date = (iso: string | null) => (iso ? f.date(iso) : '—');
   const people = new Set(interviews.flatMap((i) => i.interviewees.map((p) => p.id))).size;
   const chart = (spec: Parameters<typeof rasterizeChart>[0]): ReportBlock => ({
     kind: 'chart',
@@ -138,7 +133,7 @@ export function buildReport(
   const findingAt = (finding: Finding) => fill(r.where.finding, { n: findings.indexOf(finding) + 1 });
   const figureOf = (finding: Finding) =>
     fill(r.figure, {
-      pct: pct(finding.evidence.interviews, finding.evidence.baseInterviews),
+      pct: f.percent(finding.evidence.interviews, finding.evidence.baseInterviews),
       n: finding.evidence.interviews,
       base: finding.evidence.baseInterviews,
     });
@@ -153,8 +148,8 @@ export function buildReport(
       kind: 'paragraph',
       emphasis: 'lead',
       text: fill(r.summaryLead, {
-        people,
-        accounts: stats.base.accounts,
+        people: f.plural(r, 'summaryPeople', people),
+        accounts: f.plural(r, 'summaryAccounts', stats.base.accounts),
         client: engagement.clientName,
         from: date(dates[0] ?? engagement.periodStart),
         to: date(dates.at(-1) ?? engagement.periodEnd),
@@ -180,7 +175,7 @@ export function buildReport(
                     .slice(0, 5)
                     .map(
                       (p) =>
-                        `${p.code[lang]}: ${fill(r.figure, { pct: Math.round(p.interviewsPct), n: p.interviews, base: p.base.interviews })}`,
+                        `${p.code[lang]}: ${fill(r.figure, { pct: f.percent(p.interviews, p.base.interviews), n: p.interviews, base: p.base.interviews })}`,
                     ),
                 } as ReportBlock,
               ]
@@ -196,6 +191,7 @@ export function buildReport(
   const roleCounts = new Map<string, number>();
   for (const i of interviews)
     for (const p of i.interviewees) roleCounts.set(p.roleLevel, (roleCounts.get(p.roleLevel) ?? 0) + 1);
+  const revenueShares = coverageShares(stats.coverage).revenue;
   add('method', [
     ...(engagement.purpose
       ? [
@@ -208,7 +204,7 @@ export function buildReport(
       text: fill(r.methodText, {
         modes: modes || '—',
         minutes: durations.length ? Math.round(durations.reduce((a, b) => a + b, 0) / durations.length) : '—',
-        base: stats.base.interviews,
+        base: f.plural(r, 'methodBase', stats.base.interviews),
       }),
     },
     {
@@ -216,11 +212,12 @@ export function buildReport(
       caption: r.sampleTable,
       header: [r.tier, r.accounts, r.interviews, r.revenueShare],
       numeric: [false, true, true, true],
-      rows: stats.coverage.map((c) => [
+      // The same shares as the coverage chart: from the revenues, one decimal, summing to 100.
+      rows: stats.coverage.map((c, i) => [
         t.account.tiers[c.tier],
-        String(c.accounts),
-        String(c.interviews),
-        `${Math.round(c.revenuePct)} %`,
+        f.number(c.accounts),
+        f.number(c.interviews),
+        f.percentValue(revenueShares[i] ?? 0, COVERAGE_DECIMALS),
       ]),
     },
     {
@@ -248,9 +245,9 @@ export function buildReport(
       .join(', ');
     const evidence = fill(r.evidence, {
       interviews: finding.evidence.interviews,
-      base: finding.evidence.baseInterviews,
-      pct: pct(finding.evidence.interviews, finding.evidence.baseInterviews),
-      accounts: finding.evidence.accounts,
+      base: f.plural(t.findings, 'evidenceInterviews', finding.evidence.baseInterviews),
+      pct: f.percent(finding.evidence.interviews, finding.evidence.baseInterviews),
+      accounts: f.plural(t.findings, 'evidenceAccounts', finding.evidence.accounts),
     });
     findingBlocks.push(
       { kind: 'heading', level: 2, text: `${index + 1}. ${anon.mask(finding.title, findingAt(finding))}` },
@@ -333,14 +330,14 @@ export function buildReport(
             numeric: [false, true, true, true, true, true, true],
             rows: scored.map((s) => [
               `${s.group === 'all' ? t.charts.all : t.account.tiers[s.group]}${s.smallN ? ' *' : ''}`,
-              String(s.n),
-              String(s.promoters),
-              String(s.passives),
-              String(s.detractors),
-              s.nps === null ? '–' : String(s.nps),
+              f.number(s.n),
+              f.number(s.promoters),
+              f.number(s.passives),
+              f.number(s.detractors),
+              s.nps === null ? '–' : f.number(s.nps),
               s.satisfactionMean === null
                 ? '–'
-                : `${s.satisfactionMean.toLocaleString(lang)} (n = ${s.satisfactionN})`,
+                : `${f.number(s.satisfactionMean, 1)} (n = ${f.number(s.satisfactionN)})`,
             ]),
           },
           ...(scored.some((s) => s.smallN)
@@ -361,8 +358,7 @@ export function buildReport(
           {
             kind: 'paragraph',
             emphasis: 'strong',
-            text: fill(r.keyPersonSummary, {
-              count: single,
+            text: f.plural(r, 'keyPersonSummary', single, {
               total: risk.length,
               client: engagement.clientName,
             }),
@@ -393,25 +389,29 @@ export function buildReport(
     'benchmark',
     stats.benchmark.others > 0 && compared.length
       ? [
-          { kind: 'paragraph', text: fill(r.benchmarkLead, { count: stats.benchmark.others }) },
-          chart(benchmarkChart(stats.benchmark, lang)),
+          { kind: 'paragraph', text: f.plural(r, 'benchmarkLead', stats.benchmark.others) },
+          chart(benchmarkChart(stats.benchmark, lang, undefined, stats.prevalence)),
           {
             kind: 'table',
             caption: r.benchmarkTable,
             header: [r.theme, r.thisStudy, r.earlier, r.difference],
             numeric: [false, true, true, true],
-            rows: compared.map((b) => [
-              b.code[lang],
-              `${Math.round(b.thisPct)} %`,
-              `${Math.round(b.othersPct ?? 0)} %`,
-              b.diff === null ? '–' : `${b.diff > 0 ? '+' : ''}${Math.round(b.diff)}`,
-            ]),
-            // The difference as printed, in the colour of what it means (worse is red whatever the sign).
+            // As the chart shows them; the difference is between the two shown figures, in the colour
+            // of what it means (worse is red whatever the sign).
+            rows: compared.map((b) => {
+              const shown = benchmarkFigures(b, stats.prevalence);
+              return [
+                b.code[lang],
+                f.percentValue(shown.thisPct),
+                shown.othersPct === null ? '–' : f.percentValue(shown.othersPct),
+                shown.diff === null ? '–' : f.signed(shown.diff),
+              ];
+            }),
             colors: compared.map((b) => [
               null,
               null,
               null,
-              changeColour(b.polarity, b.diff === null ? null : Math.round(b.diff)),
+              changeColour(b.polarity, benchmarkFigures(b, stats.prevalence).diff),
             ]),
           },
         ]
@@ -457,7 +457,7 @@ export function buildReport(
         header: [r.date, r.account, r.tier, r.interviewee, r.mode, r.minutes],
         numeric: [false, false, false, false, false, true],
         rows: interviews.map((i: InterviewListItem) => [
-          i.date ?? '—',
+          i.date ? f.date(i.date, 'short') : '—',
           anon.account(i.accountId),
           t.account.tiers[i.tier],
           // With company names shown, a role beside one would point to a person: only the count.
@@ -465,7 +465,7 @@ export function buildReport(
             ? String(i.interviewees.length || '—')
             : i.interviewees.map((p) => anon.person(p.id)).join('; ') || '—',
           t.interview.modes[i.mode],
-          i.durationMin === null ? '–' : String(i.durationMin),
+          i.durationMin === null ? '–' : f.number(i.durationMin),
         ]),
       },
     ],
@@ -495,13 +495,13 @@ export function buildReport(
     meta: {
       clientName: engagement.clientName,
       title: anon.mask(engagement.title, r.where.cover),
-      subtitle: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
+      subtitle: f.plural(r, 'subtitle', stats.base.interviews),
       date: date(new Date(ctx.now()).toISOString().slice(0, 10)),
       confidential: r.confidential,
       pageLabel: r.page,
       tocTitle: r.toc,
       author: 'Kuulo',
-      description: plural(r.subtitle_one, r.subtitle_other, stats.base.interviews),
+      description: f.plural(r, 'subtitle', stats.base.interviews),
       keywords: anon.mask(
         [engagement.clientName, engagement.industry].filter(Boolean).join(', '),
         r.where.cover,

@@ -7,6 +7,7 @@ import { POLARITY_BY_KEY } from '../../electron/db/migrations/0009-code-polarity
 import { renderReportDocx } from '../../electron/report/docx.ts';
 import { buildReportModel } from '../../electron/report/model.ts';
 import { defaultCodebook } from '../../electron/services/defaultCodebook.ts';
+import { benchmarkFigures } from '../../shared/charts.ts';
 import { changeColour } from '../../shared/polarity.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
@@ -121,7 +122,12 @@ describe('code polarity', () => {
       );
       expect(table.rows.map((r) => r[0])).toEqual(compared.map((b) => b.code[engagement.language]));
       expect(table.colors).toEqual(
-        compared.map((b) => [null, null, null, changeColour(b.polarity, Math.round(b.diff!))]),
+        compared.map((b) => [
+          null,
+          null,
+          null,
+          changeColour(b.polarity, benchmarkFigures(b, stats.prevalence).diff),
+        ]),
       );
       for (const row of table.colors ?? []) colours.add(row[3]!);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engagement } from '../../shared/domain.ts';
+import { percentOf } from '../../shared/format.ts';
 import { type Connection, connect } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
 
@@ -146,6 +147,23 @@ describe('Word report of the demo engagement', () => {
     expect(visibleText(exportReport(fi, 'fi-en.docx', '--lang', 'en').get('word/document.xml')!)).toContain(
       'Executive summary',
     );
+  });
+
+  test('figures are rounded once from their counts, in the language’s form, with plurals that agree', () => {
+    const cases = [
+      { engagement: en, file: 'en-figures.docx', figure: /(\d+)% of interviews \((\d+) of (\d+)\)/g },
+      { engagement: fi, file: 'fi-figures.docx', figure: /(\d+)\u00a0% haastatteluista \((\d+)\/(\d+)\)/g },
+    ];
+    for (const { engagement, file, figure } of cases) {
+      const text = visibleText(exportReport(engagement, file).get('word/document.xml')!);
+      const figures = [...text.matchAll(figure)];
+      expect(figures.length, file).toBeGreaterThan(0);
+      for (const [, shown, part, whole] of figures)
+        expect(Number(shown), `${shown} of ${part}/${whole}`).toBe(percentOf(Number(part), Number(whole)));
+      expect(text).not.toMatch(/\b1 (interviews|people|accounts)\b|\b1 haastattelua\b/);
+      // Finnish: a decimal comma and a space before %; English: a decimal point and no space.
+      expect(text).not.toMatch(engagement.language === 'fi' ? /\d\.\d\s?%/ : /\d\s%/);
+    }
   });
 
   test('an engagement with no codings and no scores says so instead of failing', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { Base, PrevalenceRow, ScoreGroup } from '../../shared/analysis.ts';
-import { npsChart, prevalenceChart, renderChartSvg } from '../../shared/charts.ts';
+import type { Base, Benchmark, CoverageRow, PrevalenceRow, ScoreGroup } from '../../shared/analysis.ts';
+import {
+  benchmarkChart,
+  benchmarkFigures,
+  coverageChart,
+  coverageShares,
+  npsChart,
+  prevalenceChart,
+  renderChartSvg,
+} from '../../shared/charts.ts';
 
 const base: Base = { interviews: 10, accounts: 6, revenue: 1_000_000 };
 const row = (name: string, interviews: number): PrevalenceRow => ({
@@ -26,7 +34,7 @@ describe('charts render to SVG in Node, with no DOM', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Share of interviews where each theme comes up');
     expect(svg).toContain('Key-person risk');
-    expect(svg).toContain('70 % (7/10)');
+    expect(svg).toContain('70% (7/10)');
     expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(2);
   });
 
@@ -51,6 +59,41 @@ describe('charts render to SVG in Node, with no DOM', () => {
     const svg = renderChartSvg(npsChart([group('all', 12, 25), group('key', 3, -33)], 'en'));
     expect(svg).toContain('n = 12');
     expect(svg).toContain('Key account *');
-    expect(svg).toContain('-33');
+    expect(svg).toContain('\u221233');
+  });
+});
+
+describe('charts print figures as the tables do', () => {
+  const tier = (t: CoverageRow['tier'], revenue: number): CoverageRow => ({
+    tier: t,
+    interviews: 1,
+    accounts: 1,
+    revenue,
+    interviewsPct: 33.3,
+    accountsPct: 33.3,
+    revenuePct: (revenue / 2_000_000) * 100,
+  });
+  const coverage = [tier('key', 1_740_000), tier('named', 250_000), tier('unmanaged', 10_000)];
+
+  test('coverage shares sum to 100 and the Finnish chart has decimal commas', () => {
+    const shares = coverageShares(coverage);
+    expect(shares.revenue).toEqual([87, 12.5, 0.5]);
+    expect(shares.interviews.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    const svg = renderChartSvg(coverageChart(coverage, 'fi'));
+    expect(svg).toContain('12,5\u00a0%');
+    expect(svg).toContain('0,5\u00a0%');
+    expect(svg).not.toMatch(/\d\.\d\s?%/);
+    expect(renderChartSvg(coverageChart(coverage, 'en'))).toContain('12.5%');
+  });
+
+  test('benchmark: shown figures and their gap agree (55 % | 55 % | 0), with labels on the bars', () => {
+    const prevalence = [row('Trust', 6)].map((r) => ({ ...r, base: { ...base, interviews: 11 } }));
+    const benchmark: Benchmark = {
+      others: 2,
+      rows: [{ ...prevalence[0]!, thisPct: 54.5, othersPct: 55.4, diff: -0.9 }],
+    };
+    expect(benchmarkFigures(benchmark.rows[0]!, prevalence)).toEqual({ thisPct: 55, othersPct: 55, diff: 0 });
+    const svg = renderChartSvg(benchmarkChart(benchmark, 'en', 12, prevalence));
+    expect(svg.match(/>55%</g)?.length).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Benchmark, BenchmarkRow } from '../../shared/analysis.ts';
 import { benchmarkChart, renderChartSvg } from '../../shared/charts.ts';
 import type { Polarity } from '../../shared/domain.ts';
+import { formatter } from '../../shared/format.ts';
 import { CHANGE_COLOURS, changeColour, changeMeaning } from '../../shared/polarity.ts';
 
 const { worse: RED, better: GREEN, neutral: GREY } = CHANGE_COLOURS;
@@ -53,17 +54,18 @@ describe('polarity colours', () => {
       const element = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].find((m) => m[1] === text)?.[0];
       return /fill="(#[0-9A-Fa-f]{6})"/.exec(element ?? '')?.[1]?.toUpperCase();
     };
-    expect(fillOf('+8 pp')).toBe(GREEN);
-    expect(fillOf('-27 pp')).toBe(RED);
-    expect(fillOf('+20 pp')).toBe(RED);
-    expect(fillOf('-20 pp')).toBe(GREEN);
-    expect(fillOf('+10 pp')).toBe(GREY);
+    const pp = formatter('en').points;
+    expect(fillOf(pp(8))).toBe(GREEN);
+    expect(fillOf(pp(-27))).toBe(RED);
+    expect(fillOf(pp(20))).toBe(RED);
+    expect(fillOf(pp(-20))).toBe(GREEN);
+    expect(fillOf(pp(10))).toBe(GREY);
     // Data labels on both bars of a row: this engagement's figure and the others' mean.
-    for (const label of ['57 %', '49 %', '21 %', '48 %']) expect(svg).toContain(label);
+    for (const label of ['>57%<', '>49%<', '>21%<', '>48%<']) expect(svg).toContain(label);
     expect(svg).toContain('Red = worse, green = better');
 
     const fi = renderChartSvg(benchmarkChart(benchmark, 'fi'));
-    expect(fi).toContain('+8 %-yks.');
+    expect(fi).toContain(formatter('fi').points(8));
     expect(fi).toContain('Punainen = huonompi');
   });
 });

@@ -7,8 +7,17 @@ import {
   type CrosstabAttribute,
   type EngagementStats,
 } from '../../../shared/analysis.ts';
-import { benchmarkChart, coverageChart, npsChart, prevalenceChart } from '../../../shared/charts.ts';
+import {
+  benchmarkChart,
+  benchmarkFigures,
+  COVERAGE_DECIMALS,
+  coverageChart,
+  coverageShares,
+  npsChart,
+  prevalenceChart,
+} from '../../../shared/charts.ts';
 import type { Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { changeColour, changeMeaning } from '../../../shared/polarity.ts';
 import { kuulo } from '../bridge.ts';
 import { Chart } from '../components/Chart.tsx';
@@ -17,9 +26,6 @@ import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown, type QuoteFilters } from '../store/quotes.ts';
 import { useWorkspace } from '../store/workspace.ts';
 
-const pct = (value: number) => `${Math.round(value)} %`;
-/** A benchmark difference as printed, so one shown as 0 is not coloured. */
-const shownDiff = (diff: number | null) => (diff === null ? null : Math.round(diff));
 const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
 
 /** Filters that select the interviews in one crosstab column. */
@@ -58,13 +64,16 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
         prevalence: prevalenceChart(stats.prevalence, lang),
         nps: npsChart(stats.scores, lang),
         coverage: coverageChart(stats.coverage, lang),
-        benchmark: benchmarkChart(stats.benchmark, lang),
+        benchmark: benchmarkChart(stats.benchmark, lang, undefined, stats.prevalence),
       },
     [stats, lang],
   );
 
   if (!stats || !charts) return <p className="loading page">{t('app.loading')}</p>;
   const drill = (filters: Partial<QuoteFilters>) => drillDown(engagementId, filters);
+  // Figures as the report and the charts print them: from counts, rounded once, in the UI language.
+  const f = formatter(lang);
+  const coverage = coverageShares(stats.coverage);
   const valueName = (attr: CrosstabAttribute, value: string): string => {
     switch (attr) {
       case 'tier':
@@ -95,7 +104,11 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
             {t('analysis.title')} · {current?.engagement.title}
           </h1>
           <p className="muted">
-            {t('analysis.lead')} {t('analysis.base', { ...stats.base })}
+            {t('analysis.lead')}{' '}
+            {t('analysis.base', {
+              interviews: t('analysis.baseInterviews', { count: stats.base.interviews }),
+              accounts: t('analysis.baseAccounts', { count: stats.base.accounts }),
+            })}
           </p>
         </div>
       </header>
@@ -146,13 +159,15 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                   </td>
                   <td className="num">
                     <Num filters={{ codeIds: [row.codeId] }}>
-                      {row.interviews} <span className="muted">({pct(row.interviewsPct)})</span>
+                      {row.interviews}{' '}
+                      <span className="muted">({f.percent(row.interviews, row.base.interviews)})</span>
                     </Num>
                   </td>
                   <td className="num">
-                    {row.accounts} <span className="muted">({pct(row.accountsPct)})</span>
+                    {row.accounts}{' '}
+                    <span className="muted">({f.percent(row.accounts, row.base.accounts)})</span>
                   </td>
-                  {weighted && <td className="num">{pct(row.revenuePct)}</td>}
+                  {weighted && <td className="num">{f.percentValue(row.revenuePct)}</td>}
                   <td className="num">{row.codings}</td>
                   <td>
                     <SentimentBar
@@ -206,7 +221,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                       >
                         {cell.interviews > 0 ? (
                           <Num filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}>
-                            {pct(cell.pct)} <span className="cell-n">({cell.interviews})</span>
+                            {f.percent(cell.interviews, column.n)}{' '}
+                            <span className="cell-n">({cell.interviews})</span>
                           </Num>
                         ) : (
                           <span className="muted">–</span>
@@ -324,9 +340,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     <td className="num">{s.promoters}</td>
                     <td className="num">{s.passives}</td>
                     <td className="num">{s.detractors}</td>
-                    <td className="num strong">{s.nps ?? '–'}</td>
+                    <td className="num strong">{s.nps === null ? '–' : f.number(s.nps)}</td>
                     <td className="num">
-                      {s.satisfactionMean ?? '–'} <span className="muted">(n = {s.satisfactionN})</span>
+                      {s.satisfactionMean === null ? '–' : f.number(s.satisfactionMean, 1)}{' '}
+                      <span className="muted">(n = {s.satisfactionN})</span>
                     </td>
                   </tr>
                 ))}
@@ -388,16 +405,22 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               </tr>
             </thead>
             <tbody>
-              {stats.coverage.map((r) => (
+              {stats.coverage.map((r, i) => (
                 <tr key={r.tier}>
                   <td>{t(`account.tiers.${r.tier}`)}</td>
                   <td className="num">
-                    {r.interviews} <span className="muted">({pct(r.interviewsPct)})</span>
+                    {r.interviews}{' '}
+                    <span className="muted">
+                      ({f.percentValue(coverage.interviews[i] ?? 0, COVERAGE_DECIMALS)})
+                    </span>
                   </td>
                   <td className="num">
-                    {r.accounts} <span className="muted">({pct(r.accountsPct)})</span>
+                    {r.accounts}{' '}
+                    <span className="muted">
+                      ({f.percentValue(coverage.accounts[i] ?? 0, COVERAGE_DECIMALS)})
+                    </span>
                   </td>
-                  <td className="num">{pct(r.revenuePct)}</td>
+                  <td className="num">{f.percentValue(coverage.revenue[i] ?? 0, COVERAGE_DECIMALS)}</td>
                 </tr>
               ))}
             </tbody>
@@ -424,24 +447,27 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {stats.benchmark.rows.map((r) => (
-                    <tr key={r.codeId}>
-                      <td>{r.code[lang]}</td>
-                      <td className="num">
-                        <Num filters={{ codeIds: [r.codeId] }}>{pct(r.thisPct)}</Num>
-                      </td>
-                      <td className="num">{r.othersPct === null ? '–' : pct(r.othersPct)}</td>
-                      <td
-                        className="num strong"
-                        data-change={changeMeaning(r.polarity, shownDiff(r.diff))}
-                        style={{ color: changeColour(r.polarity, shownDiff(r.diff)) }}
-                      >
-                        {r.diff === null
-                          ? '–'
-                          : `${r.diff > 0 ? '+' : ''}${Math.round(r.diff)} ${t('analysis.pp')}`}
-                      </td>
-                    </tr>
-                  ))}
+                  {stats.benchmark.rows.map((r) => {
+                    const shown = benchmarkFigures(r, stats.prevalence);
+                    return (
+                      <tr key={r.codeId}>
+                        <td>{r.code[lang]}</td>
+                        <td className="num">
+                          <Num filters={{ codeIds: [r.codeId] }}>{f.percentValue(shown.thisPct)}</Num>
+                        </td>
+                        <td className="num">
+                          {shown.othersPct === null ? '–' : f.percentValue(shown.othersPct)}
+                        </td>
+                        <td
+                          className="num strong"
+                          data-change={changeMeaning(r.polarity, shown.diff)}
+                          style={{ color: changeColour(r.polarity, shown.diff) }}
+                        >
+                          {shown.diff === null ? '–' : f.points(shown.diff)}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

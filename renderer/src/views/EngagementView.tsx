@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountWithPeople, Interviewee } from '../../../shared/domain.ts';
+import type { AccountWithPeople, Interviewee, Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
@@ -157,7 +158,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                         {t(`interview.statuses.${i.status}`)}
                       </span>
                     </td>
-                    <td className="num">{i.wordCount.toLocaleString(i18n.language)}</td>
+                    <td className="num">{formatter(i18n.language as Language).number(i.wordCount)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -341,7 +342,9 @@ function AccountCard({
           <span title={t('account.importance')}>{t(`account.importances.${account.importance}`)}</span>
         )}
         {account.lifecycle && <span>{t(`account.lifecycles.${account.lifecycle}`)}</span>}
-        {account.revenue !== null && <span>{account.revenue.toLocaleString(i18n.language)} €</span>}
+        {account.revenue !== null && (
+          <span>{formatter(i18n.language as Language).money(account.revenue)}</span>
+        )}
         <span>{t('account.interviewsCount', { count: account.interviewCount })}</span>
       </p>
       {account.interviewees.length === 0 ? (

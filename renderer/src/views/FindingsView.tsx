@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   type Quote,
 } from '../../../shared/domain.ts';
+import { formatter, percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, FormDialog, list, str } from '../components/FormDialog.tsx';
@@ -240,10 +241,11 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
 }
 
 function EvidenceLine({ finding }: { finding: Finding }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const e = finding.evidence;
   if (!finding.codeIds.length) return <p className="evidence muted small">{t('findings.noEvidence')}</p>;
-  const pct = e.baseInterviews ? Math.round((e.interviews / e.baseInterviews) * 100) : 0;
+  const f = formatter(i18n.language as Language);
+  const pct = percentOf(e.interviews, e.baseInterviews);
   return (
     <p className="evidence">
       <span className="evidence-meter" aria-hidden="true">
@@ -251,9 +253,9 @@ function EvidenceLine({ finding }: { finding: Finding }) {
       </span>
       {t('findings.evidence', {
         interviews: e.interviews,
-        base: e.baseInterviews,
-        pct,
-        accounts: e.accounts,
+        base: t('findings.evidenceInterviews', { count: e.baseInterviews }),
+        pct: f.percent(e.interviews, e.baseInterviews),
+        accounts: t('findings.evidenceAccounts', { count: e.accounts }),
       })}
       {(['key', 'named', 'unmanaged'] as const).map(
         (tier) =>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/analysis.ts';
 import type { Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
@@ -17,6 +18,7 @@ export function PortfolioView() {
     void attempt(async () => setPortfolio(await unwrap(kuulo.portfolio({}))));
   }, []);
   if (!portfolio) return <p className="loading page">{t('app.loading')}</p>;
+  const f = formatter(lang);
   return (
     <main className="page analysis">
       <header className="page-header">
@@ -35,7 +37,7 @@ export function PortfolioView() {
                   <a href={`#/analysis/${e.engagementId}`}>{e.clientName}</a>
                   <br />
                   <span className="muted">
-                    n = {e.base.interviews} · NPS {e.nps ?? '–'}
+                    n = {e.base.interviews} · NPS {e.nps === null ? '–' : f.number(e.nps)}
                   </span>
                 </th>
               ))}
@@ -49,6 +51,10 @@ export function PortfolioView() {
                 </td>
                 {portfolio.engagements.map((e, i) => {
                   const value = portfolio.pct[i]?.[j] ?? 0;
+                  // The service gives one decimal; the count behind it is exact for any base under 1000,
+                  // so the cell is rounded once from counts like every other figure.
+                  const base = e.base.interviews;
+                  const shown = f.percent(Math.round((value * base) / 100), base);
                   return (
                     <td
                       key={e.engagementId}
@@ -61,7 +67,7 @@ export function PortfolioView() {
                           className="num-link"
                           onClick={() => drillDown(e.engagementId, { codeIds: [code.codeId] })}
                         >
-                          {Math.round(value)} %
+                          {shown}
                         </button>
                       ) : (
                         <span className="muted">–</span>

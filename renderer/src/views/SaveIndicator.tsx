@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { useNotes } from '../store/notes.ts';
 
 export function SaveIndicator() {
   const { t, i18n } = useTranslation();
   const { state, savedAt, wordCount } = useNotes();
-  const time = savedAt
-    ? new Date(savedAt).toLocaleTimeString(i18n.language, {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-    : '';
+  // 24-hour in both languages (en-GB, never "10:23 PM").
+  const time = savedAt ? formatter(i18n.language as Language).time(savedAt, true) : '';
   const label =
     state === 'saved'
       ? savedAt

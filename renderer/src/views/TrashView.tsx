@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrashItem } from '../../../shared/contract.ts';
 import type { Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { attempt, useNotify } from '../store/notify.ts';
@@ -19,8 +20,7 @@ export function TrashView() {
   }, [load]);
 
   const name = (item: TrashItem) => item.label.name[lang];
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatter(i18n.language as Language).dateTime(iso);
   const onRestore = (item: TrashItem) =>
     attempt(async () => {
       await restore(item.id);
