@@ -1,7 +1,3 @@
-import { BarChart, HeatmapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
 import type { Language } from './domain.ts';
 import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
@@ -10,18 +6,10 @@ import { CHANGE_COLOURS, changeMeaning } from './polarity.ts';
 
 /**
  * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
- * Word report (ECharts server-side rendering: no DOM needed). Colours are Okabe–Ito, safe for
- * colour-blind readers.
+ * Word report (shared/chartRender.ts). Colours are Okabe–Ito, safe for colour-blind readers. Plain
+ * data: building a spec loads no chart library, so the services that only read a report's text
+ * (the identity review) start fast.
  */
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  VisualMapComponent,
-  SVGRenderer,
-]);
 
 export const PALETTE = [
   '#0072B2',
@@ -373,17 +361,3 @@ export function crosstabChart(
 const percentAxis = (f: Formatter) => (value: number) => f.percentValue(value);
 
 /** The SVG of a chart, identical in the renderer and in Node. */
-export function renderChartSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: spec.width,
-    height: spec.height,
-  });
-  try {
-    chart.setOption(spec.option);
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}

@@ -7,7 +7,6 @@ import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
-import { writeReport } from '../report/export.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
@@ -85,6 +84,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       call('getEngagement', { id: engagementId });
       const started = performance.now();
       const keep = (values.keep as string[] | undefined) ?? [];
+      // Loaded here: the report pipeline (docx, ECharts, resvg) takes most of a second that no other
+      // command needs.
+      const { writeReport } = await import('../report/export.ts');
       const result = await writeReport(ctx, { engagementId, anonymize, language: lang, keep }, out);
       const ms = Math.round(performance.now() - started);
       return {

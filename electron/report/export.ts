@@ -8,6 +8,7 @@ import { matcherFor } from '../services/identities.ts';
 import { renderReportDocx } from './docx.ts';
 import { findLeaks } from './leaks.ts';
 import { buildReport } from './model.ts';
+import { rasterizeChart } from './raster.ts';
 
 export interface ReportExport {
   engagementId: string;
@@ -36,6 +37,7 @@ export async function writeReport(
       ...(request.sections ? { sections: request.sections } : {}),
       ...(request.keep ? { keep: request.keep } : {}),
       onProgress: (share, stage) => onProgress(share * 0.8, stage),
+      rasterize: rasterizeChart,
     }),
   )();
   onProgress(0.85, 'docx');

@@ -1,6 +1,7 @@
 import {
   benchmarkChart,
   benchmarkFigures,
+  type ChartSpec,
   COVERAGE_DECIMALS,
   coverageChart,
   coverageShares,
@@ -23,8 +24,7 @@ import { listFindings } from '../services/findings.ts';
 import { buildRegister, engagementVocabulary, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { type Anonymizer, type AnonymizerInput, createAnonymizer } from './anonymize.ts';
-import { rasterizeChart } from './raster.ts';
-import type { ReportBlock, ReportModel, ReportSection } from './types.ts';
+import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 
 export interface ReportOptions {
   language?: Language;
@@ -36,8 +36,12 @@ export interface ReportOptions {
   keep?: readonly string[];
   /** Sees every name or identifier found while the report is masked (the review collects them). */
   onSpan?: AnonymizerInput['onSpan'];
-  /** False when only the text matters (the review): charts are then left unrendered. */
-  rasterize?: boolean;
+  /**
+   * Draws the charts (the export passes rasterizeChart); without it they are left unrendered, for
+   * when only the text matters (the review). Passed in so that reading a report's text loads no
+   * chart library.
+   */
+  rasterize?: (spec: ChartSpec) => ReportChart;
 }
 
 const TIERS: Tier[] = ['key', 'named', 'unmanaged'];
@@ -116,12 +120,11 @@ export function buildReport(
   };
   const date = (iso: string | null) => (iso ? f.date(iso) : '—');
   const people = new Set(interviews.flatMap((i) => i.interviewees.map((p) => p.id))).size;
-  const chart = (spec: Parameters<typeof rasterizeChart>[0]): ReportBlock => ({
+  const chart = (spec: ChartSpec): ReportBlock => ({
     kind: 'chart',
-    chart:
-      options.rasterize === false
-        ? { id: spec.id, caption: spec.title, svg: '', png: new Uint8Array(), width: 0, height: 0 }
-        : rasterizeChart(spec),
+    chart: options.rasterize
+      ? options.rasterize(spec)
+      : { id: spec.id, caption: spec.title, svg: '', png: new Uint8Array(), width: 0, height: 0 },
   });
   progress(0.25, 'figures');
 

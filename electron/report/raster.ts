@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { setPlatformAPI } from 'echarts/core';
-import { type ChartOption, type ChartSpec, renderChartSvg } from '../../shared/charts.ts';
+import { renderChartSvg } from '../../shared/chartRender.ts';
+import type { ChartOption, ChartSpec } from '../../shared/charts.ts';
 import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
 import type { ReportChart } from './types.ts';
 

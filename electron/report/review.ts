@@ -74,7 +74,6 @@ export function reviewIdentifiers(
     anonymize: request.anonymize,
     ...(request.language ? { language: request.language } : {}),
     ...(request.sections ? { sections: request.sections } : {}),
-    rasterize: false,
     onSpan: collect,
   });
 

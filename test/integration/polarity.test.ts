@@ -113,7 +113,6 @@ describe('code polarity', () => {
       const model = buildReportModel(ws.ctx, engagement.id, {
         anonymize: 'none',
         sections: ['benchmark'],
-        rasterize: false,
       });
       const table = model.sections.find((s) => s.id === 'benchmark')?.blocks.find((b) => b.kind === 'table');
       if (table?.kind !== 'table') throw new Error('no benchmark table');

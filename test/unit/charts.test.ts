@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Base, Benchmark, CoverageRow, PrevalenceRow, ScoreGroup } from '../../shared/analysis.ts';
+import { renderChartSvg } from '../../shared/chartRender.ts';
 import {
   benchmarkChart,
   benchmarkFigures,
@@ -7,7 +8,6 @@ import {
   coverageShares,
   npsChart,
   prevalenceChart,
-  renderChartSvg,
 } from '../../shared/charts.ts';
 
 const base: Base = { interviews: 10, accounts: 6, revenue: 1_000_000 };

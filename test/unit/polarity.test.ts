@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Benchmark, BenchmarkRow } from '../../shared/analysis.ts';
-import { benchmarkChart, renderChartSvg } from '../../shared/charts.ts';
+import { renderChartSvg } from '../../shared/chartRender.ts';
+import { benchmarkChart } from '../../shared/charts.ts';
 import type { Polarity } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { CHANGE_COLOURS, changeColour, changeMeaning } from '../../shared/polarity.ts';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { type ChartSpec, renderChartSvg } from '../../../shared/charts.ts';
+import { renderChartSvg } from '../../../shared/chartRender.ts';
+import type { ChartSpec } from '../../../shared/charts.ts';
 
 /** Shows a chart by the same SVG rendering the Word report uses. */
 export function Chart({ spec }: { spec: ChartSpec }) {
