@@ -31,12 +31,12 @@ export function benchmark({ db, engagementId }: Scope, prevalence: readonly Prev
     others,
     rows: prevalence.map((row) => {
       const othersMean = others > 0 ? mean.get(row.codeId) : undefined;
-      const othersPct = othersMean === undefined ? null : round(othersMean, 1);
+      // The mean as it is: it is rounded once, where it is shown (shared/format.ts).
+      const othersPct = othersMean ?? null;
       return {
         ...refOf(row),
         thisPct: row.interviewsPct,
         othersPct,
-        // From the two shown figures, so the table adds up as read.
         diff: othersPct === null ? null : round(row.interviewsPct - othersPct, 1),
       };
     }),
