@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { Language } from '../../shared/domain.ts';
+import { formatter } from '../../shared/format.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
 import { languageFromLocale } from '../../shared/i18n/index.ts';
 import type { openDatabase } from '../db/connection.ts';
@@ -54,7 +55,7 @@ function start(): void {
           message: opening.cannotOpenTitle,
           detail: fill(opening.restoreDetail, {
             problem: problemText(problem),
-            date: new Date(latest.createdAt).toLocaleString(systemLanguage),
+            date: formatter(systemLanguage).dateTime(latest.createdAt),
           }),
         }) === 0,
     );
