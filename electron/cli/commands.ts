@@ -7,7 +7,7 @@ import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
-import { keepCurrentFile, restoreClosedWorkspace } from '../services/backup.ts';
+import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 

@@ -1,11 +1,11 @@
 import type { Input, Method, Output } from '../../shared/contract.ts';
 import { type ErrorKey, type ErrorMessage, errorMessage, type ParamsArg } from '../../shared/errors.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
+import { KuuloError } from '../base/errors.ts';
+import { createHandlers } from '../core/handlers.ts';
 import { openDatabase, openDatabaseReadOnly } from '../db/connection.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatcher.ts';
-import { KuuloError } from '../services/errors.ts';
-import { createHandlers } from '../services/handlers.ts';
 
 /** An error the user caused on the command line; printed as one line, exit code 2. */
 export class CliError extends Error {

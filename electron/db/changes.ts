@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { KuuloError } from '../services/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 
 /**
  * Records every row an operation changes — including what foreign keys cascade — so that it can be

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { KuuloError } from '../services/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 
 /**
  * One writer per workspace. The process that opens a workspace for writing holds `<file>.lock`, which

@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { KuuloError } from '../services/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 import { backupFolder, listBackupFiles } from './backups.ts';
 import { type Problem, sqliteCode } from './inspect.ts';
 

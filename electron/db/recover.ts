@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { BackupEntry } from '../../shared/contract.ts';
-import { restoreClosedWorkspace } from '../services/backup.ts';
-import { KuuloError } from '../services/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 import { listBackupFiles } from './backups.ts';
 import { openDatabase } from './connection.ts';
 import { acquireWriterLock } from './lock.ts';
+import { restoreClosedWorkspace } from './restore.ts';
 
 /**
  * Opens the workspace; if it is damaged and a backup exists, asks whether to restore the latest

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { IpcMain } from 'electron';
 import type { Result } from '../../shared/contract.ts';
+import { errorValue } from '../base/errors.ts';
 import type { Dispatch } from '../services/dispatcher.ts';
-import { errorValue } from '../services/errors.ts';
 import { type AppOrigin, isTrustedFrame } from './security.ts';
 
 export const CALL_CHANNEL = 'kuulo:call';

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { errorMessage } from '../../shared/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 import { createContext } from '../services/context.ts';
-import { KuuloError } from '../services/errors.ts';
 import { type ReportExport, writeReport } from './export.ts';
 
 /** Runs one report export on its own thread, reading the workspace through a read-only connection. */

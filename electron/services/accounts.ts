@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Account, AccountWithPeople, Interviewee } from '../../shared/domain.ts';
 import type { AccountFields, IntervieweeFields } from '../../shared/schemas.ts';
+import { notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { notFound } from './errors.ts';
 import { updateRow } from './sql.ts';
 
 const ACCOUNT = `SELECT id, engagement_id AS engagementId, name, tier, importance, lifecycle, revenue FROM accounts`;

@@ -4,11 +4,11 @@ import type { CodeDeletionImpact, TrashLabel } from '../../shared/contract.ts';
 import type { Code, CodebookEntry } from '../../shared/domain.ts';
 import { rewriteCodingMarks } from '../../shared/notes.ts';
 import type { CodeFields, CodePatch } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { KuuloError, notFound } from './errors.ts';
 import { saveNotes } from './notes.ts';
 import { intoTrash } from './trash.ts';
 

@@ -3,8 +3,8 @@ import type { CopyCodingsResult } from '../../shared/contract.ts';
 import type { Coding, DocNode } from '../../shared/domain.ts';
 import { type DerivedNotes, deriveNotes, sliceCodePoints } from '../../shared/notes.ts';
 import type { CodingFields, NewCoding } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
-import { KuuloError, notFound } from './errors.ts';
 
 type NewCodingInput = z.output<typeof NewCoding>;
 

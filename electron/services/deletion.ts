@@ -1,7 +1,7 @@
 import type { DeletionImpact } from '../../shared/contract.ts';
+import { notFound } from '../base/errors.ts';
 import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
 import { intoTrash } from './trash.ts';
 
 export type DeletionKind = 'engagement' | 'account' | 'interviewee' | 'interview';

@@ -10,11 +10,11 @@ import {
   type NewCoding,
   z,
 } from '../../shared/schemas.ts';
+import { KuuloError } from '../base/errors.ts';
 import { createAccount, createInterviewee } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { defaultCodeId } from './defaultCodebook.ts';
 import { createEngagement } from './engagements.ts';
-import { KuuloError } from './errors.ts';
 import { createFinding } from './findings.ts';
 import { seededIds } from './ids.ts';
 import { createInterview } from './interviews.ts';

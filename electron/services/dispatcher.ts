@@ -7,7 +7,7 @@ import {
   type Result,
 } from '../../shared/contract.ts';
 import { type ErrorMessage, INPUT_PROBLEMS, type InputProblem } from '../../shared/errors.ts';
-import { errorValue, KuuloError } from './errors.ts';
+import { errorValue, KuuloError } from '../base/errors.ts';
 
 export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;
 

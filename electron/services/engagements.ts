@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Engagement, EngagementSummary } from '../../shared/domain.ts';
 import type { EngagementFields } from '../../shared/schemas.ts';
+import { notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
 import { updateRow } from './sql.ts';
 
 const SELECT = `SELECT e.id, e.client_name AS clientName, e.title, e.industry, e.language,

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Evidence, Finding, Quote, Tier } from '../../shared/domain.ts';
 import type { FindingFields } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { KuuloError, notFound } from './errors.ts';
 import { findQuotes, quotesByCodingIds } from './quotes.ts';
 import { intoTrash } from './trash.ts';
 

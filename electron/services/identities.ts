@@ -4,9 +4,9 @@ import { guessBaseForm } from '../../shared/identity/finnish.ts';
 import { normalizeName } from '../../shared/identity/normalize.ts';
 import type { DecisionAction, Identity, IdentityKind, RegisterEntry } from '../../shared/identity/types.ts';
 import type { IdentifierDecision, IdentityFields } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { KuuloError, notFound } from './errors.ts';
 
 /** The text an erased name is replaced with; never registered as a name. */
 export const ERASED = '[erased]';

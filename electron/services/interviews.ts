@@ -11,10 +11,11 @@ import type {
 } from '../../shared/domain.ts';
 import { EMPTY_DOC } from '../../shared/notes.ts';
 import type { InterviewFields } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import { getAccount } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { KuuloError, notFound } from './errors.ts';
+import { createEmptyNotes } from './notes.ts';
 import { checkNotes } from './notes-validity.ts';
 import { updateRow } from './sql.ts';
 
@@ -158,11 +159,7 @@ export function createInterview(ctx: ServiceContext, engagementId: string, field
            @status, @nps, @satisfaction, @now, @now)`,
       )
       .run({ ...fields, id, engagementId, now });
-    ctx.db
-      .prepare(
-        `INSERT INTO notes (interview_id, doc, text, word_count, revision, updated_at) VALUES (?, ?, '', 0, 0, ?)`,
-      )
-      .run(id, JSON.stringify(EMPTY_DOC), now);
+    createEmptyNotes(ctx, id, now);
     setPeople(ctx, id, fields.intervieweeIds);
   })();
   return getInterview(ctx, id);

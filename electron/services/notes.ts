@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
-import { countWords, deriveNotes } from '../../shared/notes.ts';
+import { countWords, deriveNotes, EMPTY_DOC } from '../../shared/notes.ts';
 import type { NewCoding } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
-import { KuuloError, notFound } from './errors.ts';
 import { syncMentions } from './identities.ts';
 import { checkNotes } from './notes-validity.ts';
 
@@ -18,6 +18,15 @@ import { checkNotes } from './notes-validity.ts';
  * (erasure, merging codes) give none. The first words typed into a planned interview
  * mark it as in progress.
  */
+/** Every interview has one notes row from the start; the notes table is written only in this module. */
+export function createEmptyNotes(ctx: ServiceContext, interviewId: string, now: string): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO notes (interview_id, doc, text, word_count, revision, updated_at) VALUES (?, ?, '', 0, 0, ?)`,
+    )
+    .run(interviewId, JSON.stringify(EMPTY_DOC), now);
+}
+
 /**
  * A coding mark names a coding of this interview, or a new one not stored anywhere yet (one the save
  * brings, or a pasted copy on its way). One pointing into another interview would count the wrong

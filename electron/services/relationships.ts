@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Relationship } from '../../shared/domain.ts';
 import type { RelationshipFields } from '../../shared/schemas.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
-import { KuuloError, notFound } from './errors.ts';
 import { getInterview } from './interviews.ts';
 
 type Fields = z.output<typeof RelationshipFields>;

@@ -3,9 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { ExportJob } from '../../shared/report.ts';
 import type { ReportRequest } from '../../shared/schemas.ts';
+import { KuuloError } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
-import { KuuloError } from './errors.ts';
 import { startJob } from './jobs.ts';
 
 /** "Name.docx", or "Name (2).docx" and so on: an export never overwrites a report edited in Word. */

@@ -1,9 +1,9 @@
 import type { TrashItem, TrashKind, TrashLabel } from '../../shared/contract.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import { type RowChange, recordChanges, revertChanges } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { checkRestoredCode } from './codebook.ts';
 import type { ServiceContext } from './context.ts';
-import { KuuloError, notFound } from './errors.ts';
 
 /** How long a deletion can be undone. */
 export const TRASH_DAYS = 30;

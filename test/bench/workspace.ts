@@ -10,10 +10,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHandlers } from '../../electron/core/handlers.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext } from '../../electron/services/context.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
-import { createHandlers } from '../../electron/services/handlers.ts';
 import { seededIds } from '../../electron/services/ids.ts';
 import type { Input, Method, Output } from '../../shared/contract.ts';
 import { type GenerateOptions, generateWorkspace } from './generate.ts';

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { createHandlers } from '../../electron/core/handlers.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
-import { createHandlers } from '../../electron/services/handlers.ts';
 import type { Input, Method, Output, Result } from '../../shared/contract.ts';
 
 export interface Connection {

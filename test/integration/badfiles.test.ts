@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, type TestContext, test } from 'vitest';
+import { KuuloError } from '../../electron/base/errors.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { SCHEMA_VERSION } from '../../electron/db/migrate.ts';
 import { createBackup } from '../../electron/services/backup.ts';
-import { KuuloError } from '../../electron/services/errors.ts';
 import { fileDigest } from '../fixtures/fingerprint.ts';
 import { connect } from '../helpers/workspace.ts';
 

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { SCHEMA_VERSION } from '../../electron/db/migrate.ts';
-import { defaultCodeId } from '../../electron/services/defaultCodebook.ts';
+import { defaultCodebook, defaultCodeId } from '../../electron/services/defaultCodebook.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 let ws: TestWorkspace;
@@ -33,6 +33,15 @@ describe('database', () => {
     }
     // Default codes have the same id in every workspace, so files can be merged.
     expect(codes.find((c) => c.key === 'key-person-risk')?.id).toBe(defaultCodeId('key-person-risk'));
+    // Migrations keep frozen copies of their data: a change to the default codebook resource needs a
+    // migration of its own, or new workspaces would not get it.
+    const shape = (c: { id: string; parentId: string | null; key: string | null; color: string }) =>
+      [c.id, c.parentId, c.key, c.color].join(' ');
+    const current = defaultCodebook();
+    expect(codebook.map(shape)).toEqual(current.map(shape));
+    expect(
+      codebook.map((c) => [c.name.fi, c.name.en, c.description.fi, c.description.en, c.polarity]),
+    ).toEqual(current.map((c) => [c.nameFi, c.nameEn, c.descriptionFi, c.descriptionEn, c.polarity]));
   });
 
   test('reopening a migrated file changes nothing', () => {

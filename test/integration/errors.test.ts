@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { KuuloError } from '../../electron/base/errors.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
-import { KuuloError } from '../../electron/services/errors.ts';
 import type { KuuloErrorValue, Result } from '../../shared/contract.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';

@@ -4,11 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { createHandlers } from '../../electron/core/handlers.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createBackup } from '../../electron/services/backup.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
-import { createHandlers } from '../../electron/services/handlers.ts';
 import {
   contract,
   type ErrorCode,

@@ -1,25 +1,25 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { reviewIdentifiers } from '../report/review.ts';
-import * as accounts from './accounts.ts';
-import * as analysis from './analysis/index.ts';
-import * as backup from './backup.ts';
-import * as codebook from './codebook.ts';
-import * as codings from './codings.ts';
-import type { ServiceContext } from './context.ts';
-import { deleteWithImpact, deletionImpact } from './deletion.ts';
-import { createDemoWorkspace } from './demo.ts';
-import * as engagements from './engagements.ts';
-import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from './erasure.ts';
-import * as findings from './findings.ts';
-import * as identities from './identities.ts';
-import * as interviews from './interviews.ts';
-import { jobStatus } from './jobs.ts';
-import { saveNotes } from './notes.ts';
-import { findQuotes } from './quotes.ts';
-import * as relationships from './relationships.ts';
-import { startReportExport } from './reports.ts';
-import * as settings from './settings.ts';
-import * as trash from './trash.ts';
+import * as accounts from '../services/accounts.ts';
+import * as analysis from '../services/analysis/index.ts';
+import * as backup from '../services/backup.ts';
+import * as codebook from '../services/codebook.ts';
+import * as codings from '../services/codings.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { deleteWithImpact, deletionImpact } from '../services/deletion.ts';
+import { createDemoWorkspace } from '../services/demo.ts';
+import * as engagements from '../services/engagements.ts';
+import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from '../services/erasure.ts';
+import * as findings from '../services/findings.ts';
+import * as identities from '../services/identities.ts';
+import * as interviews from '../services/interviews.ts';
+import { jobStatus } from '../services/jobs.ts';
+import { saveNotes } from '../services/notes.ts';
+import { findQuotes } from '../services/quotes.ts';
+import * as relationships from '../services/relationships.ts';
+import { startReportExport } from '../services/reports.ts';
+import * as settings from '../services/settings.ts';
+import * as trash from '../services/trash.ts';
 
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
 export function createHandlers(ctx: ServiceContext): Handlers {
