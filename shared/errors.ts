@@ -78,6 +78,9 @@ export interface ErrorParams {
   codeGroupNotApplicable: None;
   codeOfOtherEngagement: None;
   codingOfOtherInterview: None;
+  /** `limit` and `size` in characters of text. */
+  notesTooLong: { limit: number; size: number };
+  tooManyCodings: { limit: number; count: number };
   intervieweeNotInEngagement: None;
   accountNotInEngagement: None;
   linkTargetOutside: None;
@@ -159,6 +162,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   codeGroupNotApplicable: 'invalid_input',
   codeOfOtherEngagement: 'invalid_input',
   codingOfOtherInterview: 'conflict',
+  notesTooLong: 'invalid_input',
+  tooManyCodings: 'invalid_input',
   intervieweeNotInEngagement: 'invalid_input',
   accountNotInEngagement: 'invalid_input',
   linkTargetOutside: 'invalid_input',

@@ -128,6 +128,13 @@ export function countWords(text: string): number {
   return n;
 }
 
+/**
+ * What one interview's notes may hold. A 20,000-word interview is about 150,000 characters with 500
+ * codings; the limits leave several times that, and keep one save, its derived text and the analysis
+ * of the interview within a second.
+ */
+export const NOTE_LIMITS = { characters: 1_000_000, codings: 5_000 } as const;
+
 export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** Builds a document from plain paragraphs, e.g. for imports and demo data. */

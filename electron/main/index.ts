@@ -83,6 +83,7 @@ function start(): void {
   }
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => log.error(method, error),
+    onSlowCall: (method, ms) => log.slow(method, ms),
   });
   // The workspace's language setting, else the OS's, as the renderer does.
   const language = (): Language => {

@@ -14,7 +14,11 @@ export type Dispatch = (method: unknown, input: unknown) => Result<unknown>;
 export interface DispatcherOptions {
   /** Where unexpected failures are reported (never shown to the user as a stack trace). */
   onUnexpectedError?: (method: string, error: unknown) => void;
+  /** Calls that took longer than `SLOW_CALL_MS` (method and duration only, never content). */
+  onSlowCall?: (method: string, ms: number) => void;
 }
+
+export const SLOW_CALL_MS = 50;
 
 /**
  * The single entry point every adapter (IPC, CLI, e2e binding) uses: validates the input against the
@@ -30,6 +34,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       // The raw issues stay in the English message for logs; the user reads the key's text.
       return failure(validationError(parsed.error, input), describeIssues(parsed.error));
     }
+    const started = performance.now();
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
@@ -38,6 +43,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       // A constraint failure is the data breaking a rule, reported as such; anything else is a bug to log.
       if (!isConstraintFailure(error)) options.onUnexpectedError?.(method, error);
       return failure(sqliteError(error));
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > SLOW_CALL_MS) options.onSlowCall?.(method, ms);
     }
   };
 }

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface ErrorLog {
   readonly path: string;
   error: (operation: string, error: unknown) => void;
+  /** A call that took long: only its method and duration, never its input or result. */
+  slow: (method: string, ms: number) => void;
 }
 
 export interface ErrorLogOptions {
@@ -26,18 +28,19 @@ const MAX_FRAMES = 12;
 export function createErrorLog(folder: string, options: ErrorLogOptions = {}): ErrorLog {
   const { maxBytes = 1024 * 1024, keep = 3, now = () => new Date() } = options;
   const path = join(folder, 'kuulo.log');
+  const append = (entry: string) => {
+    try {
+      mkdirSync(folder, { recursive: true });
+      if (existsSync(path) && statSync(path).size + Buffer.byteLength(entry) > maxBytes) rotate(path, keep);
+      appendFileSync(path, entry);
+    } catch {
+      // Logging must never turn one failure into two.
+    }
+  };
   return {
     path,
-    error: (operation, error) => {
-      try {
-        const entry = formatEntry(now(), operation, error);
-        mkdirSync(folder, { recursive: true });
-        if (existsSync(path) && statSync(path).size + Buffer.byteLength(entry) > maxBytes) rotate(path, keep);
-        appendFileSync(path, entry);
-      } catch {
-        // Logging must never turn one failure into two.
-      }
-    },
+    error: (operation, error) => append(formatEntry(now(), operation, error)),
+    slow: (method, ms) => append(`${now().toISOString()} SLOW ${oneLine(method, 80)} ${Math.round(ms)} ms\n`),
   };
 }
 

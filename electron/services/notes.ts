@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
-import { countWords, deriveNotes, EMPTY_DOC } from '../../shared/notes.ts';
+import { countWords, deriveNotes, EMPTY_DOC, NOTE_LIMITS } from '../../shared/notes.ts';
 import type { NewCoding } from '../../shared/schemas.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import { syncCodings } from './codings.ts';
@@ -46,6 +46,17 @@ function assertMarksBelong(
   }
 }
 
+/** Refused before anything is written: the editor keeps the text and says why. */
+function checkLimits(derived: ReturnType<typeof deriveNotes>): void {
+  const size = [...derived.text].length;
+  if (size > NOTE_LIMITS.characters) {
+    throw new KuuloError('notesTooLong', { limit: NOTE_LIMITS.characters, size });
+  }
+  if (derived.codings.size > NOTE_LIMITS.codings) {
+    throw new KuuloError('tooManyCodings', { limit: NOTE_LIMITS.codings, count: derived.codings.size });
+  }
+}
+
 export function saveNotes(
   ctx: ServiceContext,
   interviewId: string,
@@ -56,6 +67,7 @@ export function saveNotes(
   const { problem, json } = checkNotes(interviewId, doc);
   if (problem) throw new KuuloError('notesUnopenable', { problem });
   const derived = deriveNotes(doc);
+  checkLimits(derived);
   const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();
   return ctx.db.transaction(() => {

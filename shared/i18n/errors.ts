@@ -1,5 +1,6 @@
 import type { Language } from '../domain.ts';
 import type { BackupProblem, ErrorKey, ErrorMessage, ErrorParams, InputProblem, Thing } from '../errors.ts';
+import { formatter } from '../format.ts';
 import { en as enUi } from './en.ts';
 import { fi as fiUi } from './fi.ts';
 
@@ -9,6 +10,9 @@ import { fi as fiUi } from './fi.ts';
  * the case its sentence needs. Paths, names and quoted text are inserted as given, never translated.
  */
 type Phrasebook = { readonly [K in ErrorKey]: (params: ErrorParams[K]) => string };
+
+const EN_FORMAT = formatter('en');
+const FI_FORMAT = formatter('fi');
 
 const EN_THING: Record<Thing, string> = {
   engagement: 'The engagement',
@@ -276,6 +280,10 @@ const en: Phrasebook = {
   codeGroupNotApplicable: () => 'A code group cannot be applied to text; pick a code inside it.',
   codeOfOtherEngagement: () => 'That code belongs to another engagement.',
   codingOfOtherInterview: () => 'That coding belongs to another interview.',
+  notesTooLong: ({ limit, size }) =>
+    `These notes were not saved: at ${EN_FORMAT.number(size)} characters they are over the limit of ${EN_FORMAT.number(limit)} for one interview. Split them into two interviews; your text stays in the editor.`,
+  tooManyCodings: ({ limit, count }) =>
+    `These notes were not saved: ${EN_FORMAT.number(count)} codings is over the limit of ${EN_FORMAT.number(limit)} for one interview. Your text stays in the editor.`,
   intervieweeNotInEngagement: () => 'That interviewee is not in this engagement.',
   accountNotInEngagement: () => 'That account is not in this engagement.',
   linkTargetOutside: () => 'Choose a person or organisation of this engagement to link to.',
@@ -373,6 +381,10 @@ const fi: Phrasebook = {
   codeGroupNotApplicable: () => 'Koodiryhmällä ei voi koodata tekstiä; valitse koodi ryhmän sisältä.',
   codeOfOtherEngagement: () => 'Koodi kuuluu toiseen toimeksiantoon.',
   codingOfOtherInterview: () => 'Koodaus kuuluu toiseen haastatteluun.',
+  notesTooLong: ({ limit, size }) =>
+    `Muistiinpanoja ei tallennettu: niissä on ${FI_FORMAT.number(size)} merkkiä, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)}. Jaa ne kahdeksi haastatteluksi; teksti on yhä editorissa.`,
+  tooManyCodings: ({ limit, count }) =>
+    `Muistiinpanoja ei tallennettu: koodauksia on ${FI_FORMAT.number(count)}, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)}. Teksti on yhä editorissa.`,
   intervieweeNotInEngagement: () => 'Haastateltava ei kuulu tähän toimeksiantoon.',
   accountNotInEngagement: () => 'Asiakas ei kuulu tähän toimeksiantoon.',
   linkTargetOutside: () => 'Valitse linkitettäväksi tämän toimeksiannon henkilö tai organisaatio.',

@@ -177,3 +177,34 @@ describe('marks point at this interview and engagement', () => {
     expect(mentioned).toEqual([own.id]);
   });
 });
+
+describe('bounds on one interview', () => {
+  function refusedUnchanged(doc: DocNode, key: string) {
+    const before = ws.call('getInterview', { id: interviewId });
+    const result = ws.raw('saveNotes', { interviewId, doc, baseRevision: before.notes.revision });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', key } });
+    if (!result.ok) expect(result.error.message).toMatch(/^These notes were not saved: .*limit/);
+    expect(ws.call('getInterview', { id: interviewId }).notes).toEqual(before.notes);
+  }
+
+  test('notes over a million characters are refused with the limit named, and nothing changes', () => {
+    const half = 'Laskutus on sekavaa ja hidasta. '.repeat(15_625); // 500,000 characters
+    const doc: DocNode = { type: 'doc', content: [paragraph([text(half)]), paragraph([text(`${half}!`)])] };
+    refusedUnchanged({ ...doc, content: doc.content!.flatMap((p) => p.content!) }, 'notesTooLong');
+    // Exactly at the limit (two paragraphs join with one line break): accepted.
+    const atLimit: DocNode = {
+      type: 'doc',
+      content: [...paragraph([text(half)]).content!, ...paragraph([text(half.slice(1))]).content!],
+    };
+    expect(ws.raw('saveNotes', { interviewId, doc: atLimit, baseRevision: 1 })).toMatchObject({ ok: true });
+  });
+
+  test('more than 5,000 codings in one interview are refused, and nothing changes', () => {
+    const coded = Array.from({ length: 5_001 }, (_, i) =>
+      text(`Kohta ${i}. `, [
+        { type: 'coding', attrs: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` } },
+      ]),
+    );
+    refusedUnchanged(paragraph(coded), 'tooManyCodings');
+  });
+});

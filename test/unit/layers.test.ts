@@ -26,7 +26,7 @@ type Layer = keyof typeof LAYERS;
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Which layer a project file belongs to; null for files outside the layered code (tests, data). */
-export function layerOf(file: string): Layer | null {
+function layerOf(file: string): Layer | null {
   const path = relative(ROOT, file).replaceAll('\\', '/');
   if (path.startsWith('electron/db/migrations/')) return 'migrations';
   if (path === 'electron/resources.ts') return 'resources';
@@ -39,7 +39,7 @@ export function layerOf(file: string): Layer | null {
 }
 
 /** Relative module specifiers of a source file: static imports and exports, and dynamic imports. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) {
     found.add(m[1]!);
@@ -50,7 +50,7 @@ export function importsOf(source: string): string[] {
 }
 
 /** Every import of `file` (given its text) that its layer may not make. */
-export function crossings(file: string, source: string): string[] {
+function crossings(file: string, source: string): string[] {
   const from = layerOf(file);
   if (!from) return [];
   const allowed: readonly Layer[] = LAYERS[from];

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createDispatcher, SLOW_CALL_MS } from '../../electron/services/dispatcher.ts';
 import { createErrorLog } from '../../electron/services/log.ts';
+import type { Handlers } from '../../shared/contract.ts';
 
 let folder: string;
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
@@ -65,5 +67,32 @@ describe('error log', () => {
     const log = createErrorLog(join(folder, 'logs'));
     expect(() => log.error('listEngagements', new Error('boom'))).not.toThrow();
     expect(readFileSync(join(folder, 'logs'), 'utf8')).toBe('');
+  });
+});
+
+describe('slow calls', () => {
+  test('a call over 50 ms is logged with its method and duration only; a quick one is not', () => {
+    folder = mkdtempSync(join(tmpdir(), 'kuulo-log-'));
+    const log = createErrorLog(folder);
+    const wait = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const handlers = {
+      saveNotes: () => wait(SLOW_CALL_MS + 15),
+      listEngagements: () => [],
+    } as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, { onSlowCall: log.slow });
+    dispatch('listEngagements', {});
+    const slow = dispatch('saveNotes', {
+      interviewId: '00000000-0000-4000-8000-000000000001',
+      baseRevision: 0,
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: NOTE }] }] },
+    });
+    expect(slow.ok).toBe(true);
+    const lines = readFileSync(log.path, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z SLOW saveNotes \d+ ms$/);
+    expect(Number(lines[0]!.split(' ')[3])).toBeGreaterThanOrEqual(SLOW_CALL_MS);
   });
 });

@@ -10,21 +10,88 @@ const INTERVIEWS = `WITH ${HELD},
   FROM pairs x JOIN pairs y ON y.interview_id = x.interview_id
   GROUP BY x.code_id, y.code_id`;
 
+/** The codings of held interviews, by interview and start: the passage level sweeps through them. */
+const SPANS = `WITH ${HELD}
+  SELECT c.interview_id, c.code_id, c.start, c."end" FROM held h
+  JOIN codings c ON c.interview_id = h.id AND c.deleted_at IS NULL
+  ORDER BY c.interview_id, c.start`;
+
+type Span = [interviewId: string, codeId: string, start: number, end: number];
+
 /**
  * Ordered pairs of overlapping codings of two different codes in one held interview (so the matrix is
  * symmetric); on the diagonal, the code's codings. Two codings of one code that overlap are not a pair.
+ *
+ * One sweep per interview in start order, keeping how many codings of each code are open: each coding
+ * pairs with the open ones of other codes. Time grows with codings × codes, not codings² (a self-join
+ * took 10 s on one interview with 16,000 codings).
  */
-const PASSAGES = `WITH ${HELD}
-  SELECT x.code_id AS a, y.code_id AS b, count(*) AS n
-  FROM held h
-  JOIN codings x ON x.interview_id = h.id AND x.deleted_at IS NULL
-  JOIN codings y ON y.interview_id = h.id AND y.deleted_at IS NULL
-    AND y.start < x."end" AND y."end" > x.start AND y.code_id <> x.code_id
-  GROUP BY x.code_id, y.code_id
-  UNION ALL
-  SELECT c.code_id, c.code_id, count(*) FROM held h
-  JOIN codings c ON c.interview_id = h.id AND c.deleted_at IS NULL
-  GROUP BY c.code_id`;
+export function passagePairs(spans: readonly Span[]): Row[] {
+  const codeIds = [...new Set(spans.map((span) => span[1]))];
+  const codeIndex = new Map(codeIds.map((id, i) => [id, i]));
+  const k = codeIds.length;
+  const counts = new Float64Array(k * k);
+  const openPerCode = new Int32Array(k);
+  let open: Span[] = []; // codings of the current interview that may still overlap, by end
+  let interview: string | null = null;
+  for (const span of spans) {
+    const interviewId = span[0];
+    const start = span[2];
+    const code = codeIndex.get(span[1])!;
+    if (interviewId !== interview) {
+      interview = interviewId;
+      open = [];
+      openPerCode.fill(0);
+    }
+    // Close the codings that end at or before this one starts (they do not overlap it).
+    let closed = 0;
+    while (closed < open.length && open[closed]![3] <= start)
+      openPerCode[codeIndex.get(open[closed++]![1])!]!--;
+    if (closed) open.splice(0, closed);
+    if (open.length <= k) {
+      // Few open codings (the usual case): pair with each of them.
+      for (const other of open) {
+        const o = codeIndex.get(other[1])!;
+        if (o !== code) {
+          counts[code * k + o]!++;
+          counts[o * k + code]!++;
+        }
+      }
+    } else {
+      // Many (long, nested codings): pair with each code's open count.
+      for (let o = 0; o < k; o++) {
+        const n = openPerCode[o]!;
+        if (n > 0 && o !== code) {
+          counts[code * k + o]! += n;
+          counts[o * k + code]! += n;
+        }
+      }
+    }
+    counts[code * k + code]!++;
+    insertByEnd(open, span);
+    openPerCode[code]!++;
+  }
+  const rows: Row[] = [];
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const n = counts[i * k + j]!;
+      if (n > 0) rows.push({ a: codeIds[i]!, b: codeIds[j]!, n });
+    }
+  }
+  return rows;
+}
+
+/** Keeps `open` sorted by end, so the next to close is first. */
+function insertByEnd(open: Span[], span: Span): void {
+  let low = 0;
+  let high = open.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (open[mid]![3] <= span[3]) low = mid + 1;
+    else high = mid;
+  }
+  open.splice(low, 0, span);
+}
 
 interface Row {
   a: string;
@@ -50,6 +117,10 @@ export function cooccurrence(
   const codes = prevalence.filter((row) => row.interviews > 0);
   return {
     interview: matrix('interview', codes, statement(db, INTERVIEWS).all({ engagementId }) as Row[]),
-    passage: matrix('passage', codes, statement(db, PASSAGES).all({ engagementId }) as Row[]),
+    passage: matrix(
+      'passage',
+      codes,
+      passagePairs(statement(db, SPANS).raw().all({ engagementId }) as Span[]),
+    ),
   };
 }
