@@ -14,6 +14,7 @@ import { measureIdentity } from './identity.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
+import { measureStartup } from './startup.ts';
 import { type Group, type Measure, printTable, rssMb } from './stats.ts';
 import { benchWorkspace, SCALE_NAMES, type Scale, type WorkspaceInfo, workingCopy } from './workspace.ts';
 
@@ -33,7 +34,7 @@ export interface Results {
   groups: Group[];
 }
 
-const SKIPPABLE = ['services', 'retrieval', 'analysis', 'identity', 'report', 'renderer'] as const;
+const SKIPPABLE = ['startup', 'services', 'retrieval', 'analysis', 'identity', 'report', 'renderer'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -95,6 +96,7 @@ try {
     { name: 'workspace file', unit: 'MB', runs: 1, p50: info.sizeMb, p95: info.sizeMb },
     measureOpen(bench),
   ]);
+  if (!skip.has('startup')) await group('start-up', () => measureStartup());
   if (!skip.has('services')) await group('services', () => measureServices(bench));
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
