@@ -23,6 +23,7 @@ import { hasSqliteHeader, inspectWorkspace, type Problem } from '../db/inspect.t
 import { acquireWriterLock } from '../db/lock.ts';
 import type { ServiceContext } from './context.ts';
 import { KuuloError } from './errors.ts';
+import { getSettings } from './settings.ts';
 
 /** Backups of the open workspace: taking, listing, pruning and restoring them. */
 
@@ -83,6 +84,8 @@ export function restoreBackup(ctx: ServiceContext, requestedPath: string): Resto
       lock.release();
     }
   }
+  // The restored file has its own settings (its language): whoever shows them follows.
+  ctx.emit('settingsChanged', getSettings(ctx));
   return { restoredFrom: backup.path, safetyBackup: safety.path };
 }
 

@@ -13,7 +13,6 @@ import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from './
 import * as findings from './findings.ts';
 import * as identities from './identities.ts';
 import * as interviews from './interviews.ts';
-import { jobStatus } from './jobs.ts';
 import { saveNotes } from './notes.ts';
 import { findQuotes } from './quotes.ts';
 import * as relationships from './relationships.ts';
@@ -97,7 +96,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
 
     startReportExport: (request) => startReportExport(ctx, request),
-    reportExportStatus: ({ jobId }) => jobStatus(jobId),
 
     engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
     portfolio: () => analysis.portfolio(ctx),
