@@ -19,7 +19,8 @@ export interface StallFigures {
 }
 
 export interface EventLoopFigures extends StallFigures {
-  /** perf_hooks' histogram over the whole run: p95 and max of the timer's delays, in ms. */
+  /** perf_hooks' histogram over the whole run: p50, p95 and max of the timer's delays, in ms. */
+  histogramP50: number;
   histogramP95: number;
   histogramMax: number;
 }
@@ -81,6 +82,7 @@ export function watchEventLoop(): {
       histogram.disable();
       ticks.push({ wall: performance.now(), cpu: cpuMs() });
       return {
+        histogramP50: histogram.percentile(50) / 1e6,
         histogramP95: histogram.percentile(95) / 1e6,
         histogramMax: histogram.max / 1e6,
         ...between(ticks[0]!.wall, ticks.at(-1)!.wall),
