@@ -139,6 +139,8 @@ export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreC
             break;
           case 'openFailed': {
             const error = new CoreOpenError(message.problem, errorFromData(message.error));
+            // The first start's failure is the caller's to report; a restart's has no caller.
+            if (restarts > 0) hooks.log('coreHostRestart', error.cause);
             state = 'stopped';
             for (const go of waiting.splice(0)) go();
             rejectStart(error);
