@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           reportWorker: resolve('electron/report/worker.ts'),
+          // The core host: the workspace and the services, on a worker thread of their own.
+          coreHost: resolve('electron/core/host.ts'),
         },
       },
     },

@@ -275,8 +275,8 @@ export const contract = {
   emptyTrash: input(Empty).returns<{ removed: number }>(),
   suggestQuotes: input(ById).returns<Quote[]>(),
 
+  /** Progress and the end come as `exportProgress` events (shared/events.ts). */
   startReportExport: input(ReportRequest).returns<ExportJob>(),
-  reportExportStatus: input(zod.object({ jobId: Id }).strict()).returns<ExportJob>(),
 
   engagementStats: input(zod.object({ engagementId: Id }).strict()).returns<EngagementStats>(),
   portfolio: input(Empty).returns<Portfolio>(),

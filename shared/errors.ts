@@ -68,6 +68,8 @@ export interface ErrorParams {
   diskFull: None;
   workspaceReadOnlyNow: None;
   unexpected: None;
+  /** The core host (the thread holding the workspace) stopped before answering. */
+  coreStopped: None;
 
   notesUnopenable: { problem: string };
   notesStale: { current: number; base: number };
@@ -153,6 +155,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   diskFull: 'internal',
   workspaceReadOnlyNow: 'internal',
   unexpected: 'internal',
+  coreStopped: 'internal',
   notesUnopenable: 'invalid_input',
   notesStale: 'conflict',
   knowerNotInterviewee: 'invalid_input',

@@ -13,7 +13,6 @@ import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from '..
 import * as findings from '../services/findings.ts';
 import * as identities from '../services/identities.ts';
 import * as interviews from '../services/interviews.ts';
-import { jobStatus } from '../services/jobs.ts';
 import { saveNotes } from '../services/notes.ts';
 import { findQuotes } from '../services/quotes.ts';
 import * as relationships from '../services/relationships.ts';
@@ -97,7 +96,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
 
     startReportExport: (request) => startReportExport(ctx, request),
-    reportExportStatus: ({ jobId }) => jobStatus(jobId),
 
     engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
     portfolio: () => analysis.portfolio(ctx),

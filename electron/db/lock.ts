@@ -11,7 +11,10 @@ import { KuuloError } from '../base/errors.ts';
  *
  * A lock left by a process that has died (a crash, a kill) is taken over: the holder's process id is
  * checked on this host. Within one process the lock is re-entrant, so a restore inside the app, which
- * closes and reopens the file, keeps it.
+ * closes and reopens the file, keeps it. That holds across threads too: the app's main thread takes the
+ * lock and the core host (a worker thread, with module state of its own) opens the file under it. A
+ * thread that finds the lock held by its own process borrows it, and only the thread that wrote the file
+ * ever removes it.
  */
 export interface WriterLock {
   release: () => void;
@@ -24,27 +27,27 @@ interface Holder {
   since: string;
 }
 
-const held = new Map<string, number>();
+/** This thread's holds, by lock file: how many, and whether this thread made the file (or borrowed it). */
+const held = new Map<string, { count: number; owned: boolean }>();
 const UNWRITABLE = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
 
 export const lockPathOf = (dbPath: string): string => `${dbPath}.lock`;
 
 export function acquireWriterLock(dbPath: string, program: string): WriterLock {
   const path = lockPathOf(dbPath);
-  const count = held.get(path) ?? 0;
-  if (count === 0) takeLockFile(path, program);
-  held.set(path, count + 1);
+  const entry = held.get(path) ?? { count: 0, owned: takeLockFile(path, program) };
+  entry.count += 1;
+  held.set(path, entry);
   let released = false;
   return {
     release: () => {
       if (released) return;
       released = true;
-      const left = (held.get(path) ?? 1) - 1;
-      if (left > 0) {
-        held.set(path, left);
-        return;
-      }
+      entry.count -= 1;
+      if (entry.count > 0) return;
       held.delete(path);
+      // A borrowed lock stays with the thread that made it.
+      if (!entry.owned) return;
       // Only our own lock: one taken over after we were thought dead belongs to its new holder.
       const holder = readHolder(path);
       if (holder?.pid === process.pid && holder.host === hostname()) rmSync(path, { force: true });
@@ -58,24 +61,26 @@ export function lockHolder(dbPath: string): Holder | null {
   return holder && alive(holder) ? holder : null;
 }
 
-function takeLockFile(path: string, program: string): void {
+/** Makes the lock file (true), or finds it held by another thread of this process and borrows it (false). */
+function takeLockFile(path: string, program: string): boolean {
   const mine: Holder = { pid: process.pid, host: hostname(), program, since: new Date().toISOString() };
   // More than one try: the next follows the removal of a lock whose holder has died.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       writeFileSync(path, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
-      return;
+      return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
         // Where no lock file can be made (no folder, read-only, a full disk), no workspace can be
         // written either: opening says why, in words. A lock file begun on a full disk is ours to remove.
         if (code === 'ENOSPC') rmSync(path, { force: true });
-        if (UNWRITABLE.has(code ?? '')) return;
+        if (UNWRITABLE.has(code ?? '')) return false;
         throw error;
       }
     }
     const holder = readHolder(path);
+    if (holder?.pid === process.pid && holder.host === hostname()) return false;
     if (holder && alive(holder)) throw heldBy(path, holder);
     // Set aside under a name of our own: of two processes taking over one dead lock, only one
     // rename succeeds, so they cannot both go on to create a lock of their own.

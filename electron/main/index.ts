@@ -1,23 +1,18 @@
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { Language } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
 import { languageFromLocale } from '../../shared/i18n/index.ts';
-import { KuuloError } from '../base/errors.ts';
-import { createHandlers } from '../core/handlers.ts';
-import type { openDatabase } from '../db/connection.ts';
+import { type CoreClient, CoreOpenError, startCore } from '../core/client.ts';
+import { acquireWriterLock, type WriterLock } from '../db/lock.ts';
 import { keepFilesPrivate } from '../db/private.ts';
-import { openWithRecovery } from '../db/recover.ts';
 import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
-import { backupOnStart } from '../services/backup.ts';
-import { createContext } from '../services/context.ts';
-import { createDispatcher } from '../services/dispatcher.ts';
 import { createErrorLog } from '../services/log.ts';
-import { getSettings } from '../services/settings.ts';
-import { emptyExpiredTrash } from '../services/trash.ts';
+import { closeCoreOnQuit, openProblemText } from './core.ts';
 import { createExternalOpener } from './external.ts';
-import { registerIpc, registerShowInFolder } from './ipc.ts';
+import { forwardEvents, registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { APP_ORIGIN, registerAppScheme, serveApp } from './protocol.ts';
 import { type AppOrigin, guardWebContents, hardenSession } from './security.ts';
@@ -34,67 +29,62 @@ const origin: AppOrigin = {
   prefix: devServerUrl ? `${new URL(devServerUrl).origin}/` : APP_ORIGIN,
 };
 
-function start(): void {
+async function start(): Promise<void> {
   const log = createErrorLog(join(app.getPath('userData'), 'logs'));
   const dbPath = process.env.KUULO_DB ?? join(app.getPath('userData'), 'kuulo.db');
   // Before the workspace is open its language setting is unknown: the system's language speaks.
   const systemLanguage = languageFromLocale(app.getLocale());
   const opening = shellText(systemLanguage);
-  const problemText = (error: unknown) =>
-    error instanceof KuuloError ? phraseError(error.detail, systemLanguage) : String(error);
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openWithRecovery(
-      dbPath,
-      (problem, latest) =>
-        dialog.showMessageBoxSync({
-          type: 'error',
-          buttons: [opening.restoreLatest, opening.quit],
-          defaultId: 0,
-          cancelId: 1,
-          message: opening.cannotOpenTitle,
-          detail: fill(opening.restoreDetail, {
-            problem: problemText(problem),
-            date: formatter(systemLanguage).dateTime(latest.createdAt),
-          }),
-        }) === 0,
-    );
-  } catch (error) {
-    log.error('openWorkspace', error);
-    dialog.showErrorBox(opening.cannotOpenTitle, problemText(error));
+  const cannotOpen = (error: unknown) => {
+    log.error('openWorkspace', error instanceof CoreOpenError ? error.cause : error);
+    dialog.showErrorBox(opening.cannotOpenTitle, openProblemText(error, systemLanguage));
     app.exit(1);
+  };
+  let lock: WriterLock;
+  try {
+    // The lock is this process's: the core host opens the workspace under it (see db/lock.ts).
+    lock = acquireWriterLock(dbPath, 'Kuulo');
+  } catch (error) {
+    cannotOpen(error);
     return;
   }
-  const ctx = createContext(db, {
-    exportDir: join(app.getPath('documents'), 'Kuulo'),
-    // Built beside this file from electron/report/worker.ts (see electron.vite.config.ts).
-    reportWorker: new URL('./reportWorker.js', import.meta.url),
-  });
+  const exportDir = join(app.getPath('documents'), 'Kuulo');
+  let core: CoreClient;
   try {
-    backupOnStart(ctx, getSettings(ctx).backupsKept);
+    core = await startCore(
+      {
+        dbPath,
+        exportDir,
+        // Both built beside this file (see electron.vite.config.ts).
+        reportWorker: new URL('./reportWorker.js', import.meta.url).href,
+        housekeeping: true,
+      },
+      {
+        spawn: (workerData) => new Worker(new URL('./coreHost.js', import.meta.url), { workerData }),
+        askRestore: (problem, latest) =>
+          dialog.showMessageBoxSync({
+            type: 'error',
+            buttons: [opening.restoreLatest, opening.quit],
+            defaultId: 0,
+            cancelId: 1,
+            message: opening.cannotOpenTitle,
+            detail: fill(opening.restoreDetail, {
+              problem: phraseError(problem, systemLanguage),
+              date: formatter(systemLanguage).dateTime(latest.createdAt),
+            }),
+          }) === 0,
+        log: (operation, error) => log.error(operation, error),
+        logSlow: (method, ms) => log.slow(method, ms),
+      },
+    );
   } catch (error) {
-    // A failed daily backup must not keep the consultant from their notes; the next start tries again.
-    log.error('backupOnStart', error);
+    lock.release();
+    cannotOpen(error);
+    return;
   }
-  try {
-    emptyExpiredTrash(ctx);
-  } catch (error) {
-    log.error('emptyExpiredTrash', error);
-  }
-  const dispatch = createDispatcher(createHandlers(ctx), {
-    onUnexpectedError: (method, error) => log.error(method, error),
-    onSlowCall: (method, ms) => log.slow(method, ms),
-  });
-  // The workspace's language setting, else the OS's, as the renderer does.
-  const language = (): Language => {
-    try {
-      const chosen = getSettings(ctx).language;
-      if (chosen) return chosen;
-    } catch {
-      // A dialog must still speak when the workspace cannot be read (e.g. mid-restore).
-    }
-    return languageFromLocale(app.getLocale());
-  };
+  // The workspace's language setting, else the OS's, as the renderer does; the copy the host keeps
+  // current, since a dialog must answer at once.
+  const language = (): Language => core.settings().language ?? languageFromLocale(app.getLocale());
   const openExternal = createExternalOpener({
     confirm: async (url) => {
       const text = shellText(language());
@@ -112,8 +102,8 @@ function start(): void {
   });
 
   if (!devServerUrl) serveApp(protocol, join(import.meta.dirname, '../renderer'));
-  registerIpc(ipcMain, dispatch, origin);
-  registerShowInFolder(ipcMain, origin, ctx.exportDir, (path) => shell.showItemInFolder(path));
+  registerIpc(ipcMain, core.callJson, origin);
+  registerShowInFolder(ipcMain, origin, exportDir, (path) => shell.showItemInFolder(path));
   hardenSession(session.defaultSession, origin);
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, origin, (url) => void openExternal(url)),
@@ -151,14 +141,14 @@ function start(): void {
       return answer === 1 ? 'close' : 'wait';
     },
   });
+  forwardEvents(core, win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}index.html`);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  // Restoring a backup replaces the connection in the context: close the current one.
-  app.on('will-quit', () => ctx.db.close());
+  closeCoreOnQuit(app, core, lock);
 }
 
 if (!app.requestSingleInstanceLock()) {

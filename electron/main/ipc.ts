@@ -1,17 +1,27 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import type { IpcMain } from 'electron';
+import type { IpcMain, WebContents } from 'electron';
 import type { Result } from '../../shared/contract.ts';
+import { type EventName, type Events, isEventName } from '../../shared/events.ts';
 import { errorValue } from '../base/errors.ts';
-import type { Dispatch } from '../services/dispatcher.ts';
+import type { CoreClient } from '../core/client.ts';
 import { type AppOrigin, isTrustedFrame } from './security.ts';
 
 export const CALL_CHANNEL = 'kuulo:call';
 
-const REFUSED: Result<never> = { ok: false, error: errorValue({ key: 'requestRefused', params: {} }) };
+const REFUSED = JSON.stringify({
+  ok: false,
+  error: errorValue({ key: 'requestRefused', params: {} }),
+} satisfies Result<never>);
 
-/** Connects the preload client to the dispatcher; requests from any other frame are refused. */
-export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, origin: AppOrigin): void {
+/**
+ * Where calls go: the core host's client in the app. The answer is the result as JSON text, passed
+ * through untouched (the preload decodes it), so a large result costs the main thread only a copy.
+ */
+export type Forward = (method: unknown, input: unknown) => string | Promise<string>;
+
+/** Connects the preload client to the core; requests from any other frame are refused. */
+export function registerIpc(ipcMain: IpcMain, dispatch: Forward, origin: AppOrigin): void {
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) =>
     isTrustedFrame(origin, event.senderFrame) ? dispatch(method, input) : REFUSED,
   );
@@ -30,5 +40,17 @@ export function registerShowInFolder(
     if (!isTrustedFrame(origin, event.senderFrame) || typeof path !== 'string') return;
     const target = resolve(path);
     if (target.startsWith(resolve(exportDir) + sep) && existsSync(target)) show(target);
+  });
+}
+
+export const EVENT_CHANNEL = 'kuulo:event';
+
+/** Hands the core's events to the window's page, which subscribes to them through the preload. */
+export function forwardEvents(
+  core: Pick<CoreClient, 'onEvent'>,
+  contents: Pick<WebContents, 'send' | 'isDestroyed'>,
+): () => void {
+  return core.onEvent(<N extends EventName>(name: N, payload: Events[N]) => {
+    if (isEventName(name) && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
   });
 }

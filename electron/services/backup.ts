@@ -4,6 +4,7 @@ import { openDatabase } from '../db/connection.ts';
 import { acquireWriterLock } from '../db/lock.ts';
 import { listedBackup, swapIn, verifyBackup } from '../db/restore.ts';
 import type { ServiceContext } from './context.ts';
+import { getSettings } from './settings.ts';
 
 /** Backups of the open workspace: taking, listing, pruning and restoring them. */
 
@@ -64,5 +65,7 @@ export function restoreBackup(ctx: ServiceContext, requestedPath: string): Resto
       lock.release();
     }
   }
+  // The restored file has its own settings (its language): whoever shows them follows.
+  ctx.emit('settingsChanged', getSettings(ctx));
   return { restoredFrom: backup.path, safetyBackup: safety.path };
 }

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { Emit } from '../../shared/events.ts';
 import { newId } from './ids.ts';
 
 /** What every service gets: the open database, plus id and clock sources that tests and demo data can fix. */
@@ -12,6 +13,8 @@ export interface ServiceContext {
   exportDir: string;
   /** The report worker's script: the TypeScript source in Node, the built file in the app. */
   reportWorker: URL;
+  /** Announces progress and changes (shared/events.ts); the core host passes them to the app. */
+  emit: Emit;
 }
 
 export function createContext(
@@ -25,6 +28,7 @@ export function createContext(
     now: () => new Date().toISOString(),
     exportDir: join(dirname(db.name), 'reports'),
     reportWorker: new URL('../report/worker.ts', import.meta.url),
+    emit: () => {},
     ...overrides,
   };
 }

@@ -10,11 +10,9 @@ type WorkerMessage =
   | { type: 'done'; path: string }
   | { type: 'error'; detail: ErrorMessage };
 
-const jobs = new Map<string, ExportJob>();
-
 /**
- * Long work (the Word export) runs on a worker thread, so the app stays responsive; the UI polls
- * the job for its progress.
+ * Long work (the Word export) runs on a worker thread, so the core stays free for other calls; every
+ * step and the end are announced as `exportProgress` events (nobody needs to ask how far it is).
  */
 export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknown, path: string): ExportJob {
   const job: ExportJob = {
@@ -27,20 +25,23 @@ export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknow
     failure: null,
     ms: null,
   };
-  jobs.set(job.id, job);
   const started = performance.now();
+  const announce = () => ctx.emit('exportProgress', { ...job });
   const worker = new Worker(workerUrl, { workerData });
   const finish = (failure: ErrorMessage | null) => {
     if (job.done) return;
     const error = failure && phraseError(failure, 'en');
     Object.assign(job, { done: true, error, failure, ms: Math.round(performance.now() - started) });
     if (!error) job.progress = 1;
+    announce();
   };
   worker.on('message', (message: WorkerMessage) => {
     switch (message.type) {
       case 'progress':
+        if (job.done) return;
         job.progress = message.share;
         job.stage = message.stage;
+        announce();
         break;
       case 'done':
         finish(null);
@@ -52,11 +53,5 @@ export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknow
   });
   worker.on('error', (error) => finish(errorMessage('exportFailed', { reason: error.message })));
   worker.on('exit', (code) => finish(code === 0 ? null : errorMessage('exportStopped', { exitCode: code })));
-  return { ...job };
-}
-
-export function jobStatus(id: string): ExportJob {
-  const job = jobs.get(id);
-  if (!job) throw notFound('export');
   return { ...job };
 }

@@ -29,5 +29,7 @@ export function getSettings(ctx: ServiceContext): Settings {
 export function updateSettings(ctx: ServiceContext, patch: Partial<Settings>): Settings {
   if (patch.language !== undefined) write(ctx, 'language', patch.language);
   if (patch.backupsKept !== undefined) write(ctx, 'backupsKept', String(patch.backupsKept));
-  return getSettings(ctx);
+  const settings = getSettings(ctx);
+  ctx.emit('settingsChanged', settings);
+  return settings;
 }

@@ -1,4 +1,5 @@
 import { createClient, type KuuloClient, type Transport } from '../../shared/client.ts';
+import { createEventHub, type EventSource } from '../../shared/events.ts';
 
 declare global {
   interface Window {
@@ -6,6 +7,10 @@ declare global {
     kuulo?: KuuloClient;
     /** Exposed by the e2e harness (Playwright `exposeBinding`) when the page runs in a plain browser. */
     kuuloTransport?: Transport;
+    /** Exposed by the Electron preload: the core's events. */
+    kuuloEvents?: EventSource;
+    /** Set here when the page runs in a plain browser: the e2e harness delivers the core's events through it. */
+    kuuloDeliverEvent?: (name: unknown, payload: unknown) => void;
     kuuloShell?: {
       /** `save` resolves true when every note is stored, false when a save failed. */
       onBeforeClose(save: () => Promise<boolean>): void;
@@ -24,3 +29,13 @@ function connect(): KuuloClient {
 
 /** The typed client to the services: the same object whether in Electron or in a test browser. */
 export const kuulo: KuuloClient = connect();
+
+function connectEvents(): EventSource {
+  if (window.kuuloEvents) return window.kuuloEvents;
+  const hub = createEventHub();
+  window.kuuloDeliverEvent = hub.emit;
+  return { subscribe: hub.subscribe, unsubscribe: hub.unsubscribe };
+}
+
+/** The core's events (export progress, settings changed): subscribe by name, unsubscribe by token. */
+export const kuuloEvents: EventSource = connectEvents();

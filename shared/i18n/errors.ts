@@ -266,6 +266,8 @@ const en: Phrasebook = {
   diskFull: () => 'The disk is full; nothing was changed. Free some space and try again.',
   workspaceReadOnlyNow: () => 'The workspace file is read-only; nothing was changed.',
   unexpected: () => 'Something went wrong; nothing was changed. The error was logged.',
+  coreStopped: () =>
+    'Kuulo’s data service stopped unexpectedly, so this change may not have been saved. Try again; if it keeps happening, restart Kuulo.',
 
   notesUnopenable: ({ problem }) =>
     `These notes were not saved: the editor could not open them again (${problem}).`,
@@ -367,6 +369,8 @@ const fi: Phrasebook = {
   diskFull: () => 'Levy on täynnä; mitään ei muutettu. Vapauta tilaa ja yritä uudelleen.',
   workspaceReadOnlyNow: () => 'Työtilatiedostoon ei voi kirjoittaa; mitään ei muutettu.',
   unexpected: () => 'Jokin meni vikaan; mitään ei muutettu. Virhe kirjattiin lokiin.',
+  coreStopped: () =>
+    'Kuulon tietopalvelu pysähtyi odottamatta, joten tämä muutos ei ehkä tallentunut. Yritä uudelleen; jos tämä toistuu, käynnistä Kuulo uudelleen.',
 
   notesUnopenable: ({ problem }) =>
     `Muistiinpanoja ei tallennettu: editori ei pystyisi avaamaan niitä uudelleen (${problem}).`,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { writeReport } from '../../electron/report/export.ts';
+import type { ExportJob } from '../../shared/report.ts';
 import { unzip } from '../helpers/zip.ts';
 import type { DatabaseBench } from './database.ts';
 import { type Measure, sampleAsync, summary } from './stats.ts';
@@ -16,7 +16,7 @@ const onPath = (command: string): boolean =>
 /**
  * The Word report of the report engagement, twice: through `startReportExport` as the app runs it (a
  * fresh worker thread that loads the report code, opens its own read-only connection and writes the
- * file; the budget applies here), and `writeReport` in this thread once warm, for the share of the work
+ * file, its end heard as an event; the budget applies here), and `writeReport` in this thread once warm, for the share of the work
  * itself. The page count needs LibreOffice and is only taken when asked for.
  */
 export async function measureReport(bench: DatabaseBench, options: { pages: boolean }): Promise<Measure[]> {
@@ -31,20 +31,22 @@ export async function measureReport(bench: DatabaseBench, options: { pages: bool
   const viaWorker = await sampleAsync(
     config.runs.report,
     async (i) => {
+      // The end is announced as an event, as the app's export dialog hears it (never before this
+      // synchronous call has returned: the worker only starts then).
       const job = conn.call('startReportExport', {
         engagementId,
         fileName: `bench-${i + 1}`,
         anonymize: 'people',
       });
-      for (;;) {
-        const status = conn.call('reportExportStatus', { jobId: job.id });
-        if (status.error) throw new Error(`The report export failed: ${status.error}`);
-        if (status.done) {
-          last = status.path;
-          return;
-        }
-        await sleep(10);
-      }
+      let token = 0;
+      const status = await new Promise<ExportJob>((resolve) => {
+        token = conn.events.subscribe('exportProgress', (update) => {
+          if (update.id === job.id && update.done) resolve(update);
+        });
+      });
+      conn.events.unsubscribe(token);
+      if (status.error) throw new Error(`The report export failed: ${status.error}`);
+      last = status.path;
     },
     { warmup: 0 },
   );

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '../helpers/workspace.ts';
 import { measureAnalysis } from './analysis.ts';
+import { measureCore } from './core.ts';
 import {
   type DatabaseBench,
   measureOpen,
@@ -34,7 +35,16 @@ export interface Results {
   groups: Group[];
 }
 
-const SKIPPABLE = ['startup', 'services', 'retrieval', 'analysis', 'identity', 'report', 'renderer'] as const;
+const SKIPPABLE = [
+  'startup',
+  'services',
+  'retrieval',
+  'analysis',
+  'identity',
+  'report',
+  'core',
+  'renderer',
+] as const;
 
 const { values } = parseArgs({
   options: {
@@ -102,6 +112,7 @@ try {
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
+  if (!skip.has('core')) await group('core host', () => measureCore(bench));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {
       const renderer = await measureRenderer(bench);

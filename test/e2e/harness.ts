@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { EVENT_NAMES } from '../../shared/events.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -61,7 +62,8 @@ export interface AppSession {
 
 /**
  * A page running the real renderer against the real services on a fresh workspace file; the
- * Playwright binding stands in for Electron's IPC, carrying the same client calls.
+ * Playwright binding stands in for Electron's IPC, carrying the same client calls, and the services'
+ * events reach the page in order, as the preload hands them on in the app.
  */
 export async function openApp(
   browser: Browser,
@@ -71,6 +73,8 @@ export async function openApp(
     ws?: TestWorkspace;
     /** Milliseconds to hold back the answer to these calls (a busy core, a slow disk). */
     latency?: Record<string, number>;
+    /** Told of every call the page makes (e.g. to show that nothing polls). */
+    onCall?: (method: string) => void;
   } = {},
 ): Promise<AppSession> {
   const ws = options.ws ?? openTestWorkspace();
@@ -79,6 +83,7 @@ export async function openApp(
     locale: options.locale ?? 'en-GB',
   });
   await context.exposeBinding('kuuloTransport', async (_source, method: unknown, input: unknown) => {
+    options.onCall?.(String(method));
     const wait = options.latency?.[String(method)];
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     return ws.dispatch(method, input);
@@ -86,11 +91,30 @@ export async function openApp(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  let delivered = Promise.resolve();
+  const tokens = EVENT_NAMES.map((name) =>
+    ws.events.subscribe(name, (payload) => {
+      delivered = delivered
+        .then(() =>
+          page.evaluate(
+            ([event, data]) =>
+              (window as { kuuloDeliverEvent?: (n: unknown, p: unknown) => void }).kuuloDeliverEvent?.(
+                event,
+                data,
+              ),
+            [name, payload] as const,
+          ),
+        )
+        // A page that is navigating or closed misses the event, as a closed window would.
+        .catch(() => {});
+    }),
+  );
   await page.goto(baseUrl);
   return {
     page,
     ws,
     close: async () => {
+      for (const token of tokens) ws.events.unsubscribe(token);
       await context.close();
       ws.close();
       if (errors.length) throw new Error(`Page errors: ${errors.join('\n')}`);

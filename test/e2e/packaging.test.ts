@@ -135,7 +135,7 @@ describe('the packaged app', () => {
     }
   });
 
-  test("the app's own code is in the archive: main, report worker, preload, renderer and its assets", () => {
+  test("the app's own code is in the archive: main, core host, report worker, preload, renderer and its assets", () => {
     const files = inAsar();
     const main = JSON.parse(readInAsar('package.json')).main as string;
     const html = readInAsar('out/renderer/index.html');
@@ -144,6 +144,7 @@ describe('the packaged app', () => {
     const expected = [
       `/${main}`,
       '/out/main/reportWorker.js',
+      '/out/main/coreHost.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       ...assets,

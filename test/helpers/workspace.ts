@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
 import type { Input, Method, Output, Result } from '../../shared/contract.ts';
+import { createEventHub, type EventSource } from '../../shared/events.ts';
 
 export interface Connection {
   db: Database;
@@ -18,6 +19,8 @@ export interface Connection {
   raw: (method: string, input: unknown) => Result<unknown>;
   /** Saves notes the way the editor does: made from the revision stored now. */
   saveNotes: (input: Omit<Input<'saveNotes'>, 'baseRevision'>) => Output<'saveNotes'>;
+  /** The services' events (export progress, settings changed), as the core host passes them on. */
+  events: EventSource;
 }
 
 export interface TestWorkspace extends Connection {
@@ -29,7 +32,8 @@ export interface TestWorkspace extends Connection {
 /** Opens a workspace file behind the real dispatcher. */
 export function connect(path: string): Connection {
   const db = openDatabase(path);
-  const ctx = createContext(db);
+  const events = createEventHub();
+  const ctx = createContext(db, { emit: events.emit });
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => console.error(method, error),
   });
@@ -44,6 +48,7 @@ export function connect(path: string): Connection {
     dispatch,
     call,
     raw: (method, input) => dispatch(method, input),
+    events: { subscribe: events.subscribe, unsubscribe: events.unsubscribe },
     saveNotes: (input) =>
       call('saveNotes', {
         ...input,

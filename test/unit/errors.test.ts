@@ -50,6 +50,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   diskFull: [{}],
   workspaceReadOnlyNow: [{}],
   unexpected: [{}],
+  coreStopped: [{}],
   notesUnopenable: [{ problem: '‹bad mark›' }],
   notesStale: [{ current: 4702, base: 4703 }],
   knowerNotInterviewee: [{}],

@@ -56,3 +56,32 @@ test('releasing never removes a lock that is no longer ours', () => {
   lock.release();
   expect(existsSync(lockPathOf(db))).toBe(true);
 });
+
+test('a worker thread of the holding process borrows the lock and leaves it to the thread that made it', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const { pathToFileURL } = await import('node:url');
+  const lockModule = pathToFileURL(join(import.meta.dirname, '../../electron/db/lock.ts')).href;
+  const main = acquireWriterLock(db, 'Kuulo');
+  // Module state is per thread: the worker has its own (empty) table of holds, as the core host has.
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     import(workerData.lockModule).then(({ acquireWriterLock, lockPathOf }) => {
+       const fs = require('node:fs');
+       const lock = acquireWriterLock(workerData.db, 'Kuulo core');
+       const again = acquireWriterLock(workerData.db, 'Kuulo core');
+       again.release();
+       lock.release();
+       parentPort.postMessage(fs.existsSync(lockPathOf(workerData.db)));
+     }, (error) => parentPort.postMessage(String(error)));`,
+    { eval: true, workerData: { db, lockModule } },
+  );
+  const answer = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  expect(answer).toBe(true);
+  expect(lockHolder(db)).toMatchObject({ pid: process.pid, program: 'Kuulo' });
+  main.release();
+  expect(existsSync(lockPathOf(db))).toBe(false);
+});

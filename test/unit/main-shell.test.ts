@@ -114,19 +114,25 @@ describe('main-process shell', () => {
 
   test('IPC is answered only for the top frame of the app page', () => {
     const ipc = { handle: vi.fn() };
-    const dispatch = vi.fn(() => ({ ok: true as const, value: 'answer' }));
+    const dispatch = vi.fn(() => JSON.stringify({ ok: true as const, value: 'answer' }));
     registerIpc(ipc as never, dispatch, origin);
-    const [channel, handler] = ipc.handle.mock.calls[0] as [string, (...a: unknown[]) => unknown];
+    const [channel, handler] = ipc.handle.mock.calls[0] as [string, (...a: unknown[]) => string];
     expect(channel).toBe(CALL_CHANNEL);
     const top = { url: trustedUrl, parent: null };
-    expect(handler({ senderFrame: top }, 'listEngagements', {})).toEqual({ ok: true, value: 'answer' });
+    expect(JSON.parse(handler({ senderFrame: top }, 'listEngagements', {}))).toEqual({
+      ok: true,
+      value: 'answer',
+    });
     const iframe = { url: trustedUrl, parent: top };
     const foreign = { url: 'https://evil.example/', parent: null };
     // A local file is not the app, even the app's own index.html opened from disk.
     const localFile = { url: 'file:///opt/kuulo/out/renderer/index.html', parent: null };
     const otherHost = { url: 'app://kuulo.evil/index.html', parent: null };
     for (const senderFrame of [iframe, foreign, localFile, otherHost, null]) {
-      expect(handler({ senderFrame }, 'deleteEngagement', { id: 'x' })).toMatchObject({ ok: false });
+      expect(JSON.parse(handler({ senderFrame }, 'deleteEngagement', { id: 'x' }))).toMatchObject({
+        ok: false,
+        error: { key: 'requestRefused' },
+      });
     }
     expect(dispatch).toHaveBeenCalledTimes(1);
     expect(isTrustedFrame(origin, undefined)).toBe(false);

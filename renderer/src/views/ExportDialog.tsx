@@ -8,7 +8,7 @@ import {
   REPORT_SECTIONS,
   type ReportSectionId,
 } from '../../../shared/report.ts';
-import { kuulo } from '../bridge.ts';
+import { kuulo, kuuloEvents } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { IdentityReview } from '../components/IdentityReview.tsx';
 import { phraseServiceError, unwrap } from '../store/notify.ts';
@@ -31,29 +31,42 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
   const [error, setError] = useState<string | null>(null);
   // Bumped when an export fails, so the review shows what stopped it (a name that would leak).
   const [failures, setFailures] = useState(0);
-  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  // The export this dialog started, and what was heard of exports before its id was known.
+  const jobId = useRef<string | null>(null);
+  const early = useRef(new Map<string, ExportJob>());
   const sectionNames = i18n.getFixedT(language)('report.sections', { returnObjects: true }) as Record<
     ReportSectionId,
     string
   >;
 
-  useEffect(() => () => clearInterval(timer.current), []);
+  // Progress and the end arrive as events from the core; nothing is asked for on a timer.
+  useEffect(() => {
+    const show = (update: ExportJob) => {
+      // A late step never hides the end.
+      setJob((shown) => (shown?.id === update.id && shown.done ? shown : update));
+      if (update.done && update.error) setFailures((n) => n + 1);
+    };
+    const token = kuuloEvents.subscribe('exportProgress', (update) => {
+      if (jobId.current === update.id) show(update);
+      // The answer to the start may come after its first events: keep them until it does.
+      else if (jobId.current === null) early.current.set(update.id, update);
+    });
+    return () => kuuloEvents.unsubscribe(token);
+  }, []);
 
   const start = async () => {
     setError(null);
+    jobId.current = null;
+    early.current.clear();
     try {
       const started = await unwrap(
         kuulo.startReportExport({ engagementId: engagement.id, fileName, anonymize, language, sections }),
       );
-      setJob(started);
-      timer.current = setInterval(async () => {
-        const status = await unwrap(kuulo.reportExportStatus({ jobId: started.id }));
-        setJob(status);
-        if (status.done) {
-          clearInterval(timer.current);
-          if (status.error) setFailures((n) => n + 1);
-        }
-      }, 150);
+      jobId.current = started.id;
+      const heard = early.current.get(started.id);
+      early.current.clear();
+      setJob(heard ?? started);
+      if (heard?.done && heard.error) setFailures((n) => n + 1);
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,0 +1,68 @@
+import type { Settings } from './domain.ts';
+import type { ExportJob } from './report.ts';
+
+/**
+ * Events the core sends without being asked: progress and completion of long jobs, and changes that
+ * other parts of the app must follow. Like the contract's methods, this fixed list is all that crosses
+ * the boundary; a name not in it is dropped on every side.
+ */
+export interface Events {
+  /** A report export moved on (progress, stage), finished (`done`, `path`) or failed (`error`). */
+  exportProgress: ExportJob;
+  /** The workspace's settings changed (saved, or a backup restored): the shell's dialogs follow the language. */
+  settingsChanged: Settings;
+}
+
+export type EventName = keyof Events;
+
+export const EVENT_NAMES = ['exportProgress', 'settingsChanged'] as const satisfies readonly EventName[];
+
+// Fails to compile when an event is added to `Events` but not to the list.
+const _everyEventListed: Record<EventName, true> = { exportProgress: true, settingsChanged: true };
+void _everyEventListed;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** How the services announce an event; a no-op where nobody listens (the CLI). */
+export type Emit = <N extends EventName>(name: N, payload: Events[N]) => void;
+
+export type EventListener<N extends EventName> = (payload: Events[N]) => void;
+
+/** What the renderer sees (preload in Electron, the harness in e2e tests): subscribe by name, unsubscribe by token. */
+export interface EventSource {
+  subscribe: <N extends EventName>(name: N, listener: EventListener<N>) => number;
+  unsubscribe: (token: number) => void;
+}
+
+/** Listeners by event name, for each side that hands events on. */
+export function createEventHub(): EventSource & { emit: (name: unknown, payload: unknown) => void } {
+  const listeners = new Map<number, { name: EventName; listener: (payload: unknown) => void }>();
+  let next = 1;
+  return {
+    subscribe: (name, listener) => {
+      if (!isEventName(name)) throw new Error(`Unknown event: ${String(name)}`);
+      const token = next++;
+      listeners.set(token, { name, listener: listener as (payload: unknown) => void });
+      return token;
+    },
+    unsubscribe: (token) => {
+      listeners.delete(token);
+    },
+    emit: (name, payload) => {
+      if (!isEventName(name)) return;
+      let failure: { error: unknown } | null = null;
+      for (const entry of [...listeners.values()]) {
+        if (entry.name !== name) continue;
+        try {
+          entry.listener(payload);
+        } catch (error) {
+          // One listener's bug must not keep the event from the others; it is thrown once all have run.
+          failure ??= { error };
+        }
+      }
+      if (failure) throw failure.error;
+    },
+  };
+}
