@@ -1,4 +1,5 @@
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
+import { benchmarkLegend } from './benchmark.ts';
 import type { Language } from './domain.ts';
 import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
 import { resources } from './i18n/index.ts';
@@ -293,7 +294,7 @@ export function benchmarkChart(
           },
         },
         {
-          name: f.plural(l, 'benchmarkOthers', benchmark.others),
+          name: benchmarkLegend(benchmark, lang),
           type: 'bar',
           data: shown.map((s) => s.othersPct ?? 0),
           itemStyle: { color: '#BBBBBB' },

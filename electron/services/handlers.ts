@@ -100,6 +100,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     reportExportStatus: ({ jobId }) => jobStatus(jobId),
 
     engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
+    benchmarkChoice: ({ engagementId }) => analysis.benchmarkChoice(ctx, engagementId),
+    setBenchmarkComparators: ({ engagementId, comparatorIds }) =>
+      analysis.setBenchmarkComparators(ctx, engagementId, comparatorIds),
     portfolio: () => analysis.portfolio(ctx),
 
     listBackups: () => backup.listBackups(ctx),

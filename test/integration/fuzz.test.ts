@@ -355,6 +355,11 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     ],
     reportExportStatus: f.jobs.map((jobId) => ({ jobId })),
     engagementStats: [{ engagementId: ids.engagement }],
+    benchmarkChoice: [{ engagementId: ids.engagement }],
+    setBenchmarkComparators: [
+      { engagementId: ids.engagement, comparatorIds: [] },
+      { engagementId: ids.engagement, comparatorIds: null },
+    ],
     portfolio: [{}],
     listBackups: [{}],
     createBackup: [{}],
