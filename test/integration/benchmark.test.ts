@@ -211,3 +211,39 @@ describe('benchmark comparators by time', () => {
     ws.call('setBenchmarkComparators', { engagementId: now, comparatorIds: null });
   });
 });
+describe('the demo', () => {
+  let demo: TestWorkspace;
+  beforeAll(() => {
+    demo = openTestWorkspace();
+    demo.call('createDemo', {});
+  });
+  afterAll(() => demo.close());
+
+  test('each engagement but the first wave is compared by default with studies that all ended before it began', () => {
+    const engagements = demo.call('listEngagements', {});
+    const counts = new Map<string, number>();
+    for (const engagement of engagements) {
+      const { benchmark } = demo.call('engagementStats', { engagementId: engagement.id });
+      expect(benchmark.picked).toBe(false);
+      counts.set(`${engagement.clientName} ${engagement.title}`, benchmark.others);
+      for (const comparator of benchmark.comparators) {
+        const other = demo.call('getEngagement', { id: comparator.engagementId });
+        expect(other.periodEnd! < engagement.periodStart!, `${other.title} before ${engagement.title}`).toBe(
+          true,
+        );
+      }
+    }
+    expect(Object.fromEntries(counts)).toEqual({
+      'Huoltovoima Oy Asiakaskuuntelu 2024': 0,
+      'Huoltovoima Oy Asiakaskuuntelu 2025': 1,
+      'Northbeam Cloud Ltd Customer listening study 2026': 2,
+      'Kvarnholm Logistics AB Customer listening study 2026 – freight and warehousing': 2,
+    });
+    // The first wave is the earliest study: its report says there is nothing to compare with.
+    const first = engagements.find((e) => e.title === 'Asiakaskuuntelu 2024')!;
+    const said = buildReportModel(demo.ctx, first.id, { anonymize: 'people', sections: ['benchmark'] });
+    expect(said.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Vertailukohdaksi ei ole aiempaa selvitystä.' },
+    ]);
+  });
+});
