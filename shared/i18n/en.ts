@@ -422,6 +422,7 @@ export const en = {
     n: 'n = {{n}}',
     noCandidates: 'There are no other studies in this workspace.',
     otherStudies: 'Other studies',
+    chartTitleOther: 'This engagement compared with other studies',
   },
   charts: {
     prevalenceTitle: 'Share of interviews where each theme comes up',

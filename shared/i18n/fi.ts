@@ -426,6 +426,7 @@ export const fi: Resources = {
     n: 'n = {{n}}',
     noCandidates: 'Työtilassa ei ole muita selvityksiä.',
     otherStudies: 'Muut selvitykset',
+    chartTitleOther: 'Tämä toimeksianto verrattuna muihin selvityksiin',
   },
   charts: {
     prevalenceTitle: 'Teeman esiintyvyys haastatteluissa',

@@ -22,6 +22,8 @@ export function BenchmarkPicker({ engagementId, onChange }: { engagementId: stri
 
   const store = (comparatorIds: string[] | null) =>
     attempt(async () => {
+      // The box follows the click at once; the stored choice replaces it when it comes back.
+      if (comparatorIds) setChoice((c) => c && { ...c, selected: comparatorIds, picked: true });
       setChoice(await unwrap(kuulo.setBenchmarkComparators({ engagementId, comparatorIds })));
       onChange();
     });
