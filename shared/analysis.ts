@@ -128,10 +128,38 @@ export interface BenchmarkRow extends CodeRef {
   diff: number | null;
 }
 
+/** An engagement a benchmark compares with, or could. */
+export interface BenchmarkComparator {
+  engagementId: string;
+  clientName: string;
+  title: string;
+  /** The period as the engagement states it, else its first and last interview dates; null if neither. */
+  start: string | null;
+  end: string | null;
+  /** Held interviews: the n its shares are over. */
+  interviews: number;
+  /** It ended before this engagement began (the default choice). */
+  earlier: boolean;
+}
+
 export interface Benchmark {
-  /** How many other engagements the average is over. */
+  /** How many other engagements the average is over (those of `comparators` with held interviews). */
   others: number;
+  /** The engagements compared with, by period; each has held interviews. */
+  comparators: BenchmarkComparator[];
+  /** Held interviews of all comparators together. */
+  interviews: number;
+  /** The consultant picked the comparators; otherwise they are the default by time. */
+  picked: boolean;
   rows: BenchmarkRow[];
+}
+
+/** What the benchmark picker offers: every other engagement, and which of them are compared with. */
+export interface BenchmarkChoice {
+  candidates: BenchmarkComparator[];
+  /** Ids compared with now (picked, or the default by time). */
+  selected: string[];
+  picked: boolean;
 }
 
 export interface EngagementStats {

@@ -1,4 +1,5 @@
 import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from './analysis.ts';
+import { benchmarkLegend, comparedWithEarlier } from './benchmark.ts';
 import type { Language } from './domain.ts';
 import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
 import { resources } from './i18n/index.ts';
@@ -240,6 +241,10 @@ export function benchmarkChart(
     .slice(0, limit)
     .reverse();
   const shown = rows.map((r) => benchmarkFigures(r, prevalence));
+  // "Earlier" only when every comparator is: a pick may include later or overlapping studies.
+  const title = comparedWithEarlier(benchmark)
+    ? l.benchmarkTitle
+    : resources[lang].translation.benchmark.chartTitleOther;
   const label = {
     show: true,
     position: 'right',
@@ -248,11 +253,11 @@ export function benchmarkChart(
   };
   return {
     id: 'benchmark',
-    title: l.benchmarkTitle,
+    title,
     width: 720,
     height: 148 + rows.length * 34,
     option: {
-      ...base(l.benchmarkTitle),
+      ...base(title),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
       grid: { left: 230, right: 130, top: 60, bottom: 68 },
       xAxis: {
@@ -293,7 +298,7 @@ export function benchmarkChart(
           },
         },
         {
-          name: f.plural(l, 'benchmarkOthers', benchmark.others),
+          name: benchmarkLegend(benchmark, lang),
           type: 'bar',
           data: shown.map((s) => s.othersPct ?? 0),
           itemStyle: { color: '#BBBBBB' },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EngagementStats, Portfolio } from './analysis.ts';
+import type { BenchmarkChoice, EngagementStats, Portfolio } from './analysis.ts';
 import type { InterviewClock } from './clock.ts';
 import type {
   Account,
@@ -279,6 +279,12 @@ export const contract = {
   startReportExport: input(ReportRequest).returns<ExportJob>(),
 
   engagementStats: input(zod.object({ engagementId: Id }).strict()).returns<EngagementStats>(),
+  /** The engagements the benchmark may compare with, and which it does (picked, or those that ended earlier). */
+  benchmarkChoice: input(zod.object({ engagementId: Id }).strict()).returns<BenchmarkChoice>(),
+  /** `null` goes back to the default by time. */
+  setBenchmarkComparators: input(
+    zod.object({ engagementId: Id, comparatorIds: zod.array(Id).max(500).nullable() }).strict(),
+  ).returns<BenchmarkChoice>(),
   portfolio: input(Empty).returns<Portfolio>(),
 
   listBackups: input(Empty).returns<BackupEntry[]>(),

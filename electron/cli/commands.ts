@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { EngagementStats, Portfolio } from '../../shared/analysis.ts';
+import { benchmarkLabel } from '../../shared/benchmark.ts';
 import { benchmarkFigures, COVERAGE_DECIMALS, coverageShares } from '../../shared/charts.ts';
 import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
@@ -409,18 +410,21 @@ function statsText(stats: EngagementStats): string {
         cover(coverage.revenue[i]),
       ]),
     ])}`,
-    `BENCHMARK (mean of ${stats.benchmark.others} other engagements)\n${table([
-      ['CODE', 'THIS', 'OTHERS', 'DIFFERENCE'],
-      ...stats.benchmark.rows.map((r) => {
-        const figures = benchmarkFigures(r, stats.prevalence, DECIMALS);
-        return [
-          r.code.en,
-          shown(figures.thisPct),
-          shown(figures.othersPct),
-          figures.diff === null ? '—' : en.points(figures.diff, DECIMALS),
-        ];
-      }),
-    ])}`,
+    // Against the studies chosen (by default those that ended before this one began); with none, it says so.
+    stats.benchmark.others === 0
+      ? `BENCHMARK\n${benchmarkLabel(stats.benchmark, 'en')}`
+      : `BENCHMARK (${benchmarkLabel(stats.benchmark, 'en')})\n${table([
+          ['CODE', 'THIS', 'OTHERS', 'DIFFERENCE'],
+          ...stats.benchmark.rows.map((r) => {
+            const figures = benchmarkFigures(r, stats.prevalence, DECIMALS);
+            return [
+              r.code.en,
+              shown(figures.thisPct),
+              shown(figures.othersPct),
+              figures.diff === null ? '—' : en.points(figures.diff, DECIMALS),
+            ];
+          }),
+        ])}`,
   ];
   return sections.join('\n\n');
 }

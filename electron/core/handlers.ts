@@ -98,6 +98,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     startReportExport: (request) => startReportExport(ctx, request),
 
     engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
+    benchmarkChoice: ({ engagementId }) => analysis.benchmarkChoice(ctx, engagementId),
+    setBenchmarkComparators: ({ engagementId, comparatorIds }) =>
+      analysis.setBenchmarkComparators(ctx, engagementId, comparatorIds),
     portfolio: () => analysis.portfolio(ctx),
 
     listBackups: () => backup.listBackups(ctx),

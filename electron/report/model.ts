@@ -1,3 +1,4 @@
+import { benchmarkLabel, comparedWithEarlier } from '../../shared/benchmark.ts';
 import {
   benchmarkChart,
   benchmarkFigures,
@@ -384,20 +385,28 @@ export function buildReport(
       : [{ kind: 'paragraph', text: r.noRelationships }],
   );
 
-  // Benchmark
+  // Benchmark: against the studies chosen (by default those that ended before this one began), named
+  // by their count, n and years; with none, the section says so instead of comparing.
   const compared = stats.benchmark.rows.filter(
     (b) => b.othersPct !== null && (b.thisPct > 0 || (b.othersPct ?? 0) > 0),
   );
+  const benchmarkSaid: ReportBlock = { kind: 'paragraph', text: benchmarkLabel(stats.benchmark, lang) };
   add(
     'benchmark',
     stats.benchmark.others > 0 && compared.length
       ? [
-          { kind: 'paragraph', text: f.plural(r, 'benchmarkLead', stats.benchmark.others) },
+          { ...benchmarkSaid, emphasis: 'strong' },
+          { kind: 'paragraph', text: t.benchmark.lead },
           chart(benchmarkChart(stats.benchmark, lang, undefined, stats.prevalence)),
           {
             kind: 'table',
             caption: r.benchmarkTable,
-            header: [r.theme, r.thisStudy, r.earlier, r.difference],
+            header: [
+              r.theme,
+              r.thisStudy,
+              comparedWithEarlier(stats.benchmark) ? r.earlier : t.benchmark.otherStudies,
+              r.difference,
+            ],
             numeric: [false, true, true, true],
             // As the chart shows them; the difference is between the two shown figures, in the colour
             // of what it means (worse is red whatever the sign).
@@ -418,7 +427,11 @@ export function buildReport(
             ]),
           },
         ]
-      : [{ kind: 'paragraph', text: r.noBenchmark }],
+      : // Comparators but nothing coded here: say what it would be compared with, and why it is not.
+        [
+          benchmarkSaid,
+          ...(stats.benchmark.others > 0 ? [{ kind: 'paragraph', text: r.noCodings } as ReportBlock] : []),
+        ],
   );
   progress(0.75, 'recommendations');
 

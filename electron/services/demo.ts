@@ -44,6 +44,11 @@ const DemoFile = z.object({
   engagements: z.array(
     EngagementFields.extend({
       key: z.string(),
+      /**
+       * When the engagement's rows were written, if not with the rest (an earlier wave was recorded in its
+       * own year; its timestamps also keep it below the newer studies in lists ordered by last change).
+       */
+      recordedAt: z.iso.datetime().optional(),
       accounts: z.array(
         AccountFields.extend({
           key: z.string(),
@@ -201,15 +206,24 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
   const hasData = base.db.prepare('SELECT 1 FROM engagements LIMIT 1').get();
   if (hasData) throw new KuuloError('demoNeedsEmpty');
   const data = DemoFile.parse(demo);
-  let tick = 0;
+  // A clock that moves a second per write; an engagement recorded at another time has a clock of its own.
+  const demoClock = { from: Date.UTC(2026, 10, 1, 8), tick: 0 };
+  let clock = demoClock;
   const ctx: ServiceContext = {
     ...base,
     newId: seededIds(DEMO_SEED),
-    now: () => new Date(Date.UTC(2026, 10, 1, 8, 0, tick++)).toISOString(),
+    now: () => new Date(clock.from + 1000 * clock.tick++).toISOString(),
   };
   let interviews = 0;
   ctx.db.transaction(() => {
-    for (const { key: engagementKey, accounts, interviews: interviewList, ...fields } of data.engagements) {
+    for (const {
+      key: engagementKey,
+      recordedAt,
+      accounts,
+      interviews: interviewList,
+      ...fields
+    } of data.engagements) {
+      clock = recordedAt ? { from: Date.parse(recordedAt), tick: 0 } : demoClock;
       const engagement = createEngagement(ctx, fields);
       const accountIds = new Map<string, string>();
       const personIds = new Map<string, string>();

@@ -100,7 +100,7 @@ describe('foundation flow in Chromium', () => {
     const { page } = app;
     try {
       await page.getByRole('button', { name: /Start with sample data/ }).click();
-      await expect.poll(() => page.locator('.card').count()).toBe(3);
+      await expect.poll(() => page.locator('.card').count()).toBe(4);
       await screenshot(page, '02-engagement-list');
       await page.locator('.card').filter({ hasText: 'EN' }).first().click();
       await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
@@ -135,13 +135,13 @@ describe('foundation flow in Chromium', () => {
       await expect.poll(() => dialog.innerText()).toContain(`${accounts.length} accounts`);
       await screenshot(page, '09-delete-confirmation');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
-      expect(ws.call('listEngagements', {})).toHaveLength(3);
+      expect(ws.call('listEngagements', {})).toHaveLength(4);
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page
         .getByRole('dialog', { name: /Delete/ })
         .getByRole('button', { name: 'Delete', exact: true })
         .click();
-      await expect.poll(() => page.locator('.card').count()).toBe(2);
+      await expect.poll(() => page.locator('.card').count()).toBe(3);
       expect(ws.call('listEngagements', {}).map((e) => e.id)).not.toContain(target.id);
     } finally {
       await app.close();

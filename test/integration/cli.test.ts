@@ -27,13 +27,13 @@ function kuuloIn(locale: Record<string, string>, ...args: string[]) {
 }
 
 describe('CLI', () => {
-  test('demo, then engagements --json lists the 3 demo engagements', () => {
+  test('demo, then engagements --json lists the 4 demo engagements', () => {
     expect(kuulo('demo', '--db', db).code).toBe(0);
     const listed = kuulo('engagements', '--db', db, '--json');
     expect(listed.code).toBe(0);
     const engagements = JSON.parse(listed.stdout) as { id: string; language: string }[];
-    expect(engagements).toHaveLength(3);
-    expect(engagements.filter((e) => e.language === 'fi')).toHaveLength(1);
+    expect(engagements).toHaveLength(4);
+    expect(engagements.filter((e) => e.language === 'fi')).toHaveLength(2);
   });
 
   test('demo refuses an existing file unless --force, and with --force keeps a copy of it first', () => {
@@ -48,7 +48,7 @@ describe('CLI', () => {
     // The copy opens as the workspace it was, with the ids the replaced file had.
     const copied = JSON.parse(kuulo('engagements', '--db', keptAs, '--json').stdout) as { id: string }[];
     expect(copied.map((e) => e.id)).toEqual(before.map((e) => e.id));
-    expect(JSON.parse(kuulo('engagements', '--db', db, '--json').stdout)).toHaveLength(3);
+    expect(JSON.parse(kuulo('engagements', '--db', db, '--json').stdout)).toHaveLength(4);
   });
 
   test('the workspace, its journal, backups and their folder are private to the user (0600, 0700)', () => {
@@ -196,7 +196,7 @@ describe('one writer per workspace', () => {
     expect(() => openDatabase(held)).toThrow(/The workspace is open in Kuulo \(process \d+/);
     const listed = kuulo('engagements', '--db', held, '--json');
     expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toHaveLength(3);
+    expect(JSON.parse(listed.stdout)).toHaveLength(4);
     expect(
       kuulo('stats', '--db', held, '--engagement', (JSON.parse(listed.stdout) as { id: string }[])[0]!.id)
         .code,

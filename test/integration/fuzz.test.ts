@@ -361,6 +361,11 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { engagementId: ids.engagement, fileName: 'Raportti.docx', sections: ['method'] },
     ],
     engagementStats: [{ engagementId: ids.engagement }],
+    benchmarkChoice: [{ engagementId: ids.engagement }],
+    setBenchmarkComparators: [
+      { engagementId: ids.engagement, comparatorIds: [] },
+      { engagementId: ids.engagement, comparatorIds: null },
+    ],
     portfolio: [{}],
     listBackups: [{}],
     createBackup: [{}],

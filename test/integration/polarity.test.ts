@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.ts';
-import { MIGRATIONS } from '../../electron/db/migrate.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/db/migrate.ts';
 import { POLARITY_BY_KEY } from '../../electron/db/migrations/0009-code-polarity.ts';
 import { renderReportDocx } from '../../electron/report/docx.ts';
 import { buildReportModel } from '../../electron/report/model.ts';
@@ -40,7 +40,7 @@ describe('code polarity', () => {
 
     const db = openDatabase(path);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(9);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const rows = db.prepare('SELECT id, key, is_group AS isGroup, polarity FROM codes').all() as {
         id: string;
         key: string | null;

@@ -24,7 +24,7 @@ test('a damaged workspace can be restored from its latest backup at start, if th
     expect.objectContaining({ key: 'workspaceDamaged', message: expect.stringMatching(/is damaged/) }),
     expect.objectContaining({ reason: 'manual' }),
   );
-  expect(db.prepare('SELECT count(*) FROM engagements').pluck().get()).toBe(3);
+  expect(db.prepare('SELECT count(*) FROM engagements').pluck().get()).toBe(4);
   db.close();
 });
 

@@ -90,6 +90,28 @@ describe('charts print figures as the tables do', () => {
     const prevalence = [row('Trust', 6)].map((r) => ({ ...r, base: { ...base, interviews: 11 } }));
     const benchmark: Benchmark = {
       others: 2,
+      comparators: [
+        {
+          engagementId: 'e0',
+          clientName: 'C0',
+          title: 'Study',
+          start: '2024-01-10',
+          end: '2024-03-20',
+          interviews: 10,
+          earlier: true,
+        },
+        {
+          engagementId: 'e1',
+          clientName: 'C1',
+          title: 'Study',
+          start: '2025-01-10',
+          end: '2025-03-20',
+          interviews: 10,
+          earlier: true,
+        },
+      ],
+      interviews: 20,
+      picked: false,
       rows: [{ ...prevalence[0]!, thisPct: 54.5, othersPct: 55.4, diff: -0.9 }],
     };
     expect(benchmarkFigures(benchmark.rows[0]!, prevalence)).toEqual({ thisPct: 55, othersPct: 55, diff: 0 });

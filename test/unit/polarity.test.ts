@@ -42,6 +42,28 @@ describe('polarity colours', () => {
     // The cases: "Trust and delight +8 pp" was red and "Perceived value −27 pp" green.
     const benchmark: Benchmark = {
       others: 2,
+      comparators: [
+        {
+          engagementId: 'e0',
+          clientName: 'C0',
+          title: 'Study',
+          start: '2024-01-10',
+          end: '2024-03-20',
+          interviews: 10,
+          earlier: true,
+        },
+        {
+          engagementId: 'e1',
+          clientName: 'C1',
+          title: 'Study',
+          start: '2025-01-10',
+          end: '2025-03-20',
+          interviews: 10,
+          earlier: true,
+        },
+      ],
+      interviews: 20,
+      picked: false,
       rows: [
         row('Trust and delight', 'strength', 57, 49),
         row('Perceived value', 'strength', 21, 48),

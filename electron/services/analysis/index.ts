@@ -9,7 +9,7 @@ import { keyPersonRisk } from './keyPersonRisk.ts';
 import { prevalence } from './prevalence.ts';
 import { scores } from './scores.ts';
 
-export { benchmark } from './benchmark.ts';
+export { benchmark, benchmarkChoice, setBenchmarkComparators } from './benchmark.ts';
 export { analysisScope, type Scope } from './common.ts';
 export { cooccurrence } from './cooccurrence.ts';
 export { coverage } from './coverage.ts';

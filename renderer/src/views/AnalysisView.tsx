@@ -7,6 +7,7 @@ import {
   type CrosstabAttribute,
   type EngagementStats,
 } from '../../../shared/analysis.ts';
+import { benchmarkLabel } from '../../../shared/benchmark.ts';
 import {
   benchmarkChart,
   benchmarkFigures,
@@ -20,6 +21,7 @@ import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { changeColour, changeMeaning } from '../../../shared/polarity.ts';
 import { kuulo } from '../bridge.ts';
+import { BenchmarkPicker } from '../components/BenchmarkPicker.tsx';
 import { Chart } from '../components/Chart.tsx';
 import { ChoiceChips } from '../components/ChoiceChips.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -50,6 +52,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
   const [level, setLevel] = useState<CooccurrenceLevel>('interview');
   const [weighted, setWeighted] = useState(false);
   const current = useWorkspace((s) => s.current);
+  // Bumped when the benchmark's comparators change, to fetch the figures again.
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     setStats(null);
@@ -57,6 +61,12 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
     if (current?.engagement.id !== engagementId)
       void attempt(() => useWorkspace.getState().loadEngagement(engagementId));
   }, [engagementId, current?.engagement.id]);
+
+  // New comparators: the figures again, in place (the page stays where it is).
+  useEffect(() => {
+    if (reloads > 0)
+      void attempt(async () => setStats(await unwrap(kuulo.engagementStats({ engagementId }))));
+  }, [engagementId, reloads]);
 
   const charts = useMemo(
     () =>
@@ -429,12 +439,16 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
       </section>
 
       <section id="section-benchmark" className="analysis-section">
-        <h2>{t('analysis.benchmark')}</h2>
-        {stats.benchmark.others === 0 ? (
-          <p className="muted">{t('analysis.noBenchmark')}</p>
-        ) : (
+        <div className="panel-head">
+          <h2>{t('analysis.benchmark')}</h2>
+          <BenchmarkPicker engagementId={engagementId} onChange={() => setReloads((n) => n + 1)} />
+        </div>
+        <p className="benchmark-label" data-testid="benchmark-label">
+          {benchmarkLabel(stats.benchmark, lang)}
+        </p>
+        {stats.benchmark.others > 0 && (
           <>
-            <p className="muted small">{t('analysis.benchmarkLead', { count: stats.benchmark.others })}</p>
+            <p className="muted small">{t('benchmark.lead')}</p>
             <div className="analysis-grid">
               <Chart spec={charts.benchmark} />
               <table className="table compact">
