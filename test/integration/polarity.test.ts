@@ -40,7 +40,7 @@ describe('code polarity', () => {
 
     const db = openDatabase(path);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(9);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(9);
       const rows = db.prepare('SELECT id, key, is_group AS isGroup, polarity FROM codes').all() as {
         id: string;
         key: string | null;

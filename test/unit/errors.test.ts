@@ -66,6 +66,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   accountNotInEngagement: [{}],
   linkTargetOutside: [{}],
   findingCodeOutside: [{}],
+  claimCodeNotLinked: [{}],
   evidenceOutside: [{}],
   fileNameNeedsLetters: [{}],
   groupNotNested: [{}],
