@@ -470,7 +470,7 @@ export const en = {
   },
   findings: {
     title: 'Findings',
-    lead: 'Your conclusions, in the order the report tells them. Evidence strength is counted from the linked themes.',
+    lead: 'Your conclusions, in the order the report tells them. Each figure counts what you set under Edit: which linked themes, in which sentiment, over which part of the sample.',
     new: 'New finding',
     edit: 'Edit finding',
     delete: 'Delete finding',

@@ -475,7 +475,7 @@ export const fi: Resources = {
   },
   findings: {
     title: 'Löydökset',
-    lead: 'Johtopäätöksesi siinä järjestyksessä kuin raportti ne kertoo. Näytön vahvuus lasketaan linkitetyistä teemoista.',
+    lead: 'Johtopäätöksesi siinä järjestyksessä kuin raportti ne kertoo. Kunkin luku laskee sen, minkä määrität kohdassa Muokkaa: mitkä linkitetyt teemat, millä sävyllä ja keneltä.',
     new: 'Uusi löydös',
     edit: 'Muokkaa löydöstä',
     delete: 'Poista löydös',
