@@ -229,14 +229,57 @@ export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** How strongly a finding is supported: interviews and accounts where its codes occur. */
-export interface Evidence {
+/** What a finding's figure counts: codings of these codes in this sentiment ('any' takes every one). */
+export const CLAIM_SENTIMENTS = ['any', 'negative', 'neutral', 'positive'] as const;
+export type ClaimSentiment = (typeof CLAIM_SENTIMENTS)[number];
+
+/** What a finding's figure is a share of: held interviews, their accounts, or those accounts' revenue. */
+export const CLAIM_UNITS = ['interviews', 'accounts', 'revenue'] as const;
+export type ClaimUnit = (typeof CLAIM_UNITS)[number];
+
+/** A part of the sample a claim is measured over (roleLevel: interviews with someone at that level). */
+export type ClaimSegment =
+  | { kind: 'tier'; value: Tier }
+  | { kind: 'roleLevel'; value: RoleLevel }
+  | { kind: 'importance'; value: Importance }
+  | { kind: 'lifecycle'; value: LifecycleStage };
+export type SegmentKind = ClaimSegment['kind'];
+export const SEGMENT_KINDS = [
+  'tier',
+  'roleLevel',
+  'importance',
+  'lifecycle',
+] as const satisfies readonly SegmentKind[];
+
+export interface ClaimDefinition {
+  /** A subset of the finding's linked codes; a held interview counts when it has a coding of any. */
+  codeIds: string[];
+  sentiment: ClaimSentiment;
+  segment: ClaimSegment | null;
+  unit: ClaimUnit;
+}
+
+/** Counts of a claim in one part of the sample: supporting / base, in interviews and in accounts. */
+export interface ClaimCounts {
   interviews: number;
-  accounts: number;
-  /** Held interviews of the engagement. */
   baseInterviews: number;
+  accounts: number;
   baseAccounts: number;
-  /** Supporting interviews per tier. */
-  tiers: Record<Tier, number>;
+}
+
+export interface FindingClaim extends ClaimDefinition, ClaimCounts {
+  /** The claim's codes with their names, in the finding's order, for the sentence. */
+  codes: { codeId: string; name: Localized }[];
+  /** The figure in the claim's unit: interviews, accounts, or euros of known revenue. */
+  count: number;
+  base: number;
+  /** Known revenue of the supporting accounts and of all accounts in the segment. */
+  revenue: number;
+  baseRevenue: number;
+  /** Accounts in the segment whose revenue is unknown: left out of the revenue figure, not taken as 0. */
+  unknownRevenueAccounts: number;
+  /** The same claim per tier, within the segment. */
+  tiers: Record<Tier, ClaimCounts>;
 }
 
 export interface Finding {
@@ -251,5 +294,6 @@ export interface Finding {
   codeIds: string[];
   /** The evidence quotes, in the consultant's order. */
   quotes: Quote[];
-  evidence: Evidence;
+  /** The finding's figure: what it measures and how many it holds for. */
+  claim: FindingClaim;
 }

@@ -87,6 +87,7 @@ export interface ErrorParams {
   accountNotInEngagement: None;
   linkTargetOutside: None;
   findingCodeOutside: None;
+  claimCodeNotLinked: None;
   evidenceOutside: None;
   fileNameNeedsLetters: None;
   groupNotNested: None;
@@ -171,6 +172,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   accountNotInEngagement: 'invalid_input',
   linkTargetOutside: 'invalid_input',
   findingCodeOutside: 'invalid_input',
+  claimCodeNotLinked: 'invalid_input',
   evidenceOutside: 'invalid_input',
   fileNameNeedsLetters: 'invalid_input',
   groupNotNested: 'invalid_input',

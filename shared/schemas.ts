@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CLOCK_ACTIONS } from './clock.ts';
 import type { DocNode } from './domain.ts';
 import {
+  CLAIM_SENTIMENTS,
+  CLAIM_UNITS,
   CONSENTS,
   ENGAGEMENT_STATUSES,
   IMPORTANCES,
@@ -204,6 +206,23 @@ export const QuoteQuery = z
   })
   .strict();
 
+/** What a finding's figure measures; its codes must be among the finding's linked codes. */
+export const ClaimFields = z
+  .object({
+    codeIds: z.array(Id).min(1).max(50),
+    sentiment: z.enum(CLAIM_SENTIMENTS),
+    segment: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('tier'), value: z.enum(TIERS) }).strict(),
+        z.object({ kind: z.literal('roleLevel'), value: z.enum(ROLE_LEVELS) }).strict(),
+        z.object({ kind: z.literal('importance'), value: z.enum(IMPORTANCES) }).strict(),
+        z.object({ kind: z.literal('lifecycle'), value: z.enum(LIFECYCLE_STAGES) }).strict(),
+      ])
+      .nullable(),
+    unit: z.enum(CLAIM_UNITS),
+  })
+  .strict();
+
 export const FindingFields = z
   .object({
     title: name(300),
@@ -213,6 +232,8 @@ export const FindingFields = z
     priority: z.enum(PRIORITIES).default('medium'),
     codeIds: z.array(Id).max(50).default([]),
     quoteIds: z.array(Id).max(200).default([]),
+    /** Without one, the claim is kept if its codes stay linked, else made from the first linked code. */
+    claim: ClaimFields.optional(),
   })
   .strict();
 

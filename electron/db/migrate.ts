@@ -7,6 +7,7 @@ import { sql as identities } from './migrations/0006-identities.ts';
 import { sql as interviewClock } from './migrations/0007-interview-clock.ts';
 import { sql as trash } from './migrations/0008-trash.ts';
 import { up as codePolarity } from './migrations/0009-code-polarity.ts';
+import { up as findingClaims } from './migrations/0010-finding-claims.ts';
 import { sql as benchmarkComparators } from './migrations/0011-benchmark-comparators.ts';
 
 interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, up: (db) => db.exec(interviewClock) },
   { version: 8, up: (db) => db.exec(trash) },
   { version: 9, up: codePolarity },
+  { version: 10, up: findingClaims },
   { version: 11, up: (db) => db.exec(benchmarkComparators) },
 ];
 

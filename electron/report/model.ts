@@ -10,6 +10,7 @@ import {
   npsChart,
   prevalenceChart,
 } from '../../shared/charts.ts';
+import { claimBreakdown, claimSentence } from '../../shared/claims.ts';
 import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
@@ -45,7 +46,6 @@ export interface ReportOptions {
   rasterize?: (spec: ChartSpec) => ReportChart;
 }
 
-const TIERS: Tier[] = ['key', 'named', 'unmanaged'];
 const PRIORITY_ORDER: Priority[] = ['high', 'medium', 'low'];
 const MAX_KEY_FINDINGS = 7;
 const MAX_QUOTES_PER_FINDING = 5;
@@ -135,11 +135,10 @@ export function buildReport(
   };
   const coded = stats.prevalence.some((p) => p.interviews > 0);
   const findingAt = (finding: Finding) => fill(r.where.finding, { n: findings.indexOf(finding) + 1 });
+  // A finding's figure is its claim in words, with its n and base (shared/claims.ts, as on the board).
   const figureOf = (finding: Finding) =>
-    fill(r.figure, {
-      pct: f.percent(finding.evidence.interviews, finding.evidence.baseInterviews),
-      n: finding.evidence.interviews,
-      base: finding.evidence.baseInterviews,
+    claimSentence(finding.claim, lang, {
+      names: finding.claim.codes.map((c) => anon.mask(c.name[lang], r.where.codebook)),
     });
 
   // Executive summary
@@ -244,15 +243,8 @@ export function buildReport(
     ? [{ kind: 'paragraph', text: r.findingsLead }, chart(prevalenceChart(stats.prevalence, lang))]
     : [{ kind: 'paragraph', text: r.noCodings }];
   findings.forEach((finding, index) => {
-    const tiers = TIERS.filter((tier) => finding.evidence.tiers[tier] > 0)
-      .map((tier) => `${t.account.tiers[tier]} ${finding.evidence.tiers[tier]}`)
-      .join(', ');
-    const evidence = fill(r.evidence, {
-      interviews: finding.evidence.interviews,
-      base: f.plural(t.findings, 'evidenceInterviews', finding.evidence.baseInterviews),
-      pct: f.percent(finding.evidence.interviews, finding.evidence.baseInterviews),
-      accounts: f.plural(t.findings, 'evidenceAccounts', finding.evidence.accounts),
-    });
+    const tiers = claimBreakdown(finding.claim, lang);
+    const evidence = figureOf(finding);
     findingBlocks.push(
       { kind: 'heading', level: 2, text: `${index + 1}. ${anon.mask(finding.title, findingAt(finding))}` },
       ...(finding.keyMessage
@@ -267,7 +259,7 @@ export function buildReport(
       {
         kind: 'callout',
         label: r.evidenceLabel,
-        text: tiers ? `${evidence}; ${fill(r.evidenceTiers, { tiers })}` : evidence,
+        text: tiers ? `${evidence}. ${fill(r.evidenceTiers, { tiers })}` : `${evidence}.`,
       },
       ...paragraphs(anon.mask(finding.body, findingAt(finding))),
     );

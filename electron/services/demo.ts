@@ -4,6 +4,7 @@ import { type DocNode, PRIORITIES, SENTIMENTS } from '../../shared/domain.ts';
 import { CODING_MARK } from '../../shared/notes.ts';
 import {
   AccountFields,
+  ClaimFields,
   EngagementFields,
   IntervieweeFields,
   InterviewFields,
@@ -182,6 +183,8 @@ const DemoFindings = z.record(
       recommendation: z.string(),
       priority: z.enum(PRIORITIES),
       codes: z.array(z.string()),
+      /** What the figure measures: codes by key, the rest as in the app. */
+      claim: ClaimFields.omit({ codeIds: true }).extend({ codes: z.array(z.string()).min(1) }),
     }),
   ),
 );
@@ -192,12 +195,21 @@ function addDemoFindings(
   engagementId: string,
   list: z.infer<typeof DemoFindings>[string],
 ): void {
-  for (const { codes, ...finding } of list) {
+  for (const {
+    codes,
+    claim: { codes: claimCodes, ...claim },
+    ...finding
+  } of list) {
     const codeIds = codes.map(defaultCodeId);
     const quotes = findQuotes(ctx, { codeIds, engagementId, match: 'any', starredOnly: false, limit: 1000 })
       .sort((a, b) => Number(b.star) - Number(a.star) || (b.severity ?? 0) - (a.severity ?? 0))
       .slice(0, 3);
-    createFinding(ctx, engagementId, { ...finding, codeIds, quoteIds: quotes.map((q) => q.id) });
+    createFinding(ctx, engagementId, {
+      ...finding,
+      codeIds,
+      quoteIds: quotes.map((q) => q.id),
+      claim: { ...claim, codeIds: claimCodes.map(defaultCodeId) },
+    });
   }
 }
 

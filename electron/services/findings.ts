@@ -1,10 +1,22 @@
 import type { z } from 'zod';
-import type { Evidence, Finding, Quote, Tier } from '../../shared/domain.ts';
+import { sentimentOfPolarity } from '../../shared/claims.ts';
+import type {
+  ClaimDefinition,
+  ClaimSegment,
+  ClaimSentiment,
+  ClaimUnit,
+  Finding,
+  Localized,
+  Polarity,
+  Quote,
+  SegmentKind,
+} from '../../shared/domain.ts';
 import type { FindingFields } from '../../shared/schemas.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import { emptyJournal } from '../db/journal.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
+import { claimFigures } from './findingClaims.ts';
 import { findQuotes, quotesByCodingIds } from './quotes.ts';
 import { intoTrash } from './trash.ts';
 
@@ -19,62 +31,100 @@ interface FindingRow {
   recommendation: string;
   priority: Finding['priority'];
   sortOrder: number;
+  claimSentiment: ClaimSentiment;
+  claimSegmentKind: SegmentKind | null;
+  claimSegmentValue: string | null;
+  claimUnit: ClaimUnit;
 }
 
 const SELECT = `SELECT id, engagement_id AS engagementId, title, key_message AS keyMessage, body, recommendation,
-  priority, sort_order AS sortOrder FROM findings`;
-
-/**
- * Evidence strength, computed rather than typed in: the held interviews (and their accounts) where
- * any of the finding's codes occurs, per tier, against the engagement's base.
- */
-function evidenceOf({ db }: ServiceContext, engagementId: string, codeIds: string[]): Evidence {
-  const base = db
-    .prepare(
-      `SELECT count(*) AS baseInterviews, count(DISTINCT account_id) AS baseAccounts
-       FROM interviews WHERE engagement_id = ? AND status <> 'planned'`,
-    )
-    .get(engagementId) as { baseInterviews: number; baseAccounts: number };
-  const tiers: Record<Tier, number> = { key: 0, named: 0, unmanaged: 0 };
-  if (!codeIds.length) return { interviews: 0, accounts: 0, ...base, tiers };
-  const rows = db
-    .prepare(
-      `SELECT a.tier, count(DISTINCT i.id) AS interviews, count(DISTINCT i.account_id) AS accounts
-       FROM interviews i JOIN accounts a ON a.id = i.account_id
-       WHERE i.engagement_id = @engagementId AND i.status <> 'planned' AND EXISTS (
-         SELECT 1 FROM codings c WHERE c.interview_id = i.id AND c.deleted_at IS NULL
-           AND c.code_id IN (SELECT value FROM json_each(@codeIds)))
-       GROUP BY a.tier`,
-    )
-    .all({ engagementId, codeIds: JSON.stringify(codeIds) }) as {
-    tier: Tier;
-    interviews: number;
-    accounts: number;
-  }[];
-  for (const row of rows) tiers[row.tier] = row.interviews;
-  return {
-    interviews: rows.reduce((n, r) => n + r.interviews, 0),
-    accounts: rows.reduce((n, r) => n + r.accounts, 0),
-    ...base,
-    tiers,
-  };
-}
+  priority, sort_order AS sortOrder, claim_sentiment AS claimSentiment, claim_segment_kind AS claimSegmentKind,
+  claim_segment_value AS claimSegmentValue, claim_unit AS claimUnit FROM findings`;
 
 function complete(ctx: ServiceContext, row: FindingRow): Finding {
-  const codeIds = ctx.db
-    .prepare('SELECT code_id FROM finding_codes WHERE finding_id = ?')
-    .pluck()
-    .all(row.id) as string[];
+  const { claimSentiment, claimSegmentKind, claimSegmentValue, claimUnit, ...finding } = row;
+  const codeIds = linkedCodes(ctx, row.id);
   const quoteIds = ctx.db
     .prepare('SELECT coding_id FROM finding_quotes WHERE finding_id = ? ORDER BY sort_order')
     .pluck()
     .all(row.id) as string[];
+  const stored = ctx.db
+    .prepare('SELECT code_id FROM finding_claim_codes WHERE finding_id = ? ORDER BY code_id')
+    .pluck()
+    .all(row.id) as string[];
+  // A merge in the codebook can take the last claim code away; the figure then falls back to the
+  // first linked code rather than to nothing.
+  const claimCodeIds = stored.length ? stored : codeIds.slice(0, 1);
+  const segment = (
+    claimSegmentKind ? { kind: claimSegmentKind, value: claimSegmentValue } : null
+  ) as ClaimSegment | null;
   return {
-    ...row,
+    ...finding,
     codeIds,
     quotes: quotesByCodingIds(ctx, quoteIds),
-    evidence: evidenceOf(ctx, row.engagementId, codeIds),
+    claim: claimFigures(
+      ctx,
+      row.engagementId,
+      { codeIds: claimCodeIds, sentiment: claimSentiment, segment, unit: claimUnit },
+      codeNames(ctx, claimCodeIds),
+    ),
   };
+}
+
+/** The finding's linked codes in the order the board shows them (the table keeps no order of its own). */
+function linkedCodes(ctx: ServiceContext, findingId: string): string[] {
+  return ctx.db
+    .prepare('SELECT code_id FROM finding_codes WHERE finding_id = ? ORDER BY code_id')
+    .pluck()
+    .all(findingId) as string[];
+}
+
+function codeNames(ctx: ServiceContext, codeIds: string[]): Map<string, Localized> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, name_fi AS fi, name_en AS en FROM codes WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(codeIds)) as { id: string; fi: string; en: string }[];
+  return new Map(rows.map(({ id, fi, en }) => [id, { fi, en }]));
+}
+
+/** The default claim over `codeIds`: the first one, in the sentiment its polarity reads as. */
+function defaultClaimOf(ctx: ServiceContext, codeIds: string[]): ClaimDefinition {
+  const first = codeIds[0];
+  const polarity = first
+    ? (ctx.db.prepare('SELECT polarity FROM codes WHERE id = ?').pluck().get(first) as Polarity | undefined)
+    : undefined;
+  return {
+    codeIds: first ? [first] : [],
+    sentiment: polarity ? sentimentOfPolarity(polarity) : 'any',
+    segment: null,
+    unit: 'interviews',
+  };
+}
+
+/** Stores a claim; its codes must be linked to the finding (they reference the links). */
+function writeClaim(ctx: ServiceContext, findingId: string, claim: ClaimDefinition): void {
+  const linked = new Set(linkedCodes(ctx, findingId));
+  if (claim.codeIds.some((id) => !linked.has(id))) throw new KuuloError('claimCodeNotLinked');
+  ctx.db
+    .prepare(
+      `UPDATE findings SET claim_sentiment = ?, claim_segment_kind = ?, claim_segment_value = ?, claim_unit = ?
+       WHERE id = ?`,
+    )
+    .run(claim.sentiment, claim.segment?.kind ?? null, claim.segment?.value ?? null, claim.unit, findingId);
+  ctx.db.prepare('DELETE FROM finding_claim_codes WHERE finding_id = ?').run(findingId);
+  const insert = ctx.db.prepare('INSERT INTO finding_claim_codes (finding_id, code_id) VALUES (?, ?)');
+  for (const codeId of new Set(claim.codeIds)) insert.run(findingId, codeId);
+}
+
+/**
+ * The claim after the links change without a claim given: its codes that stay linked keep it;
+ * with none left, it starts again from the first linked code (keeping its segment and unit).
+ */
+function claimAfterRelink(ctx: ServiceContext, current: ClaimDefinition, codeIds: string[]): ClaimDefinition {
+  const kept = current.codeIds.filter((id) => codeIds.includes(id));
+  if (kept.length) return { ...current, codeIds: kept };
+  return { ...defaultClaimOf(ctx, codeIds), segment: current.segment, unit: current.unit };
 }
 
 export function listFindings(ctx: ServiceContext, engagementId: string): Finding[] {
@@ -94,7 +144,7 @@ export function getFinding(ctx: ServiceContext, id: string): Finding {
 /** Codes must be usable in the engagement and quotes must come from its interviews. */
 function setLinks(
   ctx: ServiceContext,
-  finding: FindingRow,
+  finding: Pick<FindingRow, 'id' | 'engagementId'>,
   codeIds: string[] | undefined,
   quoteIds: string[] | undefined,
 ): void {
@@ -136,14 +186,15 @@ export function createFinding(ctx: ServiceContext, engagementId: string, fields:
       .prepare('SELECT coalesce(max(sort_order), -1) + 1 FROM findings WHERE engagement_id = ?')
       .pluck()
       .get(engagementId) as number;
-    const row: FindingRow = { id, engagementId, ...fields, sortOrder: order };
+    const { codeIds, quoteIds, claim, ...text } = fields;
     ctx.db
       .prepare(
         `INSERT INTO findings (id, engagement_id, title, key_message, body, recommendation, priority, sort_order, created_at, updated_at)
          VALUES (@id, @engagementId, @title, @keyMessage, @body, @recommendation, @priority, @sortOrder, @now, @now)`,
       )
-      .run({ ...row, now });
-    setLinks(ctx, row, fields.codeIds, fields.quoteIds);
+      .run({ id, engagementId, ...text, sortOrder: order, now });
+    setLinks(ctx, { id, engagementId }, codeIds, quoteIds);
+    writeClaim(ctx, id, claim ?? defaultClaimOf(ctx, codeIds));
   })();
   return getFinding(ctx, id);
 }
@@ -162,6 +213,9 @@ export function updateFinding(ctx: ServiceContext, id: string, patch: Partial<Fi
       )
       .run({ ...next, id, now: ctx.now() });
     setLinks(ctx, current, patch.codeIds, patch.quoteIds);
+    // Relinking deletes and re-adds the links, and the claim's codes with them: write it back.
+    const claim = patch.claim ?? (patch.codeIds ? claimAfterRelink(ctx, current.claim, patch.codeIds) : null);
+    if (claim) writeClaim(ctx, id, claim);
   })();
   return getFinding(ctx, id);
 }

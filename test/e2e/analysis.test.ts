@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
+import { claimSentence } from '../../shared/claims.ts';
 import { changeMeaning } from '../../shared/polarity.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
@@ -85,7 +86,7 @@ describe('analysis in Chromium', () => {
       const first = findings[0]!;
       await expect
         .poll(() => page.locator('.finding').first().locator('.evidence').textContent())
-        .toContain(`${first.evidence.interviews} of ${first.evidence.baseInterviews} interviews`);
+        .toContain(claimSentence(first.claim, 'en'));
       await screenshot(page, '19-findings');
 
       await page.locator('.finding').first().getByRole('button', { name: 'Add quotes' }).click();

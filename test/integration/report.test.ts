@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { claimSentence } from '../../shared/claims.ts';
 import type { Engagement } from '../../shared/domain.ts';
 import { percentOf } from '../../shared/format.ts';
 import { type Connection, connect } from '../helpers/workspace.ts';
@@ -150,20 +151,66 @@ describe('Word report of the demo engagement', () => {
   });
 
   test('figures are rounded once from their counts, in the language’s form, with plurals that agree', () => {
+    // Findings' figures are claims ("5 of 12 interviews raised … (42%)"); other figures "42% of interviews (5 of 12)".
     const cases = [
-      { engagement: en, file: 'en-figures.docx', figure: /(\d+)% of interviews \((\d+) of (\d+)\)/g },
-      { engagement: fi, file: 'fi-figures.docx', figure: /(\d+)\u00a0% haastatteluista \((\d+)\/(\d+)\)/g },
+      {
+        engagement: en,
+        file: 'en-figures.docx',
+        figure: /(\d+)% of interviews \((\d+) of (\d+)\)/g,
+        claim: /(\d+) of (\d+) interviews? raised [^()]* \((\d+)%\)/g,
+      },
+      {
+        engagement: fi,
+        file: 'fi-figures.docx',
+        figure: /(\d+)\u00a0% haastatteluista \((\d+)\/(\d+)\)/g,
+        claim: /(\d+)\/(\d+) haastattelussa nousi esiin [^()]* \((\d+)\u00a0%\)/g,
+      },
     ];
-    for (const { engagement, file, figure } of cases) {
+    for (const { engagement, file, figure, claim } of cases) {
       const text = visibleText(exportReport(engagement, file).get('word/document.xml')!);
-      const figures = [...text.matchAll(figure)];
+      const figures = [
+        ...[...text.matchAll(figure)].map(([, shown, part, whole]) => [shown, part, whole]),
+        ...[...text.matchAll(claim)].map(([, part, whole, shown]) => [shown, part, whole]),
+      ];
       expect(figures.length, file).toBeGreaterThan(0);
-      for (const [, shown, part, whole] of figures)
+      for (const [shown, part, whole] of figures)
         expect(Number(shown), `${shown} of ${part}/${whole}`).toBe(percentOf(Number(part), Number(whole)));
       expect(text).not.toMatch(/\b1 (interviews|people|accounts)\b|\b1 haastattelua\b/);
       // Finnish: a decimal comma and a space before %; English: a decimal point and no space.
       expect(text).not.toMatch(engagement.language === 'fi' ? /\d\.\d\s?%/ : /\d\s%/);
     }
+  });
+
+  test('a finding’s figure names its claim and n, in the summary and in its evidence, with the breakdown by tier', () => {
+    for (const engagement of [en, fi]) {
+      const text = visibleText(
+        exportReport(engagement, `claims-${engagement.language}.docx`).get('word/document.xml')!,
+      );
+      const findings = ws.call('listFindings', { engagementId: engagement.id });
+      expect(findings.length).toBeGreaterThan(0);
+      for (const finding of findings) {
+        const sentence = claimSentence(finding.claim, engagement.language);
+        // It names the claim's code and its n of base.
+        expect(sentence).toContain(finding.claim.codes[0]!.name[engagement.language].slice(1));
+        expect(sentence).toMatch(
+          engagement.language === 'fi'
+            ? new RegExp(
+                `\\b${finding.claim.accounts}/${finding.claim.baseAccounts}\\b|\\b${finding.claim.interviews}/${finding.claim.baseInterviews}\\b`,
+              )
+            : new RegExp(
+                `\\b(${finding.claim.accounts} of ${finding.claim.baseAccounts}|${finding.claim.interviews} of ${finding.claim.baseInterviews})\\b`,
+              ),
+        );
+        // Once as the key finding's figure, once in its evidence callout.
+        expect(text.split(sentence).length - 1, sentence).toBeGreaterThanOrEqual(2);
+        expect(text).toContain(
+          `${sentence}. ${engagement.language === 'fi' ? 'Asiakasryhmittäin' : 'By tier'}: `,
+        );
+      }
+    }
+    // The demo's Northbeam growth finding is measured in revenue and says so.
+    const growth = ws.call('listFindings', { engagementId: en.id }).find((f) => f.claim.unit === 'revenue')!;
+    expect(claimSentence(growth.claim, 'en')).toMatch(/of the known revenue \(€[\d,]+ of €[\d,]+\)/);
   });
 
   test('an engagement with no codings and no scores says so instead of failing', () => {

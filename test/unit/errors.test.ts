@@ -69,6 +69,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   accountNotInEngagement: [{}],
   linkTargetOutside: [{}],
   findingCodeOutside: [{}],
+  claimCodeNotLinked: [{}],
   evidenceOutside: [{}],
   fileNameNeedsLetters: [{}],
   groupNotNested: [{}],

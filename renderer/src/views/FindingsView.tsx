@@ -1,16 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { claimSentence, claimTiers, segmentLabel, tierLine } from '../../../shared/claims.ts';
 import {
+  CLAIM_SENTIMENTS,
+  CLAIM_UNITS,
+  type ClaimDefinition,
   type CodebookEntry,
   type Finding,
   type Language,
   PRIORITIES,
   type Quote,
 } from '../../../shared/domain.ts';
-import { formatter, percentOf } from '../../../shared/format.ts';
+import { percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
-import { type Field, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../store/findingClaim.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
@@ -54,7 +59,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
   if (!findings) return <p className="loading page">{t('app.loading')}</p>;
   const codes = codebook.filter((c) => !c.isGroup && (!c.retired || c.usage > 0));
   const codeName = new Map(codebook.map((c) => [c.id, c]));
-  const fields: Field[] = [
+  const fields = (values: Record<string, FieldValue>): Field[] => [
     { name: 'title', label: t('findings.fieldTitle'), kind: 'text', required: true },
     { name: 'keyMessage', label: t('findings.keyMessage'), kind: 'textarea' },
     { name: 'body', label: t('findings.body'), kind: 'textarea' },
@@ -71,6 +76,44 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
       label: t('findings.codes'),
       kind: 'checkboxes',
       options: codes.map((c) => ({ value: c.id, label: `${c.name[lang]} (${c.usage})` })),
+    },
+    // The claim counts some of the linked themes: it is set once there are any.
+    ...(list(values.codeIds).length ? claimFields(list(values.codeIds)) : []),
+  ];
+  const claimFields = (linked: string[]): Field[] => [
+    {
+      name: 'claimCodeIds',
+      label: `${t('findings.claim')}: ${t('findings.claimCodes')}`,
+      kind: 'checkboxes',
+      hint: t('findings.claimCodesHint'),
+      options: linked.map((id) => ({ value: id, label: codeName.get(id)?.name[lang] ?? id })),
+    },
+    {
+      name: 'claimSentiment',
+      label: t('findings.claimSentiment'),
+      kind: 'select',
+      required: true,
+      options: CLAIM_SENTIMENTS.map((s) => ({ value: s, label: t(`findings.claimSentiments.${s}`) })),
+    },
+    {
+      name: 'claimSegment',
+      label: t('findings.claimSegment'),
+      kind: 'select',
+      required: true,
+      options: [
+        { value: '', label: t('findings.wholeSample') },
+        ...SEGMENT_CHOICES.map((s) => ({
+          value: segmentKey(s),
+          label: segmentLabel(s, lang),
+        })),
+      ],
+    },
+    {
+      name: 'claimUnit',
+      label: t('findings.claimUnit'),
+      kind: 'select',
+      required: true,
+      options: CLAIM_UNITS.map((u) => ({ value: u, label: t(`findings.claimUnits.${u}`) })),
     },
   ];
   const move = (finding: Finding, to: number) =>
@@ -144,7 +187,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                 </button>
               </span>
             </header>
-            <EvidenceLine finding={finding} />
+            <ClaimBox finding={finding} />
             <div className="finding-codes">
               {finding.codeIds.map((id) => (
                 <span key={id} className="code-chip" style={{ borderColor: codeName.get(id)?.color }}>
@@ -185,8 +228,17 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                   recommendation: dialog.finding.recommendation,
                   priority: dialog.finding.priority,
                   codeIds: dialog.finding.codeIds,
+                  ...claimFormValues(dialog.finding.claim),
                 }
-              : { title: '', keyMessage: '', body: '', recommendation: '', priority: 'medium', codeIds: [] }
+              : {
+                  title: '',
+                  keyMessage: '',
+                  body: '',
+                  recommendation: '',
+                  priority: 'medium',
+                  codeIds: [],
+                  ...claimFormValues(null),
+                }
           }
           submitLabel={dialog.kind === 'new' ? t('app.create') : t('app.save')}
           onClose={() => setDialog(null)}
@@ -198,6 +250,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
               recommendation: str(v.recommendation),
               priority: str(v.priority) as Finding['priority'],
               codeIds: list(v.codeIds),
+              ...withClaim(claimFromForm(v)),
             };
             if (dialog.kind === 'new') await unwrap(kuulo.createFinding({ engagementId, ...fieldsIn }));
             else await unwrap(kuulo.updateFinding({ id: dialog.finding.id, patch: fieldsIn }));
@@ -240,32 +293,34 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
   );
 }
 
-function EvidenceLine({ finding }: { finding: Finding }) {
+const withClaim = (claim: ClaimDefinition | undefined) => (claim ? { claim } : {});
+
+/** The finding's figure as its claim in words, with n, and the same claim by tier. */
+function ClaimBox({ finding }: { finding: Finding }) {
   const { t, i18n } = useTranslation();
-  const e = finding.evidence;
+  const lang = i18n.language as Language;
   if (!finding.codeIds.length) return <p className="evidence muted small">{t('findings.noEvidence')}</p>;
-  const f = formatter(i18n.language as Language);
-  const pct = percentOf(e.interviews, e.baseInterviews);
+  const { claim } = finding;
+  const tiers = claimTiers(claim);
   return (
-    <p className="evidence">
-      <span className="evidence-meter" aria-hidden="true">
-        <span style={{ width: `${pct}%` }} />
-      </span>
-      {t('findings.evidence', {
-        interviews: e.interviews,
-        base: t('findings.evidenceInterviews', { count: e.baseInterviews }),
-        pct: f.percent(e.interviews, e.baseInterviews),
-        accounts: t('findings.evidenceAccounts', { count: e.accounts }),
-      })}
-      {(['key', 'named', 'unmanaged'] as const).map(
-        (tier) =>
-          e.tiers[tier] > 0 && (
+    <div className="evidence-box">
+      <p className="evidence" data-testid="claim">
+        <span className="evidence-meter" aria-hidden="true">
+          <span style={{ width: `${percentOf(claim.count, claim.base)}%` }} />
+        </span>
+        {claimSentence(claim, lang)}
+      </p>
+      {tiers.length > 0 && (
+        <p className="claim-tiers small muted" data-testid="claim-tiers">
+          <span>{t('findings.byTier')}:</span>
+          {tiers.map(({ tier, counts }) => (
             <span key={tier} className={`badge tier-${tier}`}>
-              {t(`account.tiers.${tier}`)} {e.tiers[tier]}
+              {tierLine(tier, counts, lang)}
             </span>
-          ),
+          ))}
+        </p>
       )}
-    </p>
+    </div>
   );
 }
 
