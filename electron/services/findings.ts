@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Evidence, Finding, Quote, Tier } from '../../shared/domain.ts';
 import type { FindingFields } from '../../shared/schemas.ts';
 import { emptyJournal } from '../db/journal.ts';
+import { inSample } from './analysis/common.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { KuuloError, notFound } from './errors.ts';
@@ -32,7 +33,7 @@ function evidenceOf({ db }: ServiceContext, engagementId: string, codeIds: strin
   const base = db
     .prepare(
       `SELECT count(*) AS baseInterviews, count(DISTINCT account_id) AS baseAccounts
-       FROM interviews WHERE engagement_id = ? AND status <> 'planned'`,
+       FROM interviews i WHERE engagement_id = ? AND ${inSample('i')}`,
     )
     .get(engagementId) as { baseInterviews: number; baseAccounts: number };
   const tiers: Record<Tier, number> = { key: 0, named: 0, unmanaged: 0 };
@@ -41,7 +42,7 @@ function evidenceOf({ db }: ServiceContext, engagementId: string, codeIds: strin
     .prepare(
       `SELECT a.tier, count(DISTINCT i.id) AS interviews, count(DISTINCT i.account_id) AS accounts
        FROM interviews i JOIN accounts a ON a.id = i.account_id
-       WHERE i.engagement_id = @engagementId AND i.status <> 'planned' AND EXISTS (
+       WHERE i.engagement_id = @engagementId AND ${inSample('i')} AND EXISTS (
          SELECT 1 FROM codings c WHERE c.interview_id = i.id AND c.deleted_at IS NULL
            AND c.code_id IN (SELECT value FROM json_each(@codeIds)))
        GROUP BY a.tier`,
