@@ -468,8 +468,7 @@ export const en = {
     portfolio: 'Portfolio',
     portfolioLead: 'Every engagement side by side: share of interviews per theme.',
     engagement: 'Engagement',
-    interim:
-      'Interim: {{held}} of {{total}} interviews held. Planned and in-progress interviews are not yet in the figures.',
+    interim: 'Interim figures: {{held}} of {{total}} interviews held so far.',
     sampleRule:
       'Counted: interviews done or coded in which nobody declined consent. Planned and in-progress interviews are not yet in the figures.',
     declined_one: '{{count}} interview is left out: an interviewee declined consent.',

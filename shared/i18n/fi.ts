@@ -473,8 +473,7 @@ export const fi: Resources = {
     portfolio: 'Portfolio',
     portfolioLead: 'Kaikki toimeksiannot rinnakkain: teeman osuus haastatteluista.',
     engagement: 'Toimeksianto',
-    interim:
-      'Välitulos: {{total}} haastattelusta pidetty {{held}}. Suunnitellut ja kesken olevat haastattelut eivät vielä ole luvuissa.',
+    interim: 'Välitulos: {{total}} haastattelusta on toistaiseksi pidetty {{held}}.',
     sampleRule:
       'Luvuissa ovat valmiit ja koodatut haastattelut, joissa kukaan ei kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
     declined_one: '{{count}} haastattelu on jätetty pois: haastateltava kieltäytyi suostumuksesta.',

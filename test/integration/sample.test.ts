@@ -255,7 +255,7 @@ describe('one sample while interviews remain to be held', () => {
   test('kuulo stats prints the interim mark and what is left out', () => {
     const run = stats_cli();
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Interim: 3 of 5 interviews held.');
+    expect(run.stdout).toContain('Interim figures: 3 of 5 interviews held so far.');
     expect(run.stdout).toContain('1 interview is left out: an interviewee declined consent.');
     expect(run.stdout).toMatch(/\? KB/);
   });

@@ -1,0 +1,63 @@
+/// <reference lib="dom" />
+import { describe, expect, test } from 'vitest';
+import { resources } from '../../shared/i18n/index.ts';
+import { chromiumPerFile, openApp, screenshot } from './harness.ts';
+
+const chromium = chromiumPerFile();
+
+describe('the sample on screen, in both languages', () => {
+  for (const lang of ['en', 'fi'] as const) {
+    test(`${lang}: the analysis says it is interim and marks shares of fewer than 5 interviews`, async () => {
+      const app = await openApp(chromium.browser(), chromium.url(), {
+        locale: lang === 'fi' ? 'fi-FI' : 'en-GB',
+      });
+      const { page, ws } = app;
+      const a = resources[lang].translation.analysis;
+      try {
+        ws.call('createDemo', {});
+        const engagement = ws.call('listEngagements', {}).find((e) => e.language === lang)!;
+        // The Finnish demo study is complete: one more interview is planned, so it becomes interim.
+        const [account] = ws.call('listAccounts', { engagementId: engagement.id });
+        ws.call('createInterview', {
+          engagementId: engagement.id,
+          accountId: account!.id,
+          status: 'planned',
+        });
+        const { sample, crosstabs } = ws.call('engagementStats', { engagementId: engagement.id });
+        expect(sample.notYetHeld).toBeGreaterThan(0);
+
+        await page.goto(`${chromium.url()}#/analysis/${engagement.id}`);
+        const interim = page.getByTestId('interim');
+        await expect
+          .poll(() => interim.textContent())
+          .toBe(
+            a.interim.replace('{{held}}', String(sample.held)).replace('{{total}}', String(sample.total)),
+          );
+
+        // The tier table: columns under 5 interviews are hatched grey, with the legend under the table.
+        const small = crosstabs.tier.columns.filter((c) => c.smallN).length;
+        expect(small).toBeGreaterThan(0);
+        const table = page.getByTestId('crosstab');
+        const rows = crosstabs.tier.rows.filter((r) => r.cells.some((c) => c.interviews > 0)).length;
+        await expect.poll(() => table.locator('tbody tr').count()).toBe(rows);
+        await expect.poll(() => table.locator('td[data-small-n]').count()).toBe(small * rows);
+        const hatched = await table
+          .locator('td[data-small-n]')
+          .first()
+          .evaluate((td) => getComputedStyle(td).backgroundImage);
+        expect(hatched).toContain('repeating-linear-gradient');
+        await expect.poll(() => page.getByTestId('small-n-legend').textContent()).toContain(a.smallNCell);
+        // A cell's n is within reach: its tooltip gives the count and the base.
+        expect(await table.locator('td[data-small-n]').first().getAttribute('title')).toMatch(
+          /\(\d+\/\d+\)$/,
+        );
+
+        await screenshot(page, `sample-${lang}-analysis`);
+        await page.getByTestId('crosstab').scrollIntoViewIfNeeded();
+        await screenshot(page, `sample-${lang}-crosstab`);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
