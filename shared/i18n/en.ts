@@ -413,6 +413,7 @@ export const en = {
       'Red = worse, green = better than the others; grey = a neutral theme or no difference.\nMore of a problem is bad news, more of a strength good news.',
     crosstabTitle: 'Themes by {{attribute}} (% of interviews)',
     nLabel: 'n = {{n}}',
+    smallNNote: 'Fewer than 5 interviews in the column (n < 5): grey, read as an indication only.',
   },
   analysis: {
     title: 'Analysis',

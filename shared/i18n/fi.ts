@@ -417,6 +417,7 @@ export const fi: Resources = {
       'Punainen = huonompi, vihreä = parempi kuin muissa; harmaa = neutraali teema tai ei eroa.\nOngelman yleisyys on huono uutinen, vahvuuden yleisyys hyvä.',
     crosstabTitle: 'Teemat: {{attribute}} (% haastatteluista)',
     nLabel: 'n = {{n}}',
+    smallNNote: 'Sarakkeessa alle 5 haastattelua (n < 5): harmaa, tulkitse vain suuntaa antavana.',
   },
   analysis: {
     title: 'Analyysi',
