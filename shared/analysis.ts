@@ -168,6 +168,10 @@ export interface PortfolioEngagement {
   base: Base;
   nps: number | null;
   npsN: number;
+  /** The answers behind the NPS: shown beside it while npsN < SMALL_NPS_N. */
+  promoters: number;
+  passives: number;
+  detractors: number;
   /** base.interviews < SMALL_N: the engagement's column of shares is marked. */
   smallN: boolean;
 }

@@ -480,6 +480,7 @@ export const en = {
     npsDistribution:
       'Fewer than 10 answers: read the promoters, passives and detractors, not only the score.',
     noContacts: 'No contacts recorded',
+    npsSplit: 'promoters {{promoters}} · passives {{passives}} · detractors {{detractors}}',
     revenueUnknown_one: 'Revenue is not known for {{count}} account: shares are of the known revenue.',
     revenueUnknown_other: 'Revenue is not known for {{count}} accounts: shares are of the known revenue.',
   },

@@ -485,6 +485,7 @@ export const fi: Resources = {
     npsDistribution:
       'Alle 10 vastausta: katso suosittelijoiden, passiivisten ja arvostelijoiden määrät, älä pelkkää indeksiä.',
     noContacts: 'Yhteyshenkilöitä ei kirjattu',
+    npsSplit: 'suosittelijat {{promoters}} · passiiviset {{passives}} · arvostelijat {{detractors}}',
     revenueUnknown_one:
       '{{count}} asiakkaan myynti ei ole tiedossa: osuudet on laskettu tiedossa olevasta myynnistä.',
     revenueUnknown_other:

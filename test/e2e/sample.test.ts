@@ -55,6 +55,27 @@ describe('the sample on screen, in both languages', () => {
         await screenshot(page, `sample-${lang}-analysis`);
         await page.getByTestId('crosstab').scrollIntoViewIfNeeded();
         await screenshot(page, `sample-${lang}-crosstab`);
+
+        // The portfolio: an engagement with one held interview has its column hatched, its NPS split.
+        const pilot = ws.call('createEngagement', { clientName: 'Pilot', title: 'Pilot', language: lang }).id;
+        const pilotAccount = ws.call('createAccount', { engagementId: pilot, name: 'P1', tier: 'key' }).id;
+        ws.call('createInterview', { engagementId: pilot, accountId: pilotAccount, status: 'done', nps: 9 });
+        await page.goto(`${chromium.url()}#/portfolio`);
+        const portfolio = page.getByTestId('portfolio');
+        const codes = ws.call('portfolio', {}).codes.length;
+        await expect.poll(() => portfolio.locator('td[data-small-n]').count()).toBe(codes);
+        await expect
+          .poll(() => portfolio.locator('th', { hasText: 'Pilot' }).locator('.nps-split').textContent())
+          .toContain(
+            a.npsSplit
+              .replace('{{promoters}}', '1')
+              .replace('{{passives}}', '0')
+              .replace('{{detractors}}', '0'),
+          );
+        await expect
+          .poll(() => page.getByTestId('small-n-legend').textContent())
+          .toContain(a.smallNPortfolio);
+        await screenshot(page, `sample-${lang}-portfolio`);
       } finally {
         await app.close();
       }

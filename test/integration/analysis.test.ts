@@ -631,6 +631,13 @@ describe('portfolio on the hand-built fixture', () => {
     ]);
     // Every engagement here has fewer than 5 held interviews except Alfa.
     expect(portfolio.engagements.map((e) => e.smallN)).toEqual([false, true, true, true]);
+    // Alfa's answers 10, 9, 10, 6, 8 (I1–I5): promoters 3, passives 1, detractors 1; Beta's one 5.
+    expect(portfolio.engagements.map((e) => [e.promoters, e.passives, e.detractors])).toEqual([
+      [3, 1, 1],
+      [0, 0, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     // Shared codes only (no OWN); retired RTS stays because it has codings, Narrow relationship goes.
     expect(portfolio.codes).toHaveLength(16);
     const codeIds = portfolio.codes.map((c) => c.codeId);

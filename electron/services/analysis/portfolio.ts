@@ -15,7 +15,8 @@ import { netPromoterScore } from './scores.ts';
 const ENGAGEMENTS = `WITH held AS (SELECT engagement_id, account_id, nps FROM interviews i WHERE ${inSample('i')}),
   answers AS (
     SELECT engagement_id, count(*) AS interviews, count(nps) AS npsN,
-      count(*) FILTER (WHERE nps >= 9) AS promoters, count(*) FILTER (WHERE nps <= 6) AS detractors
+      count(*) FILTER (WHERE nps >= 9) AS promoters, count(*) FILTER (WHERE nps BETWEEN 7 AND 8) AS passives,
+      count(*) FILTER (WHERE nps <= 6) AS detractors
     FROM held GROUP BY engagement_id),
   reach AS (
     SELECT x.engagement_id, count(*) AS accounts, coalesce(sum(a.revenue), 0) AS revenue,
@@ -25,7 +26,8 @@ const ENGAGEMENTS = `WITH held AS (SELECT engagement_id, account_id, nps FROM in
   SELECT e.id AS engagementId, e.client_name AS clientName, e.title, e.language,
     coalesce(s.interviews, 0) AS interviews, coalesce(r.accounts, 0) AS accounts,
     coalesce(r.revenue, 0) AS revenue, coalesce(r.revenueUnknown, 0) AS revenueUnknown, coalesce(s.npsN, 0) AS npsN,
-    coalesce(s.promoters, 0) AS promoters, coalesce(s.detractors, 0) AS detractors
+    coalesce(s.promoters, 0) AS promoters, coalesce(s.passives, 0) AS passives,
+    coalesce(s.detractors, 0) AS detractors
   FROM engagements e LEFT JOIN answers s ON s.engagement_id = e.id LEFT JOIN reach r ON r.engagement_id = e.id
   ORDER BY e.client_name, e.title, e.id`;
 
@@ -50,24 +52,17 @@ interface EngagementRow {
   revenueUnknown: number;
   npsN: number;
   promoters: number;
+  passives: number;
   detractors: number;
 }
 
 /** Every engagement with its base and NPS, and the share of its held interviews with each shared code. */
 export function portfolio({ db }: ServiceContext): Portfolio {
   const engagements = (statement(db, ENGAGEMENTS).all() as EngagementRow[]).map(
-    ({
-      interviews,
-      accounts,
-      revenue,
-      revenueUnknown,
-      promoters,
-      detractors,
-      ...row
-    }): PortfolioEngagement => ({
+    ({ interviews, accounts, revenue, revenueUnknown, ...row }): PortfolioEngagement => ({
       ...row,
       base: { interviews, accounts, revenue, revenueUnknown },
-      nps: netPromoterScore(promoters, detractors, row.npsN),
+      nps: netPromoterScore(row.promoters, row.detractors, row.npsN),
       smallN: isSmallN(interviews),
     }),
   );

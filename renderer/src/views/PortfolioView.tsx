@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/analysis.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
+import { SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
@@ -40,6 +41,17 @@ export function PortfolioView() {
                     n = {e.base.interviews}
                     {e.smallN && ' *'} · NPS {e.nps === null ? '–' : f.number(e.nps)}
                   </span>
+                  {e.npsN > 0 && e.npsN < SMALL_NPS_N && (
+                    // Few answers: the distribution says more than the score.
+                    <span className="muted small nps-split" title={t('analysis.npsDistribution')}>
+                      <br />
+                      {t('analysis.npsSplit', {
+                        promoters: e.promoters,
+                        passives: e.passives,
+                        detractors: e.detractors,
+                      })}
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
