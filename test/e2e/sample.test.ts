@@ -81,4 +81,34 @@ describe('the sample on screen, in both languages', () => {
       }
     });
   }
+
+  test('fi: a quote whose interviewee has not yet given consent is marked in the quotes view', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      const engagement = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
+      // The Finnish demo has one held interview with consent pending: find a code quoted from it.
+      const codes = ws.call('getCodebook', { engagementId: engagement.id }).filter((c) => !c.isGroup);
+      const code = codes.find((c) =>
+        ws.call('findQuotes', { engagementId: engagement.id, codeIds: [c.id] }).some((q) => !q.quotable),
+      )!;
+      const quotes = ws.call('findQuotes', { engagementId: engagement.id, codeIds: [code.id] });
+      const pending = quotes.filter((q) => !q.quotable);
+      await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
+      // The label is the name and its usage count.
+      const name = code.name.fi.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await page.getByRole('checkbox', { name: new RegExp(`^${name} \\d+$`) }).check();
+      await expect.poll(() => page.locator('.quote-card').count()).toBe(quotes.length);
+      await expect.poll(() => page.getByTestId('consent-pending').count()).toBe(pending.length);
+      const card = page.locator(`.quote-card[data-coding="${pending[0]!.id}"]`);
+      expect(await card.getByTestId('consent-pending').textContent()).toBe(
+        resources.fi.translation.quotes.consentPending,
+      );
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'sample-fi-quotes-pending');
+    } finally {
+      await app.close();
+    }
+  });
 });
