@@ -326,16 +326,15 @@ export function crosstabChart(
     option: {
       ...base(title),
       grid: { left: 230, right: 20, top: 70, bottom: small ? 32 : 8 },
-      // The note is a second title at the foot: titles are drawn everywhere charts are (app, report).
+      // A note at the foot rather than a second title: the report moves the title into the caption.
       ...(small
         ? {
-            title: [
-              base(title).title,
+            graphic: [
               {
-                text: `* ${l.smallNNote}`,
+                type: 'text',
                 left: 0,
                 bottom: 4,
-                textStyle: { fontFamily: CHART_FONT, fontSize: 11, fontWeight: 'normal', color: MUTED },
+                style: { text: `* ${l.smallNNote}`, fill: MUTED, fontSize: 11, fontFamily: CHART_FONT },
               },
             ],
           }

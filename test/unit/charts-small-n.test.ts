@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { withoutTitle } from '../../electron/report/raster.ts';
 import type { Crosstab } from '../../shared/analysis.ts';
 import { renderChartSvg } from '../../shared/chartRender.ts';
 import { crosstabChart } from '../../shared/charts.ts';
@@ -32,6 +33,10 @@ describe('crosstab chart with a column of fewer than 5 interviews', () => {
     expect(svg.toLowerCase()).toContain('#e6e4df');
     const fi = renderChartSvg(crosstabChart(crosstab(true), 'fi', 'asiakasryhmä', (v) => v));
     expect(fi).toContain('Sarakkeessa alle 5 haastattelua');
+    // The report draws the chart without its title (the caption carries it): the note stays.
+    const report = renderChartSvg(withoutTitle(crosstabChart(crosstab(true), 'en', 'tier', (v) => v)));
+    expect(report).toContain('Fewer than 5 interviews in the column (n &lt; 5)');
+    expect(report).not.toContain('Themes by tier');
   });
 
   test('without small columns there is no star, no grey and no note', () => {
