@@ -7,10 +7,12 @@ import type {
   Sentiment,
   Tier,
 } from './domain.ts';
+import type { Sample } from './sample.ts';
 
 /**
  * The figures of the analysis screen, the `stats` CLI and the report. All of them are computed in
- * the services (SQL); the UI only shows them. "Held" interviews are those not merely planned.
+ * the services (SQL); the UI only shows them. "Held" interviews are those in the one sample
+ * (shared/sample.ts): done or coded, nobody declined consent.
  */
 
 export interface Base {
@@ -18,8 +20,10 @@ export interface Base {
   interviews: number;
   /** Accounts with at least one held interview. */
   accounts: number;
-  /** Annual revenue of those accounts (null revenues count as 0). */
+  /** Annual revenue of those accounts whose revenue is known. */
   revenue: number;
+  /** Of those accounts, how many have no revenue recorded: revenue shares leave them out. */
+  revenueUnknown: number;
 }
 
 export interface CodeRef {
@@ -52,6 +56,8 @@ export interface CrosstabColumn {
   value: AttributeValue;
   /** Held interviews in this column (an interview with people of two role levels is in both). */
   n: number;
+  /** n < SMALL_N: every share in the column rests on very few interviews. */
+  smallN: boolean;
 }
 
 export interface Crosstab {
@@ -62,7 +68,8 @@ export interface Crosstab {
    * less than the base; tier columns always sum to it.
    */
   columns: CrosstabColumn[];
-  rows: (CodeRef & { cells: { interviews: number; pct: number }[] })[];
+  /** Each cell carries its base `n` (the column's) so the share is never shown without it. */
+  rows: (CodeRef & { cells: { interviews: number; pct: number; n: number; smallN: boolean }[] })[];
 }
 
 export const COOCCURRENCE_LEVELS = ['interview', 'passage'] as const;
@@ -104,8 +111,10 @@ export interface KeyPersonRiskRow {
   people: number;
   strategic: number;
   operational: number;
-  /** The relationship rests on at most one known person. */
+  /** The relationship rests on exactly one known person. */
   singlePerson: boolean;
+  /** No client contacts recorded at all: unknown, not a one-person relationship. */
+  noContacts: boolean;
 }
 
 export interface CoverageRow {
@@ -113,7 +122,10 @@ export interface CoverageRow {
   interviews: number;
   /** All the engagement's accounts in the tier, interviewed or not. */
   accounts: number;
+  /** Known revenue of those accounts. */
   revenue: number;
+  /** Accounts of the tier with no revenue recorded: revenue shares are over the others. */
+  revenueUnknown: number;
   interviewsPct: number;
   accountsPct: number;
   revenuePct: number;
@@ -164,6 +176,8 @@ export interface BenchmarkChoice {
 
 export interface EngagementStats {
   engagementId: string;
+  /** Held, still to hold and left-out interviews: figures are interim while any remain to hold. */
+  sample: Sample;
   base: Base;
   prevalence: PrevalenceRow[];
   crosstabs: Record<CrosstabAttribute, Crosstab>;
@@ -182,6 +196,12 @@ export interface PortfolioEngagement {
   base: Base;
   nps: number | null;
   npsN: number;
+  /** The answers behind the NPS: shown beside it while npsN < SMALL_NPS_N. */
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** base.interviews < SMALL_N: the engagement's column of shares is marked. */
+  smallN: boolean;
 }
 
 export interface Portfolio {

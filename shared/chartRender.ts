@@ -1,5 +1,11 @@
 import { BarChart, HeatmapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import {
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartSpec } from './charts.ts';
@@ -12,6 +18,7 @@ import type { ChartSpec } from './charts.ts';
 echarts.use([
   BarChart,
   HeatmapChart,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,

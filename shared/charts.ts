@@ -42,6 +42,8 @@ const labels = (lang: Language): Labels => resources[lang].translation.charts;
 const fill = (text: string, values: Record<string, string | number>): string =>
   text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
+const SMALL_N_GREY = '#e6e4df';
+
 const base = (title: string): ChartOption => ({
   animation: false,
   textStyle: { fontFamily: CHART_FONT, color: INK, fontSize: 12 },
@@ -319,18 +321,35 @@ export function crosstabChart(
   const f = formatter(lang);
   const rows = crosstab.rows.filter((r) => r.cells.some((c) => c.interviews > 0)).reverse();
   const title = fill(l.crosstabTitle, { attribute: attributeName });
+  // Columns of fewer than 5 interviews are starred, greyed and explained under the chart.
+  const small = crosstab.columns.some((c) => c.smallN);
   return {
     id: `crosstab-${crosstab.attribute}`,
     title,
     width: 720,
-    height: 90 + rows.length * 26,
+    height: 90 + rows.length * 26 + (small ? 24 : 0),
     option: {
       ...base(title),
-      grid: { left: 230, right: 20, top: 70, bottom: 8 },
+      grid: { left: 230, right: 20, top: 70, bottom: small ? 32 : 8 },
+      // A note at the foot rather than a second title: the report moves the title into the caption.
+      ...(small
+        ? {
+            graphic: [
+              {
+                type: 'text',
+                left: 0,
+                bottom: 4,
+                style: { text: `* ${l.smallNNote}`, fill: MUTED, fontSize: 11, fontFamily: CHART_FONT },
+              },
+            ],
+          }
+        : {}),
       xAxis: {
         type: 'category',
         position: 'top',
-        data: crosstab.columns.map((c) => `${valueName(c.value)}\n${fill(l.nLabel, { n: c.n })}`),
+        data: crosstab.columns.map(
+          (c) => `${valueName(c.value)}\n${fill(l.nLabel, { n: c.n })}${c.smallN ? ' *' : ''}`,
+        ),
         // Every column keeps its label: long values wrap instead of being dropped.
         axisLabel: {
           color: INK,
@@ -348,7 +367,11 @@ export function crosstabChart(
           type: 'heatmap',
           // Each cell from its counts, rounded once (the colour and the label agree).
           data: rows.flatMap((r, y) =>
-            r.cells.map((c, x) => [x, y, percentOf(c.interviews, crosstab.columns[x]?.n ?? 0)]),
+            r.cells.map((c, x) => {
+              const value = [x, y, percentOf(c.interviews, crosstab.columns[x]?.n ?? 0)];
+              // A share of very few interviews is grey, never a confident blue.
+              return c.smallN ? { value, visualMap: false, itemStyle: { color: SMALL_N_GREY } } : value;
+            }),
           ),
           label: {
             show: true,

@@ -114,6 +114,7 @@ export interface IntervieweeRef {
   name: string;
   title: string;
   roleLevel: RoleLevel;
+  consent: Consent;
 }
 
 export interface InterviewListItem extends Interview {
@@ -216,6 +217,8 @@ export interface Quote extends Coding {
   /** The rest of the sentence around the quote. */
   before: string;
   after: string;
+  /** False while an interviewee's consent is pending (shared/sample.ts): shown marked, never printed in a report. */
+  quotable: boolean;
 }
 
 /**

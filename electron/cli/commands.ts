@@ -8,6 +8,7 @@ import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
+import { isInterim } from '../../shared/sample.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
@@ -360,8 +361,20 @@ function statsText(stats: EngagementStats): string {
   const { base } = stats;
   const coverage = coverageShares(stats.coverage);
   const cover = (value: number | undefined) => en.percentValue(value ?? 0, COVERAGE_DECIMALS);
+  const { sample } = stats;
+  const analysis = resources.en.translation.analysis;
   const sections = [
-    `Base: ${en.plural(resources.en.translation.analysis, 'baseInterviews', base.interviews)} held, ${en.plural(resources.en.translation.analysis, 'baseAccounts', base.accounts)}, revenue ${en.money(base.revenue)}`,
+    [
+      `Base: ${en.plural(analysis, 'baseInterviews', base.interviews)} held, ${en.plural(analysis, 'baseAccounts', base.accounts)}, revenue ${en.money(base.revenue)}`,
+      ...(base.revenueUnknown ? [en.plural(analysis, 'revenueUnknown', base.revenueUnknown)] : []),
+      analysis.sampleRule,
+      // The same mark as the app's and the report's: interim while interviews are still to be held.
+      ...(isInterim(sample) ? [en.fill(analysis.interim, { held: sample.held, total: sample.total })] : []),
+      ...(sample.declined ? [en.plural(analysis, 'declined', sample.declined)] : []),
+      ...(sample.consentPending
+        ? [en.plural(resources.en.translation.report, 'methodPending', sample.consentPending)]
+        : []),
+    ].join('\n'),
     `PREVALENCE (share of ${base.interviews} interviews / ${base.accounts} accounts)\n${table([
       ['CODE', 'INTERVIEWS', '%', 'ACCOUNTS', '%', 'REVENUE %', 'CODINGS', 'NEG/NEU/POS/NONE'],
       ...stats.prevalence.map((row) => [
@@ -387,10 +400,10 @@ function statsText(stats: EngagementStats): string {
         `${s.satisfactionMean === null ? '—' : en.number(s.satisfactionMean, 1)} (${s.satisfactionN})`,
       ]),
     ])}`,
-    `KEY-PERSON RISK (! = rests on at most one known person)\n${table([
+    `KEY-PERSON RISK (! = rests on one known person, ? = no contacts recorded)\n${table([
       ['ACCOUNT', 'TIER', 'INTERVIEWS', 'PEOPLE', 'STRATEGIC', 'OPERATIONAL'],
       ...stats.keyPersonRisk.map((r) => [
-        `${r.singlePerson ? '! ' : '  '}${r.account}`,
+        `${r.singlePerson ? '! ' : r.noContacts ? '? ' : '  '}${r.account}`,
         TIER_LABEL[r.tier],
         String(r.interviews),
         String(r.people),

@@ -12,11 +12,12 @@ import {
 } from '../../shared/charts.ts';
 import { claimBreakdown, claimSentence } from '../../shared/claims.ts';
 import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
-import { formatter } from '../../shared/format.ts';
+import { type Formatter, formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { changeColour } from '../../shared/polarity.ts';
 import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
+import { inSample, isInterim, type Sample, SMALL_NPS_N } from '../../shared/sample.ts';
 import { listAccounts } from '../services/accounts.ts';
 import { engagementStats } from '../services/analysis/index.ts';
 import { getCodebook } from '../services/codebook.ts';
@@ -87,9 +88,14 @@ export function buildReport(
 
   progress(0.05, 'data');
   const accounts = listAccounts(ctx, engagementId);
-  const interviews = listInterviews(ctx, engagementId).filter((i) => i.status !== 'planned');
+  // The one sample (shared/sample.ts): the same interviews as every figure of the report.
+  const interviews = listInterviews(ctx, engagementId).filter(inSample);
   const rawStats = engagementStats(ctx, engagementId);
-  const findings = listFindings(ctx, engagementId);
+  // A quote whose interviewee has not yet given consent is counted in the figures but never printed.
+  const findings = listFindings(ctx, engagementId).map((finding) => ({
+    ...finding,
+    quotes: finding.quotes.filter((quote) => quote.quotable),
+  }));
   const codebook = getCodebook(ctx, engagementId);
   const register = buildRegister(ctx, engagementId);
   const anon = createAnonymizer({
@@ -195,6 +201,7 @@ export function buildReport(
   for (const i of interviews)
     for (const p of i.interviewees) roleCounts.set(p.roleLevel, (roleCounts.get(p.roleLevel) ?? 0) + 1);
   const revenueShares = coverageShares(stats.coverage).revenue;
+  const revenueUnknown = stats.coverage.reduce((sum, c) => sum + c.revenueUnknown, 0);
   add('method', [
     ...(engagement.purpose
       ? [
@@ -210,19 +217,30 @@ export function buildReport(
         base: f.plural(r, 'methodBase', stats.base.interviews),
       }),
     },
+    ...sampleParagraphs(stats.sample, r, f),
     {
       kind: 'table',
       caption: r.sampleTable,
-      header: [r.tier, r.accounts, r.interviews, r.revenueShare],
+      header: [r.tier, r.accounts, r.interviews, revenueUnknown ? `${r.revenueShare} *` : r.revenueShare],
       numeric: [false, true, true, true],
-      // The same shares as the coverage chart: from the revenues, one decimal, summing to 100.
+      // The same shares as the coverage chart: from the known revenues, one decimal, summing to 100; a
+      // tier where no revenue is known has no share rather than 0 %.
       rows: stats.coverage.map((c, i) => [
         t.account.tiers[c.tier],
         f.number(c.accounts),
         f.number(c.interviews),
-        f.percentValue(revenueShares[i] ?? 0, COVERAGE_DECIMALS),
+        c.revenueUnknown === c.accounts ? '–' : f.percentValue(revenueShares[i] ?? 0, COVERAGE_DECIMALS),
       ]),
     },
+    ...(revenueUnknown
+      ? [
+          {
+            kind: 'paragraph',
+            emphasis: 'muted',
+            text: f.plural(r, 'revenueUnknown', revenueUnknown),
+          } as ReportBlock,
+        ]
+      : []),
     {
       kind: 'table',
       caption: r.roleTable,
@@ -339,6 +357,10 @@ export function buildReport(
           ...(scored.some((s) => s.smallN)
             ? [{ kind: 'paragraph', emphasis: 'muted', text: r.smallN } as ReportBlock]
             : []),
+          // The table above always gives the distribution; below 10 answers the reader is told to use it.
+          ...(scored.some((s) => s.n < SMALL_NPS_N)
+            ? [{ kind: 'paragraph', emphasis: 'muted', text: r.npsDistribution } as ReportBlock]
+            : []),
         ]
       : [{ kind: 'paragraph', text: r.noScores }],
   );
@@ -346,6 +368,7 @@ export function buildReport(
   // Key-person risk
   const risk = stats.keyPersonRisk;
   const single = risk.filter((k) => k.singlePerson).length;
+  const noContacts = risk.filter((k) => k.noContacts).length;
   add(
     'keyPerson',
     risk.some((k) => k.people > 0)
@@ -354,11 +377,21 @@ export function buildReport(
           {
             kind: 'paragraph',
             emphasis: 'strong',
+            // Accounts with nobody recorded are unknown, not one-person relationships: out of the count.
             text: f.plural(r, 'keyPersonSummary', single, {
-              total: risk.length,
+              total: risk.length - noContacts,
               client: engagement.clientName,
             }),
           },
+          ...(noContacts
+            ? [
+                {
+                  kind: 'paragraph',
+                  emphasis: 'muted',
+                  text: f.plural(r, 'keyPersonNoContacts', noContacts),
+                } as ReportBlock,
+              ]
+            : []),
           {
             kind: 'table',
             caption: r.keyPersonTable,
@@ -370,7 +403,7 @@ export function buildReport(
               String(k.people),
               String(k.strategic),
               String(k.operational),
-              k.people === 0 ? r.noContact : k.singlePerson ? r.singlePerson : '',
+              k.noContacts ? r.noContact : k.singlePerson ? r.singlePerson : '',
             ]),
           },
         ]
@@ -503,13 +536,13 @@ export function buildReport(
     meta: {
       clientName: engagement.clientName,
       title: anon.mask(engagement.title, r.where.cover),
-      subtitle: f.plural(r, 'subtitle', stats.base.interviews),
+      subtitle: subtitleOf(stats.sample, r, f),
       date: date(new Date(ctx.now()).toISOString().slice(0, 10)),
       confidential: r.confidential,
       pageLabel: r.page,
       tocTitle: r.toc,
       author: 'Kuulo',
-      description: f.plural(r, 'subtitle', stats.base.interviews),
+      description: subtitleOf(stats.sample, r, f),
       keywords: anon.mask(
         [engagement.clientName, engagement.industry].filter(Boolean).join(', '),
         r.where.cover,
@@ -518,4 +551,27 @@ export function buildReport(
     sections,
   };
   return { model, anon, register };
+}
+
+type ReportText = (typeof resources)[Language]['translation']['report'];
+
+/** The cover line: how many interviews the findings rest on, and "interim" while some are still to be held. */
+function subtitleOf(sample: Sample, r: ReportText, f: Formatter): string {
+  const subtitle = f.plural(r, 'subtitle', sample.held);
+  return isInterim(sample)
+    ? `${subtitle} · ${f.fill(r.interimMark, { held: f.number(sample.held), total: f.number(sample.total) })}`
+    : subtitle;
+}
+
+/** The method section's statement of the sample: the definition in words, interim, left out, not quoted. */
+function sampleParagraphs(sample: Sample, r: ReportText, f: Formatter): ReportBlock[] {
+  const text = [
+    r.methodSample,
+    isInterim(sample)
+      ? f.fill(r.methodInterim, { held: f.number(sample.held), total: f.number(sample.total) })
+      : '',
+    sample.declined ? f.plural(r, 'methodDeclined', sample.declined) : '',
+    sample.consentPending ? f.plural(r, 'methodPending', sample.consentPending) : '',
+  ];
+  return [{ kind: 'paragraph', text: text.filter(Boolean).join(' ') }];
 }

@@ -6,6 +6,7 @@ import type {
   ReviewItem,
   ReviewWarning,
 } from '../../shared/identity/types.ts';
+import { inSample } from '../../shared/sample.ts';
 import type { ReviewRequest } from '../../shared/schemas.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { listFindings } from '../services/findings.ts';
@@ -135,7 +136,7 @@ function smallSegments(
   engagementId: string,
   label: (personId: string) => string,
 ): ReviewWarning[] {
-  const interviews = listInterviews(ctx, engagementId).filter((i) => i.status !== 'planned');
+  const interviews = listInterviews(ctx, engagementId).filter(inSample);
   const peopleBy = new Map<string, Set<string>>();
   for (const i of interviews)
     for (const p of i.interviewees) {

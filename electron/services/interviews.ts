@@ -42,7 +42,7 @@ type Row = Omit<InterviewListItem, 'interviewees' | 'intervieweeIds'>;
 function peopleOf(ctx: ServiceContext, where: string, param: string): Map<string, IntervieweeRef[]> {
   const rows = ctx.db
     .prepare(
-      `SELECT ii.interview_id AS interviewId, p.id, p.name, p.title, p.role_level AS roleLevel
+      `SELECT ii.interview_id AS interviewId, p.id, p.name, p.title, p.role_level AS roleLevel, p.consent
        FROM interview_interviewees ii JOIN interviewees p ON p.id = ii.interviewee_id
        WHERE ${where} ORDER BY ii.position, p.name`,
     )

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Quote, RoleLevel } from '../../shared/domain.ts';
 import type { QuoteQuery } from '../../shared/schemas.ts';
+import { inSample, quotable } from './analysis/common.ts';
 import { CODING_COLUMNS } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -51,6 +52,7 @@ export function sentenceAround(text: string, start: number, end: number): { befo
 
 const QUOTE_SELECT = `SELECT ${CODING_COLUMNS}, i.engagement_id AS engagementId, e.title AS engagementTitle, i.date AS interviewDate,
          a.id AS accountId, a.name AS accountName, a.tier, k.name_fi AS codeFi, k.name_en AS codeEn, k.color,
+         ${quotable('i')} AS quotable,
          (SELECT json_group_array(DISTINCT p.role_level) FROM interview_interviewees ii
             JOIN interviewees p ON p.id = ii.interviewee_id WHERE ii.interview_id = i.id) AS roleLevels
        FROM codings c
@@ -59,8 +61,9 @@ const QUOTE_SELECT = `SELECT ${CODING_COLUMNS}, i.engagement_id AS engagementId,
        JOIN engagements e ON e.id = i.engagement_id
        JOIN accounts a ON a.id = i.account_id`;
 
-type QuoteRow = Omit<Quote, 'star' | 'roleLevels' | 'code' | 'before' | 'after'> & {
+type QuoteRow = Omit<Quote, 'star' | 'roleLevels' | 'code' | 'before' | 'after' | 'quotable'> & {
   star: number;
+  quotable: number;
   roleLevels: string;
   codeFi: string;
   codeEn: string;
@@ -82,9 +85,10 @@ function toQuotes({ db }: ServiceContext, rows: QuoteRow[]): Quote[] {
     for (const q of quotes)
       context.set(q.id, sentenceAround(text, index.get(q.start) ?? 0, index.get(q.end) ?? 0));
   }
-  return rows.map(({ star, roleLevels, codeFi, codeEn, ...row }) => ({
+  return rows.map(({ star, quotable, roleLevels, codeFi, codeEn, ...row }) => ({
     ...row,
     star: star === 1,
+    quotable: quotable === 1,
     roleLevels: (JSON.parse(roleLevels) as RoleLevel[]).sort(),
     code: { fi: codeFi, en: codeEn },
     ...(context.get(row.id) ?? { before: '', after: '' }),
@@ -102,7 +106,8 @@ export function findQuotes(ctx: ServiceContext, query: Query): Quote[] {
   const where = [
     'c.deleted_at IS NULL',
     'c.code_id IN (SELECT value FROM json_each(@codeIds))',
-    "i.status <> 'planned'",
+    // The same interviews as the figures a drill-down starts from (shared/sample.ts).
+    inSample('i'),
   ];
   const params: Record<string, unknown> = { codeIds: JSON.stringify(query.codeIds), limit: query.limit };
   const filter = (name: string, values: readonly string[] | undefined, sql: string) => {

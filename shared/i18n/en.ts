@@ -385,6 +385,7 @@ export const en = {
     empty: 'No quotes match these filters.',
     open: 'Open in interview',
     clear: 'Clear',
+    consentPending: 'Consent pending: never quoted in a report',
   },
   nav: {
     codebook: 'Codebook',
@@ -440,6 +441,7 @@ export const en = {
       'Red = worse, green = better than the others; grey = a neutral theme or no difference.\nMore of a problem is bad news, more of a strength good news.',
     crosstabTitle: 'Themes by {{attribute}} (% of interviews)',
     nLabel: 'n = {{n}}',
+    smallNNote: 'Fewer than 5 interviews in the column (n < 5): grey, read as an indication only.',
   },
   analysis: {
     title: 'Analysis',
@@ -492,6 +494,20 @@ export const en = {
     portfolio: 'Portfolio',
     portfolioLead: 'Every engagement side by side: share of interviews per theme.',
     engagement: 'Engagement',
+    interim: 'Interim figures: {{held}} of {{total}} interviews held so far.',
+    sampleRule:
+      'Counted: interviews done or coded in which nobody declined consent. Planned and in-progress interviews are not yet in the figures.',
+    declined_one: '{{count}} interview is left out: an interviewee declined consent.',
+    declined_other: '{{count}} interviews are left out: an interviewee declined consent.',
+    smallNCell:
+      'Grey, hatched: the share rests on fewer than 5 interviews (n < 5); read it as an indication only.',
+    smallNPortfolio: 'Grey, hatched: the engagement has fewer than 5 interviews held (n < 5).',
+    npsDistribution:
+      'Fewer than 10 answers: read the promoters, passives and detractors, not only the score.',
+    noContacts: 'No contacts recorded',
+    npsSplit: 'promoters {{promoters}} · passives {{passives}} · detractors {{detractors}}',
+    revenueUnknown_one: 'Revenue is not known for {{count}} account: shares are of the known revenue.',
+    revenueUnknown_other: 'Revenue is not known for {{count}} accounts: shares are of the known revenue.',
   },
   findings: {
     title: 'Findings',
@@ -583,6 +599,27 @@ export const en = {
     toc: 'Contents',
     subtitle_one: 'Findings from {{count}} customer interview',
     subtitle_other: 'Findings from {{count}} customer interviews',
+    interimMark: 'Interim report: {{held}} of {{total}} interviews held',
+    methodSample:
+      'An interview counts in the figures once it has been held (done or coded) and none of its interviewees has declined consent. Planned and in-progress interviews are not yet included.',
+    methodInterim:
+      'These are interim figures: {{held}} of {{total}} interviews have been held so far, and the figures will change as the rest are held.',
+    methodDeclined_one: '{{count}} interview was left out because an interviewee declined consent.',
+    methodDeclined_other: '{{count}} interviews were left out because an interviewee declined consent.',
+    methodPending_one:
+      'In {{count}} interview the interviewee’s consent is still pending: it is counted in the figures but not quoted.',
+    methodPending_other:
+      'In {{count}} interviews consent is still pending: they are counted in the figures but not quoted.',
+    revenueUnknown_one:
+      '* Revenue is not known for {{count}} account: shares of revenue are of the known revenue.',
+    revenueUnknown_other:
+      '* Revenue is not known for {{count}} accounts: shares of revenue are of the known revenue.',
+    npsDistribution:
+      'With fewer than 10 answers, an NPS moves a lot with one answer: read it together with the counts of promoters, passives and detractors.',
+    keyPersonNoContacts_one:
+      '{{count}} account has no contacts recorded: who holds that relationship is unknown, so it is not counted above.',
+    keyPersonNoContacts_other:
+      '{{count}} accounts have no contacts recorded: who holds those relationships is unknown, so they are not counted above.',
     sections: {
       summary: 'Executive summary',
       method: 'Method and sample',
@@ -642,10 +679,10 @@ export const en = {
     strategic: 'Strategic',
     operational: 'Operational',
     singlePerson: 'Rests on one person',
-    noContact: 'No contact known',
+    noContact: 'No contacts recorded',
     risk: 'Risk',
-    keyPersonSummary_one: '{{count}} of {{total}} accounts knows at most one person at {{client}}.',
-    keyPersonSummary_other: '{{count}} of {{total}} accounts know at most one person at {{client}}.',
+    keyPersonSummary_one: '{{count}} of {{total}} accounts knows only one person at {{client}}.',
+    keyPersonSummary_other: '{{count}} of {{total}} accounts know only one person at {{client}}.',
     noRelationships: 'No relationship maps were recorded.',
     benchmarkTable: 'Theme prevalence compared with earlier studies',
     theme: 'Theme',

@@ -389,6 +389,7 @@ export const fi: Resources = {
     empty: 'Yksikään lainaus ei vastaa rajauksia.',
     open: 'Avaa haastattelussa',
     clear: 'Tyhjennä',
+    consentPending: 'Suostumus kysymättä: ei koskaan lainata raportissa',
   },
   nav: {
     codebook: 'Koodikirja',
@@ -444,6 +445,7 @@ export const fi: Resources = {
       'Punainen = huonompi, vihreä = parempi kuin muissa; harmaa = neutraali teema tai ei eroa.\nOngelman yleisyys on huono uutinen, vahvuuden yleisyys hyvä.',
     crosstabTitle: 'Teemat: {{attribute}} (% haastatteluista)',
     nLabel: 'n = {{n}}',
+    smallNNote: 'Sarakkeessa alle 5 haastattelua (n < 5): harmaa, tulkitse vain suuntaa antavana.',
   },
   analysis: {
     title: 'Analyysi',
@@ -496,6 +498,22 @@ export const fi: Resources = {
     portfolio: 'Portfolio',
     portfolioLead: 'Kaikki toimeksiannot rinnakkain: teeman osuus haastatteluista.',
     engagement: 'Toimeksianto',
+    interim: 'Välitulos: {{total}} haastattelusta on toistaiseksi pidetty {{held}}.',
+    sampleRule:
+      'Luvuissa ovat valmiit ja koodatut haastattelut, joissa kukaan ei kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
+    declined_one: '{{count}} haastattelu on jätetty pois: haastateltava kieltäytyi suostumuksesta.',
+    declined_other: '{{count}} haastattelua on jätetty pois: haastateltava kieltäytyi suostumuksesta.',
+    smallNCell:
+      'Harmaa ja viivoitettu: osuus perustuu alle viiteen haastatteluun (n < 5); tulkitse vain suuntaa antavana.',
+    smallNPortfolio: 'Harmaa ja viivoitettu: toimeksiannossa on pidetty alle viisi haastattelua (n < 5).',
+    npsDistribution:
+      'Alle 10 vastausta: katso suosittelijoiden, passiivisten ja arvostelijoiden määrät, älä pelkkää indeksiä.',
+    noContacts: 'Yhteyshenkilöitä ei kirjattu',
+    npsSplit: 'suosittelijat {{promoters}} · passiiviset {{passives}} · arvostelijat {{detractors}}',
+    revenueUnknown_one:
+      '{{count}} asiakkaan myynti ei ole tiedossa: osuudet on laskettu tiedossa olevasta myynnistä.',
+    revenueUnknown_other:
+      '{{count}} asiakkaan myynti ei ole tiedossa: osuudet on laskettu tiedossa olevasta myynnistä.',
   },
   findings: {
     title: 'Löydökset',
@@ -587,6 +605,29 @@ export const fi: Resources = {
     toc: 'Sisällys',
     subtitle_one: 'Löydökset {{count}} asiakashaastattelusta',
     subtitle_other: 'Löydökset {{count}} asiakashaastattelusta',
+    interimMark: 'Väliraportti: {{held}}/{{total}} haastattelusta pidetty',
+    methodSample:
+      'Haastattelu lasketaan lukuihin, kun se on pidetty (valmis tai koodattu) eikä kukaan sen haastateltavista ole kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
+    methodInterim:
+      'Luvut ovat välituloksia: {{total}} haastattelusta on toistaiseksi pidetty {{held}}, ja luvut muuttuvat, kun loput on pidetty.',
+    methodDeclined_one:
+      '{{count}} haastattelu jätettiin pois, koska haastateltava kieltäytyi suostumuksesta.',
+    methodDeclined_other:
+      '{{count}} haastattelua jätettiin pois, koska haastateltava kieltäytyi suostumuksesta.',
+    methodPending_one:
+      '{{count}} haastattelun suostumus on vielä kysymättä: haastattelu on mukana luvuissa, mutta siitä ei lainata.',
+    methodPending_other:
+      '{{count}} haastattelun suostumus on vielä kysymättä: haastattelut ovat mukana luvuissa, mutta niistä ei lainata.',
+    revenueUnknown_one:
+      '* {{count}} asiakkaan myynti ei ole tiedossa: myyntiosuudet on laskettu tiedossa olevasta myynnistä.',
+    revenueUnknown_other:
+      '* {{count}} asiakkaan myynti ei ole tiedossa: myyntiosuudet on laskettu tiedossa olevasta myynnistä.',
+    npsDistribution:
+      'Kun vastauksia on alle 10, yksikin vastaus muuttaa suositteluindeksiä paljon: lue se yhdessä suosittelijoiden, passiivisten ja arvostelijoiden määrien kanssa.',
+    keyPersonNoContacts_one:
+      '{{count}} asiakkaalta ei kirjattu yhteyshenkilöitä: ei tiedetä, kenen varassa suhde on, joten sitä ei ole laskettu edellä.',
+    keyPersonNoContacts_other:
+      '{{count}} asiakkaalta ei kirjattu yhteyshenkilöitä: ei tiedetä, keiden varassa suhteet ovat, joten niitä ei ole laskettu edellä.',
     sections: {
       summary: 'Tiivistelmä',
       method: 'Menetelmä ja otos',
@@ -646,10 +687,10 @@ export const fi: Resources = {
     strategic: 'Strateginen',
     operational: 'Operatiivinen',
     singlePerson: 'Yhden henkilön varassa',
-    noContact: 'Ei tunnettuja yhteyshenkilöitä',
+    noContact: 'Yhteyshenkilöitä ei kirjattu',
     risk: 'Riski',
-    keyPersonSummary_one: '{{count}}/{{total}} asiakkaasta tuntee enintään yhden henkilön ({{client}}).',
-    keyPersonSummary_other: '{{count}}/{{total}} asiakkaasta tuntee enintään yhden henkilön ({{client}}).',
+    keyPersonSummary_one: '{{count}}/{{total}} asiakkaasta tuntee vain yhden henkilön ({{client}}).',
+    keyPersonSummary_other: '{{count}}/{{total}} asiakkaasta tuntee vain yhden henkilön ({{client}}).',
     noRelationships: 'Suhdekarttoja ei kirjattu.',
     benchmarkTable: 'Teemojen esiintyvyys verrattuna aiempiin selvityksiin',
     theme: 'Teema',

@@ -11,6 +11,7 @@ import {
   TIERS,
 } from '../../shared/domain.ts';
 import { CODING_MARK } from '../../shared/notes.ts';
+import { inSample } from '../../shared/sample.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 /**
@@ -151,7 +152,7 @@ function checkEngagement(ws: TestWorkspace, engagementId: string, stats: Engagem
   const held = new Set(
     ws
       .call('listInterviews', { engagementId })
-      .filter((i) => i.status !== 'planned')
+      .filter(inSample)
       .map((i) => i.id),
   );
   expect(stats.base.interviews).toBe(held.size);
@@ -168,11 +169,10 @@ function checkEngagement(ws: TestWorkspace, engagementId: string, stats: Engagem
     expect(row.accounts).toBeLessThanOrEqual(Math.min(stats.base.accounts, row.interviews));
     expect(Object.values(row.sentiment).reduce((a, b) => a + b, 0)).toBe(row.codings);
 
-    // The drill-down: the quotes behind the number. Quotes also come from planned interviews, which
-    // the figures leave out, so they are filtered to held ones here.
-    const quotes = ws
-      .call('findQuotes', { codeIds: [row.codeId], engagementId, limit: 100_000 })
-      .filter((q) => held.has(q.interviewId));
+    // The drill-down: the quotes behind the number, from the same sample (the filter is a check that
+    // findQuotes applies the one definition too).
+    const quotes = ws.call('findQuotes', { codeIds: [row.codeId], engagementId, limit: 100_000 });
+    expect(quotes.every((q) => held.has(q.interviewId))).toBe(true);
     expect(new Set(quotes.map((q) => q.interviewId)).size).toBe(row.interviews);
     expect(new Set(quotes.map((q) => q.accountId)).size).toBe(row.accounts);
     expect(quotes).toHaveLength(row.codings);
@@ -233,7 +233,8 @@ function checkEngagement(ws: TestWorkspace, engagementId: string, stats: Engagem
     expect(row.strategic).toBeLessThanOrEqual(row.people);
     expect(row.operational).toBeLessThanOrEqual(row.people);
     expect(row.people).toBeLessThanOrEqual(row.strategic + row.operational);
-    expect(row.singlePerson).toBe(row.people <= 1);
+    expect(row.singlePerson).toBe(row.people === 1);
+    expect(row.noContacts).toBe(row.people === 0);
   }
   expect(stats.keyPersonRisk.reduce((sum, r) => sum + r.interviews, 0)).toBe(stats.base.interviews);
   expect(stats.coverage.reduce((sum, r) => sum + r.interviews, 0)).toBe(stats.base.interviews);

@@ -24,7 +24,7 @@ import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
  *   I1        K1      k1a    done         KPR negative
  *   I2        K1      k1b    coded        KPR neutral
  *   I3        K2      k2     done         KPR negative
- *   I4        N1      n1     in_progress  KPR no sentiment, SIL negative
+ *   I4        N1      n1     done         KPR no sentiment, SIL negative
  *   I5        U1      u1     done         KPR positive
  *   I6        U2      u2     done         TRU positive
  *   I7        U2      u2     planned      KPR negative (not held: never counted)
@@ -103,7 +103,7 @@ beforeEach(() => {
   code(interview('K1', 'k1a', 'done'), [['KPR', 'negative']]);
   code(interview('K1', 'k1b', 'coded'), [['KPR', 'neutral']]);
   code(interview('K2', 'k2', 'done'), [['KPR', 'negative']]);
-  code(interview('N1', 'n1', 'in_progress'), [
+  code(interview('N1', 'n1', 'done'), [
     ['KPR', null],
     ['SIL', 'negative'],
   ]);

@@ -10,7 +10,7 @@ import {
   prevalenceChart,
 } from '../../shared/charts.ts';
 
-const base: Base = { interviews: 10, accounts: 6, revenue: 1_000_000 };
+const base: Base = { interviews: 10, accounts: 6, revenue: 1_000_000, revenueUnknown: 0 };
 const row = (name: string, interviews: number): PrevalenceRow => ({
   codeId: name,
   code: { fi: `${name} (fi)`, en: name },
@@ -72,6 +72,7 @@ describe('charts print figures as the tables do', () => {
     interviewsPct: 33.3,
     accountsPct: 33.3,
     revenuePct: (revenue / 2_000_000) * 100,
+    revenueUnknown: 0,
   });
   const coverage = [tier('key', 1_740_000), tier('named', 250_000), tier('unmanaged', 10_000)];
 

@@ -8,7 +8,7 @@ import type {
 import { KuuloError } from '../../base/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { getEngagement } from '../engagements.ts';
-import { refOf, round, type Scope, statement, WORKSPACE_HITS } from './common.ts';
+import { inSample, refOf, round, type Scope, statement, WORKSPACE_HITS } from './common.ts';
 
 /**
  * For every shared code: the sum over the chosen engagements (`@ids`, a JSON array) with held
@@ -32,7 +32,7 @@ const SQL = `WITH ${WORKSPACE_HITS},
  */
 const PERIODS = `SELECT e.id AS engagementId, e.client_name AS clientName, e.title,
     coalesce(e.period_start, min(i.date)) AS start, coalesce(e.period_end, max(i.date)) AS end,
-    count(i.id) FILTER (WHERE i.status <> 'planned') AS interviews,
+    count(i.id) FILTER (WHERE ${inSample('i')}) AS interviews,
     e.benchmark_comparators AS picked
   FROM engagements e LEFT JOIN interviews i ON i.engagement_id = e.id
   GROUP BY e.id ORDER BY coalesce(e.period_start, min(i.date)) IS NULL, start, end, e.client_name, e.title`;

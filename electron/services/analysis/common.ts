@@ -1,16 +1,46 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Base, CodeRef } from '../../../shared/analysis.ts';
 import type { Polarity } from '../../../shared/domain.ts';
+import { HELD_STATUSES, NOT_YET_HELD_STATUSES, type Sample } from '../../../shared/sample.ts';
 import type { ServiceContext } from '../context.ts';
 import { getEngagement } from '../engagements.ts';
 
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Someone in interview `alias` has the given consent. */
+const anyConsent = (alias: string, consent: string) =>
+  `EXISTS (SELECT 1 FROM interview_interviewees ii_c JOIN interviewees p_c ON p_c.id = ii_c.interviewee_id
+    WHERE ii_c.interview_id = ${alias}.id AND p_c.consent = '${consent}')`;
+
 /**
- * "Held" interviews are every interview that is not merely planned: only they can carry notes,
- * scores and relationship maps, so every figure is over them. Bound to `@engagementId`.
+ * The SQL form of the one sample definition (shared/sample.ts): interview `alias` has been held and
+ * nobody in it declined consent. Every figure, quote search and base uses this condition.
  */
+export const inSample = (alias: string): string =>
+  `(${alias}.status IN (${list(HELD_STATUSES)}) AND NOT ${anyConsent(alias, 'declined')})`;
+
+/** In the sample and nobody's consent still pending: it may be quoted. */
+export const quotable = (alias: string): string =>
+  `(${inSample(alias)} AND NOT ${anyConsent(alias, 'pending')})`;
+
+/** The engagement's interviews in the sample (see `inSample`); every figure is over them. Bound to `@engagementId`. */
 export const HELD = `held AS (
-  SELECT id, account_id, nps, satisfaction FROM interviews
-  WHERE engagement_id = @engagementId AND status <> 'planned')`;
+  SELECT id, account_id, nps, satisfaction FROM interviews i
+  WHERE engagement_id = @engagementId AND ${inSample('i')})`;
+
+const SAMPLE = `SELECT
+    count(*) FILTER (WHERE NOT ${anyConsent('i', 'declined')}) AS total,
+    count(*) FILTER (WHERE ${inSample('i')}) AS held,
+    count(*) FILTER (WHERE i.status IN (${list(NOT_YET_HELD_STATUSES)}) AND NOT ${anyConsent('i', 'declined')})
+      AS notYetHeld,
+    count(*) FILTER (WHERE ${anyConsent('i', 'declined')}) AS declined,
+    count(*) FILTER (WHERE ${inSample('i')} AND ${anyConsent('i', 'pending')}) AS consentPending
+  FROM interviews i WHERE i.engagement_id = @engagementId`;
+
+/** How the engagement's interviews stand against the sample definition (held, still to hold, left out). */
+export function sampleCounts(db: Database, engagementId: string): Sample {
+  return statement(db, SAMPLE).get({ engagementId }) as Sample;
+}
 
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
@@ -53,7 +83,7 @@ export function analysisScope(ctx: ServiceContext, engagementId: string): Scope 
     ctx.db,
     `WITH ${HELD}
      SELECT (SELECT count(*) FROM held) AS interviews, count(*) AS accounts,
-       coalesce(sum(a.revenue), 0) AS revenue
+       coalesce(sum(a.revenue), 0) AS revenue, count(*) FILTER (WHERE a.revenue IS NULL) AS revenueUnknown
      FROM accounts a WHERE a.id IN (SELECT account_id FROM held)`,
   ).get({ engagementId }) as Base;
   return { db: ctx.db, engagementId, base };
@@ -97,11 +127,11 @@ export const refOf = ({ codeId, code, color, groupId, polarity }: CodeRef): Code
  * a large workspace shrink to a few ten thousand pairs before anything is joined.
  */
 export const WORKSPACE_HITS = `held_n AS (
-    SELECT engagement_id, count(*) AS n FROM interviews WHERE status <> 'planned' GROUP BY engagement_id),
+    SELECT engagement_id, count(*) AS n FROM interviews i WHERE ${inSample('i')} GROUP BY engagement_id),
   pairs AS (
     SELECT DISTINCT interview_id, code_id FROM codings
     WHERE deleted_at IS NULL AND code_id IN (SELECT id FROM codes WHERE engagement_id IS NULL)),
   hits AS (
     SELECT i.engagement_id, p.code_id, count(*) AS interviews
-    FROM pairs p JOIN interviews i ON i.id = p.interview_id AND i.status <> 'planned'
+    FROM pairs p JOIN interviews i ON i.id = p.interview_id AND ${inSample('i')}
     GROUP BY i.engagement_id, p.code_id)`;

@@ -1,5 +1,6 @@
 import type { AttributeValue, Crosstab, CrosstabAttribute, PrevalenceRow } from '../../../shared/analysis.ts';
 import { IMPORTANCES, LIFECYCLE_STAGES, ROLE_LEVELS, TIERS } from '../../../shared/domain.ts';
+import { isSmallN } from '../../../shared/sample.ts';
 import { HELD, pct, refOf, type Scope, statement } from './common.ts';
 
 /** Domain order of each attribute's values: columns keep it, whatever the data. */
@@ -58,15 +59,16 @@ export function crosstabs(
   const table = (attribute: CrosstabAttribute): Crosstab => {
     const columns = ORDER[attribute]
       .map((value) => ({ value, n: columnN.get(`${attribute}\u0000${value}`) ?? 0 }))
-      .filter((column) => column.n > 0);
+      .filter((column) => column.n > 0)
+      .map((column) => ({ ...column, smallN: isSmallN(column.n) }));
     return {
       attribute,
       columns,
       rows: prevalence.map((code) => ({
         ...refOf(code),
-        cells: columns.map(({ value, n }) => {
+        cells: columns.map(({ value, n, smallN }) => {
           const interviews = cellN.get(`${attribute}\u0000${value}\u0000${code.codeId}`) ?? 0;
-          return { interviews, pct: pct(interviews, n) };
+          return { interviews, pct: pct(interviews, n), n, smallN };
         }),
       })),
     };

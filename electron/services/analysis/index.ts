@@ -1,7 +1,7 @@
 import type { EngagementStats } from '../../../shared/analysis.ts';
 import type { ServiceContext } from '../context.ts';
 import { benchmark } from './benchmark.ts';
-import { analysisScope } from './common.ts';
+import { analysisScope, sampleCounts } from './common.ts';
 import { cooccurrence } from './cooccurrence.ts';
 import { coverage } from './coverage.ts';
 import { crosstabs } from './crosstabs.ts';
@@ -28,6 +28,7 @@ export function engagementStats(ctx: ServiceContext, engagementId: string): Enga
   const codes = prevalence(scope);
   return {
     engagementId,
+    sample: sampleCounts(ctx.db, engagementId),
     base: scope.base,
     prevalence: codes,
     crosstabs: crosstabs(scope, codes),

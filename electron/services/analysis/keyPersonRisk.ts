@@ -41,6 +41,11 @@ const SQL = `WITH ${HELD},
 
 export function keyPersonRisk({ db, engagementId }: Scope): KeyPersonRiskRow[] {
   registerPersonKey(db);
-  const rows = statement(db, SQL).all({ engagementId }) as Omit<KeyPersonRiskRow, 'singlePerson'>[];
-  return rows.map((row) => ({ ...row, singlePerson: row.people <= 1 }));
+  const rows = statement(db, SQL).all({ engagementId }) as Omit<
+    KeyPersonRiskRow,
+    'singlePerson' | 'noContacts'
+  >[];
+  // With nobody recorded we do not know who holds the relationship: that is missing data, not a risk
+  // of one person.
+  return rows.map((row) => ({ ...row, singlePerson: row.people === 1, noContacts: row.people === 0 }));
 }

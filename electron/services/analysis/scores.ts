@@ -1,9 +1,7 @@
 import type { ScoreGroup } from '../../../shared/analysis.ts';
 import { TIERS, type Tier } from '../../../shared/domain.ts';
+import { SMALL_N } from '../../../shared/sample.ts';
 import { HELD, round, type Scope, statement } from './common.ts';
-
-/** Below this many answers a score is shown with a warning. */
-export const SMALL_N = 5;
 
 /** NPS: promoters (9–10) minus detractors (0–6), as a whole percentage of everyone who answered. */
 export function netPromoterScore(promoters: number, detractors: number, n: number): number | null {

@@ -20,6 +20,7 @@ import {
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { changeColour, changeMeaning } from '../../../shared/polarity.ts';
+import { isInterim, SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
 import { BenchmarkPicker } from '../components/BenchmarkPicker.tsx';
 import { Chart } from '../components/Chart.tsx';
@@ -120,6 +121,15 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               accounts: t('analysis.baseAccounts', { count: stats.base.accounts }),
             })}
           </p>
+          <p className="muted small" data-testid="sample-rule">
+            {t('analysis.sampleRule')}
+            {stats.sample.declined > 0 && ` ${t('analysis.declined', { count: stats.sample.declined })}`}
+          </p>
+          {isInterim(stats.sample) && (
+            <p className="interim-mark" data-testid="interim">
+              {t('analysis.interim', { held: stats.sample.held, total: stats.sample.total })}
+            </p>
+          )}
         </div>
       </header>
       <nav className="section-nav">
@@ -177,7 +187,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     {row.accounts}{' '}
                     <span className="muted">({f.percent(row.accounts, row.base.accounts)})</span>
                   </td>
-                  {weighted && <td className="num">{f.percentValue(row.revenuePct)}</td>}
+                  {weighted && (
+                    <td className="num">{stats.base.revenue > 0 ? f.percentValue(row.revenuePct) : '–'}</td>
+                  )}
                   <td className="num">{row.codings}</td>
                   <td>
                     <SentimentBar
@@ -190,6 +202,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
             </tbody>
           </table>
         </div>
+        {weighted && stats.base.revenueUnknown > 0 && (
+          <p className="muted small">{t('analysis.revenueUnknown', { count: stats.base.revenueUnknown })}</p>
+        )}
       </section>
 
       <section id="section-crosstab" className="analysis-section">
@@ -210,7 +225,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 <th key={c.value} className="num">
                   {valueName(attribute, c.value)}
                   <br />
-                  <span className="muted">n = {c.n}</span>
+                  <span className={c.smallN ? 'warning' : 'muted'}>
+                    n = {c.n}
+                    {c.smallN && ' *'}
+                  </span>
                 </th>
               ))}
             </tr>
@@ -223,11 +241,18 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                   <td>{row.code[lang]}</td>
                   {row.cells.map((cell, i) => {
                     const column = crosstab.columns[i]!;
+                    // A share of fewer than 5 interviews is greyed and hatched instead of coloured by size.
                     return (
                       <td
                         key={column.value}
-                        className="num"
-                        style={{ background: heat(cell.pct), color: cell.pct > 55 ? '#fff' : undefined }}
+                        className={`num${cell.smallN ? ' small-n-cell' : ''}`}
+                        data-small-n={cell.smallN || undefined}
+                        title={`${f.percent(cell.interviews, cell.n)} (${cell.interviews}/${cell.n})`}
+                        style={
+                          cell.smallN
+                            ? undefined
+                            : { background: heat(cell.pct), color: cell.pct > 55 ? '#fff' : undefined }
+                        }
                       >
                         {cell.interviews > 0 ? (
                           <Num filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}>
@@ -244,6 +269,11 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               ))}
           </tbody>
         </table>
+        {crosstab.columns.some((c) => c.smallN) && (
+          <p className="muted small small-n-legend" data-testid="small-n-legend">
+            <span className="small-n-swatch" /> * {t('analysis.smallNCell')}
+          </p>
+        )}
       </section>
 
       <section id="section-cooccurrence" className="analysis-section">
@@ -364,6 +394,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
         {stats.scores.some((s) => s.smallN && s.n > 0) && (
           <p className="warning small">⚠ {t('analysis.smallN')}</p>
         )}
+        {stats.scores.some((s) => s.n > 0 && s.n < SMALL_NPS_N) && (
+          <p className="muted small">{t('analysis.npsDistribution')}</p>
+        )}
       </section>
 
       <section id="section-keyPerson" className="analysis-section">
@@ -394,6 +427,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 <td className="num">{r.operational}</td>
                 <td>
                   {r.singlePerson && <span className="badge risk-badge">{t('analysis.singlePerson')}</span>}
+                  {r.noContacts && <span className="badge">{t('analysis.noContacts')}</span>}
                 </td>
               </tr>
             ))}
@@ -430,12 +464,23 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                       ({f.percentValue(coverage.accounts[i] ?? 0, COVERAGE_DECIMALS)})
                     </span>
                   </td>
-                  <td className="num">{f.percentValue(coverage.revenue[i] ?? 0, COVERAGE_DECIMALS)}</td>
+                  <td className="num">
+                    {r.revenueUnknown === r.accounts
+                      ? '–'
+                      : f.percentValue(coverage.revenue[i] ?? 0, COVERAGE_DECIMALS)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {stats.coverage.some((r) => r.revenueUnknown > 0) && (
+          <p className="muted small">
+            {t('analysis.revenueUnknown', {
+              count: stats.coverage.reduce((sum, r) => sum + r.revenueUnknown, 0),
+            })}
+          </p>
+        )}
       </section>
 
       <section id="section-benchmark" className="analysis-section">

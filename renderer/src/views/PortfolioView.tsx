@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/analysis.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
+import { SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
@@ -36,9 +37,21 @@ export function PortfolioView() {
                 <th key={e.engagementId} className="num">
                   <a href={`#/analysis/${e.engagementId}`}>{e.clientName}</a>
                   <br />
-                  <span className="muted">
-                    n = {e.base.interviews} · NPS {e.nps === null ? '–' : f.number(e.nps)}
+                  <span className={e.smallN ? 'warning' : 'muted'}>
+                    n = {e.base.interviews}
+                    {e.smallN && ' *'} · NPS {e.nps === null ? '–' : f.number(e.nps)}
                   </span>
+                  {e.npsN > 0 && e.npsN < SMALL_NPS_N && (
+                    // Few answers: the distribution says more than the score.
+                    <span className="muted small nps-split" title={t('analysis.npsDistribution')}>
+                      <br />
+                      {t('analysis.npsSplit', {
+                        promoters: e.promoters,
+                        passives: e.passives,
+                        detractors: e.detractors,
+                      })}
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -56,10 +69,17 @@ export function PortfolioView() {
                   const base = e.base.interviews;
                   const shown = f.percent(Math.round((value * base) / 100), base);
                   return (
+                    // Shares of fewer than 5 interviews are greyed and hatched, not coloured by size.
                     <td
                       key={e.engagementId}
-                      className="num"
-                      style={{ background: heat(value), color: value > 55 ? '#fff' : undefined }}
+                      className={`num${e.smallN ? ' small-n-cell' : ''}`}
+                      data-small-n={e.smallN || undefined}
+                      title={`${shown} (n = ${base})`}
+                      style={
+                        e.smallN
+                          ? undefined
+                          : { background: heat(value), color: value > 55 ? '#fff' : undefined }
+                      }
                     >
                       {value > 0 ? (
                         <button
@@ -80,6 +100,11 @@ export function PortfolioView() {
           </tbody>
         </table>
       </div>
+      {portfolio.engagements.some((e) => e.smallN) && (
+        <p className="muted small small-n-legend" data-testid="small-n-legend">
+          <span className="small-n-swatch" /> * {t('analysis.smallNPortfolio')}
+        </p>
+      )}
     </main>
   );
 }

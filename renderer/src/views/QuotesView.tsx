@@ -168,6 +168,11 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
                   <span className={`sentiment ${q.sentiment}`}>{t(`coding.sentiments.${q.sentiment}`)}</span>
                 )}
                 <span className="muted">{q.interviewDate}</span>
+                {!q.quotable && (
+                  <span className="badge consent-pending" data-testid="consent-pending">
+                    {t('quotes.consentPending')}
+                  </span>
+                )}
                 <span className="code-chip" style={{ borderColor: q.color }}>
                   {q.code[lang]}
                 </span>
