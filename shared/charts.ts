@@ -3,7 +3,7 @@ import { benchmarkLegend, comparedWithEarlier } from './benchmark.ts';
 import type { Language } from './domain.ts';
 import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
 import { resources } from './i18n/index.ts';
-import { CHANGE_COLOURS, changeMeaning } from './polarity.ts';
+import { CHANGE_COLOURS, changeMeaning, polarityColour } from './polarity.ts';
 
 /**
  * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
@@ -35,7 +35,13 @@ export interface ChartSpec {
   option: ChartOption;
   width: number;
   height: number;
+  /** What the figures rest on, e.g. "n = 15 held interviews": printed under the chart in the app and the report. */
+  basis?: string;
+  /** Where the figures come from, for the report's source line (see {@link chartNote}). */
+  source?: ChartSource;
 }
+
+export type ChartSource = 'coding' | 'scores' | 'accounts';
 
 type Labels = (typeof resources)['en']['translation']['charts'];
 const labels = (lang: Language): Labels => resources[lang].translation.charts;
@@ -94,38 +100,118 @@ export function benchmarkFigures(
   };
 }
 
-const shorten = (text: string, max = 34): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Room for a theme's name left of the bars (the grids' left edge is 230 px). */
+const THEME_LABEL_WIDTH = 210;
+const THEME_LINE_HEIGHT = 14;
 
-export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = 12): ChartSpec {
+/**
+ * Lines a theme's name takes when wrapped at word boundaries in {@link THEME_LABEL_WIDTH}, estimated
+ * at a generous 7.5 px a character (DejaVu Sans at 12 px averages less), so rows are sized tall
+ * enough; ECharts does the actual wrapping with the real font widths.
+ */
+export function themeLines(name: string): number {
+  const perLine = Math.floor(THEME_LABEL_WIDTH / 7.5);
+  let lines = 1;
+  let used = 0;
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const length = [...word].length;
+    if (used > 0 && used + 1 + length > perLine) {
+      lines += 1 + Math.floor(length / (perLine + 1));
+      used = length % (perLine + 1);
+    } else {
+      used += (used > 0 ? 1 : 0) + length;
+      if (used > perLine) {
+        lines += Math.floor(used / (perLine + 1));
+        used %= perLine + 1;
+      }
+    }
+  }
+  return lines;
+}
+
+/** Row height (px) for bars labelled with these theme names: a long name wraps and its row grows. */
+const themeRowHeight = (names: readonly string[], least: number) =>
+  Math.max(least, THEME_LINE_HEIGHT * Math.max(1, ...names.map(themeLines)) + 10);
+
+/**
+ * A category axis of theme names. Names are never cut ("…lack of conta…" hid what a bar is about):
+ * a long one wraps onto more lines within the room left of the plot.
+ */
+const themeAxis = (names: string[]) => ({
+  type: 'category',
+  data: names,
+  axisLabel: {
+    color: INK,
+    interval: 0,
+    width: THEME_LABEL_WIDTH,
+    overflow: 'break',
+    lineHeight: THEME_LINE_HEIGHT,
+  },
+});
+
+/**
+ * The line under a chart in the report: what its figures rest on and where they come from, e.g.
+ * "n = 15 held interviews · Source: Kuulo, interview coding 10/2025–12/2025".
+ */
+export function chartNote(
+  spec: Pick<ChartSpec, 'basis' | 'source'>,
+  lang: Language,
+  period?: { from: string | null; to: string | null },
+): string {
   const l = labels(lang);
   const f = formatter(lang);
-  const shown = rows
-    .filter((r) => r.interviews > 0)
-    .slice(0, limit)
-    .reverse();
-  const height = 70 + shown.length * 28;
+  const from = period?.from ? f.date(period.from, 'month') : '';
+  const to = period?.to ? f.date(period.to, 'month') : '';
+  const when = from && to && from !== to ? `${from}–${to}` : from || to;
+  const source = fill(l.source[spec.source ?? 'coding'], { period: when }).trim();
+  return spec.basis ? `${spec.basis} · ${source}` : source;
+}
+
+/** The themes the prevalence chart shows at most, most common first (the title says when some are left out). */
+export const PREVALENCE_LIMIT = 20;
+
+export function prevalenceChart(rows: PrevalenceRow[], lang: Language, limit = PREVALENCE_LIMIT): ChartSpec {
+  const l = labels(lang);
+  const f = formatter(lang);
+  const used = rows.filter((r) => r.interviews > 0);
+  const shown = used.slice(0, limit).reverse();
+  // A chart that leaves themes out says so: "top 12 of 17 themes".
+  const title =
+    shown.length < used.length
+      ? f.plural(l, 'prevalenceTop', used.length, { title: l.prevalenceTitle, shown: shown.length })
+      : l.prevalenceTitle;
+  const names = shown.map((r) => r.code[lang]);
+  const height = 86 + shown.length * themeRowHeight(names, 28);
   return {
     id: 'prevalence',
-    title: l.prevalenceTitle,
+    title,
     width: 720,
     height,
+    basis: f.plural(l, 'basisInterviews', rows[0]?.base.interviews ?? 0),
+    source: 'coding',
     option: {
-      ...base(l.prevalenceTitle),
-      grid: { left: 230, right: 110, top: 40, bottom: 30 },
+      ...base(title),
+      grid: { left: 230, right: 110, top: 40, bottom: 46 },
       xAxis: {
         type: 'value',
         max: 100,
-        name: l.prevalenceAxis,
+        // Under the axis, the key to the bar colours (the report drops the title, not this).
+        name: `${l.prevalenceAxis}\n${l.polarityKey}`,
         nameLocation: 'middle',
         nameGap: 22,
+        nameTextStyle: { color: MUTED, fontSize: 11, lineHeight: 15, verticalAlign: 'top' },
         axisLabel: { color: MUTED },
       },
-      yAxis: { type: 'category', data: shown.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      yAxis: themeAxis(names),
       series: [
         {
           type: 'bar',
           barWidth: 16,
-          data: shown.map((r) => ({ value: r.interviewsPct, itemStyle: { color: r.color } })),
+          // Coloured by what the theme means for the client, as the benchmark's differences are.
+          data: shown.map((r) => ({
+            value: r.interviewsPct,
+            itemStyle: { color: polarityColour(r.polarity) },
+          })),
           label: {
             show: true,
             position: 'right',
@@ -152,6 +238,8 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
     title: l.npsTitle,
     width: 720,
     height: 320,
+    basis: f.plural(l, 'basisAnswers', scores.find((s) => s.group === 'all')?.n ?? 0),
+    source: 'scores',
     option: {
       ...base(l.npsTitle),
       grid: { left: 50, right: 20, top: 50, bottom: 50 },
@@ -210,6 +298,19 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
     title: l.coverageTitle,
     width: 720,
     height: 110 + rows.length * 80,
+    basis: [
+      f.plural(
+        l,
+        'basisInterviews',
+        rows.reduce((sum, r) => sum + r.interviews, 0),
+      ),
+      f.plural(
+        l,
+        'basisAccounts',
+        rows.reduce((sum, r) => sum + r.accounts, 0),
+      ),
+    ].join('; '),
+    source: 'accounts',
     option: {
       ...base(l.coverageTitle),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
@@ -257,7 +358,18 @@ export function benchmarkChart(
     id: 'benchmark',
     title,
     width: 720,
-    height: 148 + rows.length * 34,
+    height:
+      148 +
+      rows.length *
+        themeRowHeight(
+          rows.map((r) => r.code[lang]),
+          34,
+        ),
+    basis: [
+      ...(prevalence?.[0] ? [f.plural(l, 'basisInterviews', prevalence[0].base.interviews)] : []),
+      f.plural(l, 'basisOthers', benchmark.others),
+    ].join('; '),
+    source: 'coding',
     option: {
       ...base(title),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
@@ -272,7 +384,7 @@ export function benchmarkChart(
         nameGap: 30,
         nameTextStyle: { color: MUTED, fontSize: 11, lineHeight: 15 },
       },
-      yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      yAxis: themeAxis(rows.map((r) => r.code[lang])),
       series: [
         {
           name: l.benchmarkThis,
@@ -327,7 +439,16 @@ export function crosstabChart(
     id: `crosstab-${crosstab.attribute}`,
     title,
     width: 720,
-    height: 90 + rows.length * 26 + (small ? 24 : 0),
+    height:
+      90 +
+      rows.length *
+        themeRowHeight(
+          rows.map((r) => r.code[lang]),
+          26,
+        ) +
+      (small ? 24 : 0),
+    basis: l.basisColumns,
+    source: 'coding',
     option: {
       ...base(title),
       grid: { left: 230, right: 20, top: 70, bottom: small ? 32 : 8 },
@@ -360,7 +481,7 @@ export function crosstabChart(
         },
         splitArea: { show: false },
       },
-      yAxis: { type: 'category', data: rows.map((r) => shorten(r.code[lang])), axisLabel: { color: INK } },
+      yAxis: themeAxis(rows.map((r) => r.code[lang])),
       visualMap: { show: false, min: 0, max: 100, inRange: { color: ['#f4f7fb', '#0072B2'] } },
       series: [
         {

@@ -93,8 +93,11 @@ export interface Formatter {
   points(value: number, decimals?: number): string;
   /** Whole euros: "1 850 000 €" / "€1,850,000". */
   money(value: number): string;
-  /** A calendar date ("2026-03-12") or an ISO timestamp: "12. maaliskuuta 2026" / "12 March 2026", or short "12.3.2026" / "12/03/2026". */
-  date(iso: string, style?: 'long' | 'short'): string;
+  /**
+   * A calendar date ("2026-03-12") or an ISO timestamp: "12. maaliskuuta 2026" / "12 March 2026",
+   * short "12.3.2026" / "12/03/2026", or its month "3.2026" / "03/2026".
+   */
+  date(iso: string, style?: 'long' | 'short' | 'month'): string;
   /** Time of day, 24-hour: "22.23" / "22:23" (with seconds when asked). */
   time(value: string | number | Date, seconds?: boolean): string;
   /** Short date and time: "12.3.2026 klo 22.23" / "12 Mar 2026, 22:23". */
@@ -182,7 +185,11 @@ function create(language: Language, options: FormatterOptions): Formatter {
       const dateOnly = DATE_ONLY.test(iso);
       const d = new Date(dateOnly ? `${iso}T12:00:00Z` : iso);
       return new Intl.DateTimeFormat(locale, {
-        ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
+        ...(style === 'long'
+          ? { day: 'numeric', month: 'long', year: 'numeric' }
+          : style === 'month'
+            ? { month: 'numeric', year: 'numeric' }
+            : { dateStyle: 'short' }),
         ...(dateOnly ? { timeZone: 'UTC' } : zone),
       }).format(d);
     },

@@ -32,3 +32,18 @@ export const CHANGE_COLOURS: Readonly<Record<ChangeMeaning, string>> = {
 
 export const changeColour = (polarity: Polarity, delta: number | null): string =>
   CHANGE_COLOURS[changeMeaning(polarity, delta)];
+
+/**
+ * A theme's own colour in charts that show themes: a problem in the colour of worse news, a strength
+ * in that of better news, a neutral theme grey — the same three the benchmark's differences use.
+ */
+export function polarityColour(polarity: Polarity): string {
+  switch (polarity) {
+    case 'problem':
+      return CHANGE_COLOURS.worse;
+    case 'strength':
+      return CHANGE_COLOURS.better;
+    case 'neutral':
+      return CHANGE_COLOURS.neutral;
+  }
+}

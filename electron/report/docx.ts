@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   ImageRun,
   type IRunOptions,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -116,17 +117,27 @@ function paragraph(style: string, text: string, extra: { alignment?: 'left' | 'r
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 
-/** A one-cell box around paragraphs (key finding, callout), with a spacer after it. */
-function box(children: Paragraph[], look: 'finding' | 'callout'): (Table | Paragraph)[] {
+/** Empty paragraphs that only keep a table or box apart from what follows. */
+const spacers = new WeakSet<Paragraph>();
+
+function spacer(spacing?: {
+  after: number;
+  line: number;
+  lineRule: (typeof LineRuleType)[keyof typeof LineRuleType];
+}) {
+  const made = new Paragraph({ style: S.spacer, ...(spacing ? { spacing } : {}) });
+  spacers.add(made);
+  return made;
+}
+
+/** A one-cell shaded box around paragraphs (a callout), with a spacer after it. */
+function box(children: Paragraph[]): (Table | Paragraph)[] {
   const cell = new TableCell({
     children,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    shading: { type: ShadingType.CLEAR, color: 'auto', fill: look === 'finding' ? 'F5F8F9' : TINT },
-    margins: { top: 150, bottom: 150, left: look === 'finding' ? 240 : 220, right: 220 },
-    borders:
-      look === 'finding'
-        ? { ...NO_BORDERS, left: { style: BorderStyle.SINGLE, size: 36, color: ACCENT } }
-        : NO_BORDERS,
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: TINT },
+    margins: { top: 150, bottom: 150, left: 220, right: 220 },
+    borders: NO_BORDERS,
   });
   const table = new Table({
     rows: [new TableRow({ children: [cell], cantSplit: true })],
@@ -135,10 +146,57 @@ function box(children: Paragraph[], look: 'finding' | 'callout'): (Table | Parag
     layout: TableLayoutType.FIXED,
     borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
   });
-  return [table, new Paragraph({ style: S.spacer })];
+  return [table, spacer()];
 }
 
-function caption(style: string, label: string, separator: string, text: string): Paragraph {
+/** Of the text width, the share a key finding's figure takes beside its title and message. */
+const FIGURE_SHARE = 0.28;
+
+/**
+ * A key finding of the executive summary as one shaded row: its measured figure on the left, title
+ * and message beside it. Side by side rather than stacked, so seven of them still leave room on the
+ * summary's one page for NPS, the key-person headline and the recommendations.
+ */
+function keyFindingBox(block: Extract<ReportBlock, { kind: 'keyFinding' }>): (Table | Paragraph)[] {
+  const figureWidth = Math.round(TEXT_WIDTH * FIGURE_SHARE);
+  const widths = [figureWidth, TEXT_WIDTH - figureWidth];
+  const shading = { type: ShadingType.CLEAR, color: 'auto', fill: 'F5F8F9' } as const;
+  const margins = { top: 80, bottom: 80, left: 200, right: 160 };
+  const text = [paragraph(S.keyFindingTitle, block.title)];
+  if (clean(block.message).trim() && block.message !== block.title)
+    text.push(paragraph(S.keyFindingText, block.message));
+  const table = new Table({
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            children: [paragraph(S.keyFindingFigure, block.figure)],
+            width: { size: widths[0]!, type: WidthType.DXA },
+            shading,
+            margins,
+            borders: { ...NO_BORDERS, left: { style: BorderStyle.SINGLE, size: 36, color: ACCENT } },
+          }),
+          new TableCell({
+            children: text,
+            width: { size: widths[1]!, type: WidthType.DXA },
+            shading,
+            margins: { ...margins, left: 80 },
+            borders: NO_BORDERS,
+          }),
+        ],
+      }),
+    ],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+  });
+  // A thin gap between two findings (the shared spacer is a line high).
+  return [table, spacer({ after: 0, line: 100, lineRule: LineRuleType.EXACT })];
+}
+
+function caption(style: string, label: string, separator: string, text: string, note?: string): Paragraph {
   return new Paragraph({
     style,
     children: [
@@ -146,6 +204,8 @@ function caption(style: string, label: string, separator: string, text: string):
       new SequentialIdentifier(label),
       new TextRun(separator),
       ...runs(text),
+      // The chart's n and source on a line of its own, in the same paragraph so it never parts from it.
+      ...(note ? [new TextRun({ break: 1, text: '' }), ...runs(note, { size: 15 })] : []),
     ],
   });
 }
@@ -165,7 +225,7 @@ function chartBlock(chart: ReportChart, lang: Language): Paragraph[] {
   const l = LABELS[lang];
   return [
     new Paragraph({ style: S.figure, children: [image] }),
-    caption(S.caption, l.figure, l.separator, chart.caption),
+    caption(S.caption, l.figure, l.separator, chart.caption, chart.note),
   ];
 }
 
@@ -266,7 +326,7 @@ function tableBlock(block: Extract<ReportBlock, { kind: 'table' }>, lang: Langua
         noVBand: true,
       },
     }),
-    new Paragraph({ style: S.spacer }),
+    spacer(),
   ];
 }
 
@@ -312,14 +372,7 @@ function blockContent(block: ReportBlock, lang: Language): (Paragraph | Table)[]
     case 'bullets':
       return block.items.map((item) => paragraph(S.listBullet, item));
     case 'keyFinding':
-      return box(
-        [
-          paragraph(S.keyFindingFigure, block.figure),
-          paragraph(S.keyFindingTitle, block.title),
-          paragraph(S.keyFindingText, block.message),
-        ].filter((_, i) => (i === 0 ? clean(block.figure).trim() !== '' : true)),
-        'finding',
-      );
+      return keyFindingBox(block);
     case 'quote':
       return quoteBlock(block, lang);
     case 'table':
@@ -327,11 +380,11 @@ function blockContent(block: ReportBlock, lang: Language): (Paragraph | Table)[]
     case 'chart':
       return chartBlock(block.chart, lang);
     case 'callout':
-      return box([paragraph(S.calloutLabel, block.label), paragraph(S.calloutText, block.text)], 'callout');
+      return box([paragraph(S.calloutLabel, block.label), paragraph(S.calloutText, block.text)]);
   }
 }
 
-function sectionContent(section: ReportSection, lang: Language): (Paragraph | Table)[] {
+function sectionContent(section: ReportSection, lang: Language, followed: boolean): (Paragraph | Table)[] {
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_1,
     // Every chapter starts on a page of its own: a board reads the report chapter by chapter, and a
@@ -339,7 +392,13 @@ function sectionContent(section: ReportSection, lang: Language): (Paragraph | Ta
     pageBreakBefore: true,
     children: runs(section.title),
   });
-  return [heading, ...section.blocks.flatMap((block) => blockContent(block, lang))];
+  const content = section.blocks.flatMap((block) => blockContent(block, lang));
+  // The next chapter starts on a new page anyway: a spacer ending this one could only spill over
+  // onto a page of its own (a full executive summary then left a blank page behind it).
+  // (The document's very end keeps it: Word wants a paragraph after a last table.)
+  const last = content.at(-1);
+  if (followed && last instanceof Paragraph && spacers.has(last)) content.pop();
+  return [heading, ...content];
 }
 
 function cover(model: ReportModel): Paragraph[] {
@@ -417,7 +476,7 @@ export function buildReportDocument(model: ReportModel): Document {
           ...cover(model),
           new Paragraph({ style: S.tocHeading, pageBreakBefore: true, children: runs(m.tocTitle) }),
           new TableOfContents(clean(m.tocTitle), { hyperlink: true, headingStyleRange: '1-2' }),
-          ...model.sections.flatMap((section) => sectionContent(section, lang)),
+          ...model.sections.flatMap((section, i, all) => sectionContent(section, lang, i < all.length - 1)),
         ],
       },
     ],

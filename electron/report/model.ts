@@ -4,6 +4,7 @@ import {
   benchmarkFigures,
   type ChartSpec,
   COVERAGE_DECIMALS,
+  chartNote,
   coverageChart,
   coverageShares,
   crosstabChart,
@@ -27,6 +28,7 @@ import { listFindings } from '../services/findings.ts';
 import { buildRegister, engagementVocabulary, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { type Anonymizer, type AnonymizerInput, createAnonymizer } from './anonymize.ts';
+import { keyPersonHeadline, npsHeadline, topRecommendations } from './summary.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 
 export interface ReportOptions {
@@ -127,11 +129,20 @@ export function buildReport(
   };
   const date = (iso: string | null) => (iso ? f.date(iso) : '—');
   const people = new Set(interviews.flatMap((i) => i.interviewees.map((p) => p.id))).size;
+  // The held interviews' dates: the summary's period and the months in every chart's source line.
+  const dates = interviews
+    .map((i) => i.date)
+    .filter((d): d is string => !!d)
+    .sort();
+  const period = { from: dates[0] ?? engagement.periodStart, to: dates.at(-1) ?? engagement.periodEnd };
   const chart = (spec: ChartSpec): ReportBlock => ({
     kind: 'chart',
-    chart: options.rasterize
-      ? options.rasterize(spec)
-      : { id: spec.id, caption: spec.title, svg: '', png: new Uint8Array(), width: 0, height: 0 },
+    chart: {
+      ...(options.rasterize
+        ? options.rasterize(spec)
+        : { id: spec.id, caption: spec.title, svg: '', png: new Uint8Array(), width: 0, height: 0 }),
+      note: chartNote(spec, lang, period),
+    },
   });
   progress(0.25, 'figures');
 
@@ -147,21 +158,18 @@ export function buildReport(
       names: finding.claim.codes.map((c) => anon.mask(c.name[lang], r.where.codebook)),
     });
 
-  // Executive summary
-  const dates = interviews
-    .map((i) => i.date)
-    .filter((d): d is string => !!d)
-    .sort();
+  // Executive summary: one page (the lead, the findings with their figures, NPS and the key-person
+  // headline, the recommendations that come first); no chart here, the chapters carry them.
+  const summaryRecommendations = topRecommendations(findings);
   add('summary', [
     {
       kind: 'paragraph',
-      emphasis: 'lead',
       text: fill(r.summaryLead, {
         people: f.plural(r, 'summaryPeople', people),
         accounts: f.plural(r, 'summaryAccounts', stats.base.accounts),
         client: engagement.clientName,
-        from: date(dates[0] ?? engagement.periodStart),
-        to: date(dates.at(-1) ?? engagement.periodEnd),
+        from: date(period.from),
+        to: date(period.to),
       }),
     },
     ...(findings.length
@@ -190,6 +198,26 @@ export function buildReport(
               ]
             : []),
         ]),
+    {
+      kind: 'callout',
+      label: r.summaryFigures,
+      text: [
+        npsHeadline(stats.scores, lang),
+        keyPersonHeadline(stats.keyPersonRisk, lang, engagement.clientName),
+      ].join('\n'),
+    },
+    summaryRecommendations.length
+      ? {
+          kind: 'table',
+          caption: r.summaryRecommendations,
+          header: [r.priority, r.recommendation],
+          widths: [16, 84],
+          rows: summaryRecommendations.map((f) => [
+            t.findings.priorities[f.priority],
+            anon.mask(f.recommendation, findingAt(f)),
+          ]),
+        }
+      : { kind: 'paragraph', text: r.noRecommendations },
   ]);
 
   // Method and sample

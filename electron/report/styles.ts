@@ -266,17 +266,19 @@ export function reportStyles(language: string): IStylesOptions {
         run: { bold: true, size: size(9), color: 'FFFFFF' },
         paragraph: { keepNext: true },
       }),
+      // In sentence case: a finding's figure reads as a claim with its n, often a long one.
       paragraphStyle(S.keyFindingFigure, 'Key Finding Figure', {
-        run: { size: size(9), bold: true, color: ACCENT, allCaps: true, characterSpacing: 10 },
+        run: { size: size(9), bold: true, color: ACCENT },
         paragraph: { spacing: { before: 0, after: pt(3) }, keepNext: true },
       }),
+      // Key findings sit seven to a page in the executive summary, beside the NPS and recommendations.
       paragraphStyle(S.keyFindingTitle, 'Key Finding Title', {
-        run: { size: size(12), bold: true, color: INK },
-        paragraph: { spacing: { before: 0, after: pt(3), line: 252, lineRule: AUTO }, keepNext: true },
+        run: { size: size(10.5), bold: true, color: INK },
+        paragraph: { spacing: { before: 0, after: pt(2), line: 240, lineRule: AUTO }, keepNext: true },
       }),
       paragraphStyle(S.keyFindingText, 'Key Finding Text', {
-        run: { size: size(10.5), color: INK },
-        paragraph: { spacing: { before: 0, after: 0 } },
+        run: { size: size(9.5), color: INK },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: AUTO } },
       }),
       paragraphStyle(S.calloutLabel, 'Callout Label', {
         run: { size: size(8.5), bold: true, color: ACCENT, allCaps: true, characterSpacing: 20 },

@@ -62,6 +62,8 @@ export type ReportBlock =
 export interface ReportChart {
   id: string;
   caption: string;
+  /** Under the caption: the n the figures rest on and their source ("n = 15 held interviews · Source: …"). */
+  note?: string;
   svg: string;
   /** A PNG rendering of the same SVG (2× resolution), for Word versions without SVG support. */
   png: Uint8Array;

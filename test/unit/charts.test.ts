@@ -4,11 +4,13 @@ import { renderChartSvg } from '../../shared/chartRender.ts';
 import {
   benchmarkChart,
   benchmarkFigures,
+  chartNote,
   coverageChart,
   coverageShares,
   npsChart,
   prevalenceChart,
 } from '../../shared/charts.ts';
+import { CHANGE_COLOURS } from '../../shared/polarity.ts';
 
 const base: Base = { interviews: 10, accounts: 6, revenue: 1_000_000, revenueUnknown: 0 };
 const row = (name: string, interviews: number): PrevalenceRow => ({
@@ -118,5 +120,130 @@ describe('charts print figures as the tables do', () => {
     expect(benchmarkFigures(benchmark.rows[0]!, prevalence)).toEqual({ thisPct: 55, othersPct: 55, diff: 0 });
     const svg = renderChartSvg(benchmarkChart(benchmark, 'en', 12, prevalence));
     expect(svg.match(/>55%</g)?.length).toBe(2);
+  });
+});
+
+describe('charts tell the truth about what they show', () => {
+  const themes = (count: number) =>
+    Array.from({ length: count }, (_, i) => row(`Theme ${i + 1}`, 10 - (i % 10)));
+
+  test('a prevalence chart that leaves themes out says "top N of M" in its title; one that shows all does not', () => {
+    const cut = prevalenceChart(themes(5), 'en', 3);
+    expect(cut.title).toBe('Share of interviews where each theme comes up (top 3 of 5 themes)');
+    expect(renderChartSvg(cut)).toContain('(top 3 of 5 themes)');
+    expect(prevalenceChart(themes(5), 'fi', 3).title).toBe(
+      'Teeman esiintyvyys haastatteluissa (3 yleisintä, teemoja yhteensä 5)',
+    );
+    const all = prevalenceChart(themes(5), 'en');
+    expect(all.title).toBe('Share of interviews where each theme comes up');
+    expect((all.option.yAxis as { data: string[] }).data).toHaveLength(5);
+    // Themes never coded are not "left out": M counts the themes that came up.
+    expect(prevalenceChart([...themes(3), row('Never coded', 0)], 'en').title).not.toContain('top');
+  });
+
+  test('a long theme name is kept whole: wrapped onto lines in the spec and the SVG, never cut with "…"', () => {
+    const long = 'Customers report a lack of contact from the account team after the sale';
+    const spec = prevalenceChart([row(long, 7), row('Silos', 3)], 'en');
+    const axis = spec.option.yAxis as { data: string[]; axisLabel: { overflow: string; width: number } };
+    expect(axis.data).toContain(long);
+    expect(axis.axisLabel).toMatchObject({ overflow: 'break', width: 210 });
+    const svg = renderChartSvg(spec);
+    expect(svg).not.toContain('…');
+    const lines = [...svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((m) =>
+      m[1]!.trim(),
+    );
+    const wrapped = lines.filter((line) => long.includes(line) && line !== long);
+    expect(wrapped.length, lines.join(' | ')).toBeGreaterThan(1);
+    expect(wrapped.join(' ')).toBe(long);
+    // The row grows with the lines: the chart is taller than with short names only.
+    expect(spec.height).toBeGreaterThan(prevalenceChart([row('A', 7), row('Silos', 3)], 'en').height);
+    // The same holds for the benchmark's and the crosstab's theme axes.
+    const benchmark = benchmarkChart(
+      {
+        others: 1,
+        comparators: [],
+        interviews: 10,
+        picked: false,
+        rows: [{ ...row(long, 7), thisPct: 70, othersPct: 50, diff: 20 }],
+      },
+      'en',
+    );
+    expect((benchmark.option.yAxis as { data: string[] }).data).toEqual([long]);
+    expect(renderChartSvg(benchmark)).not.toContain('…');
+  });
+
+  test('under every chart, its n and source in the report language', () => {
+    const period = { from: '2025-10-08', to: '2025-12-03' };
+    const spec = prevalenceChart([row('Silos', 3)], 'en');
+    expect(chartNote(spec, 'en', period)).toBe(
+      'n\u00a0=\u00a010 held interviews · Source: Kuulo, interview coding 10/2025–12/2025',
+    );
+    expect(chartNote(prevalenceChart([row('Silos', 3)], 'fi'), 'fi', period)).toBe(
+      'n\u00a0=\u00a010 tehtyä haastattelua · Lähde: Kuulo, haastattelujen koodaus 10.2025–12.2025',
+    );
+    const one = prevalenceChart([{ ...row('Silos', 1), base: { ...base, interviews: 1 } }], 'en');
+    expect(one.basis).toBe('n\u00a0=\u00a01 held interview');
+    expect(chartNote(one, 'en', { from: '2025-10-08', to: '2025-10-30' })).toMatch(/coding 10\/2025$/);
+    const scores: ScoreGroup[] = [
+      {
+        group: 'all',
+        n: 14,
+        promoters: 5,
+        passives: 4,
+        detractors: 5,
+        nps: 0,
+        satisfactionN: 0,
+        satisfactionMean: null,
+        smallN: false,
+      },
+    ];
+    expect(chartNote(npsChart(scores, 'en'), 'en', period)).toBe(
+      'n\u00a0=\u00a014 answers · Source: Kuulo, scores given in the interviews 10/2025–12/2025',
+    );
+    const coverage: CoverageRow[] = [
+      {
+        tier: 'key',
+        interviews: 6,
+        accounts: 2,
+        revenue: 1,
+        revenueUnknown: 0,
+        interviewsPct: 0,
+        accountsPct: 0,
+        revenuePct: 0,
+      },
+      {
+        tier: 'named',
+        interviews: 4,
+        accounts: 3,
+        revenue: 1,
+        revenueUnknown: 0,
+        interviewsPct: 0,
+        accountsPct: 0,
+        revenuePct: 0,
+      },
+    ];
+    expect(coverageChart(coverage, 'fi').basis).toBe('n\u00a0=\u00a010 tehtyä haastattelua; 5 asiakasta');
+  });
+
+  test('themes are coloured by polarity, as the benchmark colours what a difference means', () => {
+    const spec = prevalenceChart(
+      [
+        row('Silos', 5),
+        { ...row('Trust', 4), polarity: 'strength' },
+        { ...row('Invoicing', 3), polarity: 'neutral' },
+      ],
+      'en',
+    );
+    const series = (spec.option.series as { data: { itemStyle: { color: string } }[] }[])[0]!;
+    // Bottom to top: least common first.
+    expect(series.data.map((d) => d.itemStyle.color)).toEqual([
+      CHANGE_COLOURS.neutral,
+      CHANGE_COLOURS.better,
+      CHANGE_COLOURS.worse,
+    ]);
+    const svg = renderChartSvg(spec);
+    for (const colour of Object.values(CHANGE_COLOURS))
+      expect(svg.toLowerCase()).toContain(colour.toLowerCase());
+    expect(svg).toContain('Red = a problem, green = a strength, grey = a neutral theme.');
   });
 });
