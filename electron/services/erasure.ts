@@ -144,34 +144,35 @@ function numbered(prefix: string, spans: readonly FoundSpan[], start = 0, requir
 const inlineText = (piece: DocNode): string =>
   piece.type === 'text' ? (piece.text ?? '') : piece.type === 'hardBreak' ? '\n' : '\u0000';
 
+/** Characters of a block's inline text to replace. */
+interface Cut {
+  from: number;
+  to: number;
+  insert: string;
+}
+
 /**
- * Replaces the name in the text of one block even where formatting or a coding splits a word into
- * several text pieces ("Aho" + bold "nen"): matches are found in the block's joined text, and each
- * match is cut out of every piece it touches, with the replacement put in the first.
+ * Cuts ranges out of the text of one block even where formatting or a coding splits a word into
+ * several text pieces ("Aho" + bold "nen"): each range is cut out of every text piece it touches,
+ * with its replacement put in the first. Other inline nodes (a line break) stay.
  */
-function eraseInline(
-  pieces: DocNode[],
-  find: (text: string) => FoundSpan[],
-  marker: string,
-): { pieces: DocNode[]; count: number } {
+function cutInline(pieces: DocNode[], cuts: readonly Cut[]): DocNode[] {
   const texts = pieces.map(inlineText);
-  const matches = find(texts.join('')).map((m) => [m.start, m.end] as const);
-  if (!matches.length) return { pieces, count: 0 };
-  const next = texts.map((text) => ({ text, cuts: [] as { from: number; to: number; insert: string }[] }));
-  for (const [start, end] of matches) {
+  const next = texts.map((text) => ({ text, cuts: [] as Cut[] }));
+  for (const { from: start, to: end, insert } of cuts) {
     let offset = 0;
     let inserted = false;
     for (const [index, piece] of next.entries()) {
       const from = Math.max(start, offset);
       const to = Math.min(end, offset + piece.text.length);
       if (from < to && pieces[index]!.type === 'text') {
-        piece.cuts.push({ from: from - offset, to: to - offset, insert: inserted ? '' : marker });
+        piece.cuts.push({ from: from - offset, to: to - offset, insert: inserted ? '' : insert });
         inserted = true;
       }
       offset += piece.text.length;
     }
   }
-  const result = pieces.flatMap((piece, index) => {
+  return pieces.flatMap((piece, index) => {
     if (piece.type !== 'text') return [piece];
     let text = next[index]!.text;
     for (const cut of [...next[index]!.cuts].sort((x, y) => y.from - x.from)) {
@@ -179,18 +180,22 @@ function eraseInline(
     }
     return text ? [{ ...piece, text }] : [];
   });
-  return { pieces: result, count: matches.length };
 }
 
-/** One block of a document where the target is named, with its places (for the preview). */
+/** One text where the target is named, with its places (for the preview). */
 interface BlockHit {
   text: string;
   places: Place[];
 }
 
+const isTextblock = (node: DocNode): boolean => !!node.content?.some((child) => child.type === 'text');
+const overlaps = (span: FoundSpan, from: number, to: number): boolean => span.start < to && span.end > from;
+
 /**
- * The document with the kept places erased, and every place found in it. Blocks are walked in order
- * and their places numbered across the document, so preview and erasure give the same ids.
+ * The document with the kept places erased, and every place found in it. Places are found in each
+ * block's text, and across the seam of two blocks where a line ends in a hyphen (a PDF pasted line
+ * by line: "Kal-" | "lio"). All are found first, on the text as it is, and numbered in block order,
+ * so preview and erasure give the same ids; then the kept ones are cut.
  */
 function eraseInDoc(
   doc: DocNode,
@@ -202,23 +207,62 @@ function eraseInDoc(
   let count = 0;
   let numberedSoFar = 0;
   const blocks: BlockHit[] = [];
+  const place = (text: string, spans: readonly FoundSpan[]): Place[] => {
+    const places = numbered(prefix, spans, numberedSoFar);
+    numberedSoFar += places.length;
+    if (places.length) blocks.push({ text: text.replaceAll('\u0000', ' '), places });
+    return places;
+  };
   const walk = (node: DocNode): DocNode => {
     if (!node.content) return node;
-    if (node.content.some((child) => child.type === 'text')) {
-      const erased = eraseInline(
-        node.content,
-        (text) => {
-          const places = numbered(prefix, find(text), numberedSoFar);
-          numberedSoFar += places.length;
-          if (places.length) blocks.push({ text: text.replaceAll('\u0000', ' '), places });
-          return places.filter((p) => keep(p.id)).map((p) => p.span);
-        },
-        marker,
-      );
-      count += erased.count;
-      return { ...node, content: erased.pieces };
+    if (isTextblock(node)) {
+      const text = node.content.map(inlineText).join('');
+      const kept = place(text, find(text)).filter((p) => keep(p.id));
+      count += kept.length;
+      const cuts = kept.map((p) => ({ from: p.span.start, to: p.span.end, insert: marker }));
+      return cuts.length ? { ...node, content: cutInline(node.content, cuts) } : node;
     }
-    return { ...node, content: node.content.map(walk) };
+    const children = node.content;
+    const texts = children.map((c) => (isTextblock(c) ? c.content!.map(inlineText).join('') : null));
+    const seams = texts.map((a, k) => {
+      const b = texts[k + 1];
+      if (a === null || b === null || b === undefined || !/-[ \t]*$/u.test(a)) return null;
+      return find(`${a}\n${b}`).find((s) => s.start < a.length && s.end > a.length + 1) ?? null;
+    });
+    const cuts: Cut[][] = children.map(() => []);
+    texts.forEach((text, k) => {
+      if (text === null) return;
+      const before = seams[k - 1];
+      const after = seams[k];
+      // A span the seam covers is part of the name across it.
+      const own = find(text).filter(
+        (s) =>
+          !(after && overlaps(s, after.start, text.length)) &&
+          !(before && overlaps(s, 0, before.end - texts[k - 1]!.length - 1)),
+      );
+      for (const p of place(text, own).filter((x) => keep(x.id))) {
+        cuts[k]!.push({ from: p.span.start, to: p.span.end, insert: marker });
+        count++;
+      }
+      if (after) {
+        const [seam] = place(`${text}\n${texts[k + 1]}`, [after]);
+        if (seam && keep(seam.id)) {
+          cuts[k]!.push({ from: after.start, to: text.length, insert: marker });
+          cuts[k + 1]!.push({ from: 0, to: after.end - text.length - 1, insert: '' });
+          count++;
+        }
+      }
+    });
+    return {
+      ...node,
+      content: children.map((child, k) =>
+        texts[k] === null
+          ? walk(child)
+          : cuts[k]!.length
+            ? { ...child, content: cutInline(child.content!, cuts[k]!) }
+            : child,
+      ),
+    };
   };
   return { doc: walk(doc), count, blocks };
 }

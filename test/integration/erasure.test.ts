@@ -290,3 +290,74 @@ describe('leaving places out of an erasure', () => {
     ).toBe('[erased] wants one contact');
   });
 });
+
+describe('forms erasure takes since the review of issue 11', () => {
+  function sepponStudy() {
+    const engagement = ws.call('createEngagement', { clientName: 'Sora Oy', title: 'T', language: 'fi' });
+    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+    const person = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Seppo Kallio',
+      roleLevel: 'strategic',
+    });
+    const interview = ws.call('createInterview', {
+      engagementId: engagement.id,
+      accountId: account.id,
+      intervieweeIds: [person.id],
+    });
+    return { engagement, person, interview };
+  }
+
+  test('lower-case forms of a name that is no word; the surname that is a word stays in lower case', () => {
+    const { person, interview } = sepponStudy();
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: paragraphsToDoc(['sepolle soitettiin, seppo ei vastannut. Halli on kalliolla, kallio kestää.']),
+    });
+    ws.call('eraseInterviewee', { id: person.id });
+    expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+      '[poistettu] soitettiin, [poistettu] ei vastannut. Halli on kalliolla, kallio kestää.',
+    );
+  });
+
+  test('a name split by a hyphen at a line break: in a paragraph, across pasted lines and in a field', () => {
+    const { engagement, person, interview } = sepponStudy();
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Laskut menevät Kal-' },
+              { type: 'hardBreak' },
+              { type: 'text', text: 'liolle ja asiakas-' },
+              { type: 'hardBreak' },
+              { type: 'text', text: 'kokemus kärsii.' },
+            ],
+          },
+          // A PDF pasted line by line: every line its own paragraph.
+          { type: 'paragraph', content: [{ type: 'text', text: 'Uusi yhteyshenkilö on Sep-' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'po, ja Oy-yhtiö pysyy.' }] },
+        ],
+      },
+    });
+    const finding = ws.call('createFinding', {
+      engagementId: engagement.id,
+      title: 'Avainhenkilö',
+      body: 'Kaikki kulkee Mik-\nkolan ja Kal-\nlion kautta.',
+    });
+    const preview = ws.call('erasurePreview', { id: person.id });
+    expect(preview.matches.map((m) => m.match)).toEqual(
+      expect.arrayContaining(['Kal-\nliolle', 'Sep-\npo', 'Kal-\nlion']),
+    );
+    ws.call('eraseInterviewee', { id: person.id, previewToken: preview.token });
+    expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+      'Laskut menevät [poistettu]\n ja asiakas-\nkokemus kärsii.\nUusi yhteyshenkilö on [poistettu]\n, ja Oy-yhtiö pysyy.',
+    );
+    expect(
+      ws.call('listFindings', { engagementId: engagement.id }).find((f) => f.id === finding.id)!.body,
+    ).toBe('Kaikki kulkee Mik-\nkolan ja [poistettu] kautta.');
+  });
+});
