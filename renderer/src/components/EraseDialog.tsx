@@ -128,9 +128,16 @@ export function EraseDialog({
                           aria-label={`${t('privacy.erasePlace')}: ${match.before.slice(-20)}${match.match}${match.after.slice(0, 20)}`}
                           onChange={(e) => toggle(match.id, e.target.checked)}
                         />
-                        {match.required && <span className="muted small">{t('privacy.alwaysErased')}</span>}
                       </label>
-                      <PlaceInContext place={{ ...match, where: placeLabel(t, match.place) }} />
+                      <PlaceInContext
+                        place={{
+                          ...match,
+                          // The person's own record: ticked for good, and said so.
+                          where: match.required
+                            ? `${placeLabel(t, match.place)} (${t('privacy.alwaysErased')})`
+                            : placeLabel(t, match.place),
+                        }}
+                      />
                     </li>
                   ))}
                 </ol>
