@@ -34,6 +34,7 @@ import {
   Doc,
   Empty,
   EngagementFields,
+  ErasureRequest,
   FindingFields,
   Id,
   IdentifierDecision,
@@ -227,9 +228,10 @@ export const contract = {
   erasurePreview: input(ById).returns<ErasurePreview>(),
   /**
    * GDPR erasure of one interviewee or marked person: every form of the name removed from every text
-   * of every engagement; an interviewee stays only as an anonymous role.
+   * of every engagement; an interviewee stays only as an anonymous role. Places of the preview named
+   * in `excluded` are left as they are; with a stale `previewToken` nothing changes.
    */
-  eraseInterviewee: input(ById).returns<ErasureSummary>(),
+  eraseInterviewee: input(ErasureRequest).returns<ErasureSummary>(),
 
   /** People and organisations marked in the engagement's notes. */
   listIdentities: input(zod.object({ engagementId: Id }).strict()).returns<Identity[]>(),

@@ -86,6 +86,9 @@ export interface ErrorParams {
   intervieweeNotInEngagement: None;
   accountNotInEngagement: None;
   linkTargetOutside: None;
+  erasurePreviewStale: None;
+  erasurePlaceUnknown: None;
+  erasurePlaceRequired: None;
   findingCodeOutside: None;
   claimCodeNotLinked: None;
   evidenceOutside: None;
@@ -171,6 +174,9 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   intervieweeNotInEngagement: 'invalid_input',
   accountNotInEngagement: 'invalid_input',
   linkTargetOutside: 'invalid_input',
+  erasurePreviewStale: 'conflict',
+  erasurePlaceUnknown: 'invalid_input',
+  erasurePlaceRequired: 'invalid_input',
   findingCodeOutside: 'invalid_input',
   claimCodeNotLinked: 'invalid_input',
   evidenceOutside: 'invalid_input',

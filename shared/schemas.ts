@@ -36,6 +36,14 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('timeFormat
 
 export const Empty = z.object({}).strict();
 export const ById = z.object({ id: Id }).strict();
+/** An erasure; `excluded` are place ids of the preview whose `token` is given (places to leave as they are). */
+export const ErasureRequest = z
+  .object({
+    id: Id,
+    excluded: z.array(z.string().max(300)).max(10_000).default([]),
+    previewToken: z.string().max(128).optional(),
+  })
+  .strict();
 
 export const EngagementFields = z
   .object({

@@ -61,7 +61,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
     erasurePreview: ({ id }) => erasurePreview(ctx, id),
-    eraseInterviewee: ({ id }) => eraseInterviewee(ctx, id),
+    eraseInterviewee: (request) => eraseInterviewee(ctx, request.id, request),
 
     listIdentities: ({ engagementId }) => identities.listIdentities(ctx, engagementId),
     identityRegister: ({ engagementId }) => identities.buildRegister(ctx, engagementId),

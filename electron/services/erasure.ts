@@ -1,19 +1,20 @@
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ErasureSummary } from '../../shared/contract.ts';
-import type { DocNode } from '../../shared/domain.ts';
+import type { DocNode, Language } from '../../shared/domain.ts';
 import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
 import type { ErasureMatch, ErasurePlace, ErasurePreview } from '../../shared/identity/types.ts';
-import { notFound } from '../base/errors.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
 import type { RowChange } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
-import { buildRegister, ERASED } from './identities.ts';
+import { buildRegister, ERASED_MARKERS, erasedMarker } from './identities.ts';
 import { saveNotes } from './notes.ts';
 import { deletedPerson, patchDeletedRow } from './trash.ts';
 
-export { ERASED } from './identities.ts';
+export { ERASED_MARKERS, erasedMarker } from './identities.ts';
 
 /** Who is erased: a register entry of one engagement, with every name it goes by there. */
 interface Target {
@@ -49,7 +50,7 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
   return {
     entryId,
     name: found.name,
-    names: entry?.names.length ? entry.names : [found.name].filter((n) => n !== ERASED),
+    names: entry?.names.length ? entry.names : [found.name].filter((n) => !ERASED_MARKERS.includes(n)),
     engagementId: found.engagementId,
     intervieweeId,
     identityId: person || deleted ? null : id,
@@ -122,33 +123,56 @@ function addressOf(local: string, names: readonly string[]): boolean {
   });
 }
 
+/** A span the erasure may change, named so the consultant can leave it out. */
+interface Place {
+  id: string;
+  span: FoundSpan;
+  /** In the person's own record: never left out. */
+  required: boolean;
+}
+
+/** Which places of a preview are erased; the preview itself erases none. */
+type Keep = (id: string) => boolean;
+const NOTHING: Keep = () => false;
+
+/** Numbers the spans of one text in order, so the same text always gives the same ids. */
+function numbered(prefix: string, spans: readonly FoundSpan[], start = 0, required = false): Place[] {
+  return spans.map((span, index) => ({ id: `${prefix}:${start + index}`, span, required }));
+}
+
+/** A block's inline content as one text; a line break is a line break (a name may be split at one). */
+const inlineText = (piece: DocNode): string =>
+  piece.type === 'text' ? (piece.text ?? '') : piece.type === 'hardBreak' ? '\n' : '\u0000';
+
+/** Characters of a block's inline text to replace. */
+interface Cut {
+  from: number;
+  to: number;
+  insert: string;
+}
+
 /**
- * Replaces the name in the text of one block even where formatting or a coding splits a word into
- * several text pieces ("Aho" + bold "nen"): matches are found in the block's joined text, and each
- * match is cut out of every piece it touches, with the replacement put in the first.
+ * Cuts ranges out of the text of one block even where formatting or a coding splits a word into
+ * several text pieces ("Aho" + bold "nen"): each range is cut out of every text piece it touches,
+ * with its replacement put in the first. Other inline nodes (a line break) stay.
  */
-function eraseInline(
-  pieces: DocNode[],
-  find: (text: string) => FoundSpan[],
-): { pieces: DocNode[]; count: number } {
-  const texts = pieces.map((p) => (p.type === 'text' ? (p.text ?? '') : '\u0000'));
-  const matches = find(texts.join('')).map((m) => [m.start, m.end] as const);
-  if (!matches.length) return { pieces, count: 0 };
-  const next = texts.map((text) => ({ text, cuts: [] as { from: number; to: number; insert: string }[] }));
-  for (const [start, end] of matches) {
+function cutInline(pieces: DocNode[], cuts: readonly Cut[]): DocNode[] {
+  const texts = pieces.map(inlineText);
+  const next = texts.map((text) => ({ text, cuts: [] as Cut[] }));
+  for (const { from: start, to: end, insert } of cuts) {
     let offset = 0;
     let inserted = false;
-    for (const piece of next) {
+    for (const [index, piece] of next.entries()) {
       const from = Math.max(start, offset);
       const to = Math.min(end, offset + piece.text.length);
-      if (from < to) {
-        piece.cuts.push({ from: from - offset, to: to - offset, insert: inserted ? '' : ERASED });
+      if (from < to && pieces[index]!.type === 'text') {
+        piece.cuts.push({ from: from - offset, to: to - offset, insert: inserted ? '' : insert });
         inserted = true;
       }
       offset += piece.text.length;
     }
   }
-  const result = pieces.flatMap((piece, index) => {
+  return pieces.flatMap((piece, index) => {
     if (piece.type !== 'text') return [piece];
     let text = next[index]!.text;
     for (const cut of [...next[index]!.cuts].sort((x, y) => y.from - x.from)) {
@@ -156,21 +180,91 @@ function eraseInline(
     }
     return text ? [{ ...piece, text }] : [];
   });
-  return { pieces: result, count: matches.length };
 }
 
-function eraseInDoc(doc: DocNode, find: (text: string) => FoundSpan[]): { doc: DocNode; count: number } {
+/** One text where the target is named, with its places (for the preview). */
+interface BlockHit {
+  text: string;
+  places: Place[];
+}
+
+const isTextblock = (node: DocNode): boolean => !!node.content?.some((child) => child.type === 'text');
+const overlaps = (span: FoundSpan, from: number, to: number): boolean => span.start < to && span.end > from;
+
+/**
+ * The document with the kept places erased, and every place found in it. Places are found in each
+ * block's text, and across the seam of two blocks where a line ends in a hyphen (a PDF pasted line
+ * by line: "Kal-" | "lio"). All are found first, on the text as it is, and numbered in block order,
+ * so preview and erasure give the same ids; then the kept ones are cut.
+ */
+function eraseInDoc(
+  doc: DocNode,
+  find: (text: string) => FoundSpan[],
+  prefix: string,
+  keep: Keep,
+  marker: string,
+): { doc: DocNode; count: number; blocks: BlockHit[] } {
   let count = 0;
+  let numberedSoFar = 0;
+  const blocks: BlockHit[] = [];
+  const place = (text: string, spans: readonly FoundSpan[]): Place[] => {
+    const places = numbered(prefix, spans, numberedSoFar);
+    numberedSoFar += places.length;
+    if (places.length) blocks.push({ text: text.replaceAll('\u0000', ' '), places });
+    return places;
+  };
   const walk = (node: DocNode): DocNode => {
     if (!node.content) return node;
-    if (node.content.some((child) => child.type === 'text')) {
-      const erased = eraseInline(node.content, find);
-      count += erased.count;
-      return { ...node, content: erased.pieces };
+    if (isTextblock(node)) {
+      const text = node.content.map(inlineText).join('');
+      const kept = place(text, find(text)).filter((p) => keep(p.id));
+      count += kept.length;
+      const cuts = kept.map((p) => ({ from: p.span.start, to: p.span.end, insert: marker }));
+      return cuts.length ? { ...node, content: cutInline(node.content, cuts) } : node;
     }
-    return { ...node, content: node.content.map(walk) };
+    const children = node.content;
+    const texts = children.map((c) => (isTextblock(c) ? c.content!.map(inlineText).join('') : null));
+    const seams = texts.map((a, k) => {
+      const b = texts[k + 1];
+      if (a === null || b === null || b === undefined || !/-[ \t]*$/u.test(a)) return null;
+      return find(`${a}\n${b}`).find((s) => s.start < a.length && s.end > a.length + 1) ?? null;
+    });
+    const cuts: Cut[][] = children.map(() => []);
+    texts.forEach((text, k) => {
+      if (text === null) return;
+      const before = seams[k - 1];
+      const after = seams[k];
+      // A span the seam covers is part of the name across it.
+      const own = find(text).filter(
+        (s) =>
+          !(after && overlaps(s, after.start, text.length)) &&
+          !(before && overlaps(s, 0, before.end - texts[k - 1]!.length - 1)),
+      );
+      for (const p of place(text, own).filter((x) => keep(x.id))) {
+        cuts[k]!.push({ from: p.span.start, to: p.span.end, insert: marker });
+        count++;
+      }
+      if (after) {
+        const [seam] = place(`${text}\n${texts[k + 1]}`, [after]);
+        if (seam && keep(seam.id)) {
+          cuts[k]!.push({ from: after.start, to: text.length, insert: marker });
+          cuts[k + 1]!.push({ from: 0, to: after.end - text.length - 1, insert: '' });
+          count++;
+        }
+      }
+    });
+    return {
+      ...node,
+      content: children.map((child, k) =>
+        texts[k] === null
+          ? walk(child)
+          : cuts[k]!.length
+            ? { ...child, content: cutInline(child.content!, cuts[k]!) }
+            : child,
+      ),
+    };
   };
-  return { doc: walk(doc), count };
+  return { doc: walk(doc), count, blocks };
 }
 
 interface TextColumn {
@@ -182,6 +276,11 @@ interface TextColumn {
 const DERIVED = new Set(['notes.doc', 'notes.text', 'mentions.text', 'identity_decisions.key']);
 /** Tables read on their own: the Trash keeps whole rows as JSON (see trashNaming). */
 const OWN_WAY = new Set(['trash']);
+/**
+ * Live codings' quotes are re-derived from the notes when they are saved, so they follow the notes
+ * (a place left out there stays in its quote too); deleted codings keep theirs and are erased here.
+ */
+const ROWS: Record<string, string> = { 'codings.quote': 'AND deleted_at IS NOT NULL' };
 
 /**
  * Every text column of every table, found from the schema, so that a column added later is erased
@@ -202,10 +301,26 @@ function textColumns({ db }: ServiceContext): TextColumn[] {
   );
 }
 
+/** The engagement a row belongs to, through its own column or its interview or account; null if shared. */
+function engagementOfRow({ db }: ServiceContext, table: string, rowid: number): string | null {
+  const columns = new Set((db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name));
+  const sql = columns.has('engagement_id')
+    ? `SELECT engagement_id FROM "${table}" WHERE rowid = ?`
+    : columns.has('interview_id')
+      ? `SELECT i.engagement_id FROM "${table}" t JOIN interviews i ON i.id = t.interview_id WHERE t.rowid = ?`
+      : columns.has('account_id')
+        ? `SELECT a.engagement_id FROM "${table}" t JOIN accounts a ON a.id = t.account_id WHERE t.rowid = ?`
+        : null;
+  return sql ? ((db.prepare(sql).pluck().get(rowid) as string | null | undefined) ?? null) : null;
+}
+
 const CONTEXT = 40;
-function placeOf(place: ErasurePlace, text: string, span: FoundSpan): ErasureMatch {
+function placeOf(place: ErasurePlace, text: string, found: Place): ErasureMatch {
+  const { span } = found;
   return {
+    id: found.id,
     place,
+    required: found.required,
     before: text.slice(Math.max(0, span.start - CONTEXT), span.start),
     match: span.text,
     after: text.slice(span.end, span.end + CONTEXT),
@@ -218,8 +333,10 @@ interface NoteHit {
   interviewId: string;
   engagementId: string;
   place: ErasurePlace;
-  text: string;
-  spans: FoundSpan[];
+  /** The document with the kept places erased. */
+  doc: DocNode;
+  erased: number;
+  blocks: BlockHit[];
 }
 interface FieldHit {
   table: string;
@@ -227,46 +344,69 @@ interface FieldHit {
   rowid: number;
   place: ErasurePlace;
   text: string;
-  spans: FoundSpan[];
+  places: Place[];
 }
 
-/** The interviews whose notes name the target. */
-function notesNaming({ db }: ServiceContext, find: Find): NoteHit[] {
+/** The interviews whose notes name the target, erased where `keep` says. */
+function notesNaming(
+  ctx: ServiceContext,
+  find: Find,
+  keep: Keep,
+  marker: (engagementId: string) => string,
+): NoteHit[] {
+  const { db } = ctx;
   return (
-    db
-      .prepare(
-        `SELECT n.interview_id AS interviewId, i.engagement_id AS engagementId, n.text, a.name AS account, i.date
-         FROM notes n JOIN interviews i ON i.id = n.interview_id JOIN accounts a ON a.id = i.account_id`,
-      )
-      .all() as {
-      interviewId: string;
-      engagementId: string;
-      text: string;
-      account: string;
-      date: string | null;
-    }[]
-  )
-    .map((n) => ({
-      interviewId: n.interviewId,
-      engagementId: n.engagementId,
-      place: { kind: 'notes' as const, account: n.account, date: n.date },
-      text: n.text,
-      spans: find(n.text, n.engagementId),
-    }))
-    .filter((n) => n.spans.length);
+    (
+      db
+        .prepare(
+          `SELECT n.interview_id AS interviewId, i.engagement_id AS engagementId, n.text, a.name AS account, i.date
+         FROM notes n JOIN interviews i ON i.id = n.interview_id JOIN accounts a ON a.id = i.account_id
+         ORDER BY n.interview_id`,
+        )
+        .all() as {
+        interviewId: string;
+        engagementId: string;
+        text: string;
+        account: string;
+        date: string | null;
+      }[]
+    )
+      // The derived text tells cheaply which documents to walk.
+      .filter((n) => find(n.text, n.engagementId).length)
+      .map((n) => {
+        const erased = eraseInDoc(
+          storedDoc(ctx, n.interviewId),
+          (text) => find(text, n.engagementId),
+          `notes:${n.interviewId}`,
+          keep,
+          marker(n.engagementId),
+        );
+        return {
+          interviewId: n.interviewId,
+          engagementId: n.engagementId,
+          place: { kind: 'notes' as const, account: n.account, date: n.date },
+          doc: erased.doc,
+          erased: erased.count,
+          blocks: erased.blocks,
+        };
+      })
+      .filter((n) => n.blocks.length)
+  );
 }
 
 /** Every other text field that names the target, and the review decisions keyed by its name. */
 function fieldsNaming(
   ctx: ServiceContext,
   find: Find,
+  own: (table: string, rowid: number) => boolean,
 ): { fields: FieldHit[]; decisions: { engagementId: string; key: string }[] } {
   const { db } = ctx;
   const fields: FieldHit[] = [];
   for (const { table, column } of textColumns(ctx)) {
     const rows = db
       .prepare(
-        `SELECT rowid AS rowid, "${column}" AS value FROM "${table}" WHERE typeof("${column}") = 'text' AND "${column}" <> ''`,
+        `SELECT rowid AS rowid, "${column}" AS value FROM "${table}" WHERE typeof("${column}") = 'text' AND "${column}" <> ''
+         ${ROWS[`${table}.${column}`] ?? ''} ORDER BY rowid`,
       )
       .all() as { rowid: number; value: string }[];
     for (const row of rows) {
@@ -278,7 +418,7 @@ function fieldsNaming(
           rowid: row.rowid,
           place: { kind: 'field', table, column },
           text: row.value,
-          spans,
+          places: numbered(`field:${table}:${column}:${row.rowid}`, spans, 0, own(table, row.rowid)),
         });
     }
   }
@@ -309,19 +449,23 @@ function finderFor(ctx: ServiceContext, target: Target): Find {
 interface TrashText {
   place: ErasurePlace;
   text: string;
-  spans: FoundSpan[];
+  places: Place[];
 }
 
 /**
  * Deleted rows kept in the Trash, with every text in them that names the target: each value of each
- * kept row (notes documents as documents) and the entry's label. `rewrite` replaces the spans.
+ * kept row (notes documents as documents) and the entry's label, rewritten with the kept places erased.
  */
 function trashNaming(
   { db }: ServiceContext,
   find: Find,
-  rewrite?: (hit: TrashText) => string,
+  target: Target,
+  keep: Keep,
+  marker: (engagementId: string | null) => string,
 ): { rowid: number; label: string; changes: string; hits: TrashText[] }[] {
-  const rows = db.prepare('SELECT rowid, engagement_id AS engagementId, label, changes FROM trash').all() as {
+  const rows = db
+    .prepare('SELECT rowid, engagement_id AS engagementId, label, changes FROM trash ORDER BY rowid')
+    .all() as {
     rowid: number;
     engagementId: string | null;
     label: string;
@@ -330,16 +474,28 @@ function trashNaming(
   return rows
     .map((row) => {
       const hits: TrashText[] = [];
-      const visit = (column: string, text: string): string => {
-        const spans = find(text, row.engagementId ?? undefined);
-        if (!spans.length) return text;
-        const hit = {
-          place: { kind: 'field' as const, table: 'trash', column },
-          text,
-          spans,
-        };
+      const mark = marker(row.engagementId);
+      let counted = 0;
+      const placesIn = (text: string, required: boolean): Place[] => {
+        const places = numbered(
+          `trash:${row.rowid}`,
+          find(text, row.engagementId ?? undefined),
+          counted,
+          required,
+        );
+        counted += places.length;
+        return places;
+      };
+      const visit = (column: string, text: string, required = false): string => {
+        const places = placesIn(text, required);
+        if (!places.length) return text;
+        const hit = { place: { kind: 'field' as const, table: 'trash', column }, text, places };
         hits.push(hit);
-        return rewrite ? rewrite(hit) : text;
+        return withoutSpans(
+          text,
+          places.filter((p) => keep(p.id)),
+          mark,
+        );
       };
       const label = JSON.parse(row.label) as Record<string, unknown>;
       const changes = JSON.parse(row.changes) as RowChange[];
@@ -353,18 +509,28 @@ function trashNaming(
       for (const change of changes)
         for (const kept of [change.old, change.new]) {
           if (!kept) continue;
+          // The person's own deleted record is always erased.
+          const own =
+            (change.table === 'interviewees' && kept.id === target.intervieweeId) ||
+            (change.table === 'identities' &&
+              ((target.identityId !== null && kept.id === target.identityId) ||
+                (target.intervieweeId !== null && kept.interviewee_id === target.intervieweeId)));
           for (const [column, value] of Object.entries(kept)) {
             if (typeof value !== 'string') continue;
             if (change.table === 'notes' && column === 'doc') {
               const doc = JSON.parse(value) as DocNode;
-              const erased = eraseInDoc(doc, (text) => {
-                const spans = find(text, row.engagementId ?? undefined);
-                if (spans.length)
-                  hits.push({ place: { kind: 'field', table: 'trash', column: 'notes' }, text, spans });
-                return rewrite ? spans : [];
-              });
+              const erased = eraseInDoc(
+                doc,
+                (text) => find(text, row.engagementId ?? undefined),
+                `trash:${row.rowid}:doc${counted}`,
+                keep,
+                mark,
+              );
+              for (const block of erased.blocks)
+                hits.push({ place: { kind: 'field', table: 'trash', column: 'notes' }, ...block });
+              counted++;
               kept[column] = JSON.stringify(erased.doc);
-            } else kept[column] = visit(column, value);
+            } else kept[column] = visit(column, value, own);
           }
         }
       return { rowid: row.rowid, label: JSON.stringify(newLabel), changes: JSON.stringify(changes), hits };
@@ -372,38 +538,82 @@ function trashNaming(
     .filter((row) => row.hits.length);
 }
 
-const withoutSpans = ({ text, spans }: { text: string; spans: FoundSpan[] }): string => {
+function withoutSpans(text: string, places: readonly Place[], marker: string): string {
   let result = text;
-  for (const span of [...spans].reverse())
-    result = result.slice(0, span.start) + ERASED + result.slice(span.end);
+  for (const { span } of [...places].reverse())
+    result = result.slice(0, span.start) + marker + result.slice(span.end);
   return result;
-};
+}
+
+/** Everything an erasure of the target would change, erased where `keep` says. */
+function gather(ctx: ServiceContext, target: Target, keep: Keep) {
+  const { db } = ctx;
+  const languages = new Map(
+    (db.prepare('SELECT id, language FROM engagements').all() as { id: string; language: Language }[]).map(
+      (e) => [e.id, e.language],
+    ),
+  );
+  const home = languages.get(target.engagementId) ?? 'en';
+  // The marker reads in the language of the engagement whose text it replaces.
+  const marker = (engagementId: string | null) => erasedMarker(languages.get(engagementId ?? '') ?? home);
+  const ownRows = {
+    interviewees: new Set(
+      db
+        .prepare('SELECT rowid FROM interviewees WHERE id = ?')
+        .pluck()
+        .all(target.intervieweeId ?? '') as number[],
+    ),
+    identities: new Set(
+      db
+        .prepare('SELECT rowid FROM identities WHERE id = ? OR interviewee_id = ?')
+        .pluck()
+        .all(target.identityId ?? '', target.intervieweeId ?? '') as number[],
+    ),
+  };
+  const own = (table: string, rowid: number) =>
+    (table === 'interviewees' || table === 'identities') && ownRows[table].has(rowid);
+  const find = finderFor(ctx, target);
+  const notes = notesNaming(ctx, find, keep, marker);
+  const { fields, decisions } = fieldsNaming(ctx, find, own);
+  const trash = trashNaming(ctx, find, target, keep, marker);
+  const matches = [
+    ...notes.flatMap((n) => n.blocks.flatMap((b) => b.places.map((p) => placeOf(n.place, b.text, p)))),
+    ...fields.flatMap((f) => f.places.map((p) => placeOf(f.place, f.text, p))),
+    ...trash.flatMap((row) => row.hits.flatMap((h) => h.places.map((p) => placeOf(h.place, h.text, p)))),
+  ];
+  // The texts the places were found in, each with its ids: any change to one of them shows here.
+  const hash = createHash('sha256');
+  for (const n of notes) for (const b of n.blocks) hash.update(`${n.interviewId}\u0000${b.text}\u0000`);
+  for (const f of fields) hash.update(`${f.table}.${f.column}:${f.rowid}\u0000${f.text}\u0000`);
+  for (const row of trash) for (const h of row.hits) hash.update(`trash:${row.rowid}\u0000${h.text}\u0000`);
+  for (const m of matches) hash.update(`${m.id}\u0000`);
+  return { notes, fields, decisions, trash, matches, token: hash.digest('hex'), marker, home };
+}
 
 export function erasurePreview(ctx: ServiceContext, id: string): ErasurePreview {
   const target = resolveTarget(ctx, id);
-  const find = finderFor(ctx, target);
-  const matches = [
-    ...notesNaming(ctx, find).flatMap((n) => n.spans.map((s) => placeOf(n.place, n.text, s))),
-    ...fieldsNaming(ctx, find).fields.flatMap((f) => f.spans.map((s) => placeOf(f.place, f.text, s))),
-    ...trashNaming(ctx, find).flatMap((row) =>
-      row.hits.flatMap((h) => h.spans.map((s) => placeOf(h.place, h.text, s))),
-    ),
-  ];
+  const { matches, token } = gather(ctx, target, NOTHING);
   const forms = [...new Set(matches.map((m) => m.match.normalize('NFC')))].sort((a, b) =>
     a.localeCompare(b, 'fi'),
   );
-  return { name: target.name, forms, matches: matches.slice(0, 500), total: matches.length };
+  return { name: target.name, forms, matches: matches.slice(0, 500), total: matches.length, token };
 }
 
 /**
  * A GDPR erasure request: every form of the person's name — inflected, short, nicknamed, as marked
  * in notes — goes from every text of every engagement (notes and what is derived from them, quotes,
  * memos, findings, titles, labels, relationship entries, codes, interviewers, deleted codings), and
- * an interviewee stays only as an anonymous role, so the counts of the study do not change. Deleted
- * pages are overwritten (secure_delete) and the journal is emptied; if another program holds the
- * file open so that the journal cannot be emptied, the summary says the erasure is not complete.
+ * an interviewee stays only as an anonymous role, so the counts of the study do not change. Places
+ * of the preview the consultant left out (an ordinary word that looks like the name) stay as they
+ * are; the person's own record is always erased. Deleted pages are overwritten (secure_delete) and
+ * the journal is emptied; if another program holds the file open so that the journal cannot be
+ * emptied, the summary says the erasure is not complete.
  */
-export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummary {
+export function eraseInterviewee(
+  ctx: ServiceContext,
+  id: string,
+  options: { excluded?: readonly string[]; previewToken?: string | undefined } = {},
+): ErasureSummary {
   const { db } = ctx;
   const target = resolveTarget(ctx, id);
   const summary: ErasureSummary = {
@@ -416,47 +626,69 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
     backupsWithData: 0,
     complete: false,
   };
+  const excluded = new Set(options.excluded ?? []);
 
   db.transaction(() => {
-    const find = finderFor(ctx, target);
-    for (const note of notesNaming(ctx, find)) {
-      const erased = eraseInDoc(storedDoc(ctx, note.interviewId), (text) => find(text, note.engagementId));
-      if (!erased.count) continue;
-      saveNotes(ctx, note.interviewId, erased.doc);
-      summary.notes++;
-      summary.mentions += erased.count;
+    // Checked before anything changes: the places left out must be those the consultant saw.
+    if (options.previewToken !== undefined || excluded.size) {
+      const seen = gather(ctx, target, NOTHING);
+      if (options.previewToken !== undefined && options.previewToken !== seen.token)
+        throw new KuuloError('erasurePreviewStale');
+      const byId = new Map(seen.matches.map((m) => [m.id, m]));
+      for (const placeId of excluded) {
+        const match = byId.get(placeId);
+        if (!match) throw new KuuloError('erasurePlaceUnknown');
+        if (match.required) throw new KuuloError('erasurePlaceRequired');
+      }
     }
-    // Read after the notes are saved: their quotes and mentions are re-derived by then.
-    const found = fieldsNaming(ctx, find);
+    const found = gather(ctx, target, (placeId) => !excluded.has(placeId));
+    for (const note of found.notes) {
+      if (!note.erased) continue;
+      saveNotes(ctx, note.interviewId, note.doc);
+      summary.notes++;
+      summary.mentions += note.erased;
+    }
     for (const field of found.fields) {
-      const text = withoutSpans(field);
+      const places = field.places.filter((p) => !excluded.has(p.id));
+      if (!places.length) continue;
+      const text = withoutSpans(
+        field.text,
+        places,
+        found.marker(engagementOfRow(ctx, field.table, field.rowid)),
+      );
       db.prepare(`UPDATE "${field.table}" SET "${field.column}" = ? WHERE rowid = ?`).run(text, field.rowid);
-      summary.mentions += field.spans.length;
+      summary.mentions += places.length;
       if (field.table === 'codings' && field.column === 'memo') summary.memos++;
       else if (field.table === 'findings') summary.findings++;
       else if (!(field.table === 'codings' && field.column === 'quote')) summary.fields++;
     }
     // Deleted rows kept for undo: erased in place, so a restore brings the erased text back.
-    for (const row of trashNaming(ctx, find, withoutSpans)) {
+    for (const row of found.trash) {
+      const erased = row.hits.reduce(
+        (sum, hit) => sum + hit.places.filter((p) => !excluded.has(p.id)).length,
+        0,
+      );
+      if (!erased) continue;
       db.prepare('UPDATE trash SET label = ?, changes = ? WHERE rowid = ?').run(
         row.label,
         row.changes,
         row.rowid,
       );
       summary.fields++;
-      summary.mentions += row.hits.reduce((sum, hit) => sum + hit.spans.length, 0);
+      summary.mentions += erased;
     }
     for (const d of found.decisions)
       db.prepare('DELETE FROM identity_decisions WHERE engagement_id = ? AND key = ?').run(
         d.engagementId,
         d.key,
       );
+    const name = erasedMarker(found.home);
     if (target.intervieweeId) {
       db.prepare(
         `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', updated_at = ? WHERE id = ?`,
-      ).run(ERASED, ctx.now(), target.intervieweeId);
+      ).run(name, ctx.now(), target.intervieweeId);
       patchDeletedRow(ctx, 'interviewees', target.intervieweeId, {
-        name: ERASED,
+        name,
         title: '',
         anon_label: '',
         consent: 'declined',
@@ -464,7 +696,7 @@ export function eraseInterviewee(ctx: ServiceContext, id: string): ErasureSummar
     }
     db.prepare(
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
-    ).run(ERASED, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
+    ).run(name, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
   })();
   summary.complete = emptyJournal(ctx.db);
   summary.backupsWithData = listBackups(ctx).length;

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { LANGUAGES, type Language } from '../../shared/domain.ts';
+import { resources } from '../../shared/i18n/index.ts';
 import { IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
 import { guessBaseForm } from '../../shared/identity/finnish.ts';
 import { normalizeName } from '../../shared/identity/normalize.ts';
@@ -8,8 +10,12 @@ import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 
-/** The text an erased name is replaced with; never registered as a name. */
-export const ERASED = '[erased]';
+/** The text an erased name is replaced with, in the language of the engagement whose text it replaces. */
+export const erasedMarker = (language: Language): string =>
+  resources[language].translation.privacy.erasedMarker;
+/** Every language's marker: none is ever registered as a name. */
+export const ERASED_MARKERS: readonly string[] = LANGUAGES.map(erasedMarker);
+const isErased = (name: string): boolean => ERASED_MARKERS.includes(name);
 
 type Fields = z.output<typeof IdentityFields>;
 
@@ -130,7 +136,7 @@ const splitPeople = (field: string): string[] =>
   field
     .split(/\s*(?:[,;&/+]|\s(?:ja|and|och)\s)\s*/u)
     .map(normalizeName)
-    .filter((n) => n && n !== ERASED);
+    .filter((n) => n && !isErased(n));
 
 export const contactId = (name: string): string => `contact:${normalizeName(name).toLocaleLowerCase('fi')}`;
 export const interviewerId = (name: string): string =>
@@ -147,7 +153,7 @@ export function buildRegister(ctx: ServiceContext, engagementId: string): Regist
   const entries = new Map<string, RegisterEntry>();
   const add = (entry: Omit<RegisterEntry, 'names'>, names: string[] = [entry.name]) => {
     const existing = entries.get(entry.id);
-    const clean = names.map(normalizeName).filter((n) => n && n !== ERASED);
+    const clean = names.map(normalizeName).filter((n) => n && !isErased(n));
     if (existing) existing.names.push(...clean.filter((n) => !existing.names.includes(n)));
     else entries.set(entry.id, { ...entry, names: [...new Set(clean)] });
   };
@@ -160,10 +166,11 @@ export function buildRegister(ctx: ServiceContext, engagementId: string): Regist
   const people = db
     .prepare(
       `SELECT p.id, p.name FROM interviewees p JOIN accounts a ON a.id = p.account_id
-       WHERE a.engagement_id = ? AND p.name <> ? ORDER BY p.name`,
+       WHERE a.engagement_id = ? ORDER BY p.name`,
     )
-    .all(engagementId, ERASED) as { id: string; name: string }[];
-  for (const p of people) add({ id: p.id, kind: 'person', role: 'interviewee', name: p.name });
+    .all(engagementId) as { id: string; name: string }[];
+  for (const p of people)
+    if (!isErased(p.name)) add({ id: p.id, kind: 'person', role: 'interviewee', name: p.name });
   const contacts = db
     .prepare(
       `SELECT DISTINCT r.client_person FROM relationships r JOIN interviews i ON i.id = r.interview_id

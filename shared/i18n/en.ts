@@ -840,13 +840,20 @@ export const en = {
     eraseMenuHint: 'For an erasure request: the name is removed from every text',
     eraseTitle: 'Erase {{name}}’s personal data?',
     eraseExplain:
-      'For a GDPR erasure request. The name and title are removed from the person’s record, and every mention of the name, in any of its forms, is replaced by “[erased]” in the notes, quotes, memos, findings and other texts of every engagement. The interviews stay, counted under the person’s role only.',
+      'For a GDPR erasure request. The name and title are removed from the person’s record, and every mention of the name, in any of its forms, is replaced by “[erased]” (“[poistettu]” in a Finnish engagement) in the notes, quotes, memos, findings and other texts of every engagement. The interviews stay, counted under the person’s role only.',
     preview_one: 'This changes {{count}} place, in every engagement:',
     preview_other: 'This changes {{count}} places, in every engagement:',
     forms: 'Forms of the name found: {{forms}}',
     previewNone: 'The name appears nowhere else; only the person’s record changes.',
     previewLoading: 'Looking for the name in every engagement…',
     previewMore: 'and {{count}} more',
+    erasedMarker: '[erased]',
+    placesHint:
+      'Untick a place to leave it as it is, e.g. an ordinary word that only looks like the name. The person’s own record is always erased.',
+    erasePlace: 'Erase here',
+    alwaysErased: 'always erased',
+    placesLeft_one: '{{count}} place is left as it is.',
+    placesLeft_other: '{{count}} places are left as they are.',
     erasedFields_one: 'Also changed: {{count}} other text (a title, label, relationship entry or the like).',
     erasedFields_other:
       'Also changed: {{count}} other texts (titles, labels, relationship entries and the like).',

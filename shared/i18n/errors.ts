@@ -289,6 +289,12 @@ const en: Phrasebook = {
   intervieweeNotInEngagement: () => 'That interviewee is not in this engagement.',
   accountNotInEngagement: () => 'That account is not in this engagement.',
   linkTargetOutside: () => 'Choose a person or organisation of this engagement to link to.',
+  erasurePreviewStale: () =>
+    'The texts have changed since the list of places was made. Nothing was erased; look at the places again and confirm.',
+  erasurePlaceUnknown: () =>
+    'A place left out is not one of the places this erasure would change. Nothing was erased; look at the places again.',
+  erasurePlaceRequired: () =>
+    'The person’s own record is always erased; only places in other texts can be left out. Nothing was erased.',
   findingCodeOutside: () => 'A linked code is not in this engagement’s codebook.',
   claimCodeNotLinked: () => 'The figure can only count themes linked to the finding.',
   evidenceOutside: () => 'An evidence quote is not from this engagement.',
@@ -393,6 +399,12 @@ const fi: Phrasebook = {
   intervieweeNotInEngagement: () => 'Haastateltava ei kuulu tähän toimeksiantoon.',
   accountNotInEngagement: () => 'Asiakas ei kuulu tähän toimeksiantoon.',
   linkTargetOutside: () => 'Valitse linkitettäväksi tämän toimeksiannon henkilö tai organisaatio.',
+  erasurePreviewStale: () =>
+    'Tekstit ovat muuttuneet sen jälkeen, kun kohteet listattiin. Mitään ei poistettu; tarkista kohteet uudelleen ja vahvista.',
+  erasurePlaceUnknown: () =>
+    'Pois jätetty kohta ei ole niiden kohtien joukossa, joita poisto muuttaisi. Mitään ei poistettu; tarkista kohteet uudelleen.',
+  erasurePlaceRequired: () =>
+    'Henkilön omat tiedot poistetaan aina; vain muiden tekstien kohtia voi jättää pois. Mitään ei poistettu.',
   findingCodeOutside: () => 'Linkitetty koodi ei ole tämän toimeksiannon koodikirjassa.',
   claimCodeNotLinked: () => 'Luku voi laskea vain löydökseen linkitettyjä teemoja.',
   evidenceOutside: () => 'Näyttönä oleva lainaus ei ole tästä toimeksiannosta.',

@@ -852,13 +852,20 @@ export const fi: Resources = {
     eraseMenuHint: 'Tietojen poistopyyntöön: nimi poistetaan kaikista teksteistä',
     eraseTitle: 'Poistetaanko henkilön {{name}} henkilötiedot?',
     eraseExplain:
-      'Tietosuoja-asetuksen mukaista poistopyyntöä varten. Nimi ja tehtävänimike poistetaan henkilön tiedoista, ja jokainen nimen maininta missä tahansa taivutusmuodossa korvataan merkinnällä ”[erased]” kaikkien toimeksiantojen muistiinpanoissa, lainauksissa, muistioissa, löydöksissä ja muissa teksteissä. Haastattelut säilyvät, ja henkilö lasketaan niissä vain roolinsa mukaan.',
+      'Tietosuoja-asetuksen mukaista poistopyyntöä varten. Nimi ja tehtävänimike poistetaan henkilön tiedoista, ja jokainen nimen maininta missä tahansa taivutusmuodossa korvataan merkinnällä ”[poistettu]” (englanninkielisissä toimeksiannoissa ”[erased]”) kaikkien toimeksiantojen muistiinpanoissa, lainauksissa, muistioissa, löydöksissä ja muissa teksteissä. Haastattelut säilyvät, ja henkilö lasketaan niissä vain roolinsa mukaan.',
     preview_one: 'Tämä muuttaa {{count}} kohdan kaikissa toimeksiannoissa:',
     preview_other: 'Tämä muuttaa {{count}} kohtaa kaikissa toimeksiannoissa:',
     forms: 'Nimen löydetyt muodot: {{forms}}',
     previewNone: 'Nimeä ei ole muualla; vain henkilön tiedot muuttuvat.',
     previewLoading: 'Etsitään nimeä kaikista toimeksiannoista…',
     previewMore: 'ja {{count}} muuta',
+    erasedMarker: '[poistettu]',
+    placesHint:
+      'Poista rasti kohdasta, joka jätetään ennalleen, esimerkiksi tavallisesta sanasta, joka vain näyttää nimeltä. Henkilön omat tiedot poistetaan aina.',
+    erasePlace: 'Poista tästä',
+    alwaysErased: 'poistetaan aina',
+    placesLeft_one: '{{count}} kohta jätetään ennalleen.',
+    placesLeft_other: '{{count}} kohtaa jätetään ennalleen.',
     erasedFields_one:
       'Lisäksi muuttui {{count}} muu teksti (otsikko, tunniste, suhdekartan merkintä tai vastaava).',
     erasedFields_other:

@@ -1,16 +1,18 @@
-import { isFormOf, nameStems, type Stem } from './finnish.ts';
+import { isFormOf, isLowercaseFormOf, type LowerStemKind, nameStems, type Stem } from './finnish.ts';
 import {
   COMMON_ACRONYMS,
   COMMON_WORDS,
   FIRST_NAMES,
   GENERIC_ORG_WORDS,
   LEGAL_SUFFIXES,
+  lowercaseSafe,
+  NICKNAME_VALUES,
   NICKNAMES,
   NOT_NAMES,
   SURNAMES,
 } from './gazetteer.ts';
 import { normalizeForMatching, normalizeName } from './normalize.ts';
-import { matchAround, opensSentence, words } from './scan.ts';
+import { matchAround, opensSentence, type Word, words } from './scan.ts';
 
 /** One person or organisation the engine knows, with every name it goes by. */
 export interface KnownIdentity {
@@ -83,10 +85,20 @@ const SURNAME_SHAPE =
 const ORDINARY_NEN =
   /(?:mi|lli)(?:nen|s\p{Ll}*)$|^(?:kymme|ensimmäi|viimei|jokai|suomalai|ruotsalai|ulkomai|kotimai|tavalli|sellai|tällai|tuollai|millai|minkälai|erilai|samanlai|kaikenlai|monenlai|yksittäi|alkuperäi|varsinai|nykyi|enti|myöhäi|päivittäi|viikoittai|kuukausittai|vuosittai|säännölli|henkilökohtai|yhtei|toi|nai|ihmi|hevo|kysymyks|vastaukse|tulokse|keskustelu|kokoukse|palaverissa)/u;
 const NO_FORMS: { strong: string[]; weak: string[] } = { strong: [], weak: [] };
+/** A stem of a person's name written in lower case ("sepo" for "sepolle"). */
+interface LowerEntry {
+  identityId: string;
+  stem: string;
+  kind: LowerStemKind;
+}
+
 /** Distinct words a matcher remembers the forms of (a long report has a few tens of thousands). */
 const FORMS_CACHE = 50_000;
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
 const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+/** A hyphen ending a line: then the line break, or the spaces a PDF's text gives for it. */
+const LINE_BREAK_HYPHEN = /^-(?:[ \t]*\r?\n[ \t]*|[ \t]+)$/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
 const lower = (s: string): string => s.toLocaleLowerCase('fi');
 /** "ABB:n" → "ABB", "Tom's" → "Tom". */
@@ -109,6 +121,9 @@ export class IdentityMatcher {
   private readonly maxStem: number;
   private readonly orgs: Set<string>;
   private readonly formsOf = new Map<string, { strong: string[]; weak: string[] }>();
+  private readonly lowerStems = new Map<string, LowerEntry[]>();
+  private readonly maxLowerStem: number;
+  private readonly lowerFormsOf = new Map<string, { strong: string[]; weak: string[] }>();
 
   readonly identities: readonly KnownIdentity[];
 
@@ -116,16 +131,40 @@ export class IdentityMatcher {
     this.identities = identities;
     this.orgs = new Set(identities.filter((i) => i.kind === 'org').map((i) => i.id));
     let maxStem = 0;
+    let maxLowerStem = 0;
     for (const identity of identities) {
       for (const name of nicknames ? expandNames(identity) : identity.names) {
         const parts = nameWords(name);
         parts.forEach((word, index) => {
-          // In "Seppo Kallio", Seppo is a first name; a lone word is one if it is a known first name.
+          // In "Seppo Kallio", Seppo is a first name; a lone word is one if it is a known first name or
+          // nickname (Sepi keeps its -i: Sepin, never the e-stem "Seve-n" that reads "seven").
           const given =
             identity.kind === 'person' &&
-            (parts.length > 1 ? index < parts.length - 1 : FIRST_NAMES.has(word));
+            (parts.length > 1
+              ? index < parts.length - 1
+              : FIRST_NAMES.has(word) || NICKNAME_VALUES.has(word));
           const alone = identity.kind === 'person' || parts.length === 1 || !GENERIC_ORG_WORDS.has(word);
+          // Typed fast in lower case ("sepolle soitettiin"): a person's name whose lower case is no word.
+          const lowercase = identity.kind === 'person' && lowercaseSafe(word);
           for (const stem of nameStems(word, given)) {
+            if (lowercase) {
+              const key = lower(stem.stem);
+              const entries = this.lowerStems.get(key) ?? [];
+              // A changed stem alone can be a word (Riitta → "riita", a quarrel): it needs an ending
+              // of a closed syllable (see isLowercaseFormOf).
+              const kind: LowerStemKind =
+                stem.stem === word
+                  ? 'base'
+                  : stem.endings === 'partitive'
+                    ? 'partitive'
+                    : /nen$/u.test(word) && key.endsWith('se')
+                      ? 'nen'
+                      : 'changed';
+              if (!entries.some((e) => e.identityId === identity.id && e.kind === kind))
+                entries.push({ identityId: identity.id, stem: key, kind });
+              this.lowerStems.set(key, entries);
+              maxLowerStem = Math.max(maxLowerStem, key.length);
+            }
             const list = this.stems.get(stem.stem) ?? [];
             const same = list.find((e) => e.identityId === identity.id && e.stem.endings === stem.endings);
             if (!same) list.push({ identityId: identity.id, stem, alone, base: stem.stem === word });
@@ -137,6 +176,24 @@ export class IdentityMatcher {
       }
     }
     this.maxStem = maxStem;
+    this.maxLowerStem = maxLowerStem;
+  }
+
+  /** The people a word written in lower case is a form of (only names that are no words; see lowercaseSafe). */
+  lowercaseIdentitiesOf(token: string): { strong: string[]; weak: string[] } {
+    if (!this.lowerStems.size) return NO_FORMS;
+    let forms = this.lowerFormsOf.get(token);
+    if (!forms) {
+      if (this.lowerFormsOf.size >= FORMS_CACHE) this.lowerFormsOf.clear();
+      const strong = new Set<string>();
+      for (let length = Math.min(token.length, this.maxLowerStem); length >= 2; length--) {
+        for (const entry of this.lowerStems.get(token.slice(0, length)) ?? [])
+          if (isLowercaseFormOf(token, entry.stem, entry.kind)) strong.add(entry.identityId);
+      }
+      forms = strong.size ? { strong: [...strong], weak: [] } : NO_FORMS;
+      this.lowerFormsOf.set(token, forms);
+    }
+    return forms;
   }
 
   /** The identities a single word is a form of; `weak` ones only if a neighbouring word agrees. */
@@ -185,6 +242,36 @@ export class IdentityMatcher {
     return { strong: [...strong], weak: [...weak].filter((id) => !strong.has(id)) };
   }
 
+  /**
+   * A name split at a line break by a hyphen, as text pasted from a PDF has it ("Kal-\nlio",
+   * "Mik- kolle" where the break became a space), is one word when the joined word is a form of a
+   * known name and the second piece goes on in lower case. Anything else stays two words, so
+   * ordinary compounds ("asiakas-\nkokemus", "Oy-yhtiö") are never joined.
+   */
+  private joinLineBreaks(text: string, tokens: Word[]): Word[] {
+    const joined: Word[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]!;
+      const next = tokens[i + 1];
+      if (
+        next &&
+        LINE_BREAK_HYPHEN.test(text.slice(word.end, next.start)) &&
+        LOWER.test(next.word) &&
+        /\p{L}$/u.test(word.word)
+      ) {
+        const whole = word.word + next.word;
+        const forms = UPPER.test(whole) ? this.identitiesOf(whole) : this.lowercaseIdentitiesOf(whole);
+        if (forms.strong.length || forms.weak.length) {
+          joined.push({ start: word.start, end: next.end, word: whole });
+          i++;
+          continue;
+        }
+      }
+      joined.push(word);
+    }
+    return joined;
+  }
+
   /** Everything in `original` that identifies someone, in text order, never overlapping. */
   find(original: string, options: FindOptions = {}): FoundSpan[] {
     const { text, toOriginal } = normalizeForMatching(original);
@@ -217,8 +304,13 @@ export class IdentityMatcher {
       }
     }
 
-    const tokens = words(text).filter((t) => free(t.start, t.end));
-    const forms = tokens.map((t) => (UPPER.test(t.word) ? this.identitiesOf(t.word) : NO_FORMS));
+    const tokens = this.joinLineBreaks(
+      text,
+      words(text).filter((t) => free(t.start, t.end)),
+    );
+    const forms = tokens.map((t) =>
+      UPPER.test(t.word) ? this.identitiesOf(t.word) : this.lowercaseIdentitiesOf(t.word),
+    );
     const nextTo = (i: number, j: number) =>
       j >= 0 &&
       j < tokens.length &&

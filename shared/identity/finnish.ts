@@ -353,3 +353,45 @@ export function guessBaseForm(token: string): string {
   }
   return token;
 }
+
+/**
+ * How a stem of a name is used in lower-case matching: the name itself, a partitive stem
+ * (Virtas-ta), the vowel stem of a -nen name (Virtase-lle, Virtase-en) or a changed stem (Sepo-lle).
+ */
+export type LowerStemKind = 'base' | 'partitive' | 'nen' | 'changed';
+
+const LOWER_CLITICS = ['', 'kin', 'kaan', 'kään', 'han', 'hän'];
+/** Endings of a closed syllable: the only ones a changed (weak) stem takes. */
+const CLOSED_ENDINGS = combine(
+  ['n', 't', 'lle', 'lla', 'llä', 'lta', 'ltä', 'ssa', 'ssä', 'sta', 'stä', 'ksi', 'tta', 'ttä'],
+  LOWER_CLITICS,
+);
+const OPEN_ENDINGS = combine(['', 'a', 'ä', 'na', 'nä'], LOWER_CLITICS);
+const PARTITIVE_LOWER = combine(['ta', 'tä'], LOWER_CLITICS);
+const NEN_ILLATIVE = combine(['en'], LOWER_CLITICS);
+
+/**
+ * Whether a word typed in lower case is a form of a name's stem, by a stricter rule than `isFormOf`:
+ * only the singular cases notes use, no plurals or first- and second-person possessives, which in
+ * lower case meet real words ("pekoni" is bacon, not Pekka's; "liisata" is to lease).
+ */
+export function isLowercaseFormOf(token: string, stem: string, kind: LowerStemKind): boolean {
+  if (!token.startsWith(stem)) return false;
+  const rest = token.slice(stem.length);
+  switch (kind) {
+    case 'partitive':
+      return PARTITIVE_LOWER.has(rest);
+    case 'changed':
+      return CLOSED_ENDINGS.has(rest);
+    case 'nen':
+      return CLOSED_ENDINGS.has(rest) || NEN_ILLATIVE.has(rest);
+    case 'base': {
+      // After a consonant Finnish adds an -i (Samille, Tomin: a changed stem); "Sam-a" would be "sama".
+      if (!isVowel(stem.at(-1))) return LOWER_CLITICS.includes(rest);
+      if (OPEN_ENDINGS.has(rest) || CLOSED_ENDINGS.has(rest)) return true;
+      // Illative: the last vowel again and n (Mikko-on, Pekka-an).
+      const vowel = stem.at(-1) ?? '';
+      return isVowel(vowel) && rest.startsWith(`${vowel}n`) && LOWER_CLITICS.includes(rest.slice(2));
+    }
+  }
+}

@@ -182,3 +182,67 @@ Logistiikka Palvelut Palvelu Rakennus Kuljetus Konsultointi Teollisuus Yhtymä K
 Metalli Energia Sähkö Talo Koti Kone Huolto Osuuskunta The and of &
 `),
 );
+
+/**
+ * First names, surnames and nicknames that are also ordinary words (or whose forms are: Päivi →
+ * "päivin", Pia → "pian", Tapani → "tapani"), in lower case. Written lower case, such a name is the
+ * word, never the person: "kallio", "mäki", "price", "grant" are never matched. A curated list:
+ * Finnish nature and trade surnames, Finnish first names that are nouns or adverbs, English names
+ * that are words, and the nicknames above that are words (make, ale, bill, pelle).
+ */
+export const NAMES_THAT_ARE_WORDS = new Set(
+  words(`
+aalto aho halla harju heinä hirvi honka haapa ilves joki järvi kaarna kallio kangas kanerva karhu kari
+kaski kataja kettu kivi koivu koivisto koski kotka kuikka kulta kuusi kurki laakso lahti laine lampi
+lehto leppä lintu lumi metsä mänty mäki niemi nurmi paju paasi pelto petäjä pihlaja pouta puro raja ranta
+rauta rinne routa saari salmi salo sorsa susi suo tammi tanner tuuli vaara vainio varis virta vuori
+hovi lukkari nikkari rautio seppä hopea kupari vaski tina sarja kaira riita helmi
+kivinen mäkinen järvinen kallioinen metsäinen hevonen ihminen nainen toinen ykkönen kakkonen kolmonen
+nelonen
+aamu aarre aino anna armas arvo eli ilo ilona ilta into kai kauko kirsi kukka lahja lempi lumi marja
+matti meri oiva onni otto pia päivi rauha ritva satu sini sisko sulo säde taimi tapani taisto toivo
+tyyne urho usko valo veli veikko vesa vilja virpi visa voitto pilvi hilla jussi orvokki ruusu
+ale make pelle eke
+sirkka terttu tuija iiris henna suvi lotta lassi joe alan karin
+per bo jan dag ebba elsa malin
+bill will mark frank grant price rose jack may june grace hope joy penny drew sue max king art chase
+hunt baker miller page young long rich guy chip white wood green hall hill lane stone bond crane sterling
+faith major marsh bush banks field ford fox wolf lamb bell best little rice ward wells mills day cross
+short strong sharp swift wise hardy noble power gold silver steel cole porter turner walker hunter
+fisher carter mason potter barber butler cooper dean bishop knight prince duke earl lord glass church
+brook brooks rivers lake pond dale glen heath moss reed root bird swan crow hawk finch robin martin
+nick pat rob don bob bud dawn iris ivy ruby pearl holly heather amber summer april august victor ray rod
+cliff wade pierce sage river sky storm dusty sandy rusty randy chuck carol harry peter ruth mike dick
+ted ed ben dan tom jimmy billy bobby peggy smith brown black gray grey holm strand
+`),
+);
+
+/**
+ * Everyday nouns ending in -la/-lä, the place suffix: a surname of that shape (Mattila, Heikkilä) is
+ * no word in lower case, but these are.
+ */
+const LA_WORDS = new Set(
+  words(`
+kahvila ravintola sairaala neuvola pappila kanala asuntola vankila hoitola ruokala kuula paula hella
+kaula keula jaala heila mela sola kala tila pala vala tela sola kela
+`),
+);
+
+/** Every nickname: each is a first name. */
+export const NICKNAME_VALUES: ReadonlySet<string> = new Set(Object.values(NICKNAMES).flat());
+
+/**
+ * Whether a name word may be matched written in lower case ("sepolle soitettiin"): only when its
+ * lower case is no word. Known are the gazetteer's names that are not on the list above, and the
+ * shapes of Finnish surnames that are no words: -nen (Virtanen; not the demonyms -lainen/-läinen,
+ * hämäläinen is a word, nor adjectives listed above, "kivinen tie") and -la/-lä (Mattila, Heikkilä). Any other name cannot be told from a word
+ * (a registered "Kulta", "Vanha"): it is matched only capitalised.
+ */
+export function lowercaseSafe(name: string): boolean {
+  const lower = name.toLocaleLowerCase('fi');
+  if (lower.length < 3 || NAMES_THAT_ARE_WORDS.has(lower) || LA_WORDS.has(lower)) return false;
+  if (/l[aä]inen$/u.test(lower)) return false;
+  if (/[aeiouyäö]nen$/u.test(lower) && lower.length >= 6) return true;
+  if (/[aeiouyäö]l[aä]$/u.test(lower) && lower.length >= 5) return true;
+  return FIRST_NAMES.has(name) || SURNAMES.has(name) || NICKNAME_VALUES.has(name);
+}

@@ -83,7 +83,11 @@ export type ErasurePlace =
 
 /** One place an erasure would change, shown before it runs (the UI phrases `place` in its language). */
 export interface ErasureMatch {
+  /** Names this place in `eraseInterviewee`'s `excluded` (valid only for this preview's text). */
+  id: string;
   place: ErasurePlace;
+  /** In the person's own record: always erased, cannot be left out. */
+  required: boolean;
   before: string;
   match: string;
   after: string;
@@ -94,4 +98,6 @@ export interface ErasurePreview {
   forms: string[];
   matches: ErasureMatch[];
   total: number;
+  /** Fingerprint of the texts the places were found in: an erasure with a stale one is refused. */
+  token: string;
 }

@@ -89,7 +89,7 @@ describe('the Trash in Chromium', () => {
       await dialog.getByRole('button', { name: 'Erase permanently' }).click();
       await expect.poll(() => dialog.innerText()).toContain('Erased:');
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
-      await expect.poll(() => page.getByTestId('trash-item').innerText()).toContain('[erased]');
+      await expect.poll(() => page.getByTestId('trash-item').innerText()).toContain('[poistettu]'); // his study is in Finnish
       const kept = ws.db.prepare('SELECT label || changes FROM trash').pluck().get() as string;
       expect(kept).not.toMatch(/Seppo|Sepo[nl]|Kallio/);
     } finally {

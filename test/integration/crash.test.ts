@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.ts';
-import { ERASED } from '../../electron/services/erasure.ts';
+import { erasedMarker } from '../../electron/services/erasure.ts';
+
+/** The crash writer's engagement is Finnish: erasure writes its marker in Finnish. */
+const ERASED = erasedMarker('fi');
+
 import type { DocNode } from '../../shared/domain.ts';
 import { deriveNotes } from '../../shared/notes.ts';
 import { seededRandom } from '../fixtures/random.ts';
@@ -291,7 +295,7 @@ function verifyCodings(db: Database, expected: Expected, context: string): void 
   for (const codeId of expected.goneCodes)
     expect(codeExists.get(codeId), `merged code ${codeId} ${context}`).toBe(0);
 
-  // An erasure is one transaction too: once the person reads "[erased]", no note names them.
+  // An erasure is one transaction too: once the person reads "[poistettu]", no note names them.
   const nameOf = db.prepare('SELECT name FROM interviewees WHERE id = ?').pluck();
   for (const personId of expected.erased)
     expect(nameOf.get(personId), `erased person ${personId} ${context}`).toBe(ERASED);

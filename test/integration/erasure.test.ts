@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { writeReport } from '../../electron/report/export.ts';
-import { ERASED } from '../../electron/services/erasure.ts';
+import { erasedMarker } from '../../electron/services/erasure.ts';
+import { paragraphsToDoc } from '../../shared/notes.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
 
@@ -55,6 +56,9 @@ test('after erasing a person, their name appears in no table, derived text or ne
   const after = everyText();
   expect(after).not.toMatch(/Karin/);
   expect(after).not.toMatch(/Åberg/);
+  // Kvarnholm's study is in English: the marker reads in English there.
+  expect(engagement.language).toBe('en');
+  const ERASED = erasedMarker('en');
   expect(after).toContain(ERASED);
   // The study's counts stay: the person remains as an anonymous role in their interviews.
   expect(ws.call('listInterviews', { engagementId: engagement.id })).toHaveLength(interviewsBefore);
@@ -119,6 +123,7 @@ test('a name split across formatted or coded pieces of text is erased too', () =
   });
   ws.call('eraseInterviewee', { id: person.id });
   const text = ws.call('getInterview', { id: interview.id }).notes.text;
+  const ERASED = erasedMarker('fi');
   expect(text).toBe(`${ERASED} sanoi näin. ${ERASED} mukaan kaikki hyvin.`);
 });
 
@@ -142,7 +147,11 @@ test('an erasure while another connection reads the file is reported as incomple
 test('erasing Seppo Kallio of the demo: no form of his name in the bytes of the file or its journal, and the notes change only there', () => {
   const interviews = ws
     .call('listEngagements', {})
-    .flatMap((e) => ws.call('listInterviews', { engagementId: e.id }));
+    .flatMap((e) =>
+      ws.call('listInterviews', { engagementId: e.id }).map((i) => ({ ...i, language: e.language })),
+    );
+  // The marker reads in the language of the engagement whose notes it is written in.
+  const markerOf = new Map(interviews.map((i) => [i.id, erasedMarker(i.language)]));
   const textOf = (id: string) => ws.call('getInterview', { id }).notes.text;
   const before = new Map(interviews.map((i) => [i.id, textOf(i.id)]));
   const person = ws
@@ -158,7 +167,7 @@ test('erasing Seppo Kallio of the demo: no form of his name in the bytes of the 
 
   expect(ws.call('eraseInterviewee', { id: person.id }).complete).toBe(true);
 
-  for (const [id, text] of before) expect(textOf(id), id).toBe(text.replace(forms, ERASED));
+  for (const [id, text] of before) expect(textOf(id), id).toBe(text.replace(forms, markerOf.get(id)!));
   ws.db.close();
   for (const file of [ws.path, `${ws.path}-wal`]) {
     const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
@@ -166,4 +175,189 @@ test('erasing Seppo Kallio of the demo: no form of his name in the bytes of the 
       expect(bytes.includes(Buffer.from(form)), `${form} in ${file}`).toBe(false);
   }
   ws.db = new BetterSqlite3(ws.path);
+});
+
+describe('leaving places out of an erasure', () => {
+  /** A Finnish study where Aino Kivi is interviewed and "Kivi" is also an ordinary word in one sentence. */
+  function kiviStudy() {
+    const engagement = ws.call('createEngagement', { clientName: 'Sora Oy', title: 'T', language: 'fi' });
+    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+    const person = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Aino Kivi',
+      roleLevel: 'strategic',
+    });
+    const interview = ws.call('createInterview', {
+      engagementId: engagement.id,
+      accountId: account.id,
+      intervieweeIds: [person.id],
+    });
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: paragraphsToDoc([
+        'Aino Kivi kertoi hinnoista.',
+        'Kivi on kova, sanoi hän. Kiven mukaan toimitus on hidas.',
+      ]),
+    });
+    const textOf = () => ws.call('getInterview', { id: interview.id }).notes.text;
+    const nameOf = () =>
+      ws.call('listAccounts', { engagementId: engagement.id }).flatMap((a) => a.interviewees)[0]!.name;
+    return { person, interview, textOf, nameOf };
+  }
+
+  test('a place left out stays as it is, every other place and the person’s own record are erased', () => {
+    const { person, textOf, nameOf } = kiviStudy();
+    const preview = ws.call('erasurePreview', { id: person.id });
+    const stone = preview.matches.find((m) => m.match === 'Kivi' && m.after.startsWith(' on kova'))!;
+    expect(stone).toMatchObject({ required: false, place: { kind: 'notes' } });
+    // The person's own record is listed, and cannot be left out.
+    const own = preview.matches.filter((m) => m.required);
+    expect(own.map((m) => m.place)).toContainEqual({ kind: 'field', table: 'interviewees', column: 'name' });
+
+    ws.call('eraseInterviewee', { id: person.id, excluded: [stone.id], previewToken: preview.token });
+    const ERASED = erasedMarker('fi');
+    expect(textOf()).toBe(
+      `${ERASED} kertoi hinnoista.\nKivi on kova, sanoi hän. ${ERASED} mukaan toimitus on hidas.`,
+    );
+    expect(nameOf()).toBe(ERASED);
+  });
+
+  test('a stale preview, a place that is not in it or the person’s own record left out: refused, nothing changes', () => {
+    const { person, interview, textOf, nameOf } = kiviStudy();
+    const preview = ws.call('erasurePreview', { id: person.id });
+    const stone = preview.matches.find((m) => m.after.startsWith(' on kova'))!;
+    const own = preview.matches.find((m) => m.required)!;
+    const before = textOf();
+
+    const notAPlace = ws.raw('eraseInterviewee', {
+      id: person.id,
+      excluded: [`${stone.id}0`],
+      previewToken: preview.token,
+    });
+    expect(notAPlace).toMatchObject({
+      ok: false,
+      error: { key: 'erasurePlaceUnknown', code: 'invalid_input' },
+    });
+    const ownRecord = ws.raw('eraseInterviewee', {
+      id: person.id,
+      excluded: [own.id],
+      previewToken: preview.token,
+    });
+    expect(ownRecord).toMatchObject({ ok: false, error: { key: 'erasurePlaceRequired' } });
+    expect(textOf()).toBe(before);
+
+    // The text changes after the preview was made: its places may no longer be where they were.
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: paragraphsToDoc(['Kivi on kova.', 'Aino Kivi kertoi hinnoista. Kiven mukaan toimitus on hidas.']),
+    });
+    const changed = textOf();
+    const stale = ws.raw('eraseInterviewee', {
+      id: person.id,
+      excluded: [stone.id],
+      previewToken: preview.token,
+    });
+    expect(stale).toMatchObject({ ok: false, error: { key: 'erasurePreviewStale', code: 'conflict' } });
+    expect(textOf()).toBe(changed);
+    expect(nameOf()).toBe('Aino Kivi');
+
+    // With a fresh preview it runs.
+    const fresh = ws.call('erasurePreview', { id: person.id });
+    expect(fresh.token).not.toBe(preview.token);
+    ws.call('eraseInterviewee', { id: person.id, previewToken: fresh.token });
+    expect(textOf()).not.toMatch(/Kivi|Kiven|Aino/);
+  });
+
+  test('the marker is written in the language of the engagement whose text it replaces', () => {
+    const { person, textOf } = kiviStudy();
+    const english = ws.call('createEngagement', { clientName: 'Other Ltd', title: 'E', language: 'en' });
+    const account = ws.call('createAccount', { engagementId: english.id, name: 'Customer', tier: 'key' });
+    const interview = ws.call('createInterview', {
+      engagementId: english.id,
+      accountId: account.id,
+      intervieweeIds: [],
+    });
+    ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Aino Kivi called us twice.']) });
+    const finding = ws.call('createFinding', {
+      engagementId: english.id,
+      title: 'Aino Kivi wants one contact',
+    });
+    ws.call('eraseInterviewee', { id: person.id });
+    expect(textOf()).toMatch(/^\[poistettu\] kertoi/);
+    expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe('[erased] called us twice.');
+    expect(
+      ws.call('listFindings', { engagementId: english.id }).find((f) => f.id === finding.id)!.title,
+    ).toBe('[erased] wants one contact');
+  });
+});
+
+describe('forms erasure takes since the review of issue 11', () => {
+  function sepponStudy() {
+    const engagement = ws.call('createEngagement', { clientName: 'Sora Oy', title: 'T', language: 'fi' });
+    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+    const person = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Seppo Kallio',
+      roleLevel: 'strategic',
+    });
+    const interview = ws.call('createInterview', {
+      engagementId: engagement.id,
+      accountId: account.id,
+      intervieweeIds: [person.id],
+    });
+    return { engagement, person, interview };
+  }
+
+  test('lower-case forms of a name that is no word; the surname that is a word stays in lower case', () => {
+    const { person, interview } = sepponStudy();
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: paragraphsToDoc(['sepolle soitettiin, seppo ei vastannut. Halli on kalliolla, kallio kestää.']),
+    });
+    ws.call('eraseInterviewee', { id: person.id });
+    expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+      '[poistettu] soitettiin, [poistettu] ei vastannut. Halli on kalliolla, kallio kestää.',
+    );
+  });
+
+  test('a name split by a hyphen at a line break: in a paragraph, across pasted lines and in a field', () => {
+    const { engagement, person, interview } = sepponStudy();
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Laskut menevät Kal-' },
+              { type: 'hardBreak' },
+              { type: 'text', text: 'liolle ja asiakas-' },
+              { type: 'hardBreak' },
+              { type: 'text', text: 'kokemus kärsii.' },
+            ],
+          },
+          // A PDF pasted line by line: every line its own paragraph.
+          { type: 'paragraph', content: [{ type: 'text', text: 'Uusi yhteyshenkilö on Sep-' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'po, ja Oy-yhtiö pysyy.' }] },
+        ],
+      },
+    });
+    const finding = ws.call('createFinding', {
+      engagementId: engagement.id,
+      title: 'Avainhenkilö',
+      body: 'Kaikki kulkee Mik-\nkolan ja Kal-\nlion kautta.',
+    });
+    const preview = ws.call('erasurePreview', { id: person.id });
+    expect(preview.matches.map((m) => m.match)).toEqual(
+      expect.arrayContaining(['Kal-\nliolle', 'Sep-\npo', 'Kal-\nlion']),
+    );
+    ws.call('eraseInterviewee', { id: person.id, previewToken: preview.token });
+    expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+      'Laskut menevät [poistettu]\n ja asiakas-\nkokemus kärsii.\nUusi yhteyshenkilö on [poistettu]\n, ja Oy-yhtiö pysyy.',
+    );
+    expect(
+      ws.call('listFindings', { engagementId: engagement.id }).find((f) => f.id === finding.id)!.body,
+    ).toBe('Kaikki kulkee Mik-\nkolan ja [poistettu] kautta.');
+  });
 });

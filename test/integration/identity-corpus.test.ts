@@ -4,7 +4,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeReport } from '../../electron/report/export.ts';
 import { visibleText } from '../../electron/report/leaks.ts';
-import { ERASED } from '../../electron/services/erasure.ts';
+import { erasedMarker } from '../../electron/services/erasure.ts';
+import { IdentityMatcher } from '../../shared/identity/detect.ts';
+import { FIRST_NAMES, SURNAMES } from '../../shared/identity/gazetteer.ts';
 import { INVISIBLE } from '../../shared/identity/normalize.ts';
 import { paragraphsToDoc } from '../../shared/notes.ts';
 import { CLIENT, ORDINARY_WORDS, ORGS, PASSAGES, PEOPLE, parsePassage } from '../fixtures/identity/corpus.ts';
@@ -128,12 +130,24 @@ describe('the identity corpus in an anonymised report', () => {
         .flatMap((p) => p.spans)
         .filter((s) => hidden(s.ref))
         .map((s) => clean(s.surface))
+        // A name split at a line break ("Kal-\nlio") may reach the document with the break as a
+        // line break, a space, or gone: each way it is a leak.
+        .flatMap((surface) =>
+          /-\s/u.test(surface)
+            ? [
+                surface,
+                surface.replace(/-\s+/u, '-'),
+                surface.replace(/-\s+/u, '- '),
+                surface.replace(/-\s+/u, ''),
+              ]
+            : [surface],
+        )
         .filter((surface) => [...parts.values()].some((text) => containsWord(text, surface)));
       expect([...new Set(leaks)]).toEqual([]);
       const lost = ORDINARY_WORDS.filter((word) => !containsWord(all, word));
       expect(lost).toEqual([]);
       // The passages themselves are in the report (the quotes), not dropped.
-      expect(all).toContain(ERASED === '[erased]' ? '[henkilö' : '');
+      expect(all).toContain('[henkilö');
     });
   }
 });
@@ -168,7 +182,7 @@ describe('erasing a person of the corpus', () => {
     parsed.forEach((p, i) => {
       let expected = before[i]!;
       for (const s of p.spans.filter((x) => ofPerson(person, x)).sort((a, b) => b.start - a.start))
-        expected = expected.slice(0, s.start) + ERASED + expected.slice(s.end);
+        expected = expected.slice(0, s.start) + erasedMarker('fi') + expected.slice(s.end);
       expect(textOf(i), `passage ${PASSAGES[i]!.id}`).toBe(expected);
     });
 
@@ -185,5 +199,35 @@ describe('erasing a person of the corpus', () => {
         expect(bytes.includes(Buffer.from(form, 'utf8')), `${form} in ${suffix || 'db'}`).toBe(false);
     }
     ws.db = new BetterSqlite3(ws.path);
+  });
+});
+
+describe('names in lower case (added after the fact, for the issue 11 leftovers)', () => {
+  test('with every name of the gazetteer registered, the demo notes hold no lower-case match at all', () => {
+    const demo = openTestWorkspace();
+    try {
+      demo.call('createDemo', {});
+      const notes = demo
+        .call('listEngagements', {})
+        .flatMap((e) => demo.call('listInterviews', { engagementId: e.id }))
+        .map((i) => demo.call('getInterview', { id: i.id }).notes.text);
+      const surnames = [...SURNAMES];
+      const everyone = new IdentityMatcher(
+        [...FIRST_NAMES].map((first, i) => {
+          const name = `${first} ${surnames[i % surnames.length]}`;
+          return { id: name, kind: 'person' as const, names: [name] };
+        }),
+      );
+      const lower = notes.flatMap((text) =>
+        everyone
+          .find(text, { candidates: false })
+          .filter((s) => /^\p{Ll}/u.test(s.text))
+          .map((s) => s.text),
+      );
+      expect(notes.join(' ').split(/\s+/).length).toBeGreaterThan(8000);
+      expect(lower).toEqual([]);
+    } finally {
+      demo.close();
+    }
   });
 });

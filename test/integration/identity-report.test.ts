@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { writeReport } from '../../electron/report/export.ts';
 import { visibleText } from '../../electron/report/leaks.ts';
-import { ERASED } from '../../electron/services/erasure.ts';
+import { erasedMarker } from '../../electron/services/erasure.ts';
+
+/** Every engagement here is Finnish: erasure writes its marker in Finnish. */
+const ERASED = erasedMarker('fi');
+
 import { paragraphsToDoc } from '../../shared/notes.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
@@ -24,6 +28,8 @@ beforeEach(() => {
     accountId: account.id,
     name: 'Tapio Nurmi',
     roleLevel: 'strategic',
+    // Quoted in the report: only consented interviews are.
+    consent: 'given',
     anonLabel: 'Tapio N., toimitusjohtaja',
   }).id;
   const interview = ws.call('createInterview', {

@@ -266,6 +266,7 @@ describe('a person in the Trash', () => {
       .call('listAccounts', { engagementId: item!.engagementId! })
       .flatMap((a) => a.interviewees)
       .find((p) => p.id === person.id)!;
-    expect(restored).toMatchObject({ name: '[erased]', title: '', anonLabel: '', consent: 'declined' });
+    // His study is in Finnish: the marker is written in Finnish.
+    expect(restored).toMatchObject({ name: '[poistettu]', title: '', anonLabel: '', consent: 'declined' });
   });
 });

@@ -5,17 +5,17 @@ import type { ErasureSummary } from '../../../shared/contract.ts';
 import type { Interviewee } from '../../../shared/domain.ts';
 import type { ErasurePlace, ErasurePreview } from '../../../shared/identity/types.ts';
 import { kuulo } from '../bridge.ts';
-import { phraseServiceError, unwrap } from '../store/notify.ts';
+import { phraseServiceError, ServiceError, unwrap } from '../store/notify.ts';
 import { Dialog } from './Dialog.tsx';
 import { PlaceInContext } from './IdentityReview.tsx';
 import './review.css';
 
-/** Places listed before the erasure runs; the rest are counted. */
-const SHOWN = 50;
+/** Places listed before the erasure runs (the service sends at most this many); the rest are counted. */
+const SHOWN = 500;
 
 /**
- * A GDPR erasure request: every place it will change, then what it did, and the backups that still
- * hold the data.
+ * A GDPR erasure request: every place it will change, each with a tick box to leave it out (an
+ * ordinary word that looks like the name), then what it did, and the backups that still hold the data.
  */
 export function EraseDialog({
   person,
@@ -29,6 +29,9 @@ export function EraseDialog({
   const [summary, setSummary] = useState<ErasureSummary | null>(null);
   const [replaced, setReplaced] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Places the consultant unticked; empty by default: everything is erased. */
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const [reload, setReload] = useState(0);
   const run = async (action: () => Promise<void>) => {
     try {
       setError(null);
@@ -39,18 +42,45 @@ export function EraseDialog({
   };
   useEffect(() => {
     let current = true;
+    // A reload after a refused erasure shows the list being made again.
+    if (reload > 0) setPreview(null);
     kuulo
       .erasurePreview({ id: person.id })
       .then((result) => {
         if (!current) return;
-        if (result.ok) setPreview(result.value);
-        else setError(phraseServiceError(result.error));
+        if (result.ok) {
+          setPreview(result.value);
+          // Ids belong to one preview: a fresh one starts with every place ticked again.
+          setExcluded(new Set());
+        } else setError(phraseServiceError(result.error));
       })
       .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       current = false;
     };
-  }, [person.id]);
+  }, [person.id, reload]);
+  const toggle = (id: string, erase: boolean) =>
+    setExcluded((now) => {
+      const next = new Set(now);
+      if (erase) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const erase = () =>
+    run(async () => {
+      if (!preview) return;
+      try {
+        setSummary(
+          await unwrap(
+            kuulo.eraseInterviewee({ id: person.id, excluded: [...excluded], previewToken: preview.token }),
+          ),
+        );
+      } catch (e) {
+        // The texts changed since the list was made: show the places as they are now.
+        if (e instanceof ServiceError && e.error.key === 'erasurePreviewStale') setReload((n) => n + 1);
+        throw e;
+      }
+    });
 
   return (
     <Dialog
@@ -67,13 +97,7 @@ export function EraseDialog({
             <button type="button" onClick={() => onClose(false)}>
               {t('app.cancel')}
             </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                run(async () => setSummary(await unwrap(kuulo.eraseInterviewee({ id: person.id }))))
-              }
-            >
+            <button type="button" className="danger" disabled={!preview} onClick={erase}>
               {t('privacy.eraseConfirm')}
             </button>
           </>
@@ -92,15 +116,36 @@ export function EraseDialog({
             {preview && preview.total > 0 && (
               <>
                 <p className="erase-preview-count">{t('privacy.preview', { count: preview.total })}</p>
+                <p className="muted small">{t('privacy.placesHint')}</p>
                 <ol className="erase-places" data-testid="erase-places">
-                  {preview.matches.slice(0, SHOWN).map((match, index) => (
-                    // Matches have no id; their order is fixed for one preview.
-                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                    <li key={index}>
-                      <PlaceInContext place={{ ...match, where: placeLabel(t, match.place) }} />
+                  {preview.matches.slice(0, SHOWN).map((match) => (
+                    <li key={match.id} className={excluded.has(match.id) ? 'left-out' : undefined}>
+                      <label className="erase-tick">
+                        <input
+                          type="checkbox"
+                          checked={match.required || !excluded.has(match.id)}
+                          disabled={match.required}
+                          aria-label={`${t('privacy.erasePlace')}: ${match.before.slice(-20)}${match.match}${match.after.slice(0, 20)}`}
+                          onChange={(e) => toggle(match.id, e.target.checked)}
+                        />
+                      </label>
+                      <PlaceInContext
+                        place={{
+                          ...match,
+                          // The person's own record: ticked for good, and said so.
+                          where: match.required
+                            ? `${placeLabel(t, match.place)} (${t('privacy.alwaysErased')})`
+                            : placeLabel(t, match.place),
+                        }}
+                      />
                     </li>
                   ))}
                 </ol>
+                {excluded.size > 0 && (
+                  <p className="erase-left-out" role="status">
+                    {t('privacy.placesLeft', { count: excluded.size })}
+                  </p>
+                )}
                 {preview.total > Math.min(SHOWN, preview.matches.length) && (
                   <p className="muted small">
                     {t('privacy.previewMore', {
