@@ -277,7 +277,7 @@ describe('opening bad files', () => {
       const filler = fillDisk(dir);
       const huge = {
         type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(1_500_000) }] }],
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(900_000) }] }],
       };
       const result = app.raw('saveNotes', {
         interviewId: interview!.id,

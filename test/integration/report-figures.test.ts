@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Engagement, Language } from '../../shared/domain.ts';
-import { flatten, misrounded, ratioFigures } from '../helpers/pdfFigures.ts';
+import type { EngagementStats } from '../../shared/analysis.ts';
+import { benchmarkLabel } from '../../shared/benchmark.ts';
+import { claimSentence } from '../../shared/claims.ts';
+import type { Engagement, Finding, Language } from '../../shared/domain.ts';
+import { flatten, misrounded, ratioFigures, squashed } from '../helpers/pdfFigures.ts';
 import { connect } from '../helpers/workspace.ts';
 
 /**
@@ -20,9 +23,15 @@ const suite = tools
 
 interface Report {
   engagement: Engagement;
+  findings: Finding[];
+  stats: EngagementStats;
+  /** Every engagement of the workspace, for what "earlier" means. */
+  all: Engagement[];
   language: Language;
-  /** pdftotext -layout, one string per page. */
+  /** pdftotext -layout, one string per page (tables keep their rows). */
   pages: string[];
+  /** pdftotext in reading order (a sentence in a table cell stays whole). */
+  reading: string;
 }
 
 const kuulo = (...args: string[]) =>
@@ -37,6 +46,15 @@ describe.skipIf(!tools)(suite, () => {
     expect(kuulo('demo', '--db', db).status).toBe(0);
     const ws = connect(db);
     const engagements = ws.call('listEngagements', {});
+    const data = new Map(
+      engagements.map((e) => [
+        e.id,
+        {
+          findings: ws.call('listFindings', { engagementId: e.id }),
+          stats: ws.call('engagementStats', { engagementId: e.id }),
+        },
+      ]),
+    );
     ws.db.close();
     const docs: { file: string; engagement: Engagement; language: Language }[] = [];
     for (const engagement of engagements) {
@@ -80,7 +98,14 @@ describe.skipIf(!tools)(suite, () => {
         encoding: 'utf8',
         timeout: 30_000,
       }).stdout;
-      reports.push({ engagement: doc.engagement, language: doc.language, pages: text.split('\f') });
+      const reading = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8', timeout: 30_000 }).stdout;
+      reports.push({
+        ...doc,
+        ...data.get(doc.engagement.id)!,
+        all: engagements,
+        pages: text.split('\f'),
+        reading,
+      });
     }
   }, 400_000);
 
@@ -96,7 +121,7 @@ describe.skipIf(!tools)(suite, () => {
   test('every "x % (a/b)" and "a/b (x %)" is a/b rounded once', () => {
     for (const r of reports) {
       const figures = ratioFigures(r.pages.join('\n'));
-      expect(figures.length, name(r)).toBeGreaterThan(3);
+      expect(figures.length, name(r)).toBeGreaterThanOrEqual(3);
       expect(misrounded(figures), name(r)).toEqual([]);
     }
   });
@@ -107,6 +132,52 @@ describe.skipIf(!tools)(suite, () => {
       expect(shares.length, name(r)).toBeGreaterThan(1);
       expect(Math.round(shares.reduce((a, b) => a + b, 0) * 10) / 10, name(r)).toBe(100);
     }
+  });
+
+  test('every finding’s figure names its claim — themes, n and base — in the summary and at the finding', () => {
+    const of = { fi: '/', en: ' of ' };
+    for (const r of reports) {
+      const text = squashed(r.reading);
+      expect(r.findings.length, name(r)).toBeGreaterThan(0);
+      for (const finding of r.findings) {
+        const { claim } = finding;
+        const sentence = flatten(claimSentence(claim, r.language));
+        // Printed twice: as the key finding's figure and in the finding's evidence box.
+        expect(text.split(squashed(sentence)).length - 1, `${name(r)}: ${sentence}`).toBeGreaterThanOrEqual(
+          2,
+        );
+        const [n, base] =
+          claim.unit === 'interviews'
+            ? [claim.interviews, claim.baseInterviews]
+            : [claim.accounts, claim.baseAccounts];
+        expect(sentence, name(r)).toContain(`${n}${of[r.language]}${base}`);
+        expect(
+          claim.codes.some((c) =>
+            sentence.toLocaleLowerCase().includes(c.name[r.language].toLocaleLowerCase()),
+          ),
+          `${name(r)}: ${sentence} names none of its themes`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  test('the benchmark compares with studies that ended before this one began, and says how many', () => {
+    const start = (e: Engagement) => e.periodStart ?? '';
+    const end = (e: Engagement) => e.periodEnd ?? '9999';
+    for (const r of reports) {
+      const earlier = r.all.filter((e) => e.id !== r.engagement.id && end(e) < start(r.engagement));
+      const compared = r.stats.benchmark.comparators.map((c) => c.engagementId).sort();
+      // Every demo study with a held interview that ended before this one began, and nothing else.
+      expect(compared, name(r)).toEqual(earlier.map((e) => e.id).sort());
+      const text = flatten(r.pages.join('\n'));
+      expect(text, name(r)).toContain(flatten(benchmarkLabel(r.stats.benchmark, r.language)));
+      if (!earlier.length) continue;
+      const years = earlier.flatMap((e) => [start(e), end(e)].map((d) => d.slice(0, 4))).sort();
+      const span = years[0] === years.at(-1) ? years[0]! : `${years[0]}–${years.at(-1)}`;
+      expect(benchmarkLabel(r.stats.benchmark, r.language), name(r)).toContain(span);
+    }
+    // The demo gives every study but its first wave something earlier to compare with.
+    expect(reports.filter((r) => r.stats.benchmark.others > 0).length).toBe(reports.length - 2);
   });
 });
 

@@ -32,5 +32,9 @@ describe('reading figures from report text', () => {
 
   test('dates, page numbers and unrelated brackets are not figures', () => {
     expect(ratioFigures('30.11.2026 (sivu 3/17) ja 2024/2025')).toEqual([]);
+    // A chart's source line before a figure: its months are not the figure's counts.
+    expect(
+      ratioFigures('coding 02/2026–03/2026 1. Title 4 of 10 interviews (40%)').map((f) => f.text),
+    ).toEqual(['4 of 10 interviews (40%)']);
   });
 });
