@@ -334,20 +334,23 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
 export function benchmarkChart(
   benchmark: Benchmark,
   lang: Language,
-  limit = 12,
+  limit = PREVALENCE_LIMIT,
   prevalence?: readonly PrevalenceRow[],
 ): ChartSpec {
   const l = labels(lang);
   const f = formatter(lang);
-  const rows = benchmark.rows
-    .filter((r) => r.othersPct !== null)
-    .slice(0, limit)
-    .reverse();
+  const compared = benchmark.rows.filter((r) => r.othersPct !== null);
+  const rows = compared.slice(0, limit).reverse();
   const shown = rows.map((r) => benchmarkFigures(r, prevalence));
   // "Earlier" only when every comparator is: a pick may include later or overlapping studies.
-  const title = comparedWithEarlier(benchmark)
+  const named = comparedWithEarlier(benchmark)
     ? l.benchmarkTitle
     : resources[lang].translation.benchmark.chartTitleOther;
+  // Like the prevalence chart: a chart that leaves themes out says so.
+  const title =
+    rows.length < compared.length
+      ? f.plural(l, 'prevalenceTop', compared.length, { title: named, shown: rows.length })
+      : named;
   const label = {
     show: true,
     position: 'right',

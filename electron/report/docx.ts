@@ -236,15 +236,21 @@ function chartBlock(chart: ReportChart, lang: Language): Paragraph[] {
  */
 export function autoWidths(header: string[], rows: string[][], columns: number): number[] {
   const CHAR = 100;
+  // The header is bold: its letters are wider (measured "Operatiivinen" and "Asiakasryhmä" wrapped).
+  const BOLD_CHAR = 120;
   const PADDING = 240;
   const min: number[] = [];
   const want: number[] = [];
+  const longest = (texts: string[]) =>
+    Math.max(1, ...texts.flatMap((text) => text.split(/\s+/)).map((word) => [...word].length));
   for (let i = 0; i < columns; i++) {
     const body = rows.map((row) => clean(row[i] ?? ''));
-    const words = [clean(header[i] ?? ''), ...body].flatMap((text) => text.split(/\s+/));
-    const longestWord = Math.max(1, ...words.map((word) => [...word].length));
+    const wordWidth = Math.max(
+      Math.min(longest([clean(header[i] ?? '')]), 30) * BOLD_CHAR,
+      Math.min(longest(body), 30) * CHAR,
+    );
     const longestText = Math.max(1, ...body.map((text) => [...text].length));
-    min.push(Math.min(longestWord, 30) * CHAR + PADDING);
+    min.push(wordWidth + PADDING);
     want.push(Math.max(min[i]!, Math.min(longestText, 60) * CHAR + PADDING));
   }
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
