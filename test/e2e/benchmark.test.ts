@@ -6,14 +6,15 @@ const chromium = chromiumPerFile();
 
 /**
  * The demo's studies by period: Huoltovoima 2024 (7 held interviews), Huoltovoima 2025 (15), Northbeam
- * Feb–Apr 2026 (11 of 12 held), Kvarnholm Apr–Jun 2026 (8 of 10; it begins before Northbeam ends).
+ * Feb–Apr 2026 (10 of 12 held: done or coded), Kvarnholm Apr–Jun 2026 (6 of 10; it begins before
+ * Northbeam ends).
  */
 const CASES = [
   {
     lang: 'fi',
     title: 'Asiakaskuuntelu 2025',
     label: 'Verrattuna yhteen aiempaan selvitykseen (n = 7 haastattelua), 2024',
-    picked: 'Verrattuna 2 muuhun selvitykseen (n = 18 haastattelua), 2024–2026',
+    picked: 'Verrattuna 2 muuhun selvitykseen (n = 17 haastattelua), 2024–2026',
     later: 'Northbeam Cloud Ltd',
     earliest: 'Vertailukohdaksi ei ole aiempaa selvitystä.',
     legend: 'Aiempi selvitys (n = 7)',
@@ -22,7 +23,7 @@ const CASES = [
     lang: 'en',
     title: 'Customer listening study 2026',
     label: 'Compared with 2 earlier studies (n = 22 interviews), 2024–2025',
-    picked: 'Compared with 3 other studies (n = 30 interviews), 2024–2026',
+    picked: 'Compared with 3 other studies (n = 28 interviews), 2024–2026',
     later: 'Kvarnholm Logistics AB',
     earliest: 'There is no earlier study to compare with.',
     legend: 'Mean of 2 earlier studies (n = 22)',

@@ -7,7 +7,7 @@ const chromium = chromiumPerFile();
 describe('charts in the analysis view say what they rest on', () => {
   test.each([
     ['fi', 'n\u00a0=\u00a015 tehtyä haastattelua', 'Teeman esiintyvyys haastatteluissa'],
-    ['en', 'n\u00a0=\u00a011 held interviews', 'Share of interviews where each theme comes up'],
+    ['en', 'n\u00a0=\u00a010 held interviews', 'Share of interviews where each theme comes up'],
   ] as const)(
     '%s: the prevalence chart shows every theme, named whole, with n under it',
     async (lang, basis, title) => {

@@ -112,7 +112,14 @@ function findLayoutProblems({ containers, dialogButton }: LayoutCheck): string[]
     const rect = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     if (style.position === 'fixed' && el.tagName.toLowerCase() !== 'dialog') continue;
-    if (rect.left < -slack || rect.right > viewport + slack) {
+    // Inside a box that scrolls sideways (a wide matrix), the content is the scroller's to show.
+    const inScroller = (() => {
+      for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+        if (scrollsX(getComputedStyle(up))) return true;
+      }
+      return false;
+    })();
+    if (!inScroller && (rect.left < -slack || rect.right > viewport + slack)) {
       problems.push(
         `${describe(el)} leaves the window (${Math.round(rect.left)}–${Math.round(rect.right)} px)`,
       );
