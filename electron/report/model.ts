@@ -390,6 +390,8 @@ export function buildReport(
               r.satisfaction,
             ],
             numeric: [false, true, true, true, true, true, true],
+            // Room for "NPS" on one line beside the long Finnish headers.
+            widths: [22, 6, 15, 13, 14, 8, 22],
             rows: scored.map((s) => [
               `${s.group === 'all' ? t.charts.all : t.account.tiers[s.group]}${s.smallN ? ' *' : ''}`,
               f.number(s.n),

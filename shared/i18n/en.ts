@@ -680,7 +680,7 @@ export const en = {
     figure: '{{pct}} of interviews ({{n}} of {{base}})',
     purpose: 'Purpose',
     methodText:
-      'The interviews were held {{modes}} and lasted {{minutes}} minutes on average. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Percentages are shares of the {{base}} held.',
+      'The interviews lasted {{minutes}} minutes on average and were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Percentages are shares of the {{base}} held.',
     methodBase_one: '{{count}} interview',
     methodBase_other: '{{count}} interviews',
     sampleTable: 'Sample by tier',
@@ -761,7 +761,7 @@ export const en = {
     maskedName: '[name]',
     modePhrases: { onsite: 'on site', video: 'by video', phone: 'by phone' },
     languageNote:
-      'This report is an English version: the interviews were held and noted in {{language}}, and quotes are given in the original language.',
+      'This report is an English version: the interviews were held and noted in {{language}}, and quotes and the texts written during the study (purpose, findings, recommendations) are given as written, in {{language}}.',
     interviewLanguages: { fi: 'Finnish', en: 'English' },
   },
   export: {

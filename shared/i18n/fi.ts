@@ -771,7 +771,7 @@ export const fi: Resources = {
     maskedName: '[nimi]',
     modePhrases: { onsite: 'paikan päällä', video: 'videoyhteydellä', phone: 'puhelimitse' },
     languageNote:
-      'Tämä raportti on suomenkielinen versio: haastattelut tehtiin ja kirjattiin {{language}}, ja lainaukset ovat alkuperäiskielellä.',
+      'Tämä raportti on suomenkielinen versio: haastattelut tehtiin ja kirjattiin {{language}}, ja lainaukset sekä selvityksen aikana kirjoitetut tekstit (tarkoitus, löydökset, suositukset) ovat alkuperäisessä asussaan {{language}}.',
     interviewLanguages: { fi: 'suomeksi', en: 'englanniksi' },
   },
   export: {
