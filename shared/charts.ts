@@ -314,7 +314,8 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
     option: {
       ...base(l.coverageTitle),
       legend: { top: 26, left: 0, textStyle: { fontFamily: CHART_FONT, color: INK } },
-      grid: { left: 120, right: 60, top: 64, bottom: 20 },
+      // Room for the longest tier name ("Hoitamaton asiakas", "Unmanaged account") in one line.
+      grid: { left: 150, right: 60, top: 64, bottom: 20 },
       xAxis: { type: 'value', max: 100, axisLabel: { color: MUTED, formatter: percentAxis(f) } },
       yAxis: {
         type: 'category',

@@ -12,8 +12,15 @@ import {
   prevalenceChart,
 } from '../../shared/charts.ts';
 import { claimBreakdown, claimSentence } from '../../shared/claims.ts';
-import type { Finding, InterviewListItem, Language, Priority, Tier } from '../../shared/domain.ts';
-import { type Formatter, formatter } from '../../shared/format.ts';
+import {
+  type Finding,
+  INTERVIEW_MODES,
+  type InterviewListItem,
+  type Language,
+  type Priority,
+  type Tier,
+} from '../../shared/domain.ts';
+import { type Formatter, formatter, LOCALES } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { changeColour } from '../../shared/polarity.ts';
@@ -221,8 +228,12 @@ export function buildReport(
   ]);
 
   // Method and sample
-  const modes = [...new Set(interviews.map((i) => t.interview.modes[i.mode].toLocaleLowerCase(lang)))].join(
-    ', ',
+  // Modes as phrases that fit the sentence ("paikan päällä, videoyhteydellä ja puhelimitse"), in one
+  // fixed order, joined as the language joins a list.
+  const modes = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(
+    INTERVIEW_MODES.filter((mode) => interviews.some((i) => i.mode === mode)).map(
+      (mode) => r.modePhrases[mode],
+    ),
   );
   const durations = interviews.map((i) => i.durationMin).filter((d): d is number => d !== null);
   const roleCounts = new Map<string, number>();
@@ -245,6 +256,15 @@ export function buildReport(
         base: f.plural(r, 'methodBase', stats.base.interviews),
       }),
     },
+    // A report in another language than the interviews: its quotes and notes are not translated.
+    ...(lang !== engagement.language
+      ? [
+          {
+            kind: 'paragraph',
+            text: fill(r.languageNote, { language: r.interviewLanguages[engagement.language] }),
+          } as ReportBlock,
+        ]
+      : []),
     ...sampleParagraphs(stats.sample, r, f),
     {
       kind: 'table',
@@ -370,6 +390,8 @@ export function buildReport(
               r.satisfaction,
             ],
             numeric: [false, true, true, true, true, true, true],
+            // Room for "NPS" on one line beside the long Finnish headers.
+            widths: [22, 6, 15, 13, 14, 8, 22],
             rows: scored.map((s) => [
               `${s.group === 'all' ? t.charts.all : t.account.tiers[s.group]}${s.smallN ? ' *' : ''}`,
               f.number(s.n),

@@ -42,7 +42,7 @@ export const en = {
     lead: 'Take notes during customer interviews, code them with themes, and turn them into a findings report. Everything stays on this computer.',
     sample: 'Start with sample data',
     sampleHint:
-      'Three example engagements (one in Finnish, two in English) with accounts, people and interview notes.',
+      'Four example engagements (two in Finnish, two in English) with accounts, people and interview notes.',
     empty: 'Start with an empty workspace',
     emptyHint: 'Create your first engagement yourself.',
     creatingSample: 'Creating sample data…',
@@ -83,7 +83,7 @@ export const en = {
     empty: 'No accounts yet. Add the customers you will interview.',
     interviewsCount_one: '{{count}} interview',
     interviewsCount_other: '{{count}} interviews',
-    tiers: { key: 'Key account', named: 'Named', unmanaged: 'Unmanaged' },
+    tiers: { key: 'Key account', named: 'Named account', unmanaged: 'Unmanaged account' },
     importances: {
       '++': '++ important now and later',
       '+-': '+− important now, less later',
@@ -161,7 +161,7 @@ export const en = {
   },
   relationships: {
     title: 'Relationship map',
-    hint: 'Which people of the client do the interviewees know, and at which level?',
+    hint: 'Which of the client’s people do the interviewees know, and at what level?',
     person: 'Client person',
     role: 'Their role',
     level: 'Level',
@@ -319,7 +319,7 @@ export const en = {
   },
   codebook: {
     title: 'Codebook',
-    lead: 'Themes for coding interview notes. Codes with a hotkey are applied with Ctrl+1…9.',
+    lead: 'The codes that sort interview notes into themes. A code with a hotkey is applied with Ctrl+1…9.',
     newGroup: 'New group',
     newCode: 'New code',
     editCode: 'Edit code',
@@ -358,8 +358,8 @@ export const en = {
     deleteCode_other:
       'This removes {{count}} codings in {{interviews}} interview(s), and their highlights in the notes.',
     deleteUnused: 'The code is not used anywhere.',
-    deleteFindings_one: '{{count}} finding loses it as a theme or loses quotes of it as evidence.',
-    deleteFindings_other: '{{count}} findings lose it as a theme or lose quotes of it as evidence.',
+    deleteFindings_one: '{{count}} finding loses it as a linked code or loses quotes of it as evidence.',
+    deleteFindings_other: '{{count}} findings lose it as a linked code or lose quotes of it as evidence.',
     showRetired: 'Show retired codes',
   },
   quotes: {
@@ -423,7 +423,7 @@ export const en = {
     n: 'n = {{n}}',
     noCandidates: 'There are no other studies in this workspace.',
     otherStudies: 'Other studies',
-    chartTitleOther: 'This engagement compared with other studies',
+    chartTitleOther: 'This study compared with other studies',
   },
   charts: {
     prevalenceTitle: 'Share of interviews where each theme comes up',
@@ -435,13 +435,13 @@ export const en = {
     coverageInterviews: 'Interviews',
     coverageAccounts: 'Accounts',
     coverageRevenue: 'Revenue',
-    benchmarkTitle: 'This engagement compared with earlier ones',
-    benchmarkThis: 'This engagement',
+    benchmarkTitle: 'This study compared with earlier ones',
+    benchmarkThis: 'This study',
     benchmarkKey:
       'Red = worse, green = better than the others; grey = a neutral theme or no difference.\nMore of a problem is bad news, more of a strength good news.',
     crosstabTitle: 'Themes by {{attribute}} (% of interviews)',
     nLabel: 'n = {{n}}',
-    smallNNote: 'Fewer than 5 interviews in the column (n < 5): grey, read as an indication only.',
+    smallNNote: 'Grey column: fewer than 5 interviews (n < 5), so its shares are only an indication.',
     prevalenceTop_one: '{{title}} (top {{shown}} of {{count}} theme)',
     prevalenceTop_other: '{{title}} (top {{shown}} of {{count}} themes)',
     polarityKey: 'Red = a problem, green = a strength, grey = a neutral theme.',
@@ -451,8 +451,8 @@ export const en = {
     basisAnswers_other: 'n\u00a0=\u00a0{{count}} answers',
     basisAccounts_one: '{{count}} account',
     basisAccounts_other: '{{count}} accounts',
-    basisOthers_one: 'compared with {{count}} other engagement',
-    basisOthers_other: 'compared with the average of {{count}} other engagements',
+    basisOthers_one: 'compared with {{count}} other study',
+    basisOthers_other: 'compared with the mean of {{count}} other studies',
     basisColumns: 'n of each column under its name',
     source: {
       coding: 'Source: Kuulo, interview coding {{period}}',
@@ -470,7 +470,7 @@ export const en = {
     baseAccounts_other: '{{count}} accounts',
     prevalence: 'Prevalence',
     weighted: 'Show share of revenue',
-    code: 'Theme',
+    code: 'Code',
     interviews: 'Interviews',
     accounts: 'Accounts',
     codings: 'Codings',
@@ -484,7 +484,7 @@ export const en = {
       importance: 'importance',
       lifecycle: 'lifecycle stage',
     },
-    cooccurrence: 'Themes that come together',
+    cooccurrence: 'Codes that come together',
     levels: { interview: 'In the same interview', passage: 'In overlapping passages' },
     scores: 'Scores',
     group: 'Group',
@@ -509,7 +509,7 @@ export const en = {
     difference: 'Difference',
     noData: 'Nothing coded yet: code interview notes to see figures.',
     portfolio: 'Portfolio',
-    portfolioLead: 'Every engagement side by side: share of interviews per theme.',
+    portfolioLead: 'Every engagement side by side: share of interviews per code.',
     engagement: 'Engagement',
     interim: 'Interim figures: {{held}} of {{total}} interviews held so far.',
     sampleRule:
@@ -528,7 +528,7 @@ export const en = {
   },
   findings: {
     title: 'Findings',
-    lead: 'Your conclusions, in the order the report tells them. Each figure counts what you set under Edit: which linked themes, in which sentiment, over which part of the sample.',
+    lead: 'Your conclusions, in the order the report tells them. Each figure counts what you set under Edit: which linked codes, in which sentiment, over which part of the sample.',
     new: 'New finding',
     edit: 'Edit finding',
     delete: 'Delete finding',
@@ -540,10 +540,10 @@ export const en = {
     recommendation: 'Recommendation',
     priority: 'Priority',
     priorities: { high: 'High', medium: 'Medium', low: 'Low' },
-    codes: 'Linked themes',
-    noEvidence: 'Link themes to see how strongly this is supported.',
+    codes: 'Linked codes',
+    noEvidence: 'Link codes to see how strongly this is supported.',
     claim: 'What the figure measures',
-    claimCodes: 'Counted themes',
+    claimCodes: 'Counted codes',
     claimCodesHint: 'An interview counts when it has one of these, in the chosen sentiment.',
     claimSentiment: 'Sentiment',
     claimSentiments: {
@@ -561,7 +561,7 @@ export const en = {
     noQuotes: 'No quotes chosen yet.',
     addQuotes: 'Add quotes',
     suggestions: 'Suggested quotes (key quotes first)',
-    noSuggestions: 'No more quotes for the linked themes.',
+    noSuggestions: 'No more quotes for the linked codes.',
     add: 'Add',
     remove: 'Remove',
     moveUp: 'Move up',
@@ -618,7 +618,7 @@ export const en = {
     subtitle_other: 'Findings from {{count}} customer interviews',
     interimMark: 'Interim report: {{held}} of {{total}} interviews held',
     methodSample:
-      'An interview counts in the figures once it has been held (done or coded) and none of its interviewees has declined consent. Planned and in-progress interviews are not yet included.',
+      'An interview counts in the figures once it has been held and none of its interviewees has declined consent. Planned and in-progress interviews are not yet included.',
     methodInterim:
       'These are interim figures: {{held}} of {{total}} interviews have been held so far, and the figures will change as the rest are held.',
     methodDeclined_one: '{{count}} interview was left out because an interviewee declined consent.',
@@ -632,7 +632,7 @@ export const en = {
     revenueUnknown_other:
       '* Revenue is not known for {{count}} accounts: shares of revenue are of the known revenue.',
     npsDistribution:
-      'With fewer than 10 answers, an NPS moves a lot with one answer: read it together with the counts of promoters, passives and detractors.',
+      'With fewer than 10 answers, a single answer moves the NPS a lot, so it is best read together with the counts of promoters, passives and detractors.',
     keyPersonNoContacts_one:
       '{{count}} account has no contacts recorded: who holds that relationship is unknown, so it is not counted above.',
     keyPersonNoContacts_other:
@@ -671,15 +671,16 @@ export const en = {
     summaryKeyPerson_other: '{{count}} of {{total}} key accounts rest on one person at {{client}}.',
     summaryKeyPersonAll_one: '{{count}} of {{total}} accounts rests on one person at {{client}}.',
     summaryKeyPersonAll_other: '{{count}} of {{total}} accounts rest on one person at {{client}}.',
-    summaryNoContact_one: 'At {{count}} more key account, the interviewees named no contact at all.',
-    summaryNoContact_other: 'At {{count}} more key accounts, the interviewees named no contact at all.',
-    summaryNoContactAll_one: 'At {{count}} more account, the interviewees named no contact at all.',
-    summaryNoContactAll_other: 'At {{count}} more accounts, the interviewees named no contact at all.',
+    summaryNoContact_one: 'In addition, the interviewees of {{count}} key account named no contact at all.',
+    summaryNoContact_other:
+      'In addition, the interviewees of {{count}} key accounts named no contact at all.',
+    summaryNoContactAll_one: 'In addition, the interviewees of {{count}} account named no contact at all.',
+    summaryNoContactAll_other: 'In addition, the interviewees of {{count}} accounts named no contact at all.',
     summaryRecommendations: 'Top recommendations',
     figure: '{{pct}} of interviews ({{n}} of {{base}})',
     purpose: 'Purpose',
     methodText:
-      'The interviews were held {{modes}} and lasted {{minutes}} minutes on average. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Percentages are shares of the {{base}} held.',
+      'The interviews lasted {{minutes}} minutes on average and were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Percentages are shares of the {{base}} held.',
     methodBase_one: '{{count}} interview',
     methodBase_other: '{{count}} interviews',
     sampleTable: 'Sample by tier',
@@ -707,10 +708,11 @@ export const en = {
     scoresTable: 'NPS and satisfaction by tier',
     group: 'Group',
     satisfaction: 'Satisfaction (1–5)',
-    smallN: 'Groups with fewer than 5 answers are marked *: read them as indications only.',
+    smallN:
+      'Groups with fewer than 5 answers are marked with an asterisk (*): their figures are only an indication.',
     noScores: 'No scores were recorded in these interviews.',
     keyPersonLead:
-      'How many of {{client}}’s people the interviewees of each account know, and at which level. An account that knows only one person rests on that person.',
+      'How many of {{client}}’s people the interviewees of each account know, and at what level. An account whose interviewees know only one of them rests on that one person.',
     keyPersonTable: 'Known contacts per account',
     account: 'Account',
     known: 'People known',
@@ -757,6 +759,10 @@ export const en = {
     roles: { strategic: 'decision-maker', influencer: 'influencer', operational: 'operational contact' },
     accountLabel: { key: 'Key account', named: 'Named account', unmanaged: 'Unmanaged account' },
     maskedName: '[name]',
+    modePhrases: { onsite: 'on site', video: 'by video', phone: 'by phone' },
+    languageNote:
+      'This report is an English version: the interviews were held and noted in {{language}}, and quotes and the texts written during the study (purpose, findings, recommendations) are given as written, in {{language}}.',
+    interviewLanguages: { fi: 'Finnish', en: 'English' },
   },
   export: {
     title: 'Export the findings report',
@@ -830,9 +836,9 @@ export const en = {
     writtenAs: 'Written as {{forms}}',
     failed: 'Could not look for names: {{message}}',
     warningPeople_one:
-      '“{{attribution}}” is only {{count}} person in this study (quotes: {{quotes}}); a reader who knows the customers may recognise them.',
+      '“{{attribution}}” is only {{count}} person in this engagement (quotes: {{quotes}}); a reader who knows the customers may recognise them.',
     warningPeople_other:
-      '“{{attribution}}” is only {{count}} people in this study (quotes: {{quotes}}); a reader who knows the customers may recognise them.',
+      '“{{attribution}}” is only {{count}} people in this engagement (quotes: {{quotes}}); a reader who knows the customers may recognise them.',
   },
   privacy: {
     erase: 'Erase personal data',

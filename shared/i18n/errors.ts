@@ -107,7 +107,7 @@ const FI_FIELDS: FieldNames = {
   anonLabel: 'Nimetön tunniste',
   role: 'Rooli',
   body: 'Teksti',
-  keyMessage: 'Avainviesti',
+  keyMessage: 'Ydinviesti',
   action: 'Toimenpide',
   aliases: 'Muut nimet',
   backupsKept: 'Säilytettävät varmuuskopiot',
@@ -296,7 +296,7 @@ const en: Phrasebook = {
   erasurePlaceRequired: () =>
     'The person’s own record is always erased; only places in other texts can be left out. Nothing was erased.',
   findingCodeOutside: () => 'A linked code is not in this engagement’s codebook.',
-  claimCodeNotLinked: () => 'The figure can only count themes linked to the finding.',
+  claimCodeNotLinked: () => 'The figure can only count codes linked to the finding.',
   evidenceOutside: () => 'An evidence quote is not from this engagement.',
   fileNameNeedsLetters: () => 'Choose a file name with letters or digits in it.',
   groupNotNested: () => 'Code groups stay at the top level.',
@@ -406,7 +406,7 @@ const fi: Phrasebook = {
   erasurePlaceRequired: () =>
     'Henkilön omat tiedot poistetaan aina; vain muiden tekstien kohtia voi jättää pois. Mitään ei poistettu.',
   findingCodeOutside: () => 'Linkitetty koodi ei ole tämän toimeksiannon koodikirjassa.',
-  claimCodeNotLinked: () => 'Luku voi laskea vain löydökseen linkitettyjä teemoja.',
+  claimCodeNotLinked: () => 'Luku voi laskea vain löydökseen linkitettyjä koodeja.',
   evidenceOutside: () => 'Näyttönä oleva lainaus ei ole tästä toimeksiannosta.',
   fileNameNeedsLetters: () => 'Valitse tiedostonimi, jossa on kirjaimia tai numeroita.',
   groupNotNested: () => 'Koodiryhmät pysyvät ylimmällä tasolla.',
@@ -459,7 +459,7 @@ const fi: Phrasebook = {
   cliMissingDb: () => 'Anna --db TIEDOSTO: käytettävä työtilatiedosto.',
   cliMissingOption: ({ option }) => `Anna --${option}.`,
   cliNoCode: ({ code }) => `Koodia "${code}" ei ole. Komento "codebook" näyttää koodit.`,
-  cliOutDocx: () => '--out-tiedoston pitää olla .docx-tiedosto.',
+  cliOutDocx: () => '--out: anna .docx-tiedoston nimi.',
   cliAnonymizeLevel: () => '--anonymize voi olla none, people tai accounts.',
   cliLanguage: () => '--lang voi olla fi tai en.',
   cliDemoExists: ({ path }) =>

@@ -45,7 +45,7 @@ export const fi: Resources = {
     lead: 'Kirjaa muistiinpanot asiakashaastattelun aikana, koodaa ne teemoihin ja kokoa niistä löydösraportti. Kaikki pysyy tällä tietokoneella.',
     sample: 'Aloita esimerkkiaineistolla',
     sampleHint:
-      'Kolme esimerkkitoimeksiantoa (yksi suomeksi, kaksi englanniksi) asiakkaineen, henkilöineen ja haastattelumuistiinpanoineen.',
+      'Neljä esimerkkitoimeksiantoa (kaksi suomeksi, kaksi englanniksi) asiakkaineen, henkilöineen ja haastattelumuistiinpanoineen.',
     empty: 'Aloita tyhjästä',
     emptyHint: 'Luo ensimmäinen toimeksianto itse.',
     creatingSample: 'Luodaan esimerkkiaineistoa…',
@@ -86,7 +86,7 @@ export const fi: Resources = {
     empty: 'Ei vielä asiakkaita. Lisää haastateltavat asiakasyritykset.',
     interviewsCount_one: '{{count}} haastattelu',
     interviewsCount_other: '{{count}} haastattelua',
-    tiers: { key: 'Avainasiakas', named: 'Nimetty', unmanaged: 'Hoitamaton' },
+    tiers: { key: 'Avainasiakas', named: 'Nimetty asiakas', unmanaged: 'Hoitamaton asiakas' },
     importances: {
       '++': '++ tärkeä nyt ja jatkossa',
       '+-': '+− tärkeä nyt, vähemmän jatkossa',
@@ -126,7 +126,7 @@ export const fi: Resources = {
     needAccount: 'Lisää ensin asiakas: jokainen haastattelu tehdään yhdelle asiakasyritykselle.',
     date: 'Päivä',
     account: 'Asiakas',
-    tier: 'Ryhmä',
+    tier: 'Asiakasryhmä',
     interviewees: 'Haastateltavat',
     status: 'Tila',
     words: 'Sanoja',
@@ -135,7 +135,7 @@ export const fi: Resources = {
     unreadable: {
       title: 'Näitä muistiinpanoja ei voi avata muokattavaksi',
       explain:
-        'Tallennettu asiakirja on muodossa, jota editori ei osaa avata (sen kirjoitti vanhempi versio tai jokin muu työkalu). Muokkaaminen voisi hävittää tekstiä, joten se näytetään alla vain luettavana. Kopioi teksti jatkaaksesi sen kanssa ja kerro meille asiasta.',
+        'Tallennettu asiakirja on muodossa, jota editori ei osaa avata (sen kirjoitti vanhempi versio tai jokin muu työkalu). Muokkaaminen voisi hävittää tekstiä, joten se näytetään alla vain luettavana. Kopioi teksti, jos haluat jatkaa sen parissa, ja kerro meille asiasta.',
       problem: 'Vika: {{problem}}',
       copy: 'Kopioi teksti',
       copied: 'Kopioitu',
@@ -280,7 +280,7 @@ export const fi: Resources = {
     settings: 'Asetukset',
     back: 'Tasoa ylemmäs',
     help: 'Näytä pikanäppäimet',
-    close: 'Sulje ikkuna',
+    close: 'Sulje valintaikkuna',
     codeWith: 'Koodaa valinta tai kappale pikanäppäimen koodilla',
     picker: 'Koodaa hakuvalitsimella',
     followUp: 'Merkitse kappale palattavaksi',
@@ -302,16 +302,16 @@ export const fi: Resources = {
     details: 'Koodauksen tiedot',
     sentiment: 'Sävy',
     severity: 'Vakavuus',
-    memo: 'Muistiinpano',
+    memo: 'Muistio',
     star: 'Avainlainaus',
     starHint: 'Ehdotetaan ensimmäisenä raportin näytöksi',
     remove: 'Poista koodaus',
     sentiments: { negative: 'Kielteinen', neutral: 'Neutraali', positive: 'Myönteinen' },
     severities: { '1': 'Lievä', '2': 'Huomattava', '3': 'Vakava' },
     pasteCopied_one:
-      'Liitetyn tekstin koodaus tuli mukaan, ja sen muistiinpano, avainlainausmerkintä ja sävy säilyivät.',
+      'Liitetyn tekstin koodaus tuli mukaan, ja sen muistio, avainlainausmerkintä ja sävy säilyivät.',
     pasteCopied_other:
-      'Liitetyn tekstin {{count}} koodausta tuli mukaan, ja niiden muistiinpanot, avainlainausmerkinnät ja sävyt säilyivät.',
+      'Liitetyn tekstin {{count}} koodausta tuli mukaan, ja niiden muistiot, avainlainausmerkinnät ja sävyt säilyivät.',
     pasteOtherEngagement_one:
       '{{count}} koodaus jäi pois, koska sen koodi ei kuulu tämän toimeksiannon koodikirjaan. Teksti liitettiin ilman koodausta.',
     pasteOtherEngagement_other:
@@ -323,7 +323,7 @@ export const fi: Resources = {
   },
   codebook: {
     title: 'Koodikirja',
-    lead: 'Teemat haastattelumuistiinpanojen koodaamiseen. Pikanäppäimelliset koodit käytetään Ctrl+1…9:llä.',
+    lead: 'Koodit, joilla haastattelumuistiinpanot jäsennetään teemoihin. Pikanäppäimellisen koodin voi käyttää näppäimillä Ctrl+1…9.',
     newGroup: 'Uusi ryhmä',
     newCode: 'Uusi koodi',
     editCode: 'Muokkaa koodia',
@@ -362,8 +362,8 @@ export const fi: Resources = {
     deleteCode_other:
       'Tämä poistaa {{count}} koodausta {{interviews}} haastattelusta ja niiden korostukset muistiinpanoista.',
     deleteUnused: 'Koodia ei ole käytetty.',
-    deleteFindings_one: '{{count}} löydös menettää sen teemana tai sen lainauksia näyttönä.',
-    deleteFindings_other: '{{count}} löydöstä menettää sen teemana tai sen lainauksia näyttönä.',
+    deleteFindings_one: '{{count}} löydös menettää sen linkitettynä koodina tai sen lainauksia näyttönä.',
+    deleteFindings_other: '{{count}} löydöstä menettää sen linkitettynä koodina tai sen lainauksia näyttönä.',
     showRetired: 'Näytä käytöstä poistetut',
   },
   quotes: {
@@ -427,7 +427,7 @@ export const fi: Resources = {
     n: 'n = {{n}}',
     noCandidates: 'Työtilassa ei ole muita selvityksiä.',
     otherStudies: 'Muut selvitykset',
-    chartTitleOther: 'Tämä toimeksianto verrattuna muihin selvityksiin',
+    chartTitleOther: 'Tämä selvitys verrattuna muihin selvityksiin',
   },
   charts: {
     prevalenceTitle: 'Teeman esiintyvyys haastatteluissa',
@@ -439,13 +439,13 @@ export const fi: Resources = {
     coverageInterviews: 'Haastattelut',
     coverageAccounts: 'Asiakkaat',
     coverageRevenue: 'Myynti',
-    benchmarkTitle: 'Tämä toimeksianto verrattuna aiempiin',
-    benchmarkThis: 'Tämä toimeksianto',
+    benchmarkTitle: 'Tämä selvitys verrattuna aiempiin',
+    benchmarkThis: 'Tämä selvitys',
     benchmarkKey:
-      'Punainen = huonompi, vihreä = parempi kuin muissa; harmaa = neutraali teema tai ei eroa.\nOngelman yleisyys on huono uutinen, vahvuuden yleisyys hyvä.',
+      'Punainen = huonompi, vihreä = parempi kuin vertailussa; harmaa = neutraali teema tai ei eroa.\nOngelman yleisyys on huono uutinen, vahvuuden yleisyys hyvä.',
     crosstabTitle: 'Teemat: {{attribute}} (% haastatteluista)',
     nLabel: 'n = {{n}}',
-    smallNNote: 'Sarakkeessa alle 5 haastattelua (n < 5): harmaa, tulkitse vain suuntaa antavana.',
+    smallNNote: 'Harmaa sarake: alle 5 haastattelua (n < 5), joten osuudet ovat vain suuntaa antavia.',
     prevalenceTop_one: '{{title}} ({{shown}} yleisintä, teemoja yhteensä {{count}})',
     prevalenceTop_other: '{{title}} ({{shown}} yleisintä, teemoja yhteensä {{count}})',
     polarityKey: 'Punainen = ongelma, vihreä = vahvuus, harmaa = neutraali teema.',
@@ -455,8 +455,8 @@ export const fi: Resources = {
     basisAnswers_other: 'n\u00a0=\u00a0{{count}} vastausta',
     basisAccounts_one: '{{count}} asiakas',
     basisAccounts_other: '{{count}} asiakasta',
-    basisOthers_one: 'verrattuna {{count}} muuhun toimeksiantoon',
-    basisOthers_other: 'verrattuna {{count}} muun toimeksiannon keskiarvoon',
+    basisOthers_one: 'verrattuna {{count}} muuhun selvitykseen',
+    basisOthers_other: 'verrattuna {{count}} muun selvityksen keskiarvoon',
     basisColumns: 'n kunkin sarakkeen nimen alla',
     source: {
       coding: 'Lähde: Kuulo, haastattelujen koodaus {{period}}',
@@ -474,7 +474,7 @@ export const fi: Resources = {
     baseAccounts_other: '{{count}} asiakasta',
     prevalence: 'Esiintyvyys',
     weighted: 'Näytä osuus myynnistä',
-    code: 'Teema',
+    code: 'Koodi',
     interviews: 'Haastattelut',
     accounts: 'Asiakkaat',
     codings: 'Koodaukset',
@@ -488,7 +488,7 @@ export const fi: Resources = {
       importance: 'merkitys',
       lifecycle: 'elinkaaren vaihe',
     },
-    cooccurrence: 'Yhdessä esiintyvät teemat',
+    cooccurrence: 'Yhdessä esiintyvät koodit',
     levels: { interview: 'Samassa haastattelussa', passage: 'Päällekkäisissä kohdissa' },
     scores: 'Arviot',
     group: 'Ryhmä',
@@ -513,16 +513,16 @@ export const fi: Resources = {
     difference: 'Ero',
     noData: 'Ei vielä koodauksia: koodaa muistiinpanoja nähdäksesi luvut.',
     portfolio: 'Portfolio',
-    portfolioLead: 'Kaikki toimeksiannot rinnakkain: teeman osuus haastatteluista.',
+    portfolioLead: 'Kaikki toimeksiannot rinnakkain: kunkin koodin osuus haastatteluista.',
     engagement: 'Toimeksianto',
-    interim: 'Välitulos: {{total}} haastattelusta on toistaiseksi pidetty {{held}}.',
+    interim: 'Välitulos: {{total}} haastattelusta on toistaiseksi tehty {{held}}.',
     sampleRule:
-      'Luvuissa ovat valmiit ja koodatut haastattelut, joissa kukaan ei kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
+      'Luvuissa ovat mukana tehdyt ja koodatut haastattelut, joissa kukaan ei ole kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
     declined_one: '{{count}} haastattelu on jätetty pois: haastateltava kieltäytyi suostumuksesta.',
     declined_other: '{{count}} haastattelua on jätetty pois: haastateltava kieltäytyi suostumuksesta.',
     smallNCell:
       'Harmaa ja viivoitettu: osuus perustuu alle viiteen haastatteluun (n < 5); tulkitse vain suuntaa antavana.',
-    smallNPortfolio: 'Harmaa ja viivoitettu: toimeksiannossa on pidetty alle viisi haastattelua (n < 5).',
+    smallNPortfolio: 'Harmaa ja viivoitettu: toimeksiannossa on tehty alle viisi haastattelua (n < 5).',
     npsDistribution:
       'Alle 10 vastausta: katso suosittelijoiden, passiivisten ja arvostelijoiden määrät, älä pelkkää indeksiä.',
     noContacts: 'Yhteyshenkilöitä ei kirjattu',
@@ -534,7 +534,7 @@ export const fi: Resources = {
   },
   findings: {
     title: 'Löydökset',
-    lead: 'Johtopäätöksesi siinä järjestyksessä kuin raportti ne kertoo. Kunkin luku laskee sen, minkä määrität kohdassa Muokkaa: mitkä linkitetyt teemat, millä sävyllä ja keneltä.',
+    lead: 'Johtopäätöksesi siinä järjestyksessä kuin raportti ne kertoo. Kunkin luku laskee sen, minkä määrität kohdassa Muokkaa: mitkä linkitetyt koodit, millä sävyllä ja keneltä.',
     new: 'Uusi löydös',
     edit: 'Muokkaa löydöstä',
     delete: 'Poista löydös',
@@ -546,10 +546,10 @@ export const fi: Resources = {
     recommendation: 'Suositus',
     priority: 'Prioriteetti',
     priorities: { high: 'Korkea', medium: 'Keskitaso', low: 'Matala' },
-    codes: 'Linkitetyt teemat',
-    noEvidence: 'Linkitä teemoja nähdäksesi näytön vahvuuden.',
+    codes: 'Linkitetyt koodit',
+    noEvidence: 'Linkitä koodeja nähdäksesi näytön vahvuuden.',
     claim: 'Mitä luku mittaa',
-    claimCodes: 'Laskettavat teemat',
+    claimCodes: 'Laskettavat koodit',
     claimCodesHint: 'Haastattelu lasketaan mukaan, kun siinä on jokin näistä valitulla sävyllä.',
     claimSentiment: 'Sävy',
     claimSentiments: {
@@ -561,13 +561,13 @@ export const fi: Resources = {
     claimSegment: 'Keneltä mitataan',
     wholeSample: 'Koko otos',
     claimUnit: 'Laskentayksikkö',
-    claimUnits: { interviews: 'Haastattelut', accounts: 'Asiakkaat', revenue: 'Osuus liikevaihdosta' },
+    claimUnits: { interviews: 'Haastattelut', accounts: 'Asiakkaat', revenue: 'Osuus myynnistä' },
     byTier: 'Asiakasryhmittäin',
     quotes: 'Näyttönä olevat lainaukset',
     noQuotes: 'Lainauksia ei ole vielä valittu.',
     addQuotes: 'Lisää lainauksia',
     suggestions: 'Ehdotetut lainaukset (avainlainaukset ensin)',
-    noSuggestions: 'Linkitetyille teemoille ei ole enempää lainauksia.',
+    noSuggestions: 'Linkitetyille koodeille ei ole enempää lainauksia.',
     add: 'Lisää',
     remove: 'Poista',
     moveUp: 'Siirrä ylös',
@@ -582,13 +582,13 @@ export const fi: Resources = {
     accounts_one: '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}} ({{pct}})',
     accounts_other: '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}} ({{pct}})',
     revenue_one:
-      '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}}; sen osuus tunnetusta liikevaihdosta on {{pct}} ({{sum}} / {{total}})',
+      '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}}; sen osuus tunnetusta myynnistä on {{pct}} ({{sum}} / {{total}})',
     revenue_other:
-      '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}}; niiden osuus tunnetusta liikevaihdosta on {{pct}} ({{sum}} / {{total}})',
-    unknownRevenue_one: '{{count}} asiakkaan liikevaihtoa ei tiedetä, eikä sitä ole laskettu mukaan',
-    unknownRevenue_other: '{{count}} asiakkaan liikevaihtoa ei tiedetä, eikä niitä ole laskettu mukaan',
-    noBase: 'Teemaa {{codes}} ei voi vielä mitata: haastatteluja ei ole pidetty',
-    noRevenue: 'Teemaa {{codes}} ei voi suhteuttaa liikevaihtoon: liikevaihtoa ei tiedetä',
+      '{{n}}/{{count}} asiakkaan haastatteluissa nousi esiin {{codes}}{{as}}; niiden osuus tunnetusta myynnistä on {{pct}} ({{sum}} / {{total}})',
+    unknownRevenue_one: '{{count}} asiakkaan myyntiä ei tiedetä, eikä sitä ole laskettu mukaan',
+    unknownRevenue_other: '{{count}} asiakkaan myyntiä ei tiedetä, eikä niitä ole laskettu mukaan',
+    noBase: 'Teemaa {{codes}} ei voi vielä mitata: haastatteluja ei ole tehty',
+    noRevenue: 'Teemaa {{codes}} ei voi suhteuttaa myyntiin: myyntiä ei tiedetä',
     segmented: '{{segment}}: {{sentence}}',
     as: { negative: ' ongelmana', neutral: ' neutraalisti', positive: ' vahvuutena' },
     or: 'tai',
@@ -622,11 +622,11 @@ export const fi: Resources = {
     toc: 'Sisällys',
     subtitle_one: 'Löydökset {{count}} asiakashaastattelusta',
     subtitle_other: 'Löydökset {{count}} asiakashaastattelusta',
-    interimMark: 'Väliraportti: {{held}}/{{total}} haastattelusta pidetty',
+    interimMark: 'Väliraportti: {{held}}/{{total}} haastattelusta tehty',
     methodSample:
-      'Haastattelu lasketaan lukuihin, kun se on pidetty (valmis tai koodattu) eikä kukaan sen haastateltavista ole kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
+      'Haastattelu lasketaan lukuihin, kun se on tehty eikä kukaan sen haastateltavista ole kieltäytynyt suostumuksesta. Suunnitellut ja kesken olevat haastattelut eivät vielä ole mukana.',
     methodInterim:
-      'Luvut ovat välituloksia: {{total}} haastattelusta on toistaiseksi pidetty {{held}}, ja luvut muuttuvat, kun loput on pidetty.',
+      'Luvut ovat välituloksia: {{total}} haastattelusta on toistaiseksi tehty {{held}}, ja luvut muuttuvat, kun loputkin on tehty.',
     methodDeclined_one:
       '{{count}} haastattelu jätettiin pois, koska haastateltava kieltäytyi suostumuksesta.',
     methodDeclined_other:
@@ -640,7 +640,7 @@ export const fi: Resources = {
     revenueUnknown_other:
       '* {{count}} asiakkaan myynti ei ole tiedossa: myyntiosuudet on laskettu tiedossa olevasta myynnistä.',
     npsDistribution:
-      'Kun vastauksia on alle 10, yksikin vastaus muuttaa suositteluindeksiä paljon: lue se yhdessä suosittelijoiden, passiivisten ja arvostelijoiden määrien kanssa.',
+      'Kun vastauksia on alle 10, yksikin vastaus muuttaa suositteluindeksiä paljon, joten indeksiä on syytä lukea yhdessä suosittelijoiden, passiivisten ja arvostelijoiden määrien kanssa.',
     keyPersonNoContacts_one:
       '{{count}} asiakkaalta ei kirjattu yhteyshenkilöitä: ei tiedetä, kenen varassa suhde on, joten sitä ei ole laskettu edellä.',
     keyPersonNoContacts_other:
@@ -657,7 +657,7 @@ export const fi: Resources = {
       appendixCodebook: 'Liite B: Koodikirja',
     },
     summaryLead:
-      'Haastattelimme {{client}}:n {{accounts}} {{people}} {{from}}–{{to}}. Alla ovat löydökset, jotka toistuivat useimmin ja painoivat asiakassuhteessa eniten.',
+      'Haastattelimme {{people}} {{client}}:n {{accounts}} {{from}} – {{to}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
     summaryPeople_one: '{{count}} henkilön',
     summaryPeople_other: '{{count}} henkilöä',
     summaryAccounts_one: '{{count}} asiakasyrityksestä',
@@ -675,10 +675,10 @@ export const fi: Resources = {
     summaryPassives_other: '{{count}} passiivista',
     summaryDetractors_one: '{{count}} arvostelija',
     summaryDetractors_other: '{{count}} arvostelijaa',
-    summaryKeyPerson_one: '{{count}}/{{total}} avainasiakkaasta on yhden {{client}}:n ihmisen varassa.',
-    summaryKeyPerson_other: '{{count}}/{{total}} avainasiakkaasta on yhden {{client}}:n ihmisen varassa.',
-    summaryKeyPersonAll_one: '{{count}}/{{total}} asiakkaasta on yhden {{client}}:n ihmisen varassa.',
-    summaryKeyPersonAll_other: '{{count}}/{{total}} asiakkaasta on yhden {{client}}:n ihmisen varassa.',
+    summaryKeyPerson_one: '{{count}}/{{total}} avainasiakkaasta on yhden {{client}}:n henkilön varassa.',
+    summaryKeyPerson_other: '{{count}}/{{total}} avainasiakkaasta on yhden {{client}}:n henkilön varassa.',
+    summaryKeyPersonAll_one: '{{count}}/{{total}} asiakkaasta on yhden {{client}}:n henkilön varassa.',
+    summaryKeyPersonAll_other: '{{count}}/{{total}} asiakkaasta on yhden {{client}}:n henkilön varassa.',
     summaryNoContact_one:
       'Lisäksi {{count}} avainasiakkaan haastateltavat eivät nimenneet yhtään yhteyshenkilöä.',
     summaryNoContact_other:
@@ -691,7 +691,7 @@ export const fi: Resources = {
     figure: '{{pct}} haastatteluista ({{n}}/{{base}})',
     purpose: 'Tarkoitus',
     methodText:
-      'Haastattelut tehtiin {{modes}}, ja ne kestivät keskimäärin {{minutes}} minuuttia. Muistiinpanot koodattiin asiakassuhteen teemoja sisältävällä koodikirjalla; teema lasketaan haastattelulle, kun sen muistiinpanoista on koodattu teemalla vähintään yksi kohta. Prosentit ovat osuuksia {{base}}.',
+      'Haastattelut tehtiin {{modes}}, ja ne kestivät keskimäärin {{minutes}} minuuttia. Muistiinpanot jäsennettiin asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan. Prosenttiluvut ovat osuuksia {{base}}.',
     methodBase_one: '{{count}} tehdystä haastattelusta',
     methodBase_other: '{{count}} tehdystä haastattelusta',
     sampleTable: 'Otos asiakasryhmittäin',
@@ -705,9 +705,9 @@ export const fi: Resources = {
     anonymization: {
       none: 'Nimet näytetään sellaisinaan: raportti on vain sisäiseen käyttöön.',
       people:
-        'Haastateltavia ei nimetä: lainauksissa on tunniste, kuten ”Avainasiakas A, päättäjä”, ja nimet on peitetty lainauksista.',
+        'Haastateltavia ei nimetä: lainausten yhteydessä on tunniste, kuten ”Avainasiakas A, päättäjä”, ja lainauksista on peitetty nimet.',
       accounts:
-        'Haastateltavia eikä asiakasyrityksiä nimetä: molemmat on korvattu tunnisteilla, ja nimet on peitetty lainauksista.',
+        'Haastateltavia ja asiakasyrityksiä ei nimetä: ne on korvattu tunnisteilla, ja lainauksista on peitetty nimet.',
     },
     findingsLead: 'Kuinka usein kukin teema nousi esiin haastatteluissa:',
     evidenceLabel: 'Näyttö',
@@ -719,10 +719,10 @@ export const fi: Resources = {
     scoresTable: 'NPS ja tyytyväisyys asiakasryhmittäin',
     group: 'Ryhmä',
     satisfaction: 'Tyytyväisyys (1–5)',
-    smallN: 'Alle 5 vastauksen ryhmät on merkitty *: tulkitse ne vain suuntaa antavina.',
+    smallN: 'Alle 5 vastauksen ryhmät on merkitty tähdellä (*): niiden luvut ovat vain suuntaa antavia.',
     noScores: 'Haastatteluissa ei kirjattu arvioita.',
     keyPersonLead:
-      'Kuinka monta toimeksiantajan ({{client}}) henkilöä kunkin asiakkaan haastateltavat tuntevat, ja millä tasolla. Asiakas, joka tuntee vain yhden henkilön, on tämän henkilön varassa.',
+      'Kuinka monta {{client}}:n henkilöä kunkin asiakkaan haastateltavat tuntevat ja millä tasolla. Asiakas, jonka haastateltavat tuntevat heistä vain yhden, on tämän yhden henkilön varassa.',
     keyPersonTable: 'Tunnetut yhteyshenkilöt asiakkaittain',
     account: 'Asiakas',
     known: 'Tunnetut henkilöt',
@@ -731,8 +731,8 @@ export const fi: Resources = {
     singlePerson: 'Yhden henkilön varassa',
     noContact: 'Yhteyshenkilöitä ei kirjattu',
     risk: 'Riski',
-    keyPersonSummary_one: '{{count}}/{{total}} asiakkaasta tuntee vain yhden henkilön ({{client}}).',
-    keyPersonSummary_other: '{{count}}/{{total}} asiakkaasta tuntee vain yhden henkilön ({{client}}).',
+    keyPersonSummary_one: '{{count}}/{{total}} asiakkaasta tuntee vain yhden {{client}}:n henkilön.',
+    keyPersonSummary_other: '{{count}}/{{total}} asiakkaasta tuntee vain yhden {{client}}:n henkilön.',
     noRelationships: 'Suhdekarttoja ei kirjattu.',
     benchmarkTable: 'Teemojen esiintyvyys verrattuna aiempiin selvityksiin',
     theme: 'Teema',
@@ -769,6 +769,10 @@ export const fi: Resources = {
     roles: { strategic: 'päättäjä', influencer: 'vaikuttaja', operational: 'operatiivinen yhteyshenkilö' },
     accountLabel: { key: 'Avainasiakas', named: 'Nimetty asiakas', unmanaged: 'Hoitamaton asiakas' },
     maskedName: '[nimi]',
+    modePhrases: { onsite: 'paikan päällä', video: 'videoyhteydellä', phone: 'puhelimitse' },
+    languageNote:
+      'Tämä raportti on suomenkielinen versio: haastattelut tehtiin ja kirjattiin {{language}}, ja lainaukset sekä selvityksen aikana kirjoitetut tekstit (tarkoitus, löydökset, suositukset) ovat alkuperäisessä asussaan {{language}}.',
+    interviewLanguages: { fi: 'suomeksi', en: 'englanniksi' },
   },
   export: {
     title: 'Vie löydösraportti',
@@ -842,9 +846,9 @@ export const fi: Resources = {
     writtenAs: 'Kirjoitusasut: {{forms}}',
     failed: 'Nimien etsintä epäonnistui: {{message}}',
     warningPeople_one:
-      '”{{attribution}}” on tässä tutkimuksessa vain {{count}} henkilö (lainauksia: {{quotes}}); asiakkaat tunteva lukija voi tunnistaa hänet.',
+      '”{{attribution}}” on tässä toimeksiannossa vain {{count}} henkilö (lainauksia: {{quotes}}); asiakkaat tunteva lukija voi tunnistaa hänet.',
     warningPeople_other:
-      '”{{attribution}}” on tässä tutkimuksessa vain {{count}} henkilöä (lainauksia: {{quotes}}); asiakkaat tunteva lukija voi tunnistaa heidät.',
+      '”{{attribution}}” on tässä toimeksiannossa vain {{count}} henkilöä (lainauksia: {{quotes}}); asiakkaat tunteva lukija voi tunnistaa heidät.',
   },
   privacy: {
     erase: 'Poista henkilötiedot',
@@ -876,7 +880,7 @@ export const fi: Resources = {
       'Poisto on lopullinen: sitä ei voi perua, ei roskakorinkaan kautta, ja se ulottuu myös roskakorin sisältöön.',
     eraseConfirm: 'Poista pysyvästi',
     erased:
-      'Poistettu: {{mentions}} mainintaa {{notes}} haastattelun muistiinpanoista, {{memos}} muistiinpanosta ja {{findings}} löydöksestä.',
+      'Poistettu: {{mentions}} mainintaa {{notes}} haastattelun muistiinpanoista, {{memos}} muistiosta ja {{findings}} löydöksestä.',
     backupsWarning_one: '{{count}} aiemmin tehty varmuuskopio sisältää yhä henkilön tiedot.',
     backupsWarning_other: '{{count}} aiemmin tehtyä varmuuskopiota sisältää yhä henkilön tiedot.',
     replaceBackups: 'Korvaa ne uudella varmuuskopiolla',

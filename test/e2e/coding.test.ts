@@ -297,9 +297,9 @@ describe('coding in Chromium', () => {
       await screenshot(page, '12-quotes');
 
       const unmanaged = expected.filter((q) => q.tier === 'unmanaged');
-      await page.getByRole('button', { name: 'Unmanaged', exact: true }).click();
+      await page.getByRole('button', { name: 'Unmanaged account', exact: true }).click();
       await expect.poll(() => page.locator('.quote-card').count()).toBe(unmanaged.length);
-      await page.getByRole('button', { name: 'Unmanaged', exact: true }).click();
+      await page.getByRole('button', { name: 'Unmanaged account', exact: true }).click();
       const negative = expected.filter((q) => q.sentiment === 'negative');
       await page.getByRole('button', { name: 'Negative', exact: true }).click();
       await expect.poll(() => page.locator('.quote-card').count()).toBe(negative.length);

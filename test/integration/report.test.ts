@@ -150,6 +150,39 @@ describe('Word report of the demo engagement', () => {
     );
   });
 
+  /** The method section's text: from its heading (the last one; the first is in the contents) to the findings'. */
+  const methodText = (engagement: Engagement, file: string, ...args: string[]) => {
+    const text = visibleText(exportReport(engagement, file, ...args).get('word/document.xml')!);
+    const english = text.includes('Executive summary');
+    const from = text.lastIndexOf(english ? 'Method and sample' : 'Menetelmä ja otos');
+    const to = text.indexOf(english ? 'Findings' : 'Löydökset', from);
+    expect(from, file).toBeGreaterThan(0);
+    expect(to, file).toBeGreaterThan(from);
+    return text.slice(from, to);
+  };
+
+  test('a report in another language than the engagement’s says so in its method section', () => {
+    expect(methodText(fi, 'note-fi-en.docx', '--lang', 'en')).toContain(
+      'This report is an English version: the interviews were held and noted in Finnish',
+    );
+    expect(methodText(en, 'note-en-fi.docx', '--lang', 'fi')).toContain(
+      'Tämä raportti on suomenkielinen versio: haastattelut tehtiin ja kirjattiin englanniksi',
+    );
+  }, 120_000);
+
+  test('a report in the engagement’s own language says nothing of versions', () => {
+    for (const [engagement, file] of [
+      [fi, 'note-fi.docx'],
+      [en, 'note-en.docx'],
+    ] as const) {
+      const text = methodText(engagement, file);
+      expect(text, file).not.toContain('English version');
+      expect(text, file).not.toContain('suomenkielinen versio');
+      // The method text itself is there, so the absence above means something.
+      expect(text, file).toMatch(/The interviews lasted|Haastattelut tehtiin/);
+    }
+  }, 120_000);
+
   test('figures are rounded once from their counts, in the language’s form, with plurals that agree', () => {
     // Findings' figures are claims ("5 of 12 interviews raised … (42%)"); other figures "42% of interviews (5 of 12)".
     const cases = [

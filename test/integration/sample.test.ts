@@ -221,7 +221,7 @@ describe('one sample while interviews remain to be held', () => {
       'Findings from 3 customer interviews · Interim report: 3 of 5 interviews held',
     );
     const method = section(model, 'method');
-    expect(method).toContain('An interview counts in the figures once it has been held (done or coded)');
+    expect(method).toContain('An interview counts in the figures once it has been held and none');
     expect(method).toContain('These are interim figures: 3 of 5 interviews have been held so far');
     expect(method).toContain('1 interview was left out because an interviewee declined consent.');
     expect(method).toContain('In 1 interview the interviewee’s consent is still pending');
@@ -245,11 +245,11 @@ describe('one sample while interviews remain to be held', () => {
   test('the Finnish report says the same', () => {
     const model = buildReportModel(ws.ctx, engagementId, { anonymize: 'none', language: 'fi' });
     expect(model.meta.subtitle).toBe(
-      'Löydökset 3 asiakashaastattelusta · Väliraportti: 3/5 haastattelusta pidetty',
+      'Löydökset 3 asiakashaastattelusta · Väliraportti: 3/5 haastattelusta tehty',
     );
     const method = section(model, 'method');
-    expect(method).toContain('Haastattelu lasketaan lukuihin, kun se on pidetty (valmis tai koodattu)');
-    expect(method).toContain('Luvut ovat välituloksia: 5 haastattelusta on toistaiseksi pidetty 3');
+    expect(method).toContain('Haastattelu lasketaan lukuihin, kun se on tehty eikä kukaan');
+    expect(method).toContain('Luvut ovat välituloksia: 5 haastattelusta on toistaiseksi tehty 3');
     expect(method).toContain('1 haastattelun suostumus on vielä kysymättä');
   });
 

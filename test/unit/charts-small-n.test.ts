@@ -29,13 +29,13 @@ describe('crosstab chart with a column of fewer than 5 interviews', () => {
   test('the column is starred, its cell grey, and a note under the chart says why', () => {
     const svg = renderChartSvg(crosstabChart(crosstab(true), 'en', 'tier', (v) => v));
     expect(svg).toContain('n = 3 *');
-    expect(svg).toContain('Fewer than 5 interviews in the column (n &lt; 5)');
+    expect(svg).toContain('Grey column: fewer than 5 interviews (n &lt; 5)');
     expect(svg.toLowerCase()).toContain('#e6e4df');
     const fi = renderChartSvg(crosstabChart(crosstab(true), 'fi', 'asiakasryhmä', (v) => v));
-    expect(fi).toContain('Sarakkeessa alle 5 haastattelua');
+    expect(fi).toContain('Harmaa sarake: alle 5 haastattelua');
     // The report draws the chart without its title (the caption carries it): the note stays.
     const report = renderChartSvg(withoutTitle(crosstabChart(crosstab(true), 'en', 'tier', (v) => v)));
-    expect(report).toContain('Fewer than 5 interviews in the column (n &lt; 5)');
+    expect(report).toContain('Grey column: fewer than 5 interviews (n &lt; 5)');
     expect(report).not.toContain('Themes by tier');
   });
 
@@ -43,6 +43,6 @@ describe('crosstab chart with a column of fewer than 5 interviews', () => {
     const svg = renderChartSvg(crosstabChart(crosstab(false), 'en', 'tier', (v) => v));
     expect(svg).not.toContain(' *');
     expect(svg.toLowerCase()).not.toContain('#e6e4df');
-    expect(svg).not.toContain('Fewer than 5');
+    expect(svg).not.toContain('fewer than 5');
   });
 });

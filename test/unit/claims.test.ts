@@ -79,7 +79,7 @@ describe('claim sentence', () => {
     const c = claim({ interviews: 0, baseInterviews: 0 });
     expect(claimSentence(c, 'en')).toBe('Nothing to measure key-person risk on yet: no interviews held');
     expect(claimSentence(c, 'fi')).toBe(
-      'Teemaa avainhenkilöriski ei voi vielä mitata: haastatteluja ei ole pidetty',
+      'Teemaa avainhenkilöriski ei voi vielä mitata: haastatteluja ei ole tehty',
     );
   });
 
@@ -153,7 +153,7 @@ describe('claim sentence', () => {
       'In 2 of 5 accounts, interviews raised key-person risk as a problem; they hold 69% of the known revenue (€1,000,000 of €1,450,000); revenue unknown for 1 account, left out',
     );
     expect(claimSentence(c, 'fi')).toBe(
-      `2/5 asiakkaan haastatteluissa nousi esiin avainhenkilöriski ongelmana; niiden osuus tunnetusta liikevaihdosta on 69${NB}% (1${NB}000${NB}000${NB}€ / 1${NB}450${NB}000${NB}€); 1 asiakkaan liikevaihtoa ei tiedetä, eikä sitä ole laskettu mukaan`,
+      `2/5 asiakkaan haastatteluissa nousi esiin avainhenkilöriski ongelmana; niiden osuus tunnetusta myynnistä on 69${NB}% (1${NB}000${NB}000${NB}€ / 1${NB}450${NB}000${NB}€); 1 asiakkaan myyntiä ei tiedetä, eikä sitä ole laskettu mukaan`,
     );
     const twoUnknown = claimSentence({ ...c, unknownRevenueAccounts: 2 }, 'en');
     expect(twoUnknown).toMatch(/revenue unknown for 2 accounts, left out$/);
@@ -198,10 +198,10 @@ describe('claim sentence', () => {
       },
     });
     expect(claimBreakdown(c, 'en')).toBe(
-      'Key account — interviews 2/3, accounts 1/2; Unmanaged — interviews 1/4, accounts 1/3',
+      'Key account — interviews 2/3, accounts 1/2; Unmanaged account — interviews 1/4, accounts 1/3',
     );
     expect(claimBreakdown(c, 'fi')).toBe(
-      'Avainasiakas – haastattelut 2/3, asiakkaat 1/2; Hoitamaton – haastattelut 1/4, asiakkaat 1/3',
+      'Avainasiakas – haastattelut 2/3, asiakkaat 1/2; Hoitamaton asiakas – haastattelut 1/4, asiakkaat 1/3',
     );
   });
 

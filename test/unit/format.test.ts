@@ -173,8 +173,8 @@ describe('plurals follow i18next’s keys in both languages', () => {
     };
     expect(lead('en', 1, 1)).toContain('We interviewed 1 person in 1 customer account of Acme');
     expect(lead('en', 2, 2)).toContain('We interviewed 2 people in 2 customer accounts of Acme');
-    expect(lead('fi', 1, 1)).toContain('Haastattelimme Acme:n 1 asiakasyrityksestä 1 henkilön a–b.');
-    expect(lead('fi', 5, 2)).toContain('Haastattelimme Acme:n 2 asiakasyrityksestä 5 henkilöä a–b.');
+    expect(lead('fi', 1, 1)).toContain('Haastattelimme 1 henkilön Acme:n 1 asiakasyrityksestä a – b.');
+    expect(lead('fi', 5, 2)).toContain('Haastattelimme 5 henkilöä Acme:n 2 asiakasyrityksestä a – b.');
     const base = (lang: 'fi' | 'en', n: number) =>
       formatter(lang).plural(resources[lang].translation.analysis, 'baseInterviews', n);
     expect(counts.map((n) => base('en', n))).toEqual([

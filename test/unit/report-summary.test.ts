@@ -24,10 +24,10 @@ describe('NPS in the executive summary', () => {
       group('unmanaged', 3, -20),
     ];
     expect(npsHeadline(scores, 'en')).toBe(
-      'NPS +12 (n\u00a0=\u00a014); by tier from \u221220 (Unmanaged, n\u00a0=\u00a03) to +40 (Key account, n\u00a0=\u00a06).',
+      'NPS +12 (n\u00a0=\u00a014); by tier from \u221220 (Unmanaged account, n\u00a0=\u00a03) to +40 (Key account, n\u00a0=\u00a06).',
     );
     expect(npsHeadline(scores, 'fi')).toBe(
-      'NPS +12 (n\u00a0=\u00a014); asiakasryhmittäin alimmillaan \u221220 (Hoitamaton, n\u00a0=\u00a03) ja korkeimmillaan +40 (Avainasiakas, n\u00a0=\u00a06).',
+      'NPS +12 (n\u00a0=\u00a014); asiakasryhmittäin alimmillaan \u221220 (Hoitamaton asiakas, n\u00a0=\u00a03) ja korkeimmillaan +40 (Avainasiakas, n\u00a0=\u00a06).',
     );
   });
 
@@ -64,10 +64,10 @@ describe('the key-person headline', () => {
   test('counts key accounts that know exactly one person; nobody known is told apart', () => {
     const risk = [account('key', 1), account('key', 0), account('key', 4), account('named', 1)];
     expect(keyPersonHeadline(risk, 'en', 'Acme')).toBe(
-      '1 of 3 key accounts rests on one person at Acme. At 1 more key account, the interviewees named no contact at all.',
+      '1 of 3 key accounts rests on one person at Acme. In addition, the interviewees of 1 key account named no contact at all.',
     );
     expect(keyPersonHeadline([account('key', 1), account('key', 1)], 'fi', 'Huoltovoima Oy')).toBe(
-      '2/2 avainasiakkaasta on yhden Huoltovoima Oy:n ihmisen varassa.',
+      '2/2 avainasiakkaasta on yhden Huoltovoima Oy:n henkilön varassa.',
     );
   });
 
