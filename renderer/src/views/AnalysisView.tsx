@@ -426,8 +426,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 <td className="num">{r.strategic}</td>
                 <td className="num">{r.operational}</td>
                 <td>
-                  {r.singlePerson && <span className="badge risk-badge">{t('analysis.singlePerson')}</span>}
-                  {r.noContacts && <span className="badge">{t('analysis.noContacts')}</span>}
+                  {r.singlePerson && (
+                    <span className="badge note-badge risk-badge">{t('analysis.singlePerson')}</span>
+                  )}
+                  {r.noContacts && <span className="badge note-badge">{t('analysis.noContacts')}</span>}
                 </td>
               </tr>
             ))}
