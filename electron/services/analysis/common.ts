@@ -124,14 +124,16 @@ export const refOf = ({ codeId, code, color, groupId, polarity }: CodeRef): Code
  * (`held_n`) and, per engagement and shared code, held interviews with a live coding of it (`hits`).
  * Engagement-own codes are left out: no other engagement could have them. The distinct
  * (interview, code) pairs come straight off the `codings_live_code` index, so the 100,000 codings of
- * a large workspace shrink to a few ten thousand pairs before anything is joined.
+ * a large workspace shrink to a few ten thousand pairs before anything is joined. The sample is worked
+ * out once per interview (materialised), not once per pair: its consent check is a subquery.
  */
-export const WORKSPACE_HITS = `held_n AS (
-    SELECT engagement_id, count(*) AS n FROM interviews i WHERE ${inSample('i')} GROUP BY engagement_id),
+export const WORKSPACE_HITS = `sampled AS MATERIALIZED (
+    SELECT id, engagement_id FROM interviews i WHERE ${inSample('i')}),
+  held_n AS (SELECT engagement_id, count(*) AS n FROM sampled GROUP BY engagement_id),
   pairs AS (
     SELECT DISTINCT interview_id, code_id FROM codings
     WHERE deleted_at IS NULL AND code_id IN (SELECT id FROM codes WHERE engagement_id IS NULL)),
   hits AS (
-    SELECT i.engagement_id, p.code_id, count(*) AS interviews
-    FROM pairs p JOIN interviews i ON i.id = p.interview_id AND ${inSample('i')}
-    GROUP BY i.engagement_id, p.code_id)`;
+    SELECT s.engagement_id, p.code_id, count(*) AS interviews
+    FROM pairs p JOIN sampled s ON s.id = p.interview_id
+    GROUP BY s.engagement_id, p.code_id)`;
