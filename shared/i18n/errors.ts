@@ -313,7 +313,7 @@ const en: Phrasebook = {
   exportStopped: ({ exitCode }) => `The export stopped unexpectedly (code ${exitCode}).`,
   exportFailed: ({ reason }) => `The report could not be written (${reason}).`,
   exportInterrupted: () =>
-    'The export was interrupted because Kuulo’s data service stopped; the report was not finished. Start the export again.',
+    'Kuulo’s data service stopped during the export, so the report was not finished. Start the export again.',
 
   workspaceNotSqlite: ({ path }) =>
     `${path} is not a Kuulo workspace (not an SQLite database). ${EN_UNCHANGED} Choose your workspace file, usually kuulo.db.`,
@@ -426,7 +426,7 @@ const fi: Phrasebook = {
   exportStopped: ({ exitCode }) => `Raportin vienti pysähtyi odottamatta (koodi ${exitCode}).`,
   exportFailed: ({ reason }) => `Raporttia ei voitu kirjoittaa (${reason}).`,
   exportInterrupted: () =>
-    'Raportin vienti keskeytyi, koska Kuulon tietopalvelu pysähtyi; raportti jäi kesken. Aloita vienti uudelleen.',
+    'Kuulon tietopalvelu pysähtyi viennin aikana, joten raporttia ei saatu valmiiksi. Aloita vienti uudelleen.',
 
   workspaceNotSqlite: ({ path }) =>
     `${path} ei ole Kuulon työtila (se ei ole SQLite-tietokanta). ${FI_UNCHANGED} Valitse työtilatiedostosi, yleensä kuulo.db.`,

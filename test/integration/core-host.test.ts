@@ -201,7 +201,7 @@ describe('the core host', () => {
       id: started.id,
       done: true,
       failure: { key: 'exportInterrupted' },
-      error: expect.stringMatching(/interrupted/),
+      error: expect.stringMatching(/stopped during the export/),
     });
     expect(heard.filter((job) => job.done)).toHaveLength(1);
     // A host that died before the export's first event: the answer alone told the client of the job.
