@@ -107,6 +107,8 @@ export interface ErrorParams {
   exportStopped: { exitCode: number };
   /** `reason` is the technical cause, in English. */
   exportFailed: { reason: string };
+  /** The core host stopped while the export ran (the report worker ends with it). */
+  exportInterrupted: None;
 
   workspaceNotSqlite: { path: string };
   workspaceForeign: { path: string };
@@ -194,6 +196,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   reportLeak: 'conflict',
   exportStopped: 'internal',
   exportFailed: 'internal',
+  exportInterrupted: 'internal',
   workspaceNotSqlite: 'invalid_input',
   workspaceForeign: 'invalid_input',
   workspaceNewer: 'conflict',

@@ -1,4 +1,6 @@
+import type { BackupEntry, BackupReason } from './contract.ts';
 import type { Settings } from './domain.ts';
+import type { ErrorMessage } from './errors.ts';
 import type { ExportJob } from './report.ts';
 
 /**
@@ -11,14 +13,31 @@ export interface Events {
   exportProgress: ExportJob;
   /** The workspace's settings changed (saved, or a backup restored): the shell's dialogs follow the language. */
   settingsChanged: Settings;
+  /** A backup began (`done` false), was written (`entry`) or failed (`failure`): the daily one or one asked for. */
+  backupProgress: BackupProgress;
+}
+
+export interface BackupProgress {
+  reason: BackupReason;
+  done: boolean;
+  entry: BackupEntry | null;
+  failure: ErrorMessage | null;
 }
 
 export type EventName = keyof Events;
 
-export const EVENT_NAMES = ['exportProgress', 'settingsChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'exportProgress',
+  'settingsChanged',
+  'backupProgress',
+] as const satisfies readonly EventName[];
 
 // Fails to compile when an event is added to `Events` but not to the list.
-const _everyEventListed: Record<EventName, true> = { exportProgress: true, settingsChanged: true };
+const _everyEventListed: Record<EventName, true> = {
+  exportProgress: true,
+  settingsChanged: true,
+  backupProgress: true,
+};
 void _everyEventListed;
 
 export function isEventName(name: unknown): name is EventName {

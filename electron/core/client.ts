@@ -1,8 +1,10 @@
 import type { Worker } from 'node:worker_threads';
 import type { BackupEntry, Result } from '../../shared/contract.ts';
 import type { Settings } from '../../shared/domain.ts';
-import type { ErrorMessage } from '../../shared/errors.ts';
+import { type ErrorMessage, errorMessage } from '../../shared/errors.ts';
 import { type EventName, type Events, isEventName } from '../../shared/events.ts';
+import { phraseError } from '../../shared/i18n/errors.ts';
+import type { ExportJob } from '../../shared/report.ts';
 import { errorValue } from '../base/errors.ts';
 import { errorFromData, type FromHost, type HostOptions, type ToHost } from './messages.ts';
 
@@ -33,6 +35,13 @@ export interface CoreHooks {
   logSlow?: (method: string, ms: number) => void;
   /** How long `close` waits for the host before ending the thread. */
   closeTimeoutMs?: number;
+  /**
+   * A host that stops is started again only if its last restart was longer ago than this (60 s by
+   * default): a crash hours later is survived, a host that dies as it starts is not restarted forever.
+   */
+  restartWindowMs?: number;
+  /** The clock for that window (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** The workspace could not be opened: `problem` is a known one to phrase, else `error` says what. */
@@ -52,7 +61,8 @@ const STOPPED = JSON.stringify({
 /**
  * Starts the core host and resolves once the workspace is open. A host that stops unexpectedly is
  * logged, its unanswered calls get a `coreStopped` error (the renderer then keeps the unsaved notes and
- * says so), and it is started once more; a second stop leaves every later call with that error.
+ * says so), its running exports end as failed, and it is started again, unless it was last restarted
+ * within `restartWindowMs`; then every later call gets that error.
  */
 export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreClient> {
   const pending = new Map<number, (json: string) => void>();
@@ -63,6 +73,10 @@ export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreC
   let worker: Worker;
   let state: 'starting' | 'ready' | 'stopped' | 'closing' | 'closed' = 'starting';
   let restarts = 0;
+  let lastRestart = Number.NEGATIVE_INFINITY;
+  const now = hooks.now ?? (() => performance.now());
+  /** Exports the host runs, as last heard: the report worker is the host's thread and dies with it. */
+  const running = new Map<string, ExportJob>();
   let closed: (() => void) | null = null;
 
   const send = (message: ToHost) => worker.postMessage(message);
@@ -72,12 +86,39 @@ export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreC
     pending.clear();
   };
 
+  const emit = <N extends EventName>(name: N, payload: Events[N]) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  const followExport = (job: ExportJob) => {
+    if (job.done) running.delete(job.id);
+    else running.set(job.id, job);
+  };
+
+  /** Without this last event, an export dialog would wait for ever on a job no host runs any more. */
+  const failRunningExports = () => {
+    const failure = errorMessage('exportInterrupted');
+    for (const job of running.values()) {
+      emit('exportProgress', { ...job, done: true, error: phraseError(failure, 'en'), failure, ms: null });
+    }
+    running.clear();
+  };
+
+  const noteExport = (json: string) => {
+    const result = JSON.parse(json) as Result<ExportJob>;
+    // The answer is posted before any of the job's events, so this never revives a finished job.
+    if (result.ok && !result.value.done && !running.has(result.value.id))
+      running.set(result.value.id, result.value);
+    return json;
+  };
+
   const callJson = (method: unknown, input: unknown) =>
     new Promise<string>((resolve) => {
       const go = () => {
         if (state !== 'ready') return resolve(STOPPED);
         const id = nextId++;
-        pending.set(id, resolve);
+        // A started export is followed from its answer too: the host may die before its first event.
+        pending.set(id, method === 'startReportExport' ? (json) => resolve(noteExport(json)) : resolve);
         send({ type: 'call', id, method: String(method), input });
       };
       // Calls made while the host (re)starts wait for it rather than fail.
@@ -126,7 +167,8 @@ export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreC
           case 'event':
             if (!isEventName(message.name)) return;
             if (message.name === 'settingsChanged') settings = message.payload as Settings;
-            for (const listener of listeners) listener(message.name, message.payload);
+            if (message.name === 'exportProgress') followExport(message.payload as ExportJob);
+            emit(message.name, message.payload);
             break;
           case 'askRestore':
             void Promise.resolve(hooks.askRestore(message.problem, message.latest)).then((yes) =>
@@ -177,14 +219,16 @@ export function startCore(options: HostOptions, hooks: CoreHooks): Promise<CoreC
         const wasReady = state === 'ready';
         state = 'stopped';
         failPending();
+        failRunningExports();
         if (!wasReady) {
           for (const go of waiting.splice(0)) go();
           rejectStart(new CoreOpenError(null, new Error(`The core host stopped while starting (${code}).`)));
           return;
         }
-        // Once: a host that keeps dying would otherwise restart forever.
-        if (restarts < 1) {
+        // Not twice within the window: a host that keeps dying would otherwise restart forever.
+        if (now() - lastRestart > (hooks.restartWindowMs ?? 60_000)) {
           restarts += 1;
+          lastRestart = now();
           launch(false);
         }
       });

@@ -1,4 +1,6 @@
 import type { BackupEntry, BackupReason, RestoreResult } from '../../shared/contract.ts';
+import { errorMessage } from '../../shared/errors.ts';
+import { KuuloError } from '../base/errors.ts';
 import { DEFAULT_KEEP, listBackupFiles, pruneBackupFiles, writeBackup } from '../db/backups.ts';
 import { openDatabase } from '../db/connection.ts';
 import { acquireWriterLock } from '../db/lock.ts';
@@ -14,15 +16,26 @@ export function listBackups(ctx: ServiceContext): BackupEntry[] {
   return listBackupFiles(ctx.dbPath);
 }
 
-/** Takes a backup now, then keeps only the newest `keep`. */
+/**
+ * Takes a backup now, then keeps only the newest `keep`. Its start and end are announced as events:
+ * the core host sends the start before the copy begins, so the window can say a backup is under way.
+ */
 export function createBackup(
   ctx: ServiceContext,
   reason: BackupReason = 'manual',
   keep = DEFAULT_KEEP,
 ): BackupEntry {
-  const entry = writeBackup(ctx.db, ctx.dbPath, reason, new Date(ctx.now()));
-  pruneBackupFiles(ctx.dbPath, keep);
-  return entry;
+  ctx.emit('backupProgress', { reason, done: false, entry: null, failure: null });
+  try {
+    const entry = writeBackup(ctx.db, ctx.dbPath, reason, new Date(ctx.now()));
+    pruneBackupFiles(ctx.dbPath, keep);
+    ctx.emit('backupProgress', { reason, done: true, entry, failure: null });
+    return entry;
+  } catch (error) {
+    const failure = error instanceof KuuloError ? error.detail : errorMessage('unexpected');
+    ctx.emit('backupProgress', { reason, done: true, entry: null, failure });
+    throw error;
+  }
 }
 
 export function pruneBackups(ctx: ServiceContext, keep = DEFAULT_KEEP): string[] {

@@ -312,6 +312,8 @@ const en: Phrasebook = {
   reportLeak: ({ text, part }) => fill(enUi.report.leak, { text, part }),
   exportStopped: ({ exitCode }) => `The export stopped unexpectedly (code ${exitCode}).`,
   exportFailed: ({ reason }) => `The report could not be written (${reason}).`,
+  exportInterrupted: () =>
+    'Kuulo’s data service stopped during the export, so the report was not finished. Start the export again.',
 
   workspaceNotSqlite: ({ path }) =>
     `${path} is not a Kuulo workspace (not an SQLite database). ${EN_UNCHANGED} Choose your workspace file, usually kuulo.db.`,
@@ -423,6 +425,8 @@ const fi: Phrasebook = {
   reportLeak: ({ text, part }) => fill(fiUi.report.leak, { text, part }),
   exportStopped: ({ exitCode }) => `Raportin vienti pysähtyi odottamatta (koodi ${exitCode}).`,
   exportFailed: ({ reason }) => `Raporttia ei voitu kirjoittaa (${reason}).`,
+  exportInterrupted: () =>
+    'Kuulon tietopalvelu pysähtyi viennin aikana, joten raporttia ei saatu valmiiksi. Aloita vienti uudelleen.',
 
   workspaceNotSqlite: ({ path }) =>
     `${path} ei ole Kuulon työtila (se ei ole SQLite-tietokanta). ${FI_UNCHANGED} Valitse työtilatiedostosi, yleensä kuulo.db.`,

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
+import { errorValue } from '../../electron/base/errors.ts';
 import { paragraphsToDoc } from '../../shared/notes.ts';
-import { newInterview } from '../helpers/workspace.ts';
+import { newInterview, openTestWorkspace } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
@@ -264,6 +265,51 @@ describe('safety in Chromium', () => {
           expect.stringContaining('Your unsaved version'),
           'Ensimmäinen versio. Lisäys.',
         ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the core stored a save and stopped before answering: the retry finds its own notes stored and asks nothing', async () => {
+    const ws = openTestWorkspace();
+    let dieAfterNextSave = false;
+    const app = await openApp(chromium.browser(), chromium.url(), {
+      ws: {
+        ...ws,
+        // As a core host that commits the save and dies before its answer is sent.
+        dispatch: (method, input) => {
+          const result = ws.dispatch(method, input);
+          if (method !== 'saveNotes' || !dieAfterNextSave) return result;
+          dieAfterNextSave = false;
+          return { ok: false, error: errorValue({ key: 'coreStopped', params: {} }) };
+        },
+      },
+    });
+    const { page } = app;
+    try {
+      const interview = newInterview(ws);
+      ws.saveNotes({ interviewId: interview.id, doc: paragraphsToDoc(['Ensimmäinen versio.']) });
+      const before = ws.call('getInterview', { id: interview.id }).notes.revision;
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const editor = page.locator('.notes-editor');
+      await expect.poll(() => editor.textContent()).toBe('Ensimmäinen versio.');
+      dieAfterNextSave = true;
+      await editor.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Lisäys.');
+      // The unanswered save was stored; the retry goes on from it rather than calling it a conflict.
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.revision, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(before + 2);
+      expect(dieAfterNextSave).toBe(false);
+      expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe('Ensimmäinen versio. Lisäys.');
+      expect(await page.getByRole('dialog', { name: 'These notes were changed elsewhere' }).count()).toBe(0);
+      await page.keyboard.type(' Vielä.');
+      await expect
+        .poll(() => ws.call('getInterview', { id: interview.id }).notes.text)
+        .toBe('Ensimmäinen versio. Lisäys. Vielä.');
+      expect(await page.getByRole('dialog', { name: 'These notes were changed elsewhere' }).count()).toBe(0);
+      await screenshot(page, 'save-unanswered-no-conflict');
     } finally {
       await app.close();
     }

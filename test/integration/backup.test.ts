@@ -49,6 +49,39 @@ describe('backups', () => {
     expect(readdirSync(alone)).toEqual(['copy.db']);
   });
 
+  test('a backup announces its start before the copy is written and its end with the entry; a failed one says so', () => {
+    workspaceWithData();
+    const seen: { done: boolean; files: number; failure: string | null }[] = [];
+    ws.events.subscribe('backupProgress', (event) =>
+      seen.push({
+        done: event.done,
+        files: listBackupFiles(ws.path).length,
+        failure: event.failure?.key ?? null,
+      }),
+    );
+    ws.call('createBackup', {});
+    expect(seen).toEqual([
+      { done: false, files: 0, failure: null },
+      { done: true, files: 1, failure: null },
+    ]);
+    // A backup folder that is a file: the copy fails, and the end says so.
+    seen.length = 0;
+    const other = openTestWorkspace();
+    try {
+      writeFileSync(backupFolder(other.path), 'not a folder');
+      other.events.subscribe('backupProgress', (event) =>
+        seen.push({ done: event.done, files: 0, failure: event.failure?.key ?? null }),
+      );
+      expect(other.raw('createBackup', {}).ok).toBe(false);
+      expect(seen).toEqual([
+        { done: false, files: 0, failure: null },
+        { done: true, files: 0, failure: 'unexpected' },
+      ]);
+    } finally {
+      other.close();
+    }
+  });
+
   test('backup → change → restore brings the data back, keeps the changed state, and the app goes on', () => {
     workspaceWithData();
     const backedUp = fingerprint(live());

@@ -87,7 +87,10 @@ describe('the core host', () => {
     core = await startCore(options(), hooks());
     expect(core.settings().language).toBe('fi');
     const heard: [EventName, unknown][] = [];
-    core.onEvent((name, payload) => heard.push([name, payload]));
+    // The start's backup also reports itself (backupProgress); only the settings matter here.
+    core.onEvent((name, payload) => {
+      if (name === 'settingsChanged') heard.push([name, payload]);
+    });
     await core.call('updateSettings', { language: 'en' });
     expect(core.settings().language).toBe('en');
     expect(heard).toEqual([['settingsChanged', expect.objectContaining({ language: 'en' })]]);
@@ -120,6 +123,22 @@ describe('the core host', () => {
     expect(new Set(updates.map((u) => u.id))).toEqual(new Set([started.id]));
   });
 
+  test('a backup asked for through the core host reports its start and its end as events', async () => {
+    core = await startCore(options(), hooks());
+    await core.call('createDemo', {});
+    const heard: Events['backupProgress'][] = [];
+    core.onEvent(<N extends EventName>(name: N, payload: Events[N]) => {
+      if (name !== 'backupProgress') return;
+      heard.push(payload as Events['backupProgress']);
+    });
+    const entry = value<Output<'createBackup'>>(await core.call('createBackup', {}));
+    expect(heard).toEqual([
+      { reason: 'manual', done: false, entry: null, failure: null },
+      { reason: 'manual', done: true, entry, failure: null },
+    ]);
+    expect(existsSync(entry.path)).toBe(true);
+  });
+
   test('closing checkpoints the WAL into the file; the lock stays with the main side until it lets go', async () => {
     core = await startCore(options(), hooks());
     await core.call('createDemo', {});
@@ -137,7 +156,7 @@ describe('the core host', () => {
     reopened.db.close();
   });
 
-  test('a host that dies fails its open calls clearly, is logged and restarted once; a second death stops it', async () => {
+  test('a host that dies fails its open calls clearly, is logged and restarted once; a second death soon after stops it', async () => {
     core = await startCore(options(), hooks());
     await core.call('updateSettings', { backupsKept: 7 });
     // A heavy call in flight when the thread dies: its caller must hear so, not wait forever.
@@ -157,6 +176,57 @@ describe('the core host', () => {
       error: { key: 'coreStopped' },
     });
     expect(workers).toHaveLength(2);
+  });
+
+  test('an export running when the host dies ends as failed, with a reason to phrase, also one whose host died before its first event', async () => {
+    core = await startCore(options(), hooks());
+    value(await core.call('createDemo', {}));
+    const [engagement] = value<Output<'listEngagements'>>(await core.call('listEngagements', {}));
+    const heard: ExportJob[] = [];
+    let stepped: () => void = () => {};
+    const firstStep = new Promise<void>((resolve) => {
+      stepped = resolve;
+    });
+    core.onEvent(<N extends EventName>(name: N, payload: Events[N]) => {
+      if (name !== 'exportProgress') return;
+      heard.push(payload as ExportJob);
+      if (!(payload as ExportJob).done) stepped();
+    });
+    const request = { engagementId: engagement!.id, fileName: 'Raportti' };
+    const started = value<Output<'startReportExport'>>(await core.call('startReportExport', request));
+    await firstStep;
+    await workers.at(-1)!.terminate();
+    const end = heard.find((job) => job.done);
+    expect(end).toMatchObject({
+      id: started.id,
+      done: true,
+      failure: { key: 'exportInterrupted' },
+      error: expect.stringMatching(/stopped during the export/),
+    });
+    expect(heard.filter((job) => job.done)).toHaveLength(1);
+    // A host that died before the export's first event: the answer alone told the client of the job.
+    heard.length = 0;
+    const again = value<Output<'startReportExport'>>(await core.call('startReportExport', request));
+    await workers.at(-1)!.terminate();
+    expect(heard.filter((job) => job.done)).toEqual([
+      expect.objectContaining({ id: again.id, failure: { key: 'exportInterrupted', params: {} } }),
+    ]);
+  });
+
+  test('a host that dies again long after its last restart is restarted again; twice within the window is not', async () => {
+    let clock = 0;
+    core = await startCore(options(), hooks({ now: () => clock, restartWindowMs: 60_000 }));
+    await core.call('updateSettings', { backupsKept: 5 });
+    await workers.at(-1)!.terminate();
+    expect(value<Output<'getSettings'>>(await core.call('getSettings', {})).backupsKept).toBe(5);
+    clock += 61_000;
+    await workers.at(-1)!.terminate();
+    expect(value<Output<'getSettings'>>(await core.call('getSettings', {})).backupsKept).toBe(5);
+    expect(workers).toHaveLength(3);
+    clock += 59_000;
+    await workers.at(-1)!.terminate();
+    expect(await core.call('getSettings', {})).toMatchObject({ ok: false, error: { key: 'coreStopped' } });
+    expect(workers).toHaveLength(3);
   });
 
   test('a workspace that cannot be opened rejects the start with the problem to phrase', async () => {

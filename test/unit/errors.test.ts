@@ -88,6 +88,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   reportLeak: [{ text: '‹Matti Meikäläinen›', part: '‹word/document.xml›' }],
   exportStopped: [{ exitCode: 4704 }],
   exportFailed: [{ reason: '‹EACCES›' }],
+  exportInterrupted: [{}],
   workspaceNotSqlite: [{ path: PATH }],
   workspaceForeign: [{ path: PATH }],
   workspaceNewer: [{ path: PATH, version: 4705 }],

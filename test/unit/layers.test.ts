@@ -16,12 +16,23 @@ const LAYERS = {
   report: ['shared', 'base', 'db', 'services', 'report', 'resources'],
   core: ['shared', 'base', 'db', 'services', 'report', 'core', 'resources'],
   cli: ['shared', 'base', 'db', 'services', 'report', 'core', 'cli', 'resources'],
-  main: ['shared', 'base', 'db', 'services', 'core', 'main', 'resources'],
+  // Only the forwarding side of the core and a few named files below (MAIN_MAY_USE): the main thread
+  // must never run the services themselves.
+  main: ['shared', 'base', 'main', 'resources'],
   preload: ['shared', 'preload'],
   resources: ['shared', 'resources'],
   renderer: ['shared', 'renderer'],
 } as const;
 type Layer = keyof typeof LAYERS;
+
+/** The files of other layers the main process needs: the core's client, the writer lock, the error log. */
+const MAIN_MAY_USE = [
+  'electron/core/client.ts',
+  'electron/core/messages.ts',
+  'electron/db/lock.ts',
+  'electron/db/private.ts',
+  'electron/services/log.ts',
+];
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,7 +40,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function layerOf(file: string): Layer | null {
   const path = relative(ROOT, file).replaceAll('\\', '/');
   if (path.startsWith('electron/db/migrations/')) return 'migrations';
-  if (path === 'electron/resources.ts') return 'resources';
+  // The resources/ folder's data (codebook, demo) belongs with the code that finds it at run time.
+  if (path === 'electron/resources.ts' || path.startsWith('resources/')) return 'resources';
   for (const layer of ['base', 'db', 'services', 'report', 'core', 'cli', 'main', 'preload'] as const) {
     if (path.startsWith(`electron/${layer}/`)) return layer;
   }
@@ -38,15 +50,33 @@ function layerOf(file: string): Layer | null {
   return null;
 }
 
-/** Relative module specifiers of a source file: static imports and exports, and dynamic imports. */
+/** Said of a dynamic import or require whose module is computed: no rule can check where it goes. */
+const COMPUTED = '(computed module name)';
+
+/**
+ * Relative module specifiers of a source file: static imports and exports, dynamic imports (quoted or
+ * a plain template literal), and `require` calls, also through a function made by `createRequire`.
+ */
 function importsOf(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) {
     found.add(m[1]!);
   }
   for (const m of source.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
-  for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.add(m[1]!);
-  return [...found].filter((specifier) => specifier.startsWith('.'));
+  const requires = ['require', 'createRequire\\([^()]*(?:\\([^()]*\\))?[^()]*\\)'];
+  for (const m of source.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*(?:\w+\.)?createRequire\b/g)) {
+    requires.push(m[1]!);
+  }
+  const loaders = new RegExp(
+    `(?:\\bimport|(?<![.\\w])(?:${requires.join('|')}))\\(\\s*([^)]*?)\\s*[,)]`,
+    'g',
+  );
+  for (const m of source.matchAll(loaders)) {
+    const literal = /^(['"`])([^'"`]*)\1$/.exec(m[1]!);
+    if (!literal || (literal[1] === '`' && literal[2]!.includes('${'))) found.add(COMPUTED);
+    else found.add(literal[2]!);
+  }
+  return [...found].filter((specifier) => specifier.startsWith('.') || specifier === COMPUTED);
 }
 
 /** Every import of `file` (given its text) that its layer may not make. */
@@ -55,10 +85,18 @@ function crossings(file: string, source: string): string[] {
   if (!from) return [];
   const allowed: readonly Layer[] = LAYERS[from];
   return importsOf(source).filter((specifier) => {
+    if (specifier === COMPUTED) return true;
     const target = resolve(dirname(file), specifier);
     const to = layerOf(target);
-    // Data files beside the code (JSON of the demo, the codebook) are not a layer.
-    if (!to) return !/\/resources\//.test(target) && from !== 'migrations';
+    // Tests, scripts, package.json …: no layered code depends on them.
+    if (!to) return true;
+    if (
+      from === 'main' &&
+      to !== 'main' &&
+      MAIN_MAY_USE.includes(relative(ROOT, target).replaceAll('\\', '/'))
+    ) {
+      return false;
+    }
     return !allowed.includes(to);
   });
 }
@@ -106,7 +144,54 @@ describe('layers', () => {
     expect(crossings(join(ROOT, 'shared/format.ts'), "import '../electron/base/errors.ts';")).toEqual([
       '../electron/base/errors.ts',
     ]);
+    // Main forwards to the core host; running the handlers on the main thread would pass every other test.
+    const main = join(ROOT, 'electron/main/index.ts');
+    expect(crossings(main, "import { createHandlers } from '../core/handlers.ts';")).toEqual([
+      '../core/handlers.ts',
+    ]);
+    expect(crossings(main, "import { openDatabase } from '../db/connection.ts';")).toEqual([
+      '../db/connection.ts',
+    ]);
+    expect(crossings(main, "import { saveNotes } from '../services/notes.ts';")).toEqual([
+      '../services/notes.ts',
+    ]);
+    expect(crossings(main, "import { startCore } from '../core/client.ts';")).toEqual([]);
+    // A migration reads only its own frozen copy, never the live data files.
+    expect(
+      crossings(
+        migration,
+        "import codes from '../../../resources/codebook/default-codebook.json' with { type: 'json' };",
+      ),
+    ).toEqual(['../../../resources/codebook/default-codebook.json']);
+    expect(
+      crossings(migration, "import codes from './0002-default-codebook.json' with { type: 'json' };"),
+    ).toEqual([]);
+    // Other ways to load a module: require, a function from createRequire, a template-literal import.
+    expect(crossings(db, "const notes = require('../services/notes.ts');")).toEqual(['../services/notes.ts']);
+    expect(
+      crossings(
+        db,
+        "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nconst m = load('../report/model.ts');",
+      ),
+    ).toEqual(['../report/model.ts']);
+    expect(crossings(db, "const m = createRequire(import.meta.url)('../report/model.ts');")).toEqual([
+      '../report/model.ts',
+    ]);
+    expect(crossings(db, 'const m = await import(`../report/model.ts`);')).toEqual(['../report/model.ts']);
+    // A computed name cannot be checked, so it is refused.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a source file with a template literal
+    expect(crossings(db, 'const m = await import(`../${layer}/model.ts`);')).toEqual([
+      '(computed module name)',
+    ]);
+    expect(crossings(db, 'const m = require(name);')).toEqual(['(computed module name)']);
+    // Data outside the layers (tests, package.json) is no dependency of the app's code.
+    expect(
+      crossings(service, "import fixture from '../../test/fixtures/x.json' with { type: 'json' };"),
+    ).toEqual(['../../test/fixtures/x.json']);
     // Within the lines: nothing reported.
     expect(crossings(service, "import { openDatabase } from '../db/connection.ts';")).toEqual([]);
+    expect(
+      crossings(service, "import demo from '../../resources/demo/findings.json' with { type: 'json' };"),
+    ).toEqual([]);
   });
 });

@@ -107,6 +107,11 @@ export function NotesEditor({
   const revisionRef = useRef(initialRevision);
   /** The document as stored at `revisionRef`: a save refused as stale is compared with it. */
   const baseDocRef = useRef(initialDoc);
+  /**
+   * A document sent in a save that got no answer (the core host stopped): it may have been stored all
+   * the same, and a stale refusal on the retry that finds exactly it stored is no conflict.
+   */
+  const unansweredRef = useRef<DocNode | null>(null);
   /** The last refusal shown, so that retries do not repeat it. */
   const refusal = useRef<string | null>(null);
   const extensions = useMemo(
@@ -160,8 +165,12 @@ export function NotesEditor({
     const noticeStale = async (mine: DocNode): Promise<'other' | 'retry' | 'saved'> => {
       const stored = (await unwrap(kuulo.getInterview({ id: interviewId }))).notes;
       if (stored.revision === revisionRef.current) return 'other';
-      if (JSON.stringify(stored.doc) === JSON.stringify(baseDocRef.current)) {
+      const storedJson = JSON.stringify(stored.doc);
+      const ours = [baseDocRef.current, unansweredRef.current, mine].filter((doc) => doc !== null);
+      if (ours.some((doc) => JSON.stringify(doc) === storedJson)) {
         revisionRef.current = stored.revision;
+        baseDocRef.current = stored.doc;
+        unansweredRef.current = null;
         return 'retry';
       }
       if (useNotes.getState().editor === editor) {
@@ -209,6 +218,7 @@ export function NotesEditor({
           );
           revisionRef.current = saved.revision;
           baseDocRef.current = doc;
+          unansweredRef.current = null;
           useNotes.setState({
             savedAt: saved.updatedAt,
             wordCount: saved.wordCount,
@@ -216,6 +226,7 @@ export function NotesEditor({
           });
         } catch (error) {
           pending.restore();
+          if (error instanceof ServiceError && error.error.key === 'coreStopped') unansweredRef.current = doc;
           const stale =
             error instanceof ServiceError && error.error.code === 'conflict'
               ? await noticeStale(doc)
