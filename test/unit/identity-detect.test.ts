@@ -131,6 +131,14 @@ describe('cases a sceptical review found', () => {
     ]);
   });
 
+  test('a name glued to a word by a colon is the name alone; an ending after a colon stays on its name', () => {
+    expect(found('Yhteyshenkilö:Kallio. Yhteyshenkilö:Virtanen ja Merikarhu:lle soitettiin.')).toEqual([
+      ['identity', 'Kallio', 'seppo-k'],
+      ['identity', 'Virtanen', 'mikko'],
+      ['identity', 'Merikarhu:lle', 'merikarhu'],
+    ]);
+  });
+
   test('an unknown word opening a sentence before a verb of saying is someone; a title, a department or a pronoun is not', () => {
     expect(
       ids(
