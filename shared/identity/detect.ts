@@ -99,6 +99,9 @@ const UPPER = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
 /** A hyphen ending a line: then the line break, or the spaces a PDF's text gives for it. */
 const LINE_BREAK_HYPHEN = /^-(?:[ \t]*\r?\n[ \t]*|[ \t]+)$/u;
+const HYPHEN = 0x2d;
+/** A word's first two UTF-16 codes as one number (a stem has at least two letters). */
+const startOf = (word: string): number => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
 const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
 const lower = (s: string): string => s.toLocaleLowerCase('fi');
 /** "ABB:n" → "ABB", "Tom's" → "Tom". */
@@ -124,6 +127,8 @@ export class IdentityMatcher {
   private readonly lowerStems = new Map<string, LowerEntry[]>();
   private readonly maxLowerStem: number;
   private readonly lowerFormsOf = new Map<string, { strong: string[]; weak: string[] }>();
+  /** The first two letters of every lower-case stem, as one number: most words are ruled out by them. */
+  private readonly lowerStarts = new Set<number>();
 
   readonly identities: readonly KnownIdentity[];
 
@@ -163,6 +168,7 @@ export class IdentityMatcher {
               if (!entries.some((e) => e.identityId === identity.id && e.kind === kind))
                 entries.push({ identityId: identity.id, stem: key, kind });
               this.lowerStems.set(key, entries);
+              this.lowerStarts.add(startOf(key));
               maxLowerStem = Math.max(maxLowerStem, key.length);
             }
             const list = this.stems.get(stem.stem) ?? [];
@@ -181,7 +187,8 @@ export class IdentityMatcher {
 
   /** The people a word written in lower case is a form of (only names that are no words; see lowercaseSafe). */
   lowercaseIdentitiesOf(token: string): { strong: string[]; weak: string[] } {
-    if (!this.lowerStems.size) return NO_FORMS;
+    // Every lower-case word of the text comes here: rule most out without hashing the word.
+    if (!this.lowerStarts.has(startOf(token))) return NO_FORMS;
     let forms = this.lowerFormsOf.get(token);
     if (!forms) {
       if (this.lowerFormsOf.size >= FORMS_CACHE) this.lowerFormsOf.clear();
@@ -255,6 +262,7 @@ export class IdentityMatcher {
       const next = tokens[i + 1];
       if (
         next &&
+        text.charCodeAt(word.end) === HYPHEN &&
         LINE_BREAK_HYPHEN.test(text.slice(word.end, next.start)) &&
         LOWER.test(next.word) &&
         /\p{L}$/u.test(word.word)
