@@ -100,6 +100,15 @@ const LOWER = /^\p{Ll}/u;
 /** A hyphen ending a line: then the line break, or the spaces a PDF's text gives for it. */
 const LINE_BREAK_HYPHEN = /^-(?:[ \t]*\r?\n[ \t]*|[ \t]+)$/u;
 const HYPHEN = 0x2d;
+/**
+ * Words that make a name a business ("Café Aalto", "Hotelli Kallio"): still masked, but as an
+ * organisation, so a quote does not read "the [person] refit".
+ */
+const PLACE_WORDS = new Set(
+  'Café Cafe Kahvila Ravintola Restaurant Bistro Bar Baari Hotel Hotelli Pub Bakery Leipomo Shop Store Salon Clinic Klinikka'.split(
+    ' ',
+  ),
+);
 /** A word's first two UTF-16 codes as one number (a stem has at least two letters). */
 const startOf = (word: string): number => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
 const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
@@ -414,7 +423,9 @@ export class IdentityMatcher {
       )!;
       const end = withInitialAfter(text, tokens[last]!.end);
       const words = tokens.slice(i, last + 1).map((t) => stripEnding(t.word));
-      const guess = words.some((w) => LEGAL_SUFFIXES.has(w) || ALL_CAPS.test(w)) ? 'org' : 'person';
+      const guess = words.some((w) => LEGAL_SUFFIXES.has(w) || ALL_CAPS.test(w) || PLACE_WORDS.has(w))
+        ? 'org'
+        : 'person';
       if (free(start, end))
         push(start, end, {
           kind: candidate ? 'candidate' : 'identity',
