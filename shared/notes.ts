@@ -133,7 +133,12 @@ export function countWords(text: string): number {
  * codings; the limits leave several times that, and keep one save, its derived text and the analysis
  * of the interview within a second.
  */
-export const NOTE_LIMITS = { characters: 1_000_000, codings: 5_000 } as const;
+export const NOTE_LIMITS = {
+  characters: 1_000_000,
+  codings: 5_000,
+  /** The stored document's JSON in UTF-8 bytes: about 16 times what a million characters of plain text need. */
+  documentBytes: 16_000_000,
+} as const;
 
 export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 

@@ -243,7 +243,9 @@ function rewriteInterviews(
   changes: Map<string, string | null>,
 ): void {
   for (const interviewId of interviewIds) {
-    saveNotes(ctx, interviewId, rewriteCodingMarks(storedDoc(ctx, interviewId), changes));
+    saveNotes(ctx, interviewId, rewriteCodingMarks(storedDoc(ctx, interviewId), changes), [], undefined, {
+      rewrite: true,
+    });
   }
 }
 

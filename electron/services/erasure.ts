@@ -644,7 +644,7 @@ export function eraseInterviewee(
     const found = gather(ctx, target, (placeId) => !excluded.has(placeId));
     for (const note of found.notes) {
       if (!note.erased) continue;
-      saveNotes(ctx, note.interviewId, note.doc);
+      saveNotes(ctx, note.interviewId, note.doc, [], undefined, { rewrite: true });
       summary.notes++;
       summary.mentions += note.erased;
     }

@@ -14,21 +14,38 @@ export interface NotesCheck {
   problem: string | null;
   /** The document as stored: the blocks' JSON joined, so it is serialised once. */
   json: string;
+  /** Its size in UTF-8 bytes, as stored. */
+  bytes: number;
 }
 
-export function checkNotes(interviewId: string, doc: DocNode): NotesCheck {
+/**
+ * A document over `maxBytes` is not checked block by block (its problem is null): the caller refuses
+ * it by its size, without spending seconds on a document it will not store.
+ */
+export function checkNotes(
+  interviewId: string,
+  doc: DocNode,
+  maxBytes = Number.POSITIVE_INFINITY,
+): NotesCheck {
   const keys = Object.keys(doc);
   const plain = doc.type === 'doc' && keys.every((k) => k === 'type' || k === 'content');
-  if (!plain || !doc.content?.length) return { problem: notesDocProblem(doc), json: JSON.stringify(doc) };
+  if (!plain || !doc.content?.length) {
+    const json = JSON.stringify(doc);
+    const bytes = Buffer.byteLength(json);
+    return { problem: bytes > maxBytes ? null : notesDocProblem(doc), json, bytes };
+  }
   const known = validBlocks.get(interviewId);
   const blocks = doc.content.map((block) => JSON.stringify(block));
+  const json = `{"type":"doc","content":[${blocks.join(',')}]}`;
+  const bytes = Buffer.byteLength(json);
+  if (bytes > maxBytes) return { problem: null, json, bytes };
   for (let i = 0; i < blocks.length; i++) {
     if (known?.has(blocks[i]!)) continue;
     const problem = notesDocProblem({ type: 'doc', content: [doc.content[i]!] });
-    if (problem) return { problem, json: '' };
+    if (problem) return { problem, json: '', bytes };
   }
   validBlocks.delete(interviewId);
   validBlocks.set(interviewId, new Set(blocks));
   if (validBlocks.size > REMEMBERED) validBlocks.delete(validBlocks.keys().next().value!);
-  return { problem: null, json: `{"type":"doc","content":[${blocks.join(',')}]}` };
+  return { problem: null, json, bytes };
 }

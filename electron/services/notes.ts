@@ -46,6 +46,21 @@ function assertMarksBelong(
   }
 }
 
+/**
+ * Checked first, on the serialised document: the text limit alone can be got round with a document
+ * of one text node per character, each with marks (tens of megabytes for under a million characters),
+ * which would hold the core host for seconds.
+ */
+function checkDocumentSize(bytes: number): void {
+  if (bytes > NOTE_LIMITS.documentBytes) {
+    // In megabytes, rounded up: a document just over the limit never reads as at it.
+    throw new KuuloError('notesDocumentTooLarge', {
+      limit: NOTE_LIMITS.documentBytes / 1e6,
+      size: Math.ceil(bytes / 1e5) / 10,
+    });
+  }
+}
+
 /** Refused before anything is written: the editor keeps the text and says why. */
 function checkLimits(derived: ReturnType<typeof deriveNotes>): void {
   const size = [...derived.text].length;
@@ -57,17 +72,34 @@ function checkLimits(derived: ReturnType<typeof deriveNotes>): void {
   }
 }
 
+/**
+ * How a save is made. `rewrite`: a service rewriting stored notes (erasure, merging codes), not the
+ * consultant typing. The size limits are not applied then: they keep typed notes within bounds, and
+ * must never stop a GDPR erasure of a note written before they existed, or one the longer erasure
+ * marker pushes over them.
+ */
+export interface SaveNotesOptions {
+  rewrite?: boolean;
+}
+
 export function saveNotes(
   ctx: ServiceContext,
   interviewId: string,
   doc: DocNode,
   created: readonly z.output<typeof NewCoding>[] = [],
   baseRevision?: number,
+  options: SaveNotesOptions = {},
 ): SaveNotesResult {
-  const { problem, json } = checkNotes(interviewId, doc);
+  const limited = !options.rewrite;
+  const { problem, json, bytes } = checkNotes(
+    interviewId,
+    doc,
+    limited ? NOTE_LIMITS.documentBytes : Number.POSITIVE_INFINITY,
+  );
+  if (limited) checkDocumentSize(bytes);
   if (problem) throw new KuuloError('notesUnopenable', { problem });
   const derived = deriveNotes(doc);
-  checkLimits(derived);
+  if (limited) checkLimits(derived);
   const wordCount = countWords(derived.text);
   const updatedAt = ctx.now();
   return ctx.db.transaction(() => {

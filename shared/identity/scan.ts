@@ -3,7 +3,7 @@
  * (the tests compare them), at a fraction of the cost on long notes.
  */
 
-/** A word of a text: letters and digits, with the apostrophes and colons inside names (ABB:n, O'Brien, Tom's). */
+/** A word of a text: letters and digits, with the apostrophes inside names and the endings after a colon (ABB:n, O'Brien, Tom's). */
 export interface Word {
   start: number;
   end: number;
@@ -12,30 +12,59 @@ export interface Word {
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
-/** What each UTF-16 code is, found once: 0 unknown, 1 letter, 2 number, 3 neither. */
+const LOWER = /^\p{Ll}$/u;
+/** What each UTF-16 code is, found once: 0 unknown, 1 letter (not lower case), 2 number, 3 neither, 4 lower-case letter. */
 const kinds = new Uint8Array(0x10000);
+
+const classify = (char: string) =>
+  LOWER.test(char) ? 4 : LETTER.test(char) ? 1 : LETTER_OR_NUMBER.test(char) ? 2 : 3;
+const isLetter = (kind: number) => kind === 1 || kind === 4;
 
 function kindOf(text: string, at: number): { kind: number; size: number } {
   const code = text.charCodeAt(at);
   if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
     const char = String.fromCodePoint(text.codePointAt(at)!);
-    return { kind: LETTER.test(char) ? 1 : LETTER_OR_NUMBER.test(char) ? 2 : 3, size: char.length };
+    return { kind: classify(char), size: char.length };
   }
   let kind = kinds[code]!;
   if (!kind) {
-    const char = String.fromCharCode(code);
-    kind = LETTER.test(char) ? 1 : LETTER_OR_NUMBER.test(char) ? 2 : 3;
+    kind = classify(String.fromCharCode(code));
     kinds[code] = kind;
   }
   return { kind, size: 1 };
 }
 
+/** The longest ending written after a colon: "ABB:ssakaan", "SAP:iksikaan". */
+const COLON_ENDING = 8;
+
+/**
+ * Where the ending after a colon at `at` ends: 1–8 lower-case letters and then no letter or digit
+ * ("ABB:n", "SAP:lle"); -1 if what follows is no such ending ("Yhteyshenkilö:Kallio" is two words).
+ */
+function colonEnding(text: string, at: number): number {
+  let end = at + 1;
+  let letters = 0;
+  while (end < text.length) {
+    const next = kindOf(text, end);
+    if (next.kind !== 4) {
+      if (next.kind !== 3) return -1;
+      break;
+    }
+    end += next.size;
+    if (++letters > COLON_ENDING) return -1;
+  }
+  return letters ? end : -1;
+}
+
 const isApostrophe = (c: string | undefined) => c === "'" || c === '’';
 
 /**
- * The words of a text, as `/[\p{L}\p{N}]+(?:['’:]\p{L}+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu` finds
- * them: a run of letters and digits, then pieces of letters after an apostrophe or colon ("ABB:n"),
- * then the apostrophe of an English plural possessive ("the Smiths'").
+ * The words of a text, as
+ * `/[\p{L}\p{N}]+(?:['’]\p{L}+|:\p{Ll}{1,8}(?![\p{L}\p{N}]))*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu` finds
+ * them: a run of letters and digits, then pieces of letters after an apostrophe ("O'Brien"), or a
+ * short lower-case ending after a colon ("ABB:n"), then the apostrophe of an English plural
+ * possessive ("the Smiths'"). Anything else after a colon starts a new word: notes written
+ * "Yhteyshenkilö:Kallio" name Kallio, and masking or erasing must take him alone.
  */
 export function words(text: string): Word[] {
   const found: Word[] = [];
@@ -52,16 +81,19 @@ export function words(text: string): Word[] {
       if (at >= text.length) break;
       ({ kind, size } = kindOf(text, at));
     }
-    // Pieces after an apostrophe or a colon: letters only.
-    while (
-      at + 1 < text.length &&
-      (isApostrophe(text[at]) || text[at] === ':') &&
-      kindOf(text, at + 1).kind === 1
-    ) {
+    // Pieces after an apostrophe (letters only) or a colon (a short lower-case ending only).
+    while (at + 1 < text.length) {
+      if (text[at] === ':') {
+        const end = colonEnding(text, at);
+        if (end < 0) break;
+        at = end;
+        continue;
+      }
+      if (!isApostrophe(text[at]) || !isLetter(kindOf(text, at + 1).kind)) break;
       at++;
       while (at < text.length) {
         const next = kindOf(text, at);
-        if (next.kind !== 1) break;
+        if (!isLetter(next.kind)) break;
         at += next.size;
       }
     }

@@ -361,3 +361,145 @@ describe('forms erasure takes since the review of issue 11', () => {
     ).toBe('Kaikki kulkee Mik-\nkolan ja [poistettu] kautta.');
   });
 });
+
+describe('erasure is never stopped by the limits on typed notes', () => {
+  function kallioStudy() {
+    const engagement = ws.call('createEngagement', { clientName: 'Sora Oy', title: 'T', language: 'fi' });
+    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+    const person = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Hannu Lehtonen',
+      roleLevel: 'strategic',
+    });
+    const newInterview = () =>
+      ws.call('createInterview', {
+        engagementId: engagement.id,
+        accountId: account.id,
+        intervieweeIds: [person.id],
+      });
+    return { engagement, person, newInterview };
+  }
+  const filler = (length: number) => 'Laskutus on hidasta. '.repeat(Math.ceil(length / 21)).slice(0, length);
+
+  test('a note the longer marker pushes over the character limit, and one stored before the limit existed', () => {
+    const { person, newInterview } = kallioStudy();
+    // 999,996 characters: "Hannun" (6) becomes "[poistettu]" (11), one over the limit.
+    const near = newInterview();
+    ws.saveNotes({ interviewId: near.id, doc: paragraphsToDoc([`Hannun mukaan ${filler(999_982)}`]) });
+    // 1,200,000 characters, written straight to the file as an old version of the app would have.
+    const old = newInterview();
+    const oldText = `Hannu Lehtonen kertoi. ${filler(1_199_977)}`;
+    ws.db
+      .prepare('UPDATE notes SET doc = ?, text = ? WHERE interview_id = ?')
+      .run(JSON.stringify(paragraphsToDoc([oldText])), oldText, old.id);
+
+    const summary = ws.call('eraseInterviewee', { id: person.id });
+    expect(summary.complete).toBe(true);
+    expect(summary.notes).toBe(2);
+    const textOf = (id: string) => ws.call('getInterview', { id }).notes.text;
+    expect(textOf(near.id).slice(0, 30)).toBe('[poistettu] mukaan Laskutus on');
+    expect([...textOf(near.id)].length).toBe(1_000_001);
+    expect(textOf(old.id).startsWith('[poistettu] kertoi. Laskutus')).toBe(true);
+    expect(everyText()).not.toMatch(/Hannu|Lehtonen/);
+  });
+
+  test('merging codes rewrites a note over the character limit', () => {
+    const { newInterview } = kallioStudy();
+    const interview = newInterview();
+    const [a, b] = ws.call('getCodebook', {}).filter((c) => !c.isGroup);
+    // The same passage coded with both codes: merging them collapses the two codings into one,
+    // which rewrites the note's marks.
+    const [first, second] = [ws.ctx.newId(), ws.ctx.newId()];
+    const marks = [first, second].map((id) => ({ type: 'coding', attrs: { id } }));
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Laskut myöhässä.', marks }] }],
+      },
+      codings: [
+        { id: first, codeId: a!.id },
+        { id: second, codeId: b!.id },
+      ],
+    });
+    // Grown past the limit before it existed.
+    const doc = JSON.parse(
+      ws.db.prepare('SELECT doc FROM notes WHERE interview_id = ?').pluck().get(interview.id) as string,
+    );
+    doc.content.push(...paragraphsToDoc([filler(1_099_983)]).content!);
+    ws.db
+      .prepare('UPDATE notes SET doc = ?, text = ? WHERE interview_id = ?')
+      .run(JSON.stringify(doc), `Laskut myöhässä.\n${filler(1_099_983)}`, interview.id);
+
+    expect(ws.call('mergeCodes', { sourceId: a!.id, targetId: b!.id }).collapsed).toBe(1);
+    expect(ws.call('listCodings', { interviewId: interview.id })).toEqual([
+      expect.objectContaining({ codeId: b!.id, quote: 'Laskut myöhässä.' }),
+    ]);
+    // One coding mark is left in the stored document.
+    const stored = ws.db.prepare('SELECT doc FROM notes WHERE interview_id = ?').pluck().get(interview.id);
+    expect((stored as string).match(/"type":"coding"/g)).toHaveLength(1);
+  });
+});
+
+test('a name glued to a word by a colon is erased, and the word stays', () => {
+  const engagement = ws.call('createEngagement', { clientName: 'Sora Oy', title: 'T', language: 'fi' });
+  const account = ws.call('createAccount', { engagementId: engagement.id, name: 'Asiakas', tier: 'named' });
+  const person = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Hannu Lehtonen',
+    roleLevel: 'strategic',
+  });
+  const other = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Veikko Laakso',
+    roleLevel: 'operational',
+  });
+  const interview = ws.call('createInterview', {
+    engagementId: engagement.id,
+    accountId: account.id,
+    intervieweeIds: [person.id, other.id],
+  });
+  const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+  const coding = ws.ctx.newId();
+  ws.saveNotes({
+    interviewId: interview.id,
+    doc: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'Yhteyshenkilö:Lehtonen vastaa laskutuksesta.',
+              marks: [{ type: 'coding', attrs: { id: coding } }],
+            },
+            { type: 'text', text: ' ABB:n tilaukset kulkevat Yhteyshenkilö:Laakson kautta.' },
+          ],
+        },
+      ],
+    },
+    codings: [{ id: coding, codeId: code.id }],
+  });
+  const finding = ws.call('createFinding', { engagementId: engagement.id, title: 'Yhteyshenkilö:Lehtonen' });
+
+  const summary = ws.call('eraseInterviewee', { id: person.id });
+  expect(summary.complete).toBe(true);
+  expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+    'Yhteyshenkilö:[poistettu] vastaa laskutuksesta. ABB:n tilaukset kulkevat Yhteyshenkilö:Laakson kautta.',
+  );
+  expect(ws.call('listCodings', { interviewId: interview.id })[0]!.quote).toBe(
+    'Yhteyshenkilö:[poistettu] vastaa laskutuksesta.',
+  );
+  expect(
+    ws.call('listFindings', { engagementId: engagement.id }).find((f) => f.id === finding.id)!.title,
+  ).toBe('Yhteyshenkilö:[poistettu]');
+  expect(everyText()).not.toMatch(/Lehtonen/);
+
+  // And the other person, erased in turn: just the name goes.
+  ws.call('eraseInterviewee', { id: other.id });
+  expect(ws.call('getInterview', { id: interview.id }).notes.text).toBe(
+    'Yhteyshenkilö:[poistettu] vastaa laskutuksesta. ABB:n tilaukset kulkevat Yhteyshenkilö:[poistettu] kautta.',
+  );
+  expect(everyText()).not.toMatch(/Laakso/);
+});

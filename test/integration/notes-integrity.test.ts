@@ -185,6 +185,7 @@ describe('bounds on one interview', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', key } });
     if (!result.ok) expect(result.error.message).toMatch(/^These notes were not saved: .*limit/);
     expect(ws.call('getInterview', { id: interviewId }).notes).toEqual(before.notes);
+    return result;
   }
 
   test('notes over a million characters are refused with the limit named, and nothing changes', () => {
@@ -198,6 +199,30 @@ describe('bounds on one interview', () => {
     };
     expect(ws.raw('saveNotes', { interviewId, doc: atLimit, baseRevision: 1 })).toMatchObject({ ok: true });
   });
+
+  test('a document over 16 MB is refused by its size even under a million characters, and nothing changes', () => {
+    // One text node per character, each with a mark (alternating, so no two neighbours could merge),
+    // in ten paragraphs: 999,909 characters, about 54 MB of JSON.
+    const letters = (length: number) =>
+      Array.from({ length }, (_, i) =>
+        text(String.fromCharCode(97 + (i % 26)), [{ type: i % 2 ? 'italic' : 'bold' }]),
+      );
+    const doc: DocNode = {
+      type: 'doc',
+      content: Array.from({ length: 10 }, (_, i) => ({
+        type: 'paragraph',
+        content: letters(i ? 99_991 : 99_990),
+      })),
+    };
+    const result = refusedUnchanged(doc, 'notesDocumentTooLarge');
+    if (!result.ok) expect(result.error.message).toMatch(/they take 54\.0 MB, over the limit of 16 MB /);
+    // The same characters in a few hundred formatted pieces are well within it.
+    const pieces = Array.from({ length: 500 }, (_, i) =>
+      text('abcdefghijklmnopqrstuvwxyz'.repeat(76), [{ type: i % 2 ? 'italic' : 'bold' }]),
+    );
+    ws.saveNotes({ interviewId, doc: paragraph(pieces) });
+    expect([...ws.call('getInterview', { id: interviewId }).notes.text]).toHaveLength(988_000);
+  }, 120_000);
 
   test('more than 5,000 codings in one interview are refused, and nothing changes', () => {
     const coded = Array.from({ length: 5_001 }, (_, i) =>

@@ -131,6 +131,25 @@ describe('cases a sceptical review found', () => {
     ]);
   });
 
+  test('an unknown name with a word of a business in it is guessed an organisation', () => {
+    const guesses = (text: string) => matcher.find(text).map((s) => [s.text, s.guess]);
+    expect(guesses('Shades for the Café Aalto refit arrived broken. Majoitus oli Hotelli Ahosessa.')).toEqual(
+      [
+        ['Café Aalto', 'org'],
+        ['Hotelli Ahosessa', 'org'],
+      ],
+    );
+    expect(guesses('Asiasta tietää Kari Mattila.')).toEqual([['Kari Mattila', 'person']]);
+  });
+
+  test('a name glued to a word by a colon is the name alone; an ending after a colon stays on its name', () => {
+    expect(found('Yhteyshenkilö:Kallio. Yhteyshenkilö:Virtanen ja Merikarhu:lle soitettiin.')).toEqual([
+      ['identity', 'Kallio', 'seppo-k'],
+      ['identity', 'Virtanen', 'mikko'],
+      ['identity', 'Merikarhu:lle', 'merikarhu'],
+    ]);
+  });
+
   test('an unknown word opening a sentence before a verb of saying is someone; a title, a department or a pronoun is not', () => {
     expect(
       ids(

@@ -5,7 +5,7 @@ import { matchAround, opensSentence, words } from '../../shared/identity/scan.ts
 import { PASSAGES, parsePassage } from '../fixtures/identity/corpus.ts';
 
 /** The patterns the fast scanners stand in for: they must agree everywhere. */
-const TOKEN = /[\p{L}\p{N}]+(?:['’:][\p{L}]+)*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+|:\p{Ll}{1,8}(?![\p{L}\p{N}]))*(?:(?<=s)['’](?![\p{L}\p{N}]))?/gu;
 const SENTENCE_END = /(?:^|[.!?…:;]|\n)[\s"'“”‘’«»()[\]*•–—-]*$/u;
 
 const corpus = PASSAGES.map((p) => parsePassage(p).text);
@@ -45,6 +45,10 @@ const NAME_PIECES = [
   'Tom',
   'Smiths',
   'ª',
+  'K',
+  'llakin',
+  'abcdefghi',
+  '𝒶',
 ];
 const ADDRESS_PIECES = [
   'matti',
@@ -88,6 +92,15 @@ describe('fast scanning agrees with the patterns it replaces', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('a colon joins only a short lower-case ending to the word before it', () => {
+    const of = (text: string) => words(text).map((w) => w.word);
+    expect(of('ABB:n ja SAP:lle, ABB:llakin')).toEqual(['ABB:n', 'ja', 'SAP:lle', 'ABB:llakin']);
+    expect(of('Yhteyshenkilö:Kallio soitti')).toEqual(['Yhteyshenkilö', 'Kallio', 'soitti']);
+    expect(of('Contact:Tom’s desk')).toEqual(['Contact', 'Tom’s', 'desk']);
+    expect(of('Huom:vastuuhenkilö')).toEqual(['Huom', 'vastuuhenkilö']);
+    expect(of('klo 12:30')).toEqual(['klo', '12', '30']);
   });
 
   test('opensSentence: at every word start', () => {
