@@ -253,6 +253,21 @@ describe('one sample while interviews remain to be held', () => {
     expect(method).toContain('1 haastattelun suostumus on vielä kysymättä');
   });
 
+  test('the engagement list and `kuulo engagements` count the same sample: 3 of the 5 nobody declined', () => {
+    // Not 4 of 6: the declined S4 is coded, but it is in no figure, so it is in no count either.
+    const listed = ws.call('listEngagements', {}).find((e) => e.id === engagementId)!;
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([
+      stats().sample.held,
+      stats().sample.total,
+    ]);
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([3, 5]);
+    const run = spawnSync(process.execPath, ['electron/cli/index.ts', 'engagements', '--db', ws.path], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^${engagementId}\\s.*\\s3/5\\s*$`, 'm'));
+  });
+
   test('kuulo stats prints the interim mark and what is left out', () => {
     const run = stats_cli();
     expect(run.status).toBe(0);
@@ -278,6 +293,8 @@ describe('the same sample once every interview is held', () => {
     expect(model.meta.subtitle).toBe('Findings from 7 customer interviews');
     expect(section(model, 'method')).not.toContain('interim');
     expect(stats_cli().stdout).not.toContain('Interim');
+    const listed = ws.call('listEngagements', {}).find((e) => e.id === engagementId)!;
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([7, 7]);
   });
 
   test('a column with 5 interviews is no longer small', () => {
