@@ -44,6 +44,8 @@ export interface PrevalenceRow extends CodeRef {
   accountsPct: number;
   /** Share of the base revenue held by accounts where the code occurs, 0–100. */
   revenuePct: number;
+  /** Known revenue of the accounts where the code occurs, so a share can be formatted once from counts. */
+  revenue: number;
   sentiment: Record<Sentiment | 'none', number>;
   base: Base;
 }

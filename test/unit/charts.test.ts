@@ -25,6 +25,7 @@ const row = (name: string, interviews: number): PrevalenceRow => ({
   interviewsPct: (interviews / base.interviews) * 100,
   accountsPct: (interviews / base.accounts) * 100,
   revenuePct: 0,
+  revenue: 0,
   sentiment: { negative: 1, neutral: 0, positive: 0, none: 0 },
   base,
 });
