@@ -370,7 +370,8 @@ export function benchmarkChart(
         ),
     basis: [
       ...(prevalence?.[0] ? [f.plural(l, 'basisInterviews', prevalence[0].base.interviews)] : []),
-      f.plural(l, 'basisOthers', benchmark.others),
+      // Named as the legend names them: studies, earlier only when every one of them is.
+      f.plural(l, comparedWithEarlier(benchmark) ? 'basisEarlier' : 'basisOther', benchmark.others),
     ].join('; '),
     source: 'coding',
     option: {

@@ -453,7 +453,8 @@ export function buildReport(
           chart(benchmarkChart(stats.benchmark, lang, undefined, stats.prevalence)),
           {
             kind: 'table',
-            caption: r.benchmarkTable,
+            // Earlier only when every comparator is, as the chart and its label say.
+            caption: comparedWithEarlier(stats.benchmark) ? r.benchmarkTable : r.benchmarkTableOther,
             header: [
               r.theme,
               r.thisStudy,

@@ -121,6 +121,20 @@ describe('charts print figures as the tables do', () => {
     expect(benchmarkFigures(benchmark.rows[0]!, prevalence)).toEqual({ thisPct: 55, othersPct: 55, diff: 0 });
     const svg = renderChartSvg(benchmarkChart(benchmark, 'en', 12, prevalence));
     expect(svg.match(/>55%</g)?.length).toBe(2);
+    // The basis under the chart names the comparators as its legend does: studies, earlier only if all are.
+    expect(benchmarkChart(benchmark, 'en', 12, prevalence).basis).toBe(
+      'n\u00a0=\u00a011 held interviews; compared with the mean of 2 earlier studies',
+    );
+    const picked = {
+      ...benchmark,
+      comparators: benchmark.comparators.map((c, i) => ({ ...c, earlier: i === 0 })),
+    };
+    expect(benchmarkChart(picked, 'en', 12, prevalence).basis).toBe(
+      'n\u00a0=\u00a011 held interviews; compared with the mean of 2 other studies',
+    );
+    expect(benchmarkChart(picked, 'fi', 12, prevalence).basis).toContain(
+      'verrattuna 2 muun selvityksen keskiarvoon',
+    );
   });
 });
 
