@@ -586,6 +586,7 @@ export const en = {
     noBase: 'Nothing to measure {{codes}} on yet: no interviews held',
     noRevenue: 'No known revenue to measure {{codes}} against',
     segmented: '{{segment}}: {{sentence}}',
+    smallN: '{{sentence}} — small n, an indication only',
     as: { negative: ' as a problem', neutral: ' in neutral terms', positive: ' as a strength' },
     or: 'or',
     segments: {

@@ -592,6 +592,7 @@ export const fi: Resources = {
     noBase: 'Teemaa {{codes}} ei voi vielä mitata: haastatteluja ei ole pidetty',
     noRevenue: 'Teemaa {{codes}} ei voi suhteuttaa liikevaihtoon: liikevaihtoa ei tiedetä',
     segmented: '{{segment}}: {{sentence}}',
+    smallN: '{{sentence}} – pieni otos, vain suuntaa antava',
     as: { negative: ' ongelmana', neutral: ' neutraalisti', positive: ' vahvuutena' },
     or: 'tai',
     segments: {
