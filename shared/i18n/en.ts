@@ -664,6 +664,8 @@ export const en = {
     summaryNpsRange:
       '{{overall}}; by tier from {{low}} ({{lowTier}}, n\u00a0=\u00a0{{lowN}}) to {{high}} ({{highTier}}, n\u00a0=\u00a0{{highN}})',
     summaryNpsNone: 'NPS: no scores were recorded in these interviews.',
+    summaryNpsRangeLeftOut: ' (tiers with fewer than {{min}} answers left out)',
+    summaryNpsRangeTooFew: '{{overall}}; too few answers to compare tiers (a tier needs at least {{min}})',
     summaryPromoters_one: '{{count}} promoter',
     summaryPromoters_other: '{{count}} promoters',
     summaryPassives_one: '{{count}} passive',

@@ -672,6 +672,9 @@ export const fi: Resources = {
     summaryNpsRange:
       '{{overall}}; asiakasryhmittäin alimmillaan {{low}} ({{lowTier}}, n\u00a0=\u00a0{{lowN}}) ja korkeimmillaan {{high}} ({{highTier}}, n\u00a0=\u00a0{{highN}})',
     summaryNpsNone: 'NPS: haastatteluissa ei kirjattu arvioita.',
+    summaryNpsRangeLeftOut: ' (ryhmät, joissa on alle {{min}} vastausta, jätetty pois)',
+    summaryNpsRangeTooFew:
+      '{{overall}}; asiakasryhmiä ei voi verrata, koska vastauksia on liian vähän (ryhmässä tarvitaan vähintään {{min}})',
     summaryPromoters_one: '{{count}} suosittelija',
     summaryPromoters_other: '{{count}} suosittelijaa',
     summaryPassives_one: '{{count}} passiivinen',
