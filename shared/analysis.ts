@@ -124,6 +124,8 @@ export interface CoverageRow {
   interviews: number;
   /** All the engagement's accounts in the tier, interviewed or not. */
   accounts: number;
+  /** Of those, the accounts with a held interview: the tier's accounts in the sample. */
+  accountsInterviewed: number;
   /** Known revenue of those accounts. */
   revenue: number;
   /** Accounts of the tier with no revenue recorded: revenue shares are over the others. */

@@ -304,10 +304,12 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
         'basisInterviews',
         rows.reduce((sum, r) => sum + r.interviews, 0),
       ),
+      // The accounts bars are shares of the whole register, not of the sample: say both counts.
       f.plural(
         l,
-        'basisAccounts',
+        'basisRegister',
         rows.reduce((sum, r) => sum + r.accounts, 0),
+        { interviewed: rows.reduce((sum, r) => sum + r.accountsInterviewed, 0) },
       ),
     ].join('; '),
     source: 'accounts',

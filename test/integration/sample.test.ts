@@ -226,8 +226,21 @@ describe('one sample while interviews remain to be held', () => {
     expect(method).toContain('1 interview was left out because an interviewee declined consent.');
     expect(method).toContain('In 1 interview the interviewee’s consent is still pending');
     // Key: 1,000,000 of 1,500,000 known; unmanaged has no known revenue: no share rather than 0 %.
-    expect(method).toContain('Key account | 2 | 3 | 66.7%');
-    expect(method).toMatch(/Unmanaged[^\n]*\| –$/m);
+    // The sample beside the register: accounts interviewed, accounts in the register, interviews, share.
+    expect(method).toContain(
+      'Tier | Accounts interviewed | Accounts in the register | Interviews | Share of the register’s revenue *',
+    );
+    expect(method).toContain('Key account | 2 | 2 | 3 | 66.7%');
+    expect(method).toContain('Named | 0 | 1 | 0 | 33.3%');
+    expect(method).toMatch(/Unmanaged \| 0 \| 1 \| 0 \| –$/m);
+    // The table's interviewed accounts are the summary's accounts; the chart says which is which.
+    expect(section(model, 'summary')).toContain('in 2 customer accounts of Sample Oy');
+    const coverageNote = model.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === 'chart' && b.chart.id === 'coverage');
+    expect(coverageNote?.kind === 'chart' && coverageNote.chart.note).toContain(
+      '4 accounts in the register (2 interviewed)',
+    );
     expect(method).toContain('* Revenue is not known for 2 accounts');
     // The finding links quotes of S1 (given), S3 (pending) and S4 (declined): only S1's is printed.
     const findings = model.sections.find((s) => s.id === 'findings')!.blocks;

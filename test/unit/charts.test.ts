@@ -71,6 +71,7 @@ describe('charts print figures as the tables do', () => {
     tier: t,
     interviews: 1,
     accounts: 1,
+    accountsInterviewed: 1,
     revenue,
     interviewsPct: 33.3,
     accountsPct: 33.3,
@@ -220,6 +221,7 @@ describe('charts tell the truth about what they show', () => {
         tier: 'key',
         interviews: 6,
         accounts: 2,
+        accountsInterviewed: 2,
         revenue: 1,
         revenueUnknown: 0,
         interviewsPct: 0,
@@ -230,6 +232,7 @@ describe('charts tell the truth about what they show', () => {
         tier: 'named',
         interviews: 4,
         accounts: 3,
+        accountsInterviewed: 1,
         revenue: 1,
         revenueUnknown: 0,
         interviewsPct: 0,
@@ -237,7 +240,13 @@ describe('charts tell the truth about what they show', () => {
         revenuePct: 0,
       },
     ];
-    expect(coverageChart(coverage, 'fi').basis).toBe('n\u00a0=\u00a010 tehtyä haastattelua; 5 asiakasta');
+    // The accounts bars are of the whole register: the basis says so, and how many were interviewed.
+    expect(coverageChart(coverage, 'fi').basis).toBe(
+      'n\u00a0=\u00a010 tehtyä haastattelua; 5 asiakasta rekisterissä (haastateltu 3)',
+    );
+    expect(coverageChart(coverage, 'en').basis).toBe(
+      'n\u00a0=\u00a010 held interviews; 5 accounts in the register (3 interviewed)',
+    );
   });
 
   test('themes are coloured by polarity, as the benchmark colours what a difference means', () => {
