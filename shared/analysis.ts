@@ -44,6 +44,8 @@ export interface PrevalenceRow extends CodeRef {
   accountsPct: number;
   /** Share of the base revenue held by accounts where the code occurs, 0–100. */
   revenuePct: number;
+  /** Known revenue of the accounts where the code occurs, so a share can be formatted once from counts. */
+  revenue: number;
   sentiment: Record<Sentiment | 'none', number>;
   base: Base;
 }
@@ -122,6 +124,8 @@ export interface CoverageRow {
   interviews: number;
   /** All the engagement's accounts in the tier, interviewed or not. */
   accounts: number;
+  /** Of those, the accounts with a held interview: the tier's accounts in the sample. */
+  accountsInterviewed: number;
   /** Known revenue of those accounts. */
   revenue: number;
   /** Accounts of the tier with no revenue recorded: revenue shares are over the others. */

@@ -304,10 +304,12 @@ export function coverageChart(rows: CoverageRow[], lang: Language): ChartSpec {
         'basisInterviews',
         rows.reduce((sum, r) => sum + r.interviews, 0),
       ),
+      // The accounts bars are shares of the whole register, not of the sample: say both counts.
       f.plural(
         l,
-        'basisAccounts',
+        'basisRegister',
         rows.reduce((sum, r) => sum + r.accounts, 0),
+        { interviewed: rows.reduce((sum, r) => sum + r.accountsInterviewed, 0) },
       ),
     ].join('; '),
     source: 'accounts',
@@ -371,7 +373,8 @@ export function benchmarkChart(
         ),
     basis: [
       ...(prevalence?.[0] ? [f.plural(l, 'basisInterviews', prevalence[0].base.interviews)] : []),
-      f.plural(l, 'basisOthers', benchmark.others),
+      // Named as the legend names them: studies, earlier only when every one of them is.
+      f.plural(l, comparedWithEarlier(benchmark) ? 'basisEarlier' : 'basisOther', benchmark.others),
     ].join('; '),
     source: 'coding',
     option: {

@@ -10,6 +10,7 @@ import type {
 import { TIERS } from './domain.ts';
 import { formatter } from './format.ts';
 import { resources } from './i18n/index.ts';
+import { isSmallN } from './sample.ts';
 
 /**
  * A finding's claim in words, the same in the app, the report and the CLI: what was counted, over
@@ -64,9 +65,12 @@ export function claimSentence(
   // Any sentiment says nothing about it.
   const as = claim.sentiment === 'any' ? '' : c.as[claim.sentiment];
   let sentence: string;
+  // Only a sentence with a figure in it can overstate; "nothing to measure" needs no mark.
+  let figured = false;
   if (claim.baseInterviews === 0) sentence = f.fill(c.noBase, { codes });
   else if (claim.unit === 'revenue' && claim.baseRevenue === 0) sentence = f.fill(c.noRevenue, { codes });
   else {
+    figured = true;
     const [n, count] =
       claim.unit === 'interviews'
         ? [claim.interviews, claim.baseInterviews]
@@ -82,12 +86,21 @@ export function claimSentence(
   }
   if (claim.unit === 'revenue' && claim.unknownRevenueAccounts > 0)
     sentence = `${sentence}; ${f.plural(c, 'unknownRevenue', claim.unknownRevenueAccounts)}`;
-  if (!claim.segment) return capitalised(sentence);
-  return f.fill(c.segmented, {
-    segment: segmentLabel(claim.segment, lang),
-    sentence: uncapitalised(sentence),
-  });
+  sentence = claim.segment
+    ? f.fill(c.segmented, { segment: segmentLabel(claim.segment, lang), sentence: uncapitalised(sentence) })
+    : capitalised(sentence);
+  return figured && claimIsSmallN(claim) ? f.fill(c.smallN, { sentence }) : sentence;
 }
+
+/** The claim's base in its own unit: interviews, or accounts (a revenue share is over accounts). */
+export const claimBaseN = (claim: FindingClaim): number =>
+  claim.unit === 'interviews' ? claim.baseInterviews : claim.baseAccounts;
+
+/** A figure over fewer than SMALL_N interviews or accounts: "1 of 1 (100 %)" is an indication only. */
+export const claimIsSmallN = (claim: FindingClaim): boolean => {
+  const n = claimBaseN(claim);
+  return n > 0 && isSmallN(n);
+};
 
 /** The part of the sample a claim is measured over, as a group: "Key accounts", "Decision-makers". */
 export function segmentLabel(segment: ClaimSegment, lang: Language): string {

@@ -64,7 +64,9 @@ export interface Engagement {
 
 export interface EngagementSummary extends Engagement {
   accountCount: number;
+  /** Interviews nobody declined: the sample's total (shared/sample.ts). */
   interviewCount: number;
+  /** Interviews in the sample: held, nobody declined. */
   interviewsDone: number;
 }
 

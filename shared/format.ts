@@ -48,11 +48,14 @@ export function shares(counts: readonly number[], decimals = 0): number[] {
   if (!(total > 0)) return counts.map(() => 0);
   const factor = 10 ** decimals;
   const units = 100 * factor;
-  const exact = counts.map((c) => (c * units) / total);
-  const floors = exact.map((x) => Math.floor(x + x * Number.EPSILON * 4));
+  // Remainders in whole units of count (c * units mod total), not as fractions: 4/6 and 1/6 of 1000
+  // leave the same remainder 4 exactly, where 666.67 − 666 and 166.67 − 166 differ in the last bit
+  // and would break the tie by floating-point noise instead of by the rule.
+  const rests = counts.map((c) => (c * units) % total);
+  const floors = counts.map((c, i) => Math.round((c * units - rests[i]!) / total));
   let missing = units - floors.reduce((sum, f) => sum + f, 0);
   const order = counts
-    .map((c, i) => ({ i, c, rest: exact[i]! - floors[i]! }))
+    .map((c, i) => ({ i, c, rest: rests[i]! }))
     .sort((a, b) => b.rest - a.rest || b.c - a.c || a.i - b.i);
   for (const { i } of order) {
     if (missing <= 0) break;

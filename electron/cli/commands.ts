@@ -11,6 +11,7 @@ import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/repo
 import { isInterim } from '../../shared/sample.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -99,7 +100,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   demo: {
-    summary: 'create a sample workspace (3 engagements); --force replaces an existing file',
+    // Counted from the demo data, so the help cannot fall behind it again (it said 3 when there were 4).
+    summary: `create a sample workspace (${DEMO_ENGAGEMENTS} engagements); --force replaces an existing file`,
     creates: true,
     options: { force: { type: 'boolean', default: false } },
     prepare: (dbPath, values) => {

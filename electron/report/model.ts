@@ -269,12 +269,21 @@ export function buildReport(
     {
       kind: 'table',
       caption: r.sampleTable,
-      header: [r.tier, r.accounts, r.interviews, revenueUnknown ? `${r.revenueShare} *` : r.revenueShare],
-      numeric: [false, true, true, true],
-      // The same shares as the coverage chart: from the known revenues, one decimal, summing to 100; a
-      // tier where no revenue is known has no share rather than 0 %.
+      // The sample (accounts interviewed, interviews) beside the register it was drawn from, so the
+      // summary's "4 customer accounts" and this table agree and an unreached account still shows.
+      header: [
+        r.tier,
+        r.accountsInterviewed,
+        r.accountsRegister,
+        r.interviews,
+        revenueUnknown ? `${r.revenueShareRegister} *` : r.revenueShareRegister,
+      ],
+      numeric: [false, true, true, true, true],
+      // The same shares as the coverage chart: from the register's known revenues, one decimal, summing
+      // to 100; a tier where no revenue is known has no share rather than 0 %.
       rows: stats.coverage.map((c, i) => [
         t.account.tiers[c.tier],
+        f.number(c.accountsInterviewed),
         f.number(c.accounts),
         f.number(c.interviews),
         c.revenueUnknown === c.accounts ? '–' : f.percentValue(revenueShares[i] ?? 0, COVERAGE_DECIMALS),
@@ -475,7 +484,8 @@ export function buildReport(
           chart(benchmarkChart(stats.benchmark, lang, undefined, stats.prevalence)),
           {
             kind: 'table',
-            caption: r.benchmarkTable,
+            // Earlier only when every comparator is, as the chart and its label say.
+            caption: comparedWithEarlier(stats.benchmark) ? r.benchmarkTable : r.benchmarkTableOther,
             header: [
               r.theme,
               r.thisStudy,

@@ -2,6 +2,7 @@ import type { KeyPersonRiskRow, ScoreGroup } from '../../shared/analysis.ts';
 import type { Finding, Language, Priority } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import { SMALL_N } from '../../shared/sample.ts';
 
 /**
  * The figures of the executive summary besides the findings, phrased in the report's language: NPS
@@ -15,7 +16,7 @@ export const SUMMARY_RECOMMENDATIONS = 3;
 
 const PRIORITY_ORDER: Priority[] = ['high', 'medium', 'low'];
 
-/** "NPS +12 (n = 14); by tier from −20 (Unmanaged, n = 3) to +40 (Key account, n = 6)." */
+/** "NPS +12 (n = 14); by tier from 0 (Named, n = 5) to +40 (Key account, n = 6) (tiers with fewer than 5 answers left out)." */
 export function npsHeadline(scores: readonly ScoreGroup[], lang: Language): string {
   const t = resources[lang].translation;
   const r = t.report;
@@ -32,12 +33,17 @@ export function npsHeadline(scores: readonly ScoreGroup[], lang: Language): stri
           detractors: f.plural(r, 'summaryDetractors', all.detractors),
         })
       : f.fill(r.summaryNps, { nps: f.signed(all.nps), n: all.n });
-  const tiers = scores
-    .filter((s): s is ScoreGroup & { nps: number } => s.group !== 'all' && s.n > 0 && s.nps !== null)
-    .sort((a, b) => a.nps - b.nps);
-  const low = tiers[0];
-  const high = tiers.at(-1);
-  if (!low || !high || tiers.length < 2) return `${overall}.`;
+  const scored = scores.filter(
+    (s): s is ScoreGroup & { nps: number } => s.group !== 'all' && s.n > 0 && s.nps !== null,
+  );
+  if (scored.length < 2) return `${overall}.`;
+  // A tier's NPS over fewer than SMALL_N answers swings by 100 points with one answer: such a tier
+  // is no end of a range. On a tie the larger group is the end, as it says more.
+  const tiers = scored.filter((s) => s.n >= SMALL_N);
+  const leftOut = tiers.length < scored.length ? f.fill(r.summaryNpsRangeLeftOut, { min: SMALL_N }) : '';
+  const low = [...tiers].sort((a, b) => a.nps - b.nps || b.n - a.n)[0];
+  const high = [...tiers].sort((a, b) => b.nps - a.nps || b.n - a.n).find((s) => s !== low);
+  if (!low || !high) return `${f.fill(r.summaryNpsRangeTooFew, { overall, min: SMALL_N })}.`;
   const name = (s: ScoreGroup) => (s.group === 'all' ? t.charts.all : t.account.tiers[s.group]);
   return `${f.fill(r.summaryNpsRange, {
     overall,
@@ -47,7 +53,7 @@ export function npsHeadline(scores: readonly ScoreGroup[], lang: Language): stri
     high: f.signed(high.nps),
     highTier: name(high),
     highN: high.n,
-  })}.`;
+  })}${leftOut}.`;
 }
 
 /**

@@ -213,6 +213,9 @@ function addDemoFindings(
   }
 }
 
+/** How many engagements the demo brings, for texts that name it (the CLI's help). */
+export const DEMO_ENGAGEMENTS: number = demo.engagements.length;
+
 /** A reproducible sample workspace: the same seed gives the same ids, timestamps and content every time. */
 export function createDemoWorkspace(base: ServiceContext): { engagements: number; interviews: number } {
   const hasData = base.db.prepare('SELECT 1 FROM engagements LIMIT 1').get();

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Engagement, EngagementSummary } from '../../shared/domain.ts';
 import type { EngagementFields } from '../../shared/schemas.ts';
 import { notFound } from '../base/errors.ts';
+import { inSample, notDeclined } from './analysis/common.ts';
 import type { ServiceContext } from './context.ts';
 import { updateRow } from './sql.ts';
 
@@ -20,13 +21,17 @@ const COLUMNS = {
   purpose: 'purpose',
 };
 
+/**
+ * The list counts interviews as the figures do (the one sample, shared/sample.ts): held of those
+ * nobody declined, so the card, `kuulo stats` and the report's interim mark say the same "6 of 9".
+ */
 export function listEngagements({ db }: ServiceContext): EngagementSummary[] {
   return db
     .prepare(
       `SELECT x.*,
          (SELECT count(*) FROM accounts a WHERE a.engagement_id = x.id) AS accountCount,
-         (SELECT count(*) FROM interviews i WHERE i.engagement_id = x.id) AS interviewCount,
-         (SELECT count(*) FROM interviews i WHERE i.engagement_id = x.id AND i.status IN ('done','coded')) AS interviewsDone
+         (SELECT count(*) FROM interviews i WHERE i.engagement_id = x.id AND ${notDeclined('i')}) AS interviewCount,
+         (SELECT count(*) FROM interviews i WHERE i.engagement_id = x.id AND ${inSample('i')}) AS interviewsDone
        FROM (${SELECT}) x ORDER BY x.updatedAt DESC, x.clientName`,
     )
     .all() as EngagementSummary[];

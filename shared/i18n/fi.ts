@@ -453,10 +453,12 @@ export const fi: Resources = {
     basisInterviews_other: 'n\u00a0=\u00a0{{count}} tehtyä haastattelua',
     basisAnswers_one: 'n\u00a0=\u00a0{{count}} vastaus',
     basisAnswers_other: 'n\u00a0=\u00a0{{count}} vastausta',
-    basisAccounts_one: '{{count}} asiakas',
-    basisAccounts_other: '{{count}} asiakasta',
-    basisOthers_one: 'verrattuna {{count}} muuhun selvitykseen',
-    basisOthers_other: 'verrattuna {{count}} muun selvityksen keskiarvoon',
+    basisEarlier_one: 'verrattuna yhteen aiempaan selvitykseen',
+    basisEarlier_other: 'verrattuna {{count}} aiemman selvityksen keskiarvoon',
+    basisOther_one: 'verrattuna yhteen muuhun selvitykseen',
+    basisOther_other: 'verrattuna {{count}} muun selvityksen keskiarvoon',
+    basisRegister_one: '{{count}} asiakas rekisterissä (haastateltu {{interviewed}})',
+    basisRegister_other: '{{count}} asiakasta rekisterissä (haastateltu {{interviewed}})',
     basisColumns: 'n kunkin sarakkeen nimen alla',
     source: {
       coding: 'Lähde: Kuulo, haastattelujen koodaus {{period}}',
@@ -590,6 +592,7 @@ export const fi: Resources = {
     noBase: 'Teemaa {{codes}} ei voi vielä mitata: haastatteluja ei ole tehty',
     noRevenue: 'Teemaa {{codes}} ei voi suhteuttaa myyntiin: myyntiä ei tiedetä',
     segmented: '{{segment}}: {{sentence}}',
+    smallN: '{{sentence}} – pieni otos, vain suuntaa antava',
     as: { negative: ' ongelmana', neutral: ' neutraalisti', positive: ' vahvuutena' },
     or: 'tai',
     segments: {
@@ -669,6 +672,9 @@ export const fi: Resources = {
     summaryNpsRange:
       '{{overall}}; asiakasryhmittäin alimmillaan {{low}} ({{lowTier}}, n\u00a0=\u00a0{{lowN}}) ja korkeimmillaan {{high}} ({{highTier}}, n\u00a0=\u00a0{{highN}})',
     summaryNpsNone: 'NPS: haastatteluissa ei kirjattu arvioita.',
+    summaryNpsRangeLeftOut: ' (ryhmät, joissa on alle {{min}} vastausta, jätetty pois)',
+    summaryNpsRangeTooFew:
+      '{{overall}}; asiakasryhmiä ei voi verrata, koska vastauksia on liian vähän (ryhmässä tarvitaan vähintään {{min}})',
     summaryPromoters_one: '{{count}} suosittelija',
     summaryPromoters_other: '{{count}} suosittelijaa',
     summaryPassives_one: '{{count}} passiivinen',
@@ -700,6 +706,9 @@ export const fi: Resources = {
     accounts: 'Asiakkaat',
     interviews: 'Haastattelut',
     revenueShare: 'Osuus myynnistä',
+    accountsInterviewed: 'Haastatellut asiakkaat',
+    accountsRegister: 'Asiakkaat rekisterissä',
+    revenueShareRegister: 'Osuus rekisterin myynnistä',
     roleLevel: 'Rooli',
     people: 'Henkilöt',
     anonymization: {
@@ -735,6 +744,7 @@ export const fi: Resources = {
     keyPersonSummary_other: '{{count}}/{{total}} asiakkaasta tuntee vain yhden {{client}}:n henkilön.',
     noRelationships: 'Suhdekarttoja ei kirjattu.',
     benchmarkTable: 'Teemojen esiintyvyys verrattuna aiempiin selvityksiin',
+    benchmarkTableOther: 'Teemojen esiintyvyys verrattuna muihin selvityksiin',
     theme: 'Teema',
     thisStudy: 'Tämä selvitys',
     earlier: 'Aiemmat selvitykset',

@@ -16,9 +16,9 @@ const CASES = {
     sentiment: ['Sentiment', 'Negative (raised as a problem)'],
     segment: ['Measured over', 'Key accounts'],
     unit: ['Counted in', 'Accounts'],
-    // Northbeam has two key accounts.
+    // Northbeam has two key accounts: a small n, marked.
     expected:
-      /^Key accounts: in \d of 2 accounts, interviews raised (silos or sales-to-delivery handoff failure|sales-to-delivery handoff failure or silos) as a problem \(\d+%\)$/,
+      /^Key accounts: in \d of 2 accounts, interviews raised (silos or sales-to-delivery handoff failure|sales-to-delivery handoff failure or silos) as a problem \(\d+%\) — small n, an indication only$/,
     tiers: 'By tier:',
   },
   fi: {
@@ -31,9 +31,9 @@ const CASES = {
     sentiment: ['Sävy', 'Kielteinen (ongelmana)'],
     segment: ['Keneltä mitataan', 'Hoitamattomat asiakkaat'],
     unit: ['Laskentayksikkö', 'Asiakkaat'],
-    // Huoltovoima has three unmanaged accounts.
+    // Huoltovoima has three unmanaged accounts: a small n, marked.
     expected:
-      /^Hoitamattomat asiakkaat: \d\/3 asiakkaan haastatteluissa nousi esiin (avainhenkilöriski tai henkilövaihdos|henkilövaihdos tai avainhenkilöriski) ongelmana \(\d+\u00a0%\)$/,
+      /^Hoitamattomat asiakkaat: \d\/3 asiakkaan haastatteluissa nousi esiin (avainhenkilöriski tai henkilövaihdos|henkilövaihdos tai avainhenkilöriski) ongelmana \(\d+\u00a0%\) – pieni otos, vain suuntaa antava$/,
     tiers: 'Asiakasryhmittäin:',
   },
 } as const;
@@ -87,6 +87,11 @@ describe('findings board: a finding’s claim', () => {
         });
         expect(after.claim.codeIds).toHaveLength(2);
         expect(await card.getByTestId('claim').textContent()).toBe(claimSentence(after.claim, lang));
+        // Two or three accounts are a small n: the meter is grey, not the confident accent colour.
+        const meter = card.getByTestId('claim').locator('.evidence-meter');
+        expect(await meter.getAttribute('data-small-n')).toBe('true');
+        const accent = await meter.locator('span').evaluate((e) => getComputedStyle(e).backgroundImage);
+        expect(accent).toContain('repeating-linear-gradient');
         // The evidence box breaks it down by tier; the segment leaves one tier in the base.
         const tiers = (await card.getByTestId('claim-tiers').textContent()) ?? '';
         expect(tiers.startsWith(c.tiers)).toBe(true);

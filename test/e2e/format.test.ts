@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, test } from 'vitest';
 import { formatter } from '../../shared/format.ts';
+import { CODING_MARK } from '../../shared/notes.ts';
 import { newInterview } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
@@ -43,6 +44,60 @@ describe('figures on screen, in both languages', () => {
       }
     });
   }
+
+  test('a revenue share is formatted once from its sums: €3,990,000 of €4,011,000 is 99%, not 100%', async () => {
+    const app = await openApp(chromium.browser(), chromium.url(), { locale: 'en-GB' });
+    const { page, ws } = app;
+    try {
+      const engagementId = ws.call('createEngagement', {
+        clientName: 'Client',
+        title: 'Study',
+        language: 'en',
+      }).id;
+      const kpr = ws.call('getCodebook', {}).find((c) => c.key === 'key-person-risk')!.id;
+      // Two held interviews; only the big account's raises the theme: 99.48 % of the known revenue.
+      for (const [name, revenue, coded] of [
+        ['Big', 3_990_000, true],
+        ['Small', 21_000, false],
+      ] as const) {
+        const accountId = ws.call('createAccount', { engagementId, name, tier: 'named', revenue }).id;
+        const { id } = ws.call('createInterview', { engagementId, accountId });
+        if (coded) {
+          const mark = crypto.randomUUID();
+          ws.saveNotes({
+            interviewId: id,
+            doc: {
+              type: 'doc',
+              content: [
+                {
+                  type: 'paragraph',
+                  content: [
+                    {
+                      type: 'text',
+                      text: 'Only one contact.',
+                      marks: [{ type: CODING_MARK, attrs: { id: mark } }],
+                    },
+                  ],
+                },
+              ],
+            },
+            codings: [{ id: mark, codeId: kpr, sentiment: 'negative' }],
+          });
+        }
+        ws.call('updateInterview', { id, patch: { status: 'done' } });
+      }
+      const row = ws.call('engagementStats', { engagementId }).prevalence.find((r) => r.codeId === kpr)!;
+      // The service's one-decimal share would show as 100 % if it were rounded again.
+      expect(row.revenuePct).toBe(99.5);
+      await page.goto(`${chromium.url()}#/analysis/${engagementId}`);
+      await page.getByRole('checkbox', { name: 'Show share of revenue' }).check();
+      const cell = page.locator(`tr[data-code="${kpr}"] td`).nth(3);
+      await expect.poll(() => cell.textContent()).toBe('99%');
+      await screenshot(page, 'format-en-revenue-share');
+    } finally {
+      await app.close();
+    }
+  });
 
   test('the save indicator tells the time on a 24-hour clock in English too', async () => {
     const app = await openApp(chromium.browser(), chromium.url(), { locale: 'en-GB' });

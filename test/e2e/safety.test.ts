@@ -186,6 +186,9 @@ describe('safety in Chromium', () => {
       const lines = kept.text.split('\n');
       expect(lines[0]).toBe('Ensimmäinen versio. Lisäys.');
       expect(lines[1]).toContain('replaced by yours');
+      // The time in that label is written into the notes: the one formatter's form, never "10:23:05 PM".
+      expect(lines[1]).toMatch(/\b\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\b/);
+      expect(lines[1]).not.toMatch(/AM|PM|\d+\/\d+\/\d{4}/);
       expect(lines.slice(2)).toEqual(['Toisen kirjoittajan versio.', 'Vain Matti tietää.']);
       expect(kept.doc.content?.[1]?.type).toBe('blockquote');
       // Their coding stays on its words, with its memo, and is shown.
@@ -233,6 +236,7 @@ describe('safety in Chromium', () => {
       const lines = ws.call('getInterview', { id: interview.id }).notes.text.split('\n');
       expect(lines[0]).toBe('Toisen kirjoittajan versio.');
       expect(lines[1]).toContain('Tallentamaton versiosi');
+      expect(lines[1]).toMatch(/\d{1,2}\.\d{1,2}\.\d{4} klo \d{1,2}\.\d{2}(?![.:]\d)/);
       expect(lines[2]).toBe('Ensimmäinen versio. Lisäys.');
       await expect
         .poll(() => editor.locator('blockquote').textContent())
@@ -352,6 +356,10 @@ describe('safety in Chromium', () => {
       const dialog = page.getByRole('dialog', { name: 'Settings' });
       await dialog.getByRole('button', { name: 'Back up now' }).click();
       await expect.poll(() => dialog.locator('.backup-list li').count()).toBe(1);
+      // When it was made, in the one formatter's en-GB form ("12 Mar 2026, 22:23"), not "Mar 12, 2026, 10:23 PM".
+      expect(await dialog.locator('.backup-list li > span').first().textContent()).toMatch(
+        /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/,
+      );
       await screenshot(page, '23-backups');
       ws.call('createEngagement', { clientName: 'After', title: 'Made after the backup', language: 'en' });
       await dialog.locator('.backup-list li').first().getByRole('button', { name: 'Restore' }).click();

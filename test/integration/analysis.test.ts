@@ -543,6 +543,7 @@ describe('engagement figures on the hand-built fixture', () => {
         tier: 'key',
         interviews: 3,
         accounts: 2,
+        accountsInterviewed: 2,
         revenue: 1_600_000,
         revenueUnknown: 0,
         interviewsPct: 42.9,
@@ -553,6 +554,7 @@ describe('engagement figures on the hand-built fixture', () => {
         tier: 'named',
         interviews: 3,
         accounts: 2,
+        accountsInterviewed: 2,
         revenue: 200_000,
         revenueUnknown: 1, // N2: its share is over the known revenue, it is not 0
         interviewsPct: 42.9,
@@ -563,6 +565,7 @@ describe('engagement figures on the hand-built fixture', () => {
         tier: 'unmanaged',
         interviews: 1,
         accounts: 2,
+        accountsInterviewed: 1, // U2 has only a planned interview
         revenue: 200_000,
         revenueUnknown: 0,
         interviewsPct: 14.3,

@@ -101,6 +101,21 @@ const reportText = (name: string, language: 'fi' | 'en' = 'en') =>
     sections: ['benchmark'],
     language,
   }).sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : `[${b.kind}]`));
+/** What the chart's note and the table's caption and header call the comparators. */
+const reportNames = (name: string, language: 'fi' | 'en' = 'en') => {
+  const blocks = buildReportModel(ws.ctx, ids.get(name)!, {
+    anonymize: 'none',
+    sections: ['benchmark'],
+    language,
+  }).sections[0]!.blocks;
+  const chart = blocks.find((b) => b.kind === 'chart');
+  const table = blocks.find((b) => b.kind === 'table');
+  return {
+    note: chart?.kind === 'chart' ? chart.chart.note : undefined,
+    caption: table?.kind === 'table' ? table.caption : undefined,
+    column: table?.kind === 'table' ? table.header[2] : undefined,
+  };
+};
 
 describe('benchmark comparators by time', () => {
   test('by default, the engagements that ended before this one began; undated ones by their interviews', () => {
@@ -135,6 +150,12 @@ describe('benchmark comparators by time', () => {
     expect(reportText('Now', 'fi')[0]).toBe(
       'Verrattuna 2 aiempaan selvitykseen (n = 4 haastattelua), 2024–2025',
     );
+    // The chart's note and the table say the same: studies, earlier.
+    const names = reportNames('Now');
+    expect(names.caption).toBe('Theme prevalence compared with earlier studies');
+    expect(names.column).toBe('Earlier studies');
+    expect(names.note).toContain('compared with the mean of 2 earlier studies');
+    expect(reportNames('Now', 'fi').note).toContain('verrattuna 2 aiemman selvityksen keskiarvoon');
   });
 
   test('with nothing earlier, the section says so instead of comparing (service, report, CLI)', () => {
@@ -183,6 +204,15 @@ describe('benchmark comparators by time', () => {
     expect(share('Now', 'KPR')).toBe(50); // Later 100 %, Overlapping 0 %
     expect(share('Now', 'SIL')).toBe(50);
     expect(reportText('Now')[0]).toBe('Compared with 2 other studies (n = 2 interviews), 2025–2026');
+    // Later studies are not called earlier anywhere: not in the table's caption, its column or the chart.
+    const said = reportNames('Now');
+    expect(said.caption).toBe('Theme prevalence compared with other studies');
+    expect(said.column).toBe('Other studies');
+    expect(said.note).toContain('compared with the mean of 2 other studies');
+    expect(JSON.stringify(said)).not.toMatch(/earlier|engagements/);
+    const fi = reportNames('Now', 'fi');
+    expect(fi.caption).toBe('Teemojen esiintyvyys verrattuna muihin selvityksiin');
+    expect(fi.note).toContain('verrattuna 2 muun selvityksen keskiarvoon');
 
     // An empty pick compares with nothing, and says that it is the pick.
     ws.call('setBenchmarkComparators', { engagementId: now, comparatorIds: [] });

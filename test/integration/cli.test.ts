@@ -34,6 +34,10 @@ describe('CLI', () => {
     const engagements = JSON.parse(listed.stdout) as { id: string; language: string }[];
     expect(engagements).toHaveLength(4);
     expect(engagements.filter((e) => e.language === 'fi')).toHaveLength(2);
+    // The help names as many as the demo made.
+    const help = kuulo('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}demo +create a sample workspace \(4 engagements\);/m);
   });
 
   test('demo refuses an existing file unless --force, and with --force keeps a copy of it first', () => {

@@ -173,10 +173,10 @@ describe('a finding’s claim', () => {
     expect([key.count, key.base, key.baseAccounts]).toEqual([2, 3, 2]);
     expect(key.tiers.named).toEqual({ interviews: 0, baseInterviews: 0, accounts: 0, baseAccounts: 0 });
     expect(claimSentence(key, 'en')).toBe(
-      'Key accounts: 2 of 3 interviews raised key-person risk as a problem (67%)',
+      'Key accounts: 2 of 3 interviews raised key-person risk as a problem (67%) — small n, an indication only',
     );
     expect(claimSentence(key, 'fi')).toBe(
-      'Avainasiakkaat: 2/3 haastattelussa nousi esiin avainhenkilöriski ongelmana (67\u00a0%)',
+      'Avainasiakkaat: 2/3 haastattelussa nousi esiin avainhenkilöriski ongelmana (67\u00a0%) – pieni otos, vain suuntaa antava',
     );
     // Strategic people took part in I1 and I6 (and the planned I7, which is not held).
     const strategic = finding(claimOf({ segment: { kind: 'roleLevel', value: 'strategic' } })).claim;

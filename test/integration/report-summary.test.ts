@@ -10,6 +10,7 @@ import type { ReportBlock } from '../../electron/report/types.ts';
 import type { Engagement, Finding } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import { SMALL_N } from '../../shared/sample.ts';
 import { type Connection, connect } from '../helpers/workspace.ts';
 
 /**
@@ -63,12 +64,16 @@ describe('the executive summary', () => {
       expect(all.n).toBeGreaterThan(0);
       expect(text).toContain(`NPS ${f.signed(all.nps!)} (n\u00a0=\u00a0${all.n}`);
       if (all.n < 10) expect(text).toContain(f.plural(r.report, 'summaryDetractors', all.detractors));
-      const tiers = stats.scores.filter((s) => s.group !== 'all' && s.n > 0).sort((a, b) => a.nps! - b.nps!);
-      expect(tiers.length).toBeGreaterThan(1);
-      for (const tier of [tiers[0]!, tiers.at(-1)!])
-        expect(text).toContain(
-          `${f.signed(tier.nps!)} (${r.account.tiers[tier.group as 'key']}, n\u00a0=\u00a0${tier.n})`,
-        );
+      // The range by tier only from tiers of at least SMALL_N answers; with fewer than two, it says why.
+      const scored = stats.scores.filter((s) => s.group !== 'all' && s.n > 0);
+      expect(scored.length).toBeGreaterThan(1);
+      const tiers = scored.filter((s) => s.n >= SMALL_N).sort((a, b) => a.nps! - b.nps! || b.n - a.n);
+      const end = (tier: (typeof tiers)[number]) =>
+        `${f.signed(tier.nps!)} (${r.account.tiers[tier.group as 'key']}, n\u00a0=\u00a0${tier.n})`;
+      if (tiers.length > 1) for (const tier of [tiers[0]!, tiers.at(-1)!]) expect(text).toContain(end(tier));
+      else
+        expect(text).toContain(f.fill(r.report.summaryNpsRangeTooFew, { overall: '', min: SMALL_N }).trim());
+      for (const small of scored.filter((s) => s.n < SMALL_N)) expect(text).not.toContain(end(small));
 
       // Key person: key accounts whose interviewees know exactly one person, of the key accounts interviewed.
       const key = stats.keyPersonRisk.filter((k) => k.tier === 'key');

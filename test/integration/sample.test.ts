@@ -226,8 +226,21 @@ describe('one sample while interviews remain to be held', () => {
     expect(method).toContain('1 interview was left out because an interviewee declined consent.');
     expect(method).toContain('In 1 interview the interviewee’s consent is still pending');
     // Key: 1,000,000 of 1,500,000 known; unmanaged has no known revenue: no share rather than 0 %.
-    expect(method).toContain('Key account | 2 | 3 | 66.7%');
-    expect(method).toMatch(/Unmanaged[^\n]*\| –$/m);
+    // The sample beside the register: accounts interviewed, accounts in the register, interviews, share.
+    expect(method).toContain(
+      'Tier | Accounts interviewed | Accounts in the register | Interviews | Share of the register’s revenue *',
+    );
+    expect(method).toContain('Key account | 2 | 2 | 3 | 66.7%');
+    expect(method).toContain('Named account | 0 | 1 | 0 | 33.3%');
+    expect(method).toMatch(/Unmanaged account \| 0 \| 1 \| 0 \| –$/m);
+    // The table's interviewed accounts are the summary's accounts; the chart says which is which.
+    expect(section(model, 'summary')).toContain('in 2 customer accounts of Sample Oy');
+    const coverageNote = model.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === 'chart' && b.chart.id === 'coverage');
+    expect(coverageNote?.kind === 'chart' && coverageNote.chart.note).toContain(
+      '4 accounts in the register (2 interviewed)',
+    );
     expect(method).toContain('* Revenue is not known for 2 accounts');
     // The finding links quotes of S1 (given), S3 (pending) and S4 (declined): only S1's is printed.
     const findings = model.sections.find((s) => s.id === 'findings')!.blocks;
@@ -251,6 +264,21 @@ describe('one sample while interviews remain to be held', () => {
     expect(method).toContain('Haastattelu lasketaan lukuihin, kun se on tehty eikä kukaan');
     expect(method).toContain('Luvut ovat välituloksia: 5 haastattelusta on toistaiseksi tehty 3');
     expect(method).toContain('1 haastattelun suostumus on vielä kysymättä');
+  });
+
+  test('the engagement list and `kuulo engagements` count the same sample: 3 of the 5 nobody declined', () => {
+    // Not 4 of 6: the declined S4 is coded, but it is in no figure, so it is in no count either.
+    const listed = ws.call('listEngagements', {}).find((e) => e.id === engagementId)!;
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([
+      stats().sample.held,
+      stats().sample.total,
+    ]);
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([3, 5]);
+    const run = spawnSync(process.execPath, ['electron/cli/index.ts', 'engagements', '--db', ws.path], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^${engagementId}\\s.*\\s3/5\\s*$`, 'm'));
   });
 
   test('kuulo stats prints the interim mark and what is left out', () => {
@@ -278,6 +306,8 @@ describe('the same sample once every interview is held', () => {
     expect(model.meta.subtitle).toBe('Findings from 7 customer interviews');
     expect(section(model, 'method')).not.toContain('interim');
     expect(stats_cli().stdout).not.toContain('Interim');
+    const listed = ws.call('listEngagements', {}).find((e) => e.id === engagementId)!;
+    expect([listed.interviewsDone, listed.interviewCount]).toEqual([7, 7]);
   });
 
   test('a column with 5 interviews is no longer small', () => {

@@ -25,6 +25,7 @@ const row = (name: string, interviews: number): PrevalenceRow => ({
   interviewsPct: (interviews / base.interviews) * 100,
   accountsPct: (interviews / base.accounts) * 100,
   revenuePct: 0,
+  revenue: 0,
   sentiment: { negative: 1, neutral: 0, positive: 0, none: 0 },
   base,
 });
@@ -70,6 +71,7 @@ describe('charts print figures as the tables do', () => {
     tier: t,
     interviews: 1,
     accounts: 1,
+    accountsInterviewed: 1,
     revenue,
     interviewsPct: 33.3,
     accountsPct: 33.3,
@@ -120,6 +122,20 @@ describe('charts print figures as the tables do', () => {
     expect(benchmarkFigures(benchmark.rows[0]!, prevalence)).toEqual({ thisPct: 55, othersPct: 55, diff: 0 });
     const svg = renderChartSvg(benchmarkChart(benchmark, 'en', 12, prevalence));
     expect(svg.match(/>55%</g)?.length).toBe(2);
+    // The basis under the chart names the comparators as its legend does: studies, earlier only if all are.
+    expect(benchmarkChart(benchmark, 'en', 12, prevalence).basis).toBe(
+      'n\u00a0=\u00a011 held interviews; compared with the mean of 2 earlier studies',
+    );
+    const picked = {
+      ...benchmark,
+      comparators: benchmark.comparators.map((c, i) => ({ ...c, earlier: i === 0 })),
+    };
+    expect(benchmarkChart(picked, 'en', 12, prevalence).basis).toBe(
+      'n\u00a0=\u00a011 held interviews; compared with the mean of 2 other studies',
+    );
+    expect(benchmarkChart(picked, 'fi', 12, prevalence).basis).toContain(
+      'verrattuna 2 muun selvityksen keskiarvoon',
+    );
   });
 });
 
@@ -205,6 +221,7 @@ describe('charts tell the truth about what they show', () => {
         tier: 'key',
         interviews: 6,
         accounts: 2,
+        accountsInterviewed: 2,
         revenue: 1,
         revenueUnknown: 0,
         interviewsPct: 0,
@@ -215,6 +232,7 @@ describe('charts tell the truth about what they show', () => {
         tier: 'named',
         interviews: 4,
         accounts: 3,
+        accountsInterviewed: 1,
         revenue: 1,
         revenueUnknown: 0,
         interviewsPct: 0,
@@ -222,7 +240,13 @@ describe('charts tell the truth about what they show', () => {
         revenuePct: 0,
       },
     ];
-    expect(coverageChart(coverage, 'fi').basis).toBe('n\u00a0=\u00a010 tehtyä haastattelua; 5 asiakasta');
+    // The accounts bars are of the whole register: the basis says so, and how many were interviewed.
+    expect(coverageChart(coverage, 'fi').basis).toBe(
+      'n\u00a0=\u00a010 tehtyä haastattelua; 5 asiakasta rekisterissä (haastateltu 3)',
+    );
+    expect(coverageChart(coverage, 'en').basis).toBe(
+      'n\u00a0=\u00a010 held interviews; 5 accounts in the register (3 interviewed)',
+    );
   });
 
   test('themes are coloured by polarity, as the benchmark colours what a difference means', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { claimBreakdown, claimSentence, sentimentOfPolarity } from '../../shared/claims.ts';
+import { claimBreakdown, claimIsSmallN, claimSentence, sentimentOfPolarity } from '../../shared/claims.ts';
 import type { ClaimCounts, FindingClaim } from '../../shared/domain.ts';
 
 const NB = '\u00a0';
@@ -40,20 +40,20 @@ describe('claim sentence', () => {
       [
         0,
         2,
-        '0 of 2 interviews raised key-person risk as a problem (0%)',
-        `0/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (0${NB}%)`,
+        '0 of 2 interviews raised key-person risk as a problem (0%) — small n, an indication only',
+        `0/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (0${NB}%) – pieni otos, vain suuntaa antava`,
       ],
       [
         1,
         1,
-        '1 of 1 interview raised key-person risk as a problem (100%)',
-        `1/1 haastattelussa nousi esiin avainhenkilöriski ongelmana (100${NB}%)`,
+        '1 of 1 interview raised key-person risk as a problem (100%) — small n, an indication only',
+        `1/1 haastattelussa nousi esiin avainhenkilöriski ongelmana (100${NB}%) – pieni otos, vain suuntaa antava`,
       ],
       [
         1,
         2,
-        '1 of 2 interviews raised key-person risk as a problem (50%)',
-        `1/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (50${NB}%)`,
+        '1 of 2 interviews raised key-person risk as a problem (50%) — small n, an indication only',
+        `1/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (50${NB}%) – pieni otos, vain suuntaa antava`,
       ],
       [
         5,
@@ -97,7 +97,7 @@ describe('claim sentence', () => {
       segment: { kind: 'roleLevel', value: 'strategic' },
     });
     expect(claimSentence(role, 'en')).toBe(
-      'Decision-makers: 1 of 3 interviews raised key-person risk as a problem (33%)',
+      'Decision-makers: 1 of 3 interviews raised key-person risk as a problem (33%) — small n, an indication only',
     );
     const stage = claim({
       interviews: 2,
@@ -105,7 +105,7 @@ describe('claim sentence', () => {
       segment: { kind: 'lifecycle', value: 'onboarding' },
     });
     expect(claimSentence(stage, 'fi')).toBe(
-      `Käyttöönottovaiheen asiakkaat: 2/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (100${NB}%)`,
+      `Käyttöönottovaiheen asiakkaat: 2/2 haastattelussa nousi esiin avainhenkilöriski ongelmana (100${NB}%) – pieni otos, vain suuntaa antava`,
     );
     const important = claim({
       interviews: 1,
@@ -120,10 +120,10 @@ describe('claim sentence', () => {
   test('in accounts, one and many', () => {
     const one = claim({ interviews: 2, baseInterviews: 2, accounts: 1, baseAccounts: 1, unit: 'accounts' });
     expect(claimSentence(one, 'en')).toBe(
-      'In 1 of 1 account, interviews raised key-person risk as a problem (100%)',
+      'In 1 of 1 account, interviews raised key-person risk as a problem (100%) — small n, an indication only',
     );
     expect(claimSentence(one, 'fi')).toBe(
-      `1/1 asiakkaan haastatteluissa nousi esiin avainhenkilöriski ongelmana (100${NB}%)`,
+      `1/1 asiakkaan haastatteluissa nousi esiin avainhenkilöriski ongelmana (100${NB}%) – pieni otos, vain suuntaa antava`,
     );
     const many = claim({
       interviews: 4,
@@ -134,7 +134,7 @@ describe('claim sentence', () => {
       segment: { kind: 'tier', value: 'unmanaged' },
     });
     expect(claimSentence(many, 'en')).toBe(
-      'Unmanaged accounts: in 3 of 3 accounts, interviews raised key-person risk as a problem (100%)',
+      'Unmanaged accounts: in 3 of 3 accounts, interviews raised key-person risk as a problem (100%) — small n, an indication only',
     );
   });
 
@@ -168,8 +168,8 @@ describe('claim sentence', () => {
 
   test('sentiment: any says nothing of it; several codes read "A or B"; acronyms keep their case', () => {
     const c = claim({
-      interviews: 3,
-      baseInterviews: 4,
+      interviews: 6,
+      baseInterviews: 8,
       sentiment: 'any',
       codes: [
         { codeId: 'a', name: { fi: 'Siilot', en: 'Silos' } },
@@ -177,14 +177,62 @@ describe('claim sentence', () => {
         { codeId: 'c', name: { fi: 'Hinnoittelu', en: 'Pricing' } },
       ],
     });
-    expect(claimSentence(c, 'en')).toBe('3 of 4 interviews raised silos, IT support or pricing (75%)');
+    expect(claimSentence(c, 'en')).toBe('6 of 8 interviews raised silos, IT support or pricing (75%)');
     expect(claimSentence(c, 'fi')).toBe(
-      `3/4 haastattelussa nousi esiin siilot, IT-tuki tai hinnoittelu (75${NB}%)`,
+      `6/8 haastattelussa nousi esiin siilot, IT-tuki tai hinnoittelu (75${NB}%)`,
     );
     expect(claimSentence({ ...c, sentiment: 'positive' }, 'en')).toContain('or pricing as a strength (75%)');
     expect(claimSentence({ ...c, sentiment: 'neutral' }, 'fi')).toContain('hinnoittelu neutraalisti');
     // The report passes masked names.
     expect(claimSentence(c, 'en', { names: ['X', 'Y', 'Z'] })).toContain('raised x, y or z');
+  });
+
+  test('a base under 5 in the claim’s own unit is marked as small n; 5 and more, or no figure, are not', () => {
+    const mark = ' — small n, an indication only';
+    const fiMark = ' – pieni otos, vain suuntaa antava';
+    const four = claim({ interviews: 4, baseInterviews: 4 });
+    expect(claimIsSmallN(four)).toBe(true);
+    expect(claimSentence(four, 'en')).toBe(
+      `4 of 4 interviews raised key-person risk as a problem (100%)${mark}`,
+    );
+    expect(claimSentence(four, 'fi')).toBe(
+      `4/4 haastattelussa nousi esiin avainhenkilöriski ongelmana (100${NB}%)${fiMark}`,
+    );
+    const five = claim({ interviews: 4, baseInterviews: 5 });
+    expect(claimIsSmallN(five)).toBe(false);
+    expect(claimSentence(five, 'en')).toBe('4 of 5 interviews raised key-person risk as a problem (80%)');
+    // Kvarnholm: 6 interviews but one unmanaged account; in accounts the base is 1.
+    const accounts = claim({
+      interviews: 2,
+      baseInterviews: 6,
+      accounts: 1,
+      baseAccounts: 1,
+      unit: 'accounts',
+      segment: { kind: 'tier', value: 'unmanaged' },
+    });
+    expect(claimSentence(accounts, 'en')).toBe(
+      `Unmanaged accounts: in 1 of 1 account, interviews raised key-person risk as a problem (100%)${mark}`,
+    );
+    expect(claimSentence({ ...accounts, unit: 'interviews', count: 2, base: 6 }, 'en')).not.toContain(mark);
+    // A revenue share rests on its accounts, and the unknown-revenue note stays before the mark.
+    const revenue = claim({
+      interviews: 3,
+      baseInterviews: 6,
+      accounts: 2,
+      baseAccounts: 3,
+      revenue: 500_000,
+      baseRevenue: 1_000_000,
+      unknownRevenueAccounts: 1,
+      unit: 'revenue',
+    });
+    expect(claimSentence(revenue, 'en')).toMatch(
+      /revenue unknown for 1 account, left out — small n, an indication only$/,
+    );
+    // With no figure there is nothing to overstate.
+    expect(claimSentence(claim({ interviews: 0, baseInterviews: 0 }), 'en')).not.toContain(mark);
+    expect(claimSentence({ ...revenue, revenue: 0, baseRevenue: 0, count: 0, base: 0 }, 'en')).not.toContain(
+      mark,
+    );
   });
 
   test('the breakdown lists the tiers in the base, in interviews and in accounts', () => {

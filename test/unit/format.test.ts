@@ -57,6 +57,16 @@ describe('shares of a column sum to exactly 100', () => {
     expect(shares([1, 1, 1], 1)).toEqual([33.4, 33.3, 33.3]);
   });
 
+  test('equal remainders are equal: the tie goes to the larger count, then the earlier row, never to float noise', () => {
+    // 4/6, 1/6, 1/6 of 1000 all leave 4/6 of a unit; as fractions they differ in the last bit.
+    expect(shares([4, 1, 1], 1)).toEqual([66.7, 16.7, 16.6]);
+    expect(shares([1, 4, 1], 1)).toEqual([16.7, 66.7, 16.6]);
+    expect(shares([1, 1, 4], 1)).toEqual([16.7, 16.6, 66.7]);
+    expect(shares([4, 1, 1])).toEqual([67, 17, 16]);
+    // The same with large counts (revenue in euros).
+    expect(shares([4_000_000, 1_000_000, 1_000_000], 1)).toEqual([66.7, 16.7, 16.6]);
+  });
+
   test('an empty column is all zeros', () => {
     expect(shares([0, 0])).toEqual([0, 0]);
     expect(shares([])).toEqual([]);

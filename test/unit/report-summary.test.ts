@@ -18,17 +18,77 @@ const group = (g: ScoreGroup['group'], n: number, nps: number | null, p = 0, pa 
 describe('NPS in the executive summary', () => {
   test('with 10 or more answers: the score with n, and the range by tier with each end’s n', () => {
     const scores = [
+      group('all', 16, 12),
+      group('key', 6, 40),
+      group('named', 5, 0),
+      group('unmanaged', 5, -20),
+    ];
+    expect(npsHeadline(scores, 'en')).toBe(
+      'NPS +12 (n\u00a0=\u00a016); by tier from \u221220 (Unmanaged account, n\u00a0=\u00a05) to +40 (Key account, n\u00a0=\u00a06).',
+    );
+    expect(npsHeadline(scores, 'fi')).toBe(
+      'NPS +12 (n\u00a0=\u00a016); asiakasryhmittäin alimmillaan \u221220 (Hoitamaton asiakas, n\u00a0=\u00a05) ja korkeimmillaan +40 (Avainasiakas, n\u00a0=\u00a06).',
+    );
+  });
+
+  test('a tier with fewer than 5 answers is no end of the range, and the summary says it was left out', () => {
+    const scores = [
       group('all', 14, 12),
       group('key', 6, 40),
       group('named', 5, 0),
       group('unmanaged', 3, -20),
     ];
     expect(npsHeadline(scores, 'en')).toBe(
-      'NPS +12 (n\u00a0=\u00a014); by tier from \u221220 (Unmanaged account, n\u00a0=\u00a03) to +40 (Key account, n\u00a0=\u00a06).',
+      'NPS +12 (n\u00a0=\u00a014); by tier from 0 (Named account, n\u00a0=\u00a05) to +40 (Key account, n\u00a0=\u00a06) (tiers with fewer than 5 answers left out).',
     );
     expect(npsHeadline(scores, 'fi')).toBe(
-      'NPS +12 (n\u00a0=\u00a014); asiakasryhmittäin alimmillaan \u221220 (Hoitamaton asiakas, n\u00a0=\u00a03) ja korkeimmillaan +40 (Avainasiakas, n\u00a0=\u00a06).',
+      'NPS +12 (n\u00a0=\u00a014); asiakasryhmittäin alimmillaan 0 (Nimetty asiakas, n\u00a0=\u00a05) ja korkeimmillaan +40 (Avainasiakas, n\u00a0=\u00a06) (ryhmät, joissa on alle 5 vastausta, jätetty pois).',
     );
+  });
+
+  test('with fewer than two tiers of 5 answers there is no range, and it says why (Kvarnholm: n = 1 tiers)', () => {
+    const kvarnholm = [
+      group('all', 4, -50, 0, 2, 2),
+      group('key', 2, -50, 0, 1, 1),
+      group('named', 1, 0, 0, 1, 0),
+      group('unmanaged', 1, -100, 0, 0, 1),
+    ];
+    expect(npsHeadline(kvarnholm, 'en')).toBe(
+      'NPS \u221250 (n\u00a0=\u00a04: 0 promoters, 2 passives, 2 detractors); too few answers to compare tiers (a tier needs at least 5).',
+    );
+    expect(npsHeadline(kvarnholm, 'fi')).toMatch(
+      /; asiakasryhmiä ei voi verrata, koska vastauksia on liian vähän \(ryhmässä tarvitaan vähintään 5\)\.$/,
+    );
+    const oneBig = [group('all', 12, 10), group('key', 9, 20), group('named', 3, -33)];
+    expect(npsHeadline(oneBig, 'en')).toMatch(
+      /; too few answers to compare tiers \(a tier needs at least 5\)\.$/,
+    );
+  });
+
+  test('on a tie the larger group is the end of the range', () => {
+    const scores = [
+      group('all', 30, 10),
+      group('key', 12, 20),
+      group('named', 6, 20),
+      group('unmanaged', 12, -10),
+    ];
+    expect(npsHeadline(scores, 'en')).toBe(
+      'NPS +10 (n\u00a0=\u00a030); by tier from \u221210 (Unmanaged account, n\u00a0=\u00a012) to +20 (Key account, n\u00a0=\u00a012).',
+    );
+    const reversed = [
+      group('all', 30, 10),
+      group('named', 6, 20),
+      group('key', 12, 20),
+      group('unmanaged', 12, -10),
+    ];
+    expect(npsHeadline(reversed, 'en')).toContain('to +20 (Key account, n\u00a0=\u00a012)');
+    const lowTie = [
+      group('all', 20, 0),
+      group('named', 5, -10),
+      group('unmanaged', 9, -10),
+      group('key', 6, 30),
+    ];
+    expect(npsHeadline(lowTie, 'en')).toContain('from \u221210 (Unmanaged account, n\u00a0=\u00a09)');
   });
 
   test('below 10 answers: the distribution too, with plurals; one tier scored gives no range', () => {

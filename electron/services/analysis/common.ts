@@ -19,6 +19,9 @@ const anyConsent = (alias: string, consent: string) =>
 export const inSample = (alias: string): string =>
   `(${alias}.status IN (${list(HELD_STATUSES)}) AND NOT ${anyConsent(alias, 'declined')})`;
 
+/** Nobody in interview `alias` declined consent: it belongs to the sample's total, held or not. */
+export const notDeclined = (alias: string): string => `NOT ${anyConsent(alias, 'declined')}`;
+
 /** In the sample and nobody's consent still pending: it may be quoted. */
 export const quotable = (alias: string): string =>
   `(${inSample(alias)} AND NOT ${anyConsent(alias, 'pending')})`;

@@ -53,6 +53,7 @@ export function prevalence({ db, engagementId, base }: Scope): PrevalenceRow[] {
     interviewsPct: pct(row.interviews, base.interviews),
     accountsPct: pct(row.accounts, base.accounts),
     revenuePct: pct(row.revenue, base.revenue),
+    revenue: row.revenue,
     sentiment: { negative: row.negative, neutral: row.neutral, positive: row.positive, none: row.none },
     base: { ...base },
   }));

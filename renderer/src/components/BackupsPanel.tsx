@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/contract.ts';
+import type { Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap, useNotify } from '../store/notify.ts';
 
@@ -15,8 +17,7 @@ export function BackupsPanel() {
     void load();
     void attempt(async () => setKept((await unwrap(kuulo.getSettings({}))).backupsKept));
   }, [load]);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatter(i18n.language as Language).dateTime(iso);
 
   return (
     <section className="field backups">

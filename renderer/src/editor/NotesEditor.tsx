@@ -4,8 +4,9 @@ import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/r
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stampSeconds } from '../../../shared/clock.ts';
-import type { DocNode } from '../../../shared/domain.ts';
+import type { DocNode, Language } from '../../../shared/domain.ts';
 import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
+import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { MentionPicker } from '../components/MentionPicker.tsx';
 import { i18next } from '../i18n/index.ts';
@@ -180,7 +181,8 @@ export function NotesEditor({
         return 'retry';
       }
       const label = i18next.t('editor.conflictMineLabel', {
-        time: new Date().toLocaleString(i18next.language),
+        // The one formatter: this label is written into the notes, so no US form in the English UI.
+        time: formatter(i18next.language as Language).dateTime(new Date()),
       });
       const pending = useCodings.getState().takePending(interviewId);
       try {
@@ -299,7 +301,7 @@ export function NotesEditor({
       const conflict = useNotes.getState().conflict;
       if (!conflict) return;
       const mine = editor.getJSON() as DocNode;
-      const time = (iso: string) => new Date(iso).toLocaleString(i18next.language);
+      const time = (iso: string) => formatter(i18next.language as Language).dateTime(iso);
       if (choice === 'mine') {
         const merged = keepWithOther(
           mine,

@@ -188,7 +188,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     <span className="muted">({f.percent(row.accounts, row.base.accounts)})</span>
                   </td>
                   {weighted && (
-                    <td className="num">{stats.base.revenue > 0 ? f.percentValue(row.revenuePct) : '–'}</td>
+                    <td className="num">
+                      {/* From the sums, rounded once: revenuePct is already rounded to one decimal. */}
+                      {row.base.revenue > 0 ? f.percent(row.revenue, row.base.revenue) : '–'}
+                    </td>
                   )}
                   <td className="num">{row.codings}</td>
                   <td>

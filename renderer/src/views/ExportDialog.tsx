@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Engagement, Language } from '../../../shared/domain.ts';
+import { formatter } from '../../../shared/format.ts';
 import {
   ANONYMIZATION_LEVELS,
   type AnonymizationLevel,
@@ -173,7 +174,10 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
           {!job.done && <p className="muted small">{t('export.working')}</p>}
           {job.done && !job.error && (
             <p className="export-done">
-              {t('export.done', { path: job.path, seconds: ((job.ms ?? 0) / 1000).toFixed(1) })}
+              {t('export.done', {
+                path: job.path,
+                seconds: formatter(i18n.language as Language).number((job.ms ?? 0) / 1000, 1),
+              })}
             </p>
           )}
           {job.error && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { claimSentence, claimTiers, segmentLabel, tierLine } from '../../../shared/claims.ts';
+import { claimIsSmallN, claimSentence, claimTiers, segmentLabel, tierLine } from '../../../shared/claims.ts';
 import {
   CLAIM_SENTIMENTS,
   CLAIM_UNITS,
@@ -305,7 +305,12 @@ function ClaimBox({ finding }: { finding: Finding }) {
   return (
     <div className="evidence-box">
       <p className="evidence" data-testid="claim">
-        <span className="evidence-meter" aria-hidden="true">
+        {/* Grey for a base under 5, like the small-n cells of the analysis: no confident colour. */}
+        <span
+          className={`evidence-meter${claimIsSmallN(claim) ? ' small-n' : ''}`}
+          data-small-n={claimIsSmallN(claim) || undefined}
+          aria-hidden="true"
+        >
           <span style={{ width: `${percentOf(claim.count, claim.base)}%` }} />
         </span>
         {claimSentence(claim, lang)}
