@@ -685,7 +685,7 @@ export const en = {
     figure: '{{pct}} of interviews ({{n}} of {{base}})',
     purpose: 'Purpose',
     methodText:
-      'The interviews lasted {{minutes}} minutes on average and were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Percentages are shares of the {{base}} held.',
+      'The interviews lasted {{minutes}} minutes on average and were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Unless a figure says otherwise, percentages are shares of the {{base}} held; each finding’s figure states what it counts (interviews, accounts or revenue, of the whole sample or a part of it).',
     methodBase_one: '{{count}} interview',
     methodBase_other: '{{count}} interviews',
     sampleTable: 'Sample by tier',

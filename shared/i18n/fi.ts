@@ -697,7 +697,7 @@ export const fi: Resources = {
     figure: '{{pct}} haastatteluista ({{n}}/{{base}})',
     purpose: 'Tarkoitus',
     methodText:
-      'Haastattelut tehtiin {{modes}}, ja ne kestivät keskimäärin {{minutes}} minuuttia. Muistiinpanot jäsennettiin asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan. Prosenttiluvut ovat osuuksia {{base}}.',
+      'Haastattelut tehtiin {{modes}}, ja ne kestivät keskimäärin {{minutes}} minuuttia. Muistiinpanot jäsennettiin asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan. Ellei luvun yhteydessä toisin sanota, prosenttiluvut ovat osuuksia {{base}}; löydösten luvut kertovat itse, mistä ne on laskettu (haastatteluista, asiakkaista tai myynnistä, koko otoksesta tai sen osasta).',
     methodBase_one: '{{count}} tehdystä haastattelusta',
     methodBase_other: '{{count}} tehdystä haastattelusta',
     sampleTable: 'Otos asiakasryhmittäin',
