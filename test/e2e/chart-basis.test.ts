@@ -26,9 +26,11 @@ describe('charts in the analysis view say what they rest on', () => {
         await page.goto(`${chromium.url()}#/analysis/${engagement.id}`);
         const figure = page.locator('figure[data-chart="prevalence"]');
         await expect.poll(() => figure.locator('figcaption').textContent()).toBe(basis);
-        const texts = await figure.locator('svg text').allTextContents();
+        // The chart draws after its caption: wait for its text before reading it.
+        const svgText = () => figure.locator('svg text').allTextContents();
+        await expect.poll(async () => (await svgText()).includes(title)).toBe(true);
+        const texts = await svgText();
         // All themes fit under the limit: the title does not claim a cut, and no name is cut short.
-        expect(texts).toContain(title);
         expect(texts.join('\n')).not.toContain('…');
         const labels = texts.join(' ').replace(/\s+/g, ' ');
         for (const row of used) expect(labels).toContain(row.code[lang]);
