@@ -5,13 +5,17 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: true,
+      // zod is bundled: loaded from node_modules it is some 200 files, which costs a command-line call
+      // or the core host's start more than the rest of the program.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
           reportWorker: resolve('electron/report/worker.ts'),
           // The core host: the workspace and the services, on a worker thread of their own.
           coreHost: resolve('electron/core/host.ts'),
+          // The command line, built: starts several times faster than from the TypeScript sources.
+          cli: resolve('electron/cli/index.ts'),
         },
       },
     },

@@ -53,7 +53,7 @@ export class CoreOpenError extends Error {
   }
 }
 
-const STOPPED = JSON.stringify({
+export const STOPPED = JSON.stringify({
   ok: false,
   error: errorValue({ key: 'coreStopped', params: {} }),
 } satisfies Result<never>);

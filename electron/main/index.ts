@@ -12,7 +12,7 @@ import { RUNTIME_RESOURCES, resourcePath } from '../resources.ts';
 import { createErrorLog } from '../services/log.ts';
 import { closeCoreOnQuit, openProblemText } from './core.ts';
 import { createExternalOpener } from './external.ts';
-import { forwardEvents, registerIpc, registerShowInFolder } from './ipc.ts';
+import { forwardEvents, forwardWhenReady, registerIpc, registerShowInFolder } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { APP_ORIGIN, registerAppScheme, serveApp } from './protocol.ts';
 import { type AppOrigin, guardWebContents, hardenSession } from './security.ts';
@@ -49,42 +49,38 @@ async function start(): Promise<void> {
     return;
   }
   const exportDir = join(app.getPath('documents'), 'Kuulo');
-  let core: CoreClient;
-  try {
-    core = await startCore(
-      {
-        dbPath,
-        exportDir,
-        // Both built beside this file (see electron.vite.config.ts).
-        reportWorker: new URL('./reportWorker.js', import.meta.url).href,
-        housekeeping: true,
-      },
-      {
-        spawn: (workerData) => new Worker(new URL('./coreHost.js', import.meta.url), { workerData }),
-        askRestore: (problem, latest) =>
-          dialog.showMessageBoxSync({
-            type: 'error',
-            buttons: [opening.restoreLatest, opening.quit],
-            defaultId: 0,
-            cancelId: 1,
-            message: opening.cannotOpenTitle,
-            detail: fill(opening.restoreDetail, {
-              problem: phraseError(problem, systemLanguage),
-              date: formatter(systemLanguage).dateTime(latest.createdAt),
-            }),
-          }) === 0,
-        log: (operation, error) => log.error(operation, error),
-        logSlow: (method, ms) => log.slow(method, ms),
-      },
-    );
-  } catch (error) {
-    lock.release();
-    cannotOpen(error);
-    return;
-  }
+  // The window is made while the core host opens the workspace: the first screen waits for the later
+  // of the two, not for both one after the other.
+  const starting = startCore(
+    {
+      dbPath,
+      exportDir,
+      // Both built beside this file (see electron.vite.config.ts).
+      reportWorker: new URL('./reportWorker.js', import.meta.url).href,
+      housekeeping: true,
+    },
+    {
+      spawn: (workerData) => new Worker(new URL('./coreHost.js', import.meta.url), { workerData }),
+      askRestore: (problem, latest) =>
+        dialog.showMessageBoxSync({
+          type: 'error',
+          buttons: [opening.restoreLatest, opening.quit],
+          defaultId: 0,
+          cancelId: 1,
+          message: opening.cannotOpenTitle,
+          detail: fill(opening.restoreDetail, {
+            problem: phraseError(problem, systemLanguage),
+            date: formatter(systemLanguage).dateTime(latest.createdAt),
+          }),
+        }) === 0,
+      log: (operation, error) => log.error(operation, error),
+      logSlow: (method, ms) => log.slow(method, ms),
+    },
+  );
+  let core: CoreClient | null = null;
   // The workspace's language setting, else the OS's, as the renderer does; the copy the host keeps
   // current, since a dialog must answer at once.
-  const language = (): Language => core.settings().language ?? languageFromLocale(app.getLocale());
+  const language = (): Language => core?.settings().language ?? languageFromLocale(app.getLocale());
   const openExternal = createExternalOpener({
     confirm: async (url) => {
       const text = shellText(language());
@@ -102,7 +98,7 @@ async function start(): Promise<void> {
   });
 
   if (!devServerUrl) serveApp(protocol, join(import.meta.dirname, '../renderer'));
-  registerIpc(ipcMain, core.callJson, origin);
+  registerIpc(ipcMain, forwardWhenReady(starting), origin);
   registerShowInFolder(ipcMain, origin, exportDir, (path) => shell.showItemInFolder(path));
   hardenSession(session.defaultSession, origin);
   app.on('web-contents-created', (_event, contents) =>
@@ -141,13 +137,21 @@ async function start(): Promise<void> {
       return answer === 1 ? 'close' : 'wait';
     },
   });
-  forwardEvents(core, win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}index.html`);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
+  try {
+    core = await starting;
+  } catch (error) {
+    win.destroy();
+    lock.release();
+    cannotOpen(error);
+    return;
+  }
+  forwardEvents(core, win.webContents);
   closeCoreOnQuit(app, core, lock);
 }
 

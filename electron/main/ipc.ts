@@ -4,7 +4,7 @@ import type { IpcMain, WebContents } from 'electron';
 import type { Result } from '../../shared/contract.ts';
 import { type EventName, type Events, isEventName } from '../../shared/events.ts';
 import { errorValue } from '../base/errors.ts';
-import type { CoreClient } from '../core/client.ts';
+import { type CoreClient, STOPPED } from '../core/client.ts';
 import { type AppOrigin, isTrustedFrame } from './security.ts';
 
 export const CALL_CHANNEL = 'kuulo:call';
@@ -25,6 +25,19 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Forward, origin: AppOrig
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) =>
     isTrustedFrame(origin, event.senderFrame) ? dispatch(method, input) : REFUSED,
   );
+}
+
+/**
+ * Forwards to a core host that is still starting: the window loads meanwhile, and its first calls
+ * wait for the workspace to open. If it never opens, they are answered as by a stopped host (the app
+ * then explains and quits).
+ */
+export function forwardWhenReady(starting: Promise<Pick<CoreClient, 'callJson'>>): Forward {
+  return (method, input) =>
+    starting.then(
+      (core) => core.callJson(method, input),
+      () => STOPPED,
+    );
 }
 
 export const SHOW_IN_FOLDER_CHANNEL = 'kuulo:show-in-folder';

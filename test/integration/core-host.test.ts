@@ -236,7 +236,8 @@ describe('the core host', () => {
     await expect(started).rejects.toMatchObject({ problem: { key: 'workspaceNotSqlite' } });
   });
 
-  test('a damaged workspace is restored from the latest backup in the host when the consultant agrees', async () => {
+  /** A workspace with one backup, then damaged past its first page. */
+  function damagedWithBackup(): number {
     const seed = connect(path);
     seed.call('createDemo', {});
     const engagements = seed.call('listEngagements', {}).length;
@@ -245,6 +246,11 @@ describe('the core host', () => {
     const bytes = readFileSync(path);
     for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     writeFileSync(path, bytes);
+    return engagements;
+  }
+
+  test('a damaged workspace is restored from the latest backup in the host when the consultant agrees', async () => {
+    const engagements = damagedWithBackup();
     const askRestore = vi.fn(() => true);
     core = await startCore(options(), hooks({ askRestore }));
     expect(askRestore).toHaveBeenCalledWith(
@@ -254,5 +260,13 @@ describe('the core host', () => {
     expect(value<Output<'listEngagements'>>(await core.call('listEngagements', {}))).toHaveLength(
       engagements,
     );
+  });
+
+  test('saying no leaves the damaged file as it was and rejects the start with the problem', async () => {
+    damagedWithBackup();
+    const before = readFileSync(path);
+    const started = startCore(options(), hooks({ askRestore: () => false }));
+    await expect(started).rejects.toMatchObject({ problem: { key: 'workspaceDamaged' } });
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });

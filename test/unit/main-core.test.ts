@@ -8,7 +8,7 @@ import type { EventName, Events } from '../../shared/events.ts';
 // The Electron binary cannot run here: the shell's pieces take what they need of it as arguments.
 vi.mock('electron', () => ({}));
 const { closeCoreOnQuit, openProblemText } = await import('../../electron/main/core.ts');
-const { EVENT_CHANNEL, forwardEvents } = await import('../../electron/main/ipc.ts');
+const { EVENT_CHANNEL, forwardEvents, forwardWhenReady } = await import('../../electron/main/ipc.ts');
 
 type Listener = <N extends EventName>(name: N, payload: Events[N]) => void;
 
@@ -47,6 +47,25 @@ describe('the main side of the core host', () => {
     contents.isDestroyed.mockReturnValue(false);
     core.emit('settingsChanged', { language: 'en', backupsKept: 3 });
     expect(contents.send).toHaveBeenCalledTimes(1);
+  });
+
+  test('calls made while the host starts wait for it; if it never starts they are answered, not left hanging', async () => {
+    const core = fakeCore();
+    vi.mocked(core.callJson).mockResolvedValue('{"ok":true,"value":1}');
+    let ready: (client: CoreClient) => void = () => {};
+    const forward = forwardWhenReady(new Promise((resolve) => (ready = resolve)));
+    const early = forward('listEngagements', {});
+    await Promise.resolve();
+    expect(core.callJson).not.toHaveBeenCalled();
+    ready(core);
+    expect(await early).toBe('{"ok":true,"value":1}');
+    expect(core.callJson).toHaveBeenCalledWith('listEngagements', {});
+
+    const failed = forwardWhenReady(Promise.reject(new Error('no workspace')));
+    expect(JSON.parse(await failed('listEngagements', {}))).toMatchObject({
+      ok: false,
+      error: { key: 'coreStopped' },
+    });
   });
 
   test('quitting waits for the host to close the workspace, then lets go of the lock and quits', async () => {
