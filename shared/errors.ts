@@ -124,6 +124,8 @@ export interface ErrorParams {
   };
   workspaceReadOnly: { path: string };
   folderReadOnly: { folder: string };
+  /** The backups folder beside the workspace is a file, or cannot be created or written. */
+  backupFolderUnusable: { folder: string };
   cannotCreateWorkspace: { path: string };
   workspaceUnreadable: { path: string };
   workspaceIsFolder: { path: string };
@@ -206,6 +208,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   workspaceDamaged: 'invalid_input',
   workspaceReadOnly: 'invalid_input',
   folderReadOnly: 'invalid_input',
+  backupFolderUnusable: 'internal',
   cannotCreateWorkspace: 'invalid_input',
   workspaceUnreadable: 'invalid_input',
   workspaceIsFolder: 'invalid_input',

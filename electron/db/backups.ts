@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BackupEntry, BackupReason } from '../../shared/contract.ts';
+import { KuuloError } from '../base/errors.ts';
 
 export const BACKUP_REASONS = [
   'start',
@@ -39,7 +40,8 @@ function parse(dbPath: string, name: string): Omit<BackupEntry, 'path' | 'size'>
 /** The workspace's backups, newest first. Other files in the folder are ignored. */
 export function listBackupFiles(dbPath: string): BackupEntry[] {
   const folder = backupFolder(dbPath);
-  if (!existsSync(folder)) return [];
+  // Something else by that name holds no backups (and taking one says why it cannot).
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return [];
   const entries: BackupEntry[] = [];
   for (const name of readdirSync(folder)) {
     const parsed = parse(dbPath, name);
@@ -53,9 +55,14 @@ export function listBackupFiles(dbPath: string): BackupEntry[] {
 
 /** A free file name for a backup taken at `at`. */
 export function newBackupPath(dbPath: string, reason: BackupReason, at: Date): string {
-  mkdirSync(backupFolder(dbPath), { recursive: true });
+  const folder = backupFolder(dbPath);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    throw new KuuloError('backupFolderUnusable', { folder });
+  }
   for (let t = at.getTime(); ; t++) {
-    const path = join(backupFolder(dbPath), fileName(dbPath, new Date(t), reason));
+    const path = join(folder, fileName(dbPath, new Date(t), reason));
     if (!existsSync(path)) return path;
   }
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../shared/domain.ts';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Toasts } from './components/Toasts.tsx';
+import { followBackups } from './store/backups.ts';
 import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
@@ -29,7 +30,11 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
     void attempt(() => useWorkspace.getState().loadEngagements());
     useShortcuts.setState({ openSettings: () => setDialog('settings'), openHelp: () => setDialog('help') });
     window.addEventListener('keydown', handleShortcut);
-    return () => window.removeEventListener('keydown', handleShortcut);
+    const stopFollowingBackups = followBackups();
+    return () => {
+      window.removeEventListener('keydown', handleShortcut);
+      stopFollowingBackups();
+    };
   }, []);
 
   useEffect(() => {

@@ -929,6 +929,8 @@ export const en = {
     lead: 'Kuulo backs up the workspace once a day when it starts and before every update of its format. A backup is a plain SQLite file in the “backups” folder beside the workspace.',
     keep: 'Backups kept',
     now: 'Back up now',
+    running: 'Backing up…',
+    failed: 'The backup failed: {{reason}}',
     none: 'No backups yet.',
     restore: 'Restore',
     restoreTitle: 'Restore the backup of {{date}}?',

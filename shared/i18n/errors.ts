@@ -331,6 +331,8 @@ const en: Phrasebook = {
     }`,
   workspaceReadOnly: ({ path }) =>
     `${path} is read-only, so Kuulo could not save notes into it. ${EN_UNCHANGED} Make the file writable, or copy it into a folder of your own, and open it again.`,
+  backupFolderUnusable: ({ folder }) =>
+    `No backup could be written to ${folder}: it is not a folder Kuulo can write to. The workspace was left unchanged. Move or rename whatever is there, or make the folder writable.`,
   folderReadOnly: ({ folder }) =>
     `The folder ${folder} is read-only: Kuulo needs to create small working files (-wal, -shm) beside the workspace while it is open. The workspace was left unchanged. Copy it into a folder you can write to, such as Documents, and open it there.`,
   cannotCreateWorkspace: ({ path }) =>
@@ -446,6 +448,8 @@ const fi: Phrasebook = {
     }`,
   workspaceReadOnly: ({ path }) =>
     `${path} on vain luettavissa, joten Kuulo ei voisi tallentaa siihen muistiinpanoja. ${FI_UNCHANGED} Salli tiedostoon kirjoittaminen tai kopioi se omaan kansioosi, ja avaa se uudelleen.`,
+  backupFolderUnusable: ({ folder }) =>
+    `Varmuuskopiota ei voitu kirjoittaa kohteeseen ${folder}: se ei ole kansio, johon Kuulo voi kirjoittaa. Työtilaa ei muutettu. Siirrä tai nimeä uudelleen siellä oleva tiedosto, tai salli kansioon kirjoittaminen.`,
   folderReadOnly: ({ folder }) =>
     `Kansioon ${folder} ei voi kirjoittaa: Kuulo tarvitsee työtilan viereen pieniä työtiedostoja (-wal, -shm), kun työtila on auki. Työtilaa ei muutettu. Kopioi se kansioon, johon voit kirjoittaa (esimerkiksi Tiedostot), ja avaa se sieltä.`,
   cannotCreateWorkspace: ({ path }) =>

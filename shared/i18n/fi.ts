@@ -941,6 +941,8 @@ export const fi: Resources = {
     lead: 'Kuulo varmuuskopioi työtilan kerran päivässä käynnistyessään ja ennen jokaista tiedostomuodon päivitystä. Varmuuskopio on tavallinen SQLite-tiedosto työtilan viereisessä ”backups”-kansiossa.',
     keep: 'Säilytettäviä varmuuskopioita',
     now: 'Varmuuskopioi nyt',
+    running: 'Varmuuskopioidaan…',
+    failed: 'Varmuuskopiointi epäonnistui: {{reason}}',
     none: 'Ei vielä varmuuskopioita.',
     restore: 'Palauta',
     restoreTitle: 'Palautetaanko varmuuskopio ajalta {{date}}?',

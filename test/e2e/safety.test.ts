@@ -1,6 +1,9 @@
 /// <reference lib="dom" />
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { errorValue } from '../../electron/base/errors.ts';
+import { createBackup } from '../../electron/services/backup.ts';
 import { paragraphsToDoc } from '../../shared/notes.ts';
 import { newInterview, openTestWorkspace } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
@@ -340,6 +343,36 @@ describe('safety in Chromium', () => {
       await expect.poll(() => page.locator('.people').first().textContent()).not.toContain('Karin');
       const text = ws.db.prepare('SELECT group_concat(text) FROM notes').pluck().get() as string;
       expect(text).not.toMatch(/Karin|Åberg/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a backup the core makes on its own shows up in the open list; a failed one is told at once', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByText('No backups yet.').waitFor();
+      // The daily backup at start runs in the core, not from this panel: only its events say so.
+      createBackup(ws.ctx, 'start');
+      await expect.poll(() => dialog.locator('.backup-list li').count()).toBe(1);
+      expect(await dialog.locator('.backup-list .badge').textContent()).toBe('Daily');
+      // A backups "folder" that is a file cannot take a backup.
+      const folder = join(dirname(ws.path), 'backups');
+      rmSync(folder, { recursive: true, force: true });
+      writeFileSync(folder, 'not a folder');
+      expect(() => createBackup(ws.ctx, 'start')).toThrow();
+      await expect.poll(() => dialog.locator('.backup-list li').count()).toBe(0);
+      const toast = page.locator('.toast.error');
+      await expect
+        .poll(() => toast.textContent())
+        .toMatch(/^The backup failed: No backup could be written to .*backups: it is not a folder/);
+      await expect.poll(() => dialog.getByRole('button', { name: 'Back up now' }).isEnabled()).toBe(true);
+      await screenshot(page, '23-backup-failed');
+      // In the top layer with the dialog, above its backdrop, so that it can be read.
+      expect(await toast.evaluate((el) => el.parentElement?.matches(':popover-open'))).toBe(true);
     } finally {
       await app.close();
     }

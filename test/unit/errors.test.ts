@@ -104,6 +104,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   ],
   workspaceReadOnly: [{ path: PATH }],
   folderReadOnly: [{ folder: '‹/tmp/lukittu›' }],
+  backupFolderUnusable: [{ folder: '‹/tmp/työtila/backups›' }],
   cannotCreateWorkspace: [{ path: PATH }],
   workspaceUnreadable: [{ path: PATH }],
   workspaceIsFolder: [{ path: PATH }],

@@ -4,6 +4,7 @@ import type { BackupEntry } from '../../../shared/contract.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
+import { useBackups } from '../store/backups.ts';
 import { attempt, unwrap, useNotify } from '../store/notify.ts';
 
 /** The backups beside the workspace: make one now, or go back to one (the current state is kept). */
@@ -13,10 +14,16 @@ export function BackupsPanel() {
   const [confirming, setConfirming] = useState<BackupEntry | null>(null);
   const [kept, setKept] = useState<number | null>(null);
   const load = useCallback(() => attempt(async () => setBackups(await unwrap(kuulo.listBackups({})))), []);
+  const running = useBackups((s) => s.running);
+  const finished = useBackups((s) => s.finished);
   useEffect(() => {
-    void load();
     void attempt(async () => setKept((await unwrap(kuulo.getSettings({}))).backupsKept));
-  }, [load]);
+  }, []);
+  // Again whenever a backup ends, asked for here or made by the core on its own (the daily one).
+  useEffect(() => {
+    void finished;
+    void load();
+  }, [load, finished]);
   const when = (iso: string) => formatter(i18n.language as Language).dateTime(iso);
 
   return (
@@ -43,14 +50,10 @@ export function BackupsPanel() {
         </label>
         <button
           type="button"
-          onClick={() =>
-            attempt(async () => {
-              await unwrap(kuulo.createBackup({}));
-              await load();
-            })
-          }
+          disabled={running !== null}
+          onClick={() => attempt(async () => void (await unwrap(kuulo.createBackup({}))))}
         >
-          {t('backups.now')}
+          {t(running ? 'backups.running' : 'backups.now')}
         </button>
       </div>
       {backups?.length === 0 && <p className="muted small">{t('backups.none')}</p>}
