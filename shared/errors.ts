@@ -83,6 +83,8 @@ export interface ErrorParams {
   /** `limit` and `size` in characters of text. */
   notesTooLong: { limit: number; size: number };
   tooManyCodings: { limit: number; count: number };
+  /** Code points under all of an interview's codings together. */
+  codedTextTooLong: { limit: number; size: number };
   /** `limit` and `size` in megabytes (10⁶ bytes) of the stored document, `size` to one decimal. */
   notesDocumentTooLarge: { limit: number; size: number };
   intervieweeNotInEngagement: None;
@@ -177,6 +179,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   codingOfOtherInterview: 'conflict',
   notesTooLong: 'invalid_input',
   tooManyCodings: 'invalid_input',
+  codedTextTooLong: 'invalid_input',
   notesDocumentTooLarge: 'invalid_input',
   intervieweeNotInEngagement: 'invalid_input',
   accountNotInEngagement: 'invalid_input',

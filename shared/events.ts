@@ -55,15 +55,43 @@ export interface EventSource {
   unsubscribe: (token: number) => void;
 }
 
-/** Listeners by event name, for each side that hands events on. */
-export function createEventHub(): EventSource & { emit: (name: unknown, payload: unknown) => void } {
+/** Events held for a name nobody has subscribed to yet; more than this many are not kept. */
+const HELD_EVENTS = 50;
+
+/**
+ * Listeners by event name, for each side that hands events on. With `holdEarly` (the page's side),
+ * events of a name that nobody has subscribed to yet are held and handed to its first subscriber: the
+ * core starts working (the daily backup) before the page has loaded and subscribed.
+ */
+export function createEventHub(
+  options: { holdEarly?: boolean } = {},
+): EventSource & { emit: (name: unknown, payload: unknown) => void } {
   const listeners = new Map<number, { name: EventName; listener: (payload: unknown) => void }>();
+  const held = new Map<EventName, unknown[]>();
+  const subscribed = new Set<EventName>();
   let next = 1;
+  const deliver = (name: EventName, payload: unknown) => {
+    let failure: { error: unknown } | null = null;
+    for (const entry of [...listeners.values()]) {
+      if (entry.name !== name) continue;
+      try {
+        entry.listener(payload);
+      } catch (error) {
+        // One listener's bug must not keep the event from the others; it is thrown once all have run.
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+  };
   return {
     subscribe: (name, listener) => {
       if (!isEventName(name)) throw new Error(`Unknown event: ${String(name)}`);
       const token = next++;
       listeners.set(token, { name, listener: listener as (payload: unknown) => void });
+      subscribed.add(name);
+      const early = held.get(name);
+      held.delete(name);
+      for (const payload of early ?? []) (listener as (payload: unknown) => void)(payload);
       return token;
     },
     unsubscribe: (token) => {
@@ -71,17 +99,13 @@ export function createEventHub(): EventSource & { emit: (name: unknown, payload:
     },
     emit: (name, payload) => {
       if (!isEventName(name)) return;
-      let failure: { error: unknown } | null = null;
-      for (const entry of [...listeners.values()]) {
-        if (entry.name !== name) continue;
-        try {
-          entry.listener(payload);
-        } catch (error) {
-          // One listener's bug must not keep the event from the others; it is thrown once all have run.
-          failure ??= { error };
-        }
+      if (options.holdEarly && !subscribed.has(name)) {
+        const early = held.get(name) ?? [];
+        if (early.length < HELD_EVENTS) early.push(payload);
+        held.set(name, early);
+        return;
       }
-      if (failure) throw failure.error;
+      deliver(name, payload);
     },
   };
 }

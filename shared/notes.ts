@@ -136,6 +136,8 @@ export function countWords(text: string): number {
 export const NOTE_LIMITS = {
   characters: 1_000_000,
   codings: 5_000,
+  /** Code points under all codings together: each coding stores its passage, and a save compares them. */
+  codedCharacters: 5_000_000,
   /** The stored document's JSON in UTF-8 bytes: about 16 times what a million characters of plain text need. */
   documentBytes: 16_000_000,
 } as const;

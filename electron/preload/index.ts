@@ -20,7 +20,7 @@ contextBridge.exposeInMainWorld(
 );
 
 // The core's events (shared/events.ts): only names on the fixed list are passed on or subscribed to.
-const events = createEventHub();
+const events = createEventHub({ holdEarly: true });
 ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => events.emit(name, payload));
 contextBridge.exposeInMainWorld('kuuloEvents', {
   subscribe: events.subscribe,

@@ -11,8 +11,11 @@ export interface ServiceContext {
   now: () => string;
   /** Where exported reports go. */
   exportDir: string;
-  /** The report worker's script: the TypeScript source in Node, the built file in the app. */
-  reportWorker: URL;
+  /**
+   * The report worker's script: the built file in the app, the TypeScript source in tests. Given by the
+   * layer that starts exports (the core host), since the services never reach up into the report code.
+   */
+  reportWorker: URL | null;
   /** Announces progress and changes (shared/events.ts); the core host passes them to the app. */
   emit: Emit;
 }
@@ -27,7 +30,7 @@ export function createContext(
     newId,
     now: () => new Date().toISOString(),
     exportDir: join(dirname(db.name), 'reports'),
-    reportWorker: new URL('../report/worker.ts', import.meta.url),
+    reportWorker: null,
     emit: () => {},
     ...overrides,
   };

@@ -29,13 +29,14 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     if (!isMethod(method)) {
       return failure({ key: 'unknownMethod', params: { method: clip(String(method), 80) } });
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      // The raw issues stay in the English message for logs; the user reads the key's text.
-      return failure(validationError(parsed.error, input), describeIssues(parsed.error));
-    }
+    // Timed from before the input is checked: a huge input is slow to validate, and that counts too.
     const started = performance.now();
     try {
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        // The raw issues stay in the English message for logs; the user reads the key's text.
+        return failure(validationError(parsed.error, input), describeIssues(parsed.error));
+      }
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: handler(parsed.data) };
     } catch (error) {

@@ -70,6 +70,11 @@ function checkLimits(derived: ReturnType<typeof deriveNotes>): void {
   if (derived.codings.size > NOTE_LIMITS.codings) {
     throw new KuuloError('tooManyCodings', { limit: NOTE_LIMITS.codings, count: derived.codings.size });
   }
+  let coded = 0;
+  for (const span of derived.codings.values()) coded += span.end - span.start;
+  if (coded > NOTE_LIMITS.codedCharacters) {
+    throw new KuuloError('codedTextTooLong', { limit: NOTE_LIMITS.codedCharacters, size: coded });
+  }
 }
 
 /**

@@ -25,5 +25,6 @@ export function startReportExport(ctx: ServiceContext, request: z.output<typeof 
   if (resolve(dirname(path)) !== resolve(ctx.exportDir)) {
     throw new KuuloError('fileNameNeedsLetters');
   }
+  if (!ctx.reportWorker) throw new Error('This workspace was opened without a report worker to export with.');
   return startJob(ctx, ctx.reportWorker, { dbPath: ctx.dbPath, request: options, outPath: path }, path);
 }

@@ -32,7 +32,7 @@ export const kuulo: KuuloClient = connect();
 
 function connectEvents(): EventSource {
   if (window.kuuloEvents) return window.kuuloEvents;
-  const hub = createEventHub();
+  const hub = createEventHub({ holdEarly: true });
   window.kuuloDeliverEvent = hub.emit;
   return { subscribe: hub.subscribe, unsubscribe: hub.unsubscribe };
 }

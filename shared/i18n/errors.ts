@@ -286,6 +286,8 @@ const en: Phrasebook = {
     `These notes were not saved: at ${EN_FORMAT.number(size)} characters they are over the limit of ${EN_FORMAT.number(limit)} for one interview. Split them into two interviews; your text stays in the editor.`,
   tooManyCodings: ({ limit, count }) =>
     `These notes were not saved: ${EN_FORMAT.number(count)} codings is over the limit of ${EN_FORMAT.number(limit)} for one interview. Your text stays in the editor.`,
+  codedTextTooLong: ({ limit, size }) =>
+    `These notes were not saved: their codings cover ${EN_FORMAT.number(size)} characters together, over the limit of ${EN_FORMAT.number(limit)} for one interview. Code shorter passages (a coding covering the whole interview is rarely needed more than a few times); your text stays in the editor.`,
   notesDocumentTooLarge: ({ limit, size }) =>
     `These notes were not saved: with their formatting they take ${EN_FORMAT.number(size, 1)} MB, over the limit of ${EN_FORMAT.number(limit)} MB for one interview. Remove formatting or split them into two interviews; your text stays in the editor.`,
   intervieweeNotInEngagement: () => 'That interviewee is not in this engagement.',
@@ -402,6 +404,8 @@ const fi: Phrasebook = {
     `Muistiinpanoja ei tallennettu: niissä on ${FI_FORMAT.number(size)} merkkiä, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)}. Jaa ne kahdeksi haastatteluksi; teksti on yhä editorissa.`,
   tooManyCodings: ({ limit, count }) =>
     `Muistiinpanoja ei tallennettu: koodauksia on ${FI_FORMAT.number(count)}, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)}. Teksti on yhä editorissa.`,
+  codedTextTooLong: ({ limit, size }) =>
+    `Muistiinpanoja ei tallennettu: koodaukset kattavat yhteensä ${FI_FORMAT.number(size)} merkkiä, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)}. Koodaa lyhyempiä kohtia (koko haastattelun kattavia koodauksia tarvitaan harvoin muutamaa enempää); teksti on yhä editorissa.`,
   notesDocumentTooLarge: ({ limit, size }) =>
     `Muistiinpanoja ei tallennettu: muotoiluineen ne vievät ${FI_FORMAT.number(size, 1)} Mt, ja yhden haastattelun raja on ${FI_FORMAT.number(limit)} Mt. Poista muotoiluja tai jaa muistiinpanot kahdeksi haastatteluksi; teksti on yhä editorissa.`,
   intervieweeNotInEngagement: () => 'Haastateltava ei kuulu tähän toimeksiantoon.',

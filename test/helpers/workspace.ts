@@ -9,6 +9,9 @@ import { createDispatcher, type Dispatch } from '../../electron/services/dispatc
 import type { Input, Method, Output, Result } from '../../shared/contract.ts';
 import { createEventHub, type EventSource } from '../../shared/events.ts';
 
+/** The report worker from its TypeScript source, as the core host is given the built one. */
+export const REPORT_WORKER = new URL('../../electron/report/worker.ts', import.meta.url);
+
 export interface Connection {
   db: Database;
   ctx: ServiceContext;
@@ -33,7 +36,7 @@ export interface TestWorkspace extends Connection {
 export function connect(path: string): Connection {
   const db = openDatabase(path);
   const events = createEventHub();
-  const ctx = createContext(db, { emit: events.emit });
+  const ctx = createContext(db, { emit: events.emit, reportWorker: REPORT_WORKER });
   const dispatch = createDispatcher(createHandlers(ctx), {
     onUnexpectedError: (method, error) => console.error(method, error),
   });

@@ -19,6 +19,7 @@ import {
 } from '../../shared/contract.ts';
 import type { ExportJob } from '../../shared/report.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
+import { REPORT_WORKER } from '../helpers/workspace.ts';
 
 /**
  * Every contract method, including ones added later (the list comes from METHODS), gets RUNS hostile
@@ -85,6 +86,7 @@ function fixture(name: string): Fixture {
   const exported = new Map<string, ExportJob>();
   const ctx = createContext(db, {
     exportDir: join(root, name, 'reports'),
+    reportWorker: REPORT_WORKER,
     emit: (event, payload) => {
       if (event === 'exportProgress' && (payload as ExportJob).done)
         exported.set((payload as ExportJob).id, payload as ExportJob);

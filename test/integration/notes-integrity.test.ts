@@ -232,4 +232,17 @@ describe('bounds on one interview', () => {
     );
     refusedUnchanged(paragraph(coded), 'tooManyCodings');
   });
+
+  test('codings covering more than 5,000,000 characters together are refused, and nothing changes', () => {
+    // Six codings over the same 900,000 characters: each within every other limit, together over this one.
+    const passage = 'abcdefghi '.repeat(90_000);
+    const marks = Array.from({ length: 6 }, (_, i) => ({
+      type: 'coding',
+      attrs: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+    }));
+    const result = refusedUnchanged(paragraph([text(passage, marks)]), 'codedTextTooLong');
+    if (!result.ok) expect(result.error.message).toMatch(/cover 5,400,000 characters together/);
+    // Five of them are within it.
+    ws.saveNotes({ interviewId, doc: paragraph([text(passage, marks.slice(0, 5))]) });
+  }, 120_000);
 });

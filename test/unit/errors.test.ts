@@ -65,6 +65,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   codingOfOtherInterview: [{}],
   notesTooLong: [{ limit: 1_000_000, size: 1_250_000 }],
   tooManyCodings: [{ limit: 5_000, count: 5_001 }],
+  codedTextTooLong: [{ limit: 5_000_000, size: 5_000_001 }],
   notesDocumentTooLarge: [{ limit: 16, size: 54 }],
   intervieweeNotInEngagement: [{}],
   accountNotInEngagement: [{}],

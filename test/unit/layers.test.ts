@@ -76,6 +76,12 @@ function importsOf(source: string): string[] {
     if (!literal || (literal[1] === '`' && literal[2]!.includes('${'))) found.add(COMPUTED);
     else found.add(literal[2]!);
   }
+  // A module found at run time by its URL (a worker's script) is an import too.
+  for (const m of source.matchAll(
+    /\bnew\s+URL\(\s*(['"`])([^'"`]+)\1\s*,\s*import\.meta\.url|\bimport\.meta\.resolve\(\s*(['"`])([^'"`]+)\3/g,
+  )) {
+    found.add((m[2] ?? m[4])!);
+  }
   return [...found].filter((specifier) => specifier.startsWith('.') || specifier === COMPUTED);
 }
 
@@ -133,6 +139,11 @@ describe('layers', () => {
     expect(crossings(service, "export { buildReport } from '../report/model.ts';")).toEqual([
       '../report/model.ts',
     ]);
+    // A worker's script found by its URL is loaded all the same.
+    expect(crossings(service, "new Worker(new URL('../report/worker.ts', import.meta.url));")).toEqual([
+      '../report/worker.ts',
+    ]);
+    expect(crossings(service, "import.meta.resolve('../report/worker.ts')")).toEqual(['../report/worker.ts']);
     const migration = join(ROOT, 'electron/db/migrations/0002-default-codebook.ts');
     expect(
       crossings(migration, "import { defaultCodebook } from '../../services/defaultCodebook.ts';"),
