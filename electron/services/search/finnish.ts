@@ -23,24 +23,63 @@ function combine(...parts: readonly (readonly string[])[]): string[] {
 const CLITICS = ['', 'kin', 'kaan', 'kään', 'han', 'hän', 'pa', 'pä', 'ko', 'kö', 'kinko', 'kinkö'];
 const POSSESSIVES = ['ni', 'si', 'nsa', 'nsä', 'mme', 'nne'];
 
-/** A case ending with the possessives it may take: the ending's final n or t gives way to the
- * possessive (laskuun + nsa → laskuunsa, laskut + ni → laskuni); after a vowel the third person may
- * also be that vowel again and n (laskussa-an). */
-function withPossessives(ending: string): string[] {
-  const out = [ending];
-  const base = /[nt]$/.test(ending) ? ending.slice(0, -1) : ending;
-  // Straight on the stem, -si and -nne (your) are rare in notes and make other words: kuu-si, tila-nne.
-  for (const p of POSSESSIVES) if (base || (p !== 'si' && p !== 'nne')) out.push(base + p);
-  const last = ending.at(-1);
-  if (isVowel(last)) out.push(`${ending}${last}n`);
-  return out;
+/** A set of endings: what may follow a stem in a word. */
+export interface Endings {
+  has(rest: string): boolean;
 }
 
-function endingSet(cases: readonly string[], possessives = true): Set<string> {
-  const out = new Set<string>();
-  for (const c of cases)
-    for (const e of possessives ? withPossessives(c) : [c]) for (const k of CLITICS) out.add(e + k);
-  return out;
+/**
+ * Case endings, each optionally followed by a possessive and then a clitic (laskui-ssa-mme-kin),
+ * checked by taking the word's end apart rather than by listing every combination, which would be
+ * hundreds of thousands of strings. Before a possessive the case's final n or t gives way (laskuun +
+ * nsa → laskuunsa, laskut + ni → laskuni); after a vowel the third person may also be that vowel again
+ * and n (laskussa-an).
+ */
+class CaseEndings implements Endings {
+  private readonly cases: Set<string>;
+  private readonly beforePossessive: Set<string>;
+  private readonly possessives: boolean;
+
+  constructor(cases: readonly string[], possessives: boolean) {
+    this.possessives = possessives;
+    this.cases = new Set(cases);
+    this.beforePossessive = new Set(cases.map((c) => (/[nt]$/.test(c) ? c.slice(0, -1) : c)));
+  }
+
+  has(rest: string): boolean {
+    for (const clitic of CLITICS) {
+      if (clitic && !rest.endsWith(clitic)) continue;
+      const r = clitic ? rest.slice(0, -clitic.length) : rest;
+      if (this.cases.has(r)) return true;
+      if (!this.possessives) continue;
+      for (const p of POSSESSIVES) {
+        if (!r.endsWith(p)) continue;
+        const base = r.slice(0, -p.length);
+        // Straight on the stem, -si and -nne (your) are rare in notes and make other words: kuu-si, tila-nne.
+        if (this.beforePossessive.has(base) && (base !== '' || (p !== 'si' && p !== 'nne'))) return true;
+      }
+      if (r.length >= 3 && r.endsWith('n')) {
+        const vowel = r.at(-2)!;
+        const c = r.slice(0, -2);
+        if (isVowel(vowel) && c.endsWith(vowel) && this.cases.has(c)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+const endingSet = (cases: readonly string[]): Endings => new CaseEndings(cases, true);
+/** Forms that take clitics but no possessive (verb persons: toimitamme-kin). */
+const withClitics = (forms: readonly string[]): Endings => new CaseEndings(forms, false);
+
+/** Any of several sets of endings. */
+function anyOf(...sets: Endings[]): Endings {
+  return { has: (rest) => sets.some((set) => set.has(rest)) };
+}
+
+/** `endings` after a fixed beginning (the -i- of a plural, a participle's -va-). */
+function after(prefix: string, endings: Endings): Endings {
+  return { has: (rest) => rest.startsWith(prefix) && endings.has(rest.slice(prefix.length)) };
 }
 
 const SG_CASES = [
@@ -135,30 +174,26 @@ const PLURAL_CLOSED = [
  * endings written after a colon or an apostrophe (ABB:n, CRM:ssä, Excel'iin). */
 const MARKED = ['n', 'ta', 'tä', 'a', 'ä', 'ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle'];
 const MARKED_MORE = ['ksi', 'iin', 'hin', 'hon', 'hen', 'han', 'hän', 'hön', 'hun', 'hyn', 'ien', 'ja', 'jä'];
-const BARE = new Set([
-  ...endingSet(['']),
-  ...combine([':', "'", '’'], [...MARKED, ...MARKED_MORE], ['', 'kin', 'kaan', 'kään', 'han', 'hän']),
-]);
+const BARE = anyOf(endingSet(['']), withClitics(combine([':', "'", '’'], [...MARKED, ...MARKED_MORE])));
 /** After a consonant: the partitive and the plural genitive (asiakas-ta, ihmis-ten, kiel-tä). */
 const CONSONANT = endingSet(['ta', 'tä', 'ten']);
 const WEAK = endingSet(CLOSED_CASES);
-const PLURAL = new Set([...endingSet(PLURAL_CASES.map((c) => `i${c}`)), ...endingSet(['ja', 'jä', 'jen'])]);
-const PLURAL_WEAK = endingSet(PLURAL_CLOSED.map((c) => `i${c}`));
-// The same after a stem that holds its plural -i- or -j- (laskui-ssa, laskuj-a): stems at least three
-// letters long even for short words (tei-tä from tie), which the trigram index needs.
+// After a stem that holds its plural -i- or -j- (laskui-ssa, laskuj-a): stems at least three letters
+// long even for short words (tei-tä from tie), which the trigram index needs.
 const PLURAL_I = endingSet(PLURAL_CASES);
 const PLURAL_I_SHORT = endingSet(PLURAL_CASES.filter((c) => c !== 'n'));
 const PLURAL_J = endingSet(['a', 'ä', 'en']);
 const PLURAL_WEAK_I = endingSet(PLURAL_CLOSED);
+const PLURAL = anyOf(after('i', PLURAL_I), after('j', PLURAL_J));
 /** E-words in their base form (huone, kappale): the partitive is -tta (huonetta); the rest build on
  * the long stem (huonee-n), so "use" + a (usea, several) is not a form of an e-word. */
-const E_BASE = new Set([...BARE, ...endingSet(['tta', 'ttä'])]);
+const E_BASE = anyOf(BARE, endingSet(['tta', 'ttä']));
 
-const fullCache = new Map<string, Set<string>>();
+const fullCache = new Map<string, Endings>();
 /** Every singular ending of a vowel stem, with the illative of its own last vowel (lasku-un,
  * maa-han, työ-hön, asiakkaa-seen); the partitive -ta only after two vowels (maa-ta, työ-tä), so
  * osata and määrätä stay verbs rather than forms of osa and määrä. */
-function fullEndings(stem: string): Set<string> {
+function fullEndings(stem: string): Endings {
   const vowel = stem.at(-1) ?? '';
   const long = isVowel(stem.at(-2));
   const key = `${vowel}${long}`;
@@ -168,11 +203,6 @@ function fullEndings(stem: string): Set<string> {
     fullCache.set(key, set);
   }
   return set;
-}
-
-export interface FiStem {
-  stem: string;
-  endings: ReadonlySet<string>;
 }
 
 /** Weak → strong grade, for stems whose base form has the weak grade (asiakas → asiakkaa-, tehdas →
@@ -258,14 +288,14 @@ const harmony = (word: string): 'a' | 'ä' => (/[aou]/.test(word) ? 'a' : 'ä');
 
 class Stems {
   /** Noun stems, which may also be the later part of a compound (avain|asiakkaa-lle). */
-  readonly map = new Map<string, Set<ReadonlySet<string>>>();
+  readonly map = new Map<string, Set<Endings>>();
   /** Verb stems: only at the start of a word, since verbs do not compound (suh|tee-n is no tehdä). */
-  readonly verbMap = new Map<string, Set<ReadonlySet<string>>>();
+  readonly verbMap = new Map<string, Set<Endings>>();
   /** Strings after which a compound's next part may follow: the base form, genitives, ihmis-. */
   readonly heads = new Set<string>();
   verbs = false;
 
-  add(stem: string, endings: ReadonlySet<string>): void {
+  add(stem: string, endings: Endings): void {
     if (stem.length < 2) return;
     const map = this.verbs ? this.verbMap : this.map;
     const sets = map.get(stem);
@@ -314,10 +344,11 @@ class Stems {
     if (stem.length < 4) return; // aia (aika's weak grade) + mmin would be aiemmin
     const a = harmony(stem);
     const bases = /[aä]$/.test(stem) ? [stem, `${stem.slice(0, -1)}e`] : [stem];
+    // Comparatives are not compound parts: endings only, no genitive heads.
     for (const b of bases) {
       this.add(`${b}mpi`, BARE);
-      this.strong(`${b}mp${a}`);
-      this.weak(`${b}mm${a}`);
+      this.add(`${b}mp${a}`, fullEndings(a));
+      this.add(`${b}mm${a}`, WEAK);
       this.plural(`${b}mp`);
       this.plural(`${b}mm`, true);
     }
@@ -325,31 +356,32 @@ class Stems {
     // halpa → halv-in, vaikea → vaike-in; helppo → helpo-in keeps its vowel.
     const s = /[aäei]$/.test(stem) ? stem.slice(0, -1) : stem;
     this.add(`${s}in`, BARE);
-    this.strong(`${s}imp${a}`);
-    this.weak(`${s}imm${a}`);
+    this.add(`${s}imp${a}`, fullEndings(a));
+    this.add(`${s}imm${a}`, WEAK);
     this.plural(`${s}imp`);
     this.plural(`${s}imm`, true);
   }
 }
 
 /** Endings of the nominal forms of a verb (participles, infinitives) built on `suffix`. */
-function nominal(suffix: string): string[] {
-  const full = [...fullEndings(suffix)].map((e) => suffix + e);
-  const plural = pluralBases(suffix).flatMap((p) => [...PLURAL].map((e) => p + e));
-  return [...BARE].map((e) => suffix + e).concat(full, plural);
+function nominal(suffix: string): Endings {
+  return anyOf(
+    after(suffix, BARE),
+    after(suffix, fullEndings(suffix)),
+    ...pluralBases(suffix).map((p) => after(p, PLURAL)),
+  );
 }
 
 const PERSONS = ['n', 't', 'mme', 'tte'];
-const withClitics = (forms: readonly string[]): Set<string> => new Set(combine(forms, CLITICS));
 /** After the weak present stem: toimita-n, toimita-mme, toimita (imperative). */
 const VERB_WEAK = withClitics(['', ...PERSONS]);
 /** After the strong present stem: toimitta-vat, toimitta-va, toimitta-maan, toimitta-nut, toimitta-isi. */
-const VERB_STRONG = new Set([
-  ...withClitics(['vat', 'vät', 'essa', 'essä', 'en', 'kaa', 'kää', 'kaamme', 'käämme', 'ko', 'kö']),
-  ...withClitics(combine(['isi'], ['', 'n', 't', 'mme', 'tte', 'vat', 'vät'])),
-  ...withClitics(combine(['akse', 'äkse'], POSSESSIVES.concat(['en', 'an', 'än']))),
-  ...['va', 'vä', 'ma', 'mä'].flatMap(nominal),
-]);
+const VERB_STRONG = anyOf(
+  withClitics(['vat', 'vät', 'essa', 'essä', 'en', 'kaa', 'kää', 'kaamme', 'käämme', 'ko', 'kö']),
+  withClitics(combine(['isi'], ['', 'n', 't', 'mme', 'tte', 'vat', 'vät'])),
+  withClitics(combine(['akse', 'äkse'], POSSESSIVES.concat(['en', 'an', 'än']))),
+  ...['va', 'vä', 'ma', 'mä'].map(nominal),
+);
 /** After a past stem (toimitti, maksoi, tuli): persons, and the conditional (tuli-si). */
 const VERB_PAST = withClitics([
   '',
@@ -359,23 +391,13 @@ const VERB_PAST = withClitics([
   ...combine(['si'], ['', ...PERSONS, 'vat', 'vät']),
 ]);
 /** After the passive stem of verbs like toimittaa, tilata, tarvita: toimite-taan, tila-ttiin, tarvi-ttu. */
-const PASSIVE_TT = new Set([
-  ...withClitics([
-    'taan',
-    'tään',
-    'ttiin',
-    'ttaisiin',
-    'ttäisiin',
-    'ttaneen',
-    'ttäneen',
-    'ttaessa',
-    'ttäessä',
-  ]),
-  ...['ttu', 'tty', 'ttava', 'ttävä'].flatMap(nominal),
-]);
+const PASSIVE_TT = anyOf(
+  withClitics(['taan', 'tään', 'ttiin', 'ttaisiin', 'ttäisiin', 'ttaneen', 'ttäneen', 'ttaessa', 'ttäessä']),
+  ...['ttu', 'tty', 'ttava', 'ttävä'].map(nominal),
+);
 /** After the passive stem of verbs like tehdä, tulla, saada: teh-dään, tul-laan, saa-tiin, men-ty. */
-const PASSIVE_T = new Set([
-  ...withClitics(
+const PASSIVE_T = anyOf(
+  withClitics(
     combine(['d', 'l', 'n', 'r', 't'], ['aan', 'ään']).concat([
       'tiin',
       'taisiin',
@@ -384,17 +406,17 @@ const PASSIVE_T = new Set([
       'täneen',
     ]),
   ),
-  ...['tu', 'ty', 'tava', 'tävä'].flatMap(nominal),
-]);
+  ...['tu', 'ty', 'tava', 'tävä'].map(nominal),
+);
 /** After the active past participle's stem: toimittan-ut, tull-ut, tilann-eet. */
-const PARTICIPLE = new Set([
-  ...withClitics(combine(['ut', 'yt'], ['', 'ta', 'tä'])),
-  ...nominal('ee'),
-  ...[...PLURAL].map((e) => `e${e}`),
-]);
+const PARTICIPLE = anyOf(
+  withClitics(combine(['ut', 'yt'], ['', 'ta', 'tä'])),
+  nominal('ee'),
+  after('e', PLURAL),
+);
 
 /** Stems of irregular verbs that the rules below do not reach. */
-const IRREGULAR_VERBS: Record<string, [string, ReadonlySet<string>][]> = {
+const IRREGULAR_VERBS: Record<string, [string, Endings][]> = {
   olla: [
     ['ole', VERB_WEAK],
     ['ole', VERB_STRONG],
@@ -511,8 +533,8 @@ function addVerb(q: string, out: Stems): void {
  * compound's next part may follow. `q` is lowercase.
  */
 export function finnishStems(q: string): {
-  stems: Map<string, Set<ReadonlySet<string>>>;
-  verbStems: Map<string, Set<ReadonlySet<string>>>;
+  stems: Map<string, Set<Endings>>;
+  verbStems: Map<string, Set<Endings>>;
   heads: Set<string>;
   verb: boolean;
 } {
@@ -612,15 +634,24 @@ export function isSurelyVerb(q: string): boolean {
   return /[aeiouyäö]t[aä]$/.test(q) && (q.match(/[aeiouyäö]+/g) ?? []).length >= 3;
 }
 
-let nominalEndings: Set<string> | null = null;
-/** Every ending a noun stem takes, whatever its vowel: what may follow a derivation suffix. */
-export function anyNominalEnding(): ReadonlySet<string> {
-  if (!nominalEndings) {
-    nominalEndings = new Set([...BARE, ...CONSONANT, ...WEAK, ...PLURAL, ...PLURAL_WEAK, ...E_BASE]);
-    for (const v of VOWELS) for (const e of fullEndings(`a${v}`)) nominalEndings.add(e);
-  }
-  return nominalEndings;
-}
+/** Every ending a noun stem takes, whatever its vowel: what may follow a derivation suffix. One set
+ * rather than the union of the sets above, since it is asked about every compound's tail. */
+export const ANY_NOMINAL_ENDING: Endings = anyOf(
+  endingSet([
+    '',
+    ...SG_CASES,
+    ...CLOSED_CASES,
+    ...[...VOWELS].flatMap((v) => [`${v}n`, `h${v}n`]),
+    'ta',
+    'tä',
+    'ten',
+    ...PLURAL_CASES.map((c) => `i${c}`),
+    'ja',
+    'jä',
+    'jen',
+  ]),
+  withClitics(combine([':', "'", '’'], [...MARKED, ...MARKED_MORE])),
+);
 
 /**
  * Common words that begin with the letters of a shorter word without being its form or a compound of

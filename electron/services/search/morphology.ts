@@ -12,7 +12,7 @@
  */
 
 import { englishForms } from './english.ts';
-import { anyNominalEnding, finnishStems, isVowel, OTHER_WORDS } from './finnish.ts';
+import { ANY_NOMINAL_ENDING, type Endings, finnishStems, isVowel, OTHER_WORDS } from './finnish.ts';
 
 export type SearchLanguage = 'fi' | 'en';
 
@@ -191,7 +191,7 @@ function isDerivation(tail: string, depth = 0): boolean {
 }
 
 function isDerivationUncached(tail: string, depth: number): boolean {
-  if (anyNominalEnding().has(tail)) return true;
+  if (ANY_NOMINAL_ENDING.has(tail)) return true;
   if (depth > 2) return false;
   return DERIVATIONS.some((d) => {
     if (!tail.startsWith(d)) return false;
@@ -253,18 +253,42 @@ function otherWordAt(w: string, at: number, q: string): boolean {
 
 interface StemEntry {
   stem: string;
-  sets: ReadonlySet<string>[];
+  sets: Endings[];
   /** Whether the stem may follow a compound's first part. */
   inner: boolean;
   /** A string after which a compound's next part may follow, rather than a stem taking endings. */
   head: boolean;
 }
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entries whose stem ends at this node. */
+  here: StemEntry[];
+}
+
+function buildTrie(entries: StemEntry[]): TrieNode {
+  const root: TrieNode = { next: new Map(), here: [] };
+  for (const e of entries) {
+    let node = root;
+    // By UTF-16 unit, as the word is walked.
+    for (const ch of e.stem.split('')) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map(), here: [] };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.here.push(e);
+  }
+  return root;
+}
+
 interface Matcher {
   q: string;
   fiStems: StemEntry[];
-  /** The same entries by their first two letters, so a word is scanned once, not once per stem. */
-  byStart: Map<string, StemEntry[]>;
+  /** The same entries in a letter tree, so a word is walked once, not searched once per stem. */
+  trie: TrieNode;
   /** Whether the query may be a compound part: Finnish is the first language and the word could be
    * Finnish. An English engagement still finds Finnish inflections, not English words inside others. */
   compounds: boolean;
@@ -346,15 +370,8 @@ function matcherFor(queryWord: string, languages: readonly SearchLanguage[]): Ma
     if (compounds)
       for (const stem of fi.heads) fiStems.push({ stem, sets: [], inner: codePoints(stem) >= 5, head: true });
   }
-  const byStart = new Map<string, StemEntry[]>();
-  for (const e of fiStems) {
-    const start = e.stem.slice(0, 2);
-    const list = byStart.get(start);
-    if (list) list.push(e);
-    else byStart.set(start, [e]);
-  }
   const patterns = coverPatterns(q, [...fiStems.filter((e) => !e.head).map((e) => e.stem), ...en]);
-  m = { q, fiStems, byStart, compounds, en, patterns, seen: new Map() };
+  m = { q, fiStems, trie: buildTrie(fiStems), compounds, en, patterns, seen: new Map() };
   if (byWord.size > 200) byWord.clear();
   byWord.set(queryWord, m);
   return m;
@@ -372,21 +389,30 @@ export function candidatePatterns(queryWord: string, languages: readonly SearchL
 function finnishMatch(w: string, m: Matcher): boolean {
   const last = m.compounds ? w.length - 2 : 0;
   for (let i = 0; i <= last; i++) {
-    const entries = m.byStart.get(w.slice(i, i + 2));
-    if (!entries) continue;
-    for (const { stem, sets, inner, head } of entries) {
-      if (!w.startsWith(stem, i)) continue;
-      const rest = w.slice(i + stem.length);
-      if (i > 0 && !(inner && isCompoundHead(w.slice(0, i), stem, head ? '' : rest))) continue;
-      if (otherWordAt(w, i, m.q)) continue;
-      if (head) {
-        if (isCompoundTail(rest, stem)) return true;
-        continue;
-      }
-      // hoita|maan is the verb's third infinitive, not a compound ending in maa.
-      if (i > 0 && isVowel(w[i - 1]) && THIRD_INFINITIVE.test(w.slice(i))) continue;
-      for (const set of sets) if (set.has(rest)) return true;
+    let node = m.trie;
+    for (let k = i; k < w.length; k++) {
+      const child = node.next.get(w[k]!);
+      if (!child) break;
+      node = child;
+      if (node.here.length && matchesAt(w, i, k + 1, node.here, m)) return true;
     }
+  }
+  return false;
+}
+
+/** Whether one of `entries`, whose stem is w[i..k), takes what follows it in `w`. */
+function matchesAt(w: string, i: number, k: number, entries: StemEntry[], m: Matcher): boolean {
+  if (otherWordAt(w, i, m.q)) return false;
+  const rest = w.slice(k);
+  for (const { stem, sets, inner, head } of entries) {
+    if (i > 0 && !(inner && isCompoundHead(w.slice(0, i), stem, head ? '' : rest))) continue;
+    if (head) {
+      if (isCompoundTail(rest, stem)) return true;
+      continue;
+    }
+    // hoita|maan is the verb's third infinitive, not a compound ending in maa.
+    if (i > 0 && isVowel(w[i - 1]) && THIRD_INFINITIVE.test(w.slice(i))) continue;
+    for (const set of sets) if (set.has(rest)) return true;
   }
   return false;
 }
