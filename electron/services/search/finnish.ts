@@ -396,18 +396,21 @@ const PASSIVE_TT = anyOf(
   ...['ttu', 'tty', 'ttava', 'ttävä'].map(nominal),
 );
 /** After the passive stem of verbs like tehdä, tulla, saada: teh-dään, tul-laan, saa-tiin, men-ty. */
-const PASSIVE_T = anyOf(
-  withClitics(
-    combine(['d', 'l', 'n', 'r', 't'], ['aan', 'ään']).concat([
-      'tiin',
-      'taisiin',
-      'täisiin',
-      'taneen',
-      'täneen',
-    ]),
-  ),
+const PASSIVE_T_COMMON = anyOf(
+  withClitics(['tiin', 'taisiin', 'täisiin', 'taneen', 'täneen']),
   ...['tu', 'ty', 'tava', 'tävä'].map(nominal),
 );
+const passiveCache = new Map<string, Endings>();
+/** The present passive takes the infinitive's consonant (teh-dään, tul-laan, juos-taan), so tehtaan
+ * (the factory's) is not a form of tehdä. */
+function passiveT(consonant: string): Endings {
+  let set = passiveCache.get(consonant);
+  if (!set) {
+    set = anyOf(withClitics([`${consonant}aan`, `${consonant}ään`]), PASSIVE_T_COMMON);
+    passiveCache.set(consonant, set);
+  }
+  return set;
+}
 /** After the active past participle's stem: toimittan-ut, tull-ut, tilann-eet. */
 const PARTICIPLE = anyOf(
   withClitics(combine(['ut', 'yt'], ['', 'ta', 'tä'])),
@@ -423,7 +426,7 @@ const IRREGULAR_VERBS: Record<string, [string, Endings][]> = {
     ['on', withClitics([''])],
     ['ovat', withClitics([''])],
     ['oli', VERB_PAST],
-    ['ol', PASSIVE_T],
+    ['ol', passiveT('l')],
     ['oll', PARTICIPLE],
   ],
   tehdä: [
@@ -431,14 +434,14 @@ const IRREGULAR_VERBS: Record<string, [string, Endings][]> = {
     ['teke', VERB_STRONG],
     ['tekee', withClitics([''])],
     ['teki', VERB_PAST],
-    ['teh', PASSIVE_T],
+    ['teh', passiveT('d')],
     ['tehn', PARTICIPLE],
   ],
   nähdä: [
     ['näe', VERB_WEAK],
     ['näke', VERB_STRONG],
     ['näki', VERB_PAST],
-    ['näh', PASSIVE_T],
+    ['näh', passiveT('d')],
     ['nähn', PARTICIPLE],
   ],
   käydä: [['kävi', VERB_PAST]],
@@ -472,7 +475,7 @@ function addVerb(q: string, out: Stems): void {
     const short = shorten(s);
     out.add(`${short}i`, VERB_PAST);
     out.add(`${short}isi`, VERB_WEAK);
-    out.add(s, PASSIVE_T);
+    out.add(s, passiveT('d'));
     out.add(`${s}n`, PARTICIPLE);
   } else if (/(?:ll|nn|rr|[aeiouyäö]st)[aä]$/.test(q)) {
     // tulla, mennä, purra, nousta
@@ -480,7 +483,7 @@ function addVerb(q: string, out: Stems): void {
     vowelStem(`${c}e`, []);
     out.add(`${c}i`, VERB_PAST);
     out.add(`${c}isi`, VERB_WEAK);
-    out.add(c, PASSIVE_T);
+    out.add(c, passiveT(q.at(-3)!));
     out.add(c + c.at(-1), PARTICIPLE);
   } else if (/it[aä]$/.test(q)) {
     // tarvita, valita
@@ -627,6 +630,12 @@ export function finnishStems(q: string): {
   return { stems: out.map, verbStems: out.verbMap, heads: out.heads, verb };
 }
 
+/** Infinitives that look like verbs: kertoa, puhua, kysyä, ostaa, hakea (but vapaa and vaikea are
+ * adjectives, so these keep their noun stems too, and only lose their place inside compounds). */
+export function looksLikeVerb(q: string): boolean {
+  return isSurelyVerb(q) || /(?:[ou]a|[yö]ä|e[aä])$/.test(q) || (q.length >= 5 && /(?:aa|ää)$/.test(q));
+}
+
 /** Infinitives of the verb types other than toimittaa's (whose shape asia and idea share). */
 export function isSurelyVerb(q: string): boolean {
   if (q in IRREGULAR_VERBS || /(?:[aeiouyäö]d|hd|ll|nn|rr|[aeiouyäö]st)[aä]$/.test(q)) return true;
@@ -700,4 +709,6 @@ export const OTHER_WORDS = [
   'tiede',
   'tieto',
   'tapatur',
+  'maalis',
+  'maali',
 ];

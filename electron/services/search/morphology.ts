@@ -7,12 +7,22 @@
  * avainhenkilöriskistä, laskutus inside laskutusprosessin). English: the query's inflections
  * (english.ts). Both languages are tried; a word matches if it is a form in either.
  *
- * Voikko (a real Finnish lemmatiser) is not used: it is GPL, not on npm, and needs a native library
- * and dictionary per OS; the rules here reach the recall the tests demand without shipping any of that.
+ * Voikko (a real Finnish lemmatiser) is not used: it is GPL (linking it would bind the app's licence),
+ * not on npm, and needs a native library and dictionary per OS. Measured once through Debian's
+ * python3-libvoikko 4.3 on the same lists (base form or compound part of any analysis): recall 97.9 %,
+ * precision 90.6 %, and 95.5 % / 70 % on the pairs written after the rules were tuned, at 50–150 µs a
+ * word; the rules here give 99.4 % / 98.1 % (100 % / 93.3 % on those pairs) at about 1 µs.
  */
 
 import { englishForms } from './english.ts';
-import { ANY_NOMINAL_ENDING, type Endings, finnishStems, isVowel, OTHER_WORDS } from './finnish.ts';
+import {
+  ANY_NOMINAL_ENDING,
+  type Endings,
+  finnishStems,
+  isVowel,
+  looksLikeVerb,
+  OTHER_WORDS,
+} from './finnish.ts';
 
 export type SearchLanguage = 'fi' | 'en';
 
@@ -237,8 +247,8 @@ function isCompoundHead(prefix: string, stem: string, rest: string): boolean {
   if (codePoints(prefix) < 3 || !/[aeiouyäöå]/.test(prefix) || codePoints(stem) < 3) return false;
   if (codePoints(stem) >= 4) return true;
   // A three-letter word is an ending's worth of letters (firma|a → fir|maa, investoin|tien): only after
-  // four letters, and inflected only after a consonant (yhteis|työ-ssä; koti|maa, lisä|työ-t).
-  return codePoints(prefix) >= 4 && (!isVowel(end) || rest === '' || rest === 't');
+  // four letters, and in its base form or plural (yhteis|työ, koti|maa, lisä|työ-t).
+  return codePoints(prefix) >= 4 && (rest === '' || rest === 't');
 }
 
 const THIRD_INFINITIVE = /^m[aä](?:[aä]n|ss[aä]|st[aä]|ll[aä]|tt[aä])$/;
@@ -361,7 +371,7 @@ function matcherFor(queryWord: string, languages: readonly SearchLanguage[]): Ma
       fiStems.push({
         stem,
         sets: [...sets],
-        inner: stem === q ? !fi.verb : codePoints(stem) >= 5,
+        inner: stem === q ? !looksLikeVerb(q) : codePoints(stem) >= 5,
         head: false,
       });
     for (const [stem, sets] of fi.verbStems)
