@@ -119,6 +119,7 @@ describe('recall and precision on the written lists', () => {
     expect(isFormOf('avainasiakkaalle', 'asiakas', FI)).toBe(true);
     expect(isFormOf('asiakkaalle', 'asiakas', EN)).toBe(true);
     expect(isFormOf('avainasiakkaalle', 'asiakas', EN)).toBe(false);
+    expect(isFormOf('e-laskun', 'lasku', EN)).toBe(true); // a hyphen separates words in both
     expect(isFormOf('support', 'port', FI)).toBe(false); // no Finnish word ends in -rt
   });
 });

@@ -5,7 +5,9 @@
  * Finnish: the query's base form is turned into its inflection stems with consonant gradation and the
  * endings each takes (finnish.ts); the query may also be a compound part (henkilöriski inside
  * avainhenkilöriskistä, laskutus inside laskutusprosessin). English: the query's inflections
- * (english.ts). Both languages are tried; a word matches if it is a form in either.
+ * (english.ts). Both languages are tried; a word matches if it is a form in either. Compound parts are
+ * looked for only when Finnish is the first (the engagement's) language: in English notes they would
+ * mostly find English words inside others (port in support).
  *
  * Voikko (a real Finnish lemmatiser) is not used: it is GPL (linking it would bind the app's licence),
  * not on npm, and needs a native library and dictionary per OS. Measured once through Debian's
@@ -382,7 +384,7 @@ function matcherFor(queryWord: string, languages: readonly SearchLanguage[]): Ma
   }
   const patterns = coverPatterns(q, [...fiStems.filter((e) => !e.head).map((e) => e.stem), ...en]);
   m = { q, fiStems, trie: buildTrie(fiStems), compounds, en, patterns, seen: new Map() };
-  if (byWord.size > 200) byWord.clear();
+  if (byWord.size > 100) byWord.clear();
   byWord.set(queryWord, m);
   return m;
 }
@@ -397,8 +399,9 @@ export function candidatePatterns(queryWord: string, languages: readonly SearchL
 }
 
 function finnishMatch(w: string, m: Matcher): boolean {
-  const last = m.compounds ? w.length - 2 : 0;
-  for (let i = 0; i <= last; i++) {
+  for (let i = 0; i < w.length - 1; i++) {
+    // Without compounds, a word is tried from its start and after a hyphen only (e-|laskun).
+    if (i > 0 && !m.compounds && w[i - 1] !== '-') continue;
     let node = m.trie;
     for (let k = i; k < w.length; k++) {
       const child = node.next.get(w[k]!);
@@ -415,7 +418,8 @@ function matchesAt(w: string, i: number, k: number, entries: StemEntry[], m: Mat
   if (otherWordAt(w, i, m.q)) return false;
   const rest = w.slice(k);
   for (const { stem, sets, inner, head } of entries) {
-    if (i > 0 && !(inner && isCompoundHead(w.slice(0, i), stem, head ? '' : rest))) continue;
+    const hyphen = w[i - 1] === '-';
+    if (i > 0 && !hyphen && !(inner && isCompoundHead(w.slice(0, i), stem, head ? '' : rest))) continue;
     if (head) {
       if (isCompoundTail(rest, stem)) return true;
       continue;
@@ -444,7 +448,7 @@ export function isFormOf(textWord: string, queryWord: string, languages: readonl
   const verdict =
     m.patterns.some((p) => w.includes(p)) &&
     ((m.en.size > 0 && englishMatch(w, m)) || (m.fiStems.length > 0 && finnishMatch(w, m)));
-  if (m.seen.size > 20_000) m.seen.clear();
+  if (m.seen.size > 10_000) m.seen.clear();
   m.seen.set(textWord, verdict);
   return verdict;
 }
