@@ -340,8 +340,8 @@ class Stems {
   }
 
   /** Comparative and superlative of an adjective stem (tyytyväise-mpi, halve-mmalla, halv-in). */
-  compared(stem: string, superlative: boolean): void {
-    if (stem.length < 4) return; // aia (aika's weak grade) + mmin would be aiemmin
+  compared(stem: string, superlative: boolean, shortest = 4): void {
+    if (stem.length < shortest) return; // aia (aika's weak grade) + mmin would be aiemmin
     const a = harmony(stem);
     const bases = /[aä]$/.test(stem) ? [stem, `${stem.slice(0, -1)}e`] : [stem];
     // Comparatives are not compound parts: endings only, no genitive heads.
@@ -583,12 +583,20 @@ export function finnishStems(q: string): {
         out.plural(`${h}eimp`);
       }
     }
+  } else if (/t[oö]n$/.test(q) && q.length >= 5) {
+    // palveluton → palveluttoma-, tyytymätön → tyytymättömä-, -mpi, -mmä
+    const o = q.at(-2)!;
+    const a = o === 'o' ? 'a' : 'ä';
+    const strong = `${q.slice(0, -2)}t${o}m${a}`;
+    out.add(q, BARE);
+    out.consonant(q, true);
+    out.strong(strong);
+    out.compared(strong, false);
   } else if (/[aäie]n$/.test(q) && q.length >= 4) {
-    // puhelin → puhelime-, avain → avaime-, sydän → sydäme-; palveluton → palveluttoma-
+    // puhelin → puhelime-, avain → avaime-, sydän → sydäme-
     out.add(q, BARE);
     out.consonant(q, true);
     out.strong(`${q.slice(0, -1)}me`);
-    if (/t[oö]n$/.test(q)) out.strong(`${q.slice(0, -2)}t${q.slice(-2, -1)}m${harmony(q)}`);
   } else if (!isVowel(last)) {
     // foreign and abbreviations: Excel → Exceli-n, CRM → CRM:n (BARE)
     out.add(q, BARE);
@@ -622,7 +630,7 @@ export function finnishStems(q: string): {
       if (/m$/.test(h)) out.consonant(`${h.slice(0, -1)}n`); // lumi → lunta
       out.compared(q, true); // uusi → uusin, uusimmat
     } else {
-      out.compared(q, true);
+      out.compared(q, true, 3); // iso → isompi
       for (const w of weakForms(q)) out.compared(w, true); // halpa → halvempi, helppo → helpompi
     }
     addVerb(q, out);
@@ -691,8 +699,6 @@ export const OTHER_WORDS = [
   'tietoine',
   'tietoise',
   'tietoisu',
-  'tuotanno',
-  'tuotanto',
   'laskutu',
   'laskutt',
   // kuulla (hear, belong) in all its forms outnumbers the moon in interview notes
