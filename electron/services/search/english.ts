@@ -128,14 +128,16 @@ export function englishForms(q: string): Set<string> {
     forms.add(`${q.slice(0, -1)}ied`);
     stems.push(q);
   } else {
-    forms.add(`${q}ed`);
-    stems.push(q);
     const d = doubles(q);
+    // One syllable doubles (hop → hopped, hopping; hoping is hope's); longer words may go either way.
+    if (d !== 'always') {
+      forms.add(`${q}ed`);
+      stems.push(q);
+    }
     if (d !== 'never') {
       forms.add(`${q}${last}ed`);
       stems.push(q + last);
     }
-    if (d === 'always') forms.delete(`${q}ed`);
     if (last === 'c') {
       forms.add(`${q}ked`); // panic → panicked
       stems.push(`${q}k`);
