@@ -122,6 +122,11 @@ describe('recall and precision on the written lists', () => {
     expect(isFormOf('asiakirja', 'asiakas', FI)).toBe(false);
   });
 
+  test('a decomposed letter (a + combining diaeresis) is the letter', () => {
+    expect(isFormOf('ka\u0308den', 'käsi', FI)).toBe(true);
+    expect(isFormOf('käden', 'ka\u0308si', FI)).toBe(true);
+  });
+
   test('compounds are found only where Finnish is the engagement language', () => {
     // An English engagement still finds Finnish inflections, but not English words inside others.
     expect(isFormOf('avainasiakkaalle', 'asiakas', FI)).toBe(true);

@@ -82,8 +82,10 @@ export function splitWords(text: string): TextWord[] {
 }
 
 // Finnish and English have no locale-specific case rules, and the plain lowercase is several times faster.
+// A decomposed ä (a + U+0308, as some pasted text has) is composed, and soft hyphens are dropped.
 const lower = (s: string): string => {
-  const l = s.toLowerCase();
+  let l = s.toLowerCase();
+  if (/[\u0300-\u036f]/.test(l)) l = l.normalize('NFC');
   return l.includes('\u00AD') ? l.replace(/\u00AD/g, '') : l;
 };
 const codePoints = (s: string): number => {
