@@ -13,6 +13,7 @@ import {
 } from './database.ts';
 import { measureIdentity } from './identity.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
+import { measureMorphology } from './morphology.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
 import { measureStartup } from './startup.ts';
@@ -41,6 +42,7 @@ const SKIPPABLE = [
   'retrieval',
   'analysis',
   'identity',
+  'morphology',
   'report',
   'core',
   'renderer',
@@ -111,6 +113,7 @@ try {
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
+  if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
   if (!skip.has('renderer')) {
