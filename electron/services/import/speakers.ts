@@ -27,7 +27,8 @@ export function namePrefix(text: string): { name: string; rest: string } | null 
  * and a name that starts in lower case only when it comes back. Returns how many cues got a speaker.
  */
 export function takeColonSpeakers(cues: RawCue[]): number {
-  const found = cues.map((cue) => namePrefix(cue.text));
+  // A heading or a table row with a colon in it is no turn of talk.
+  const found = cues.map((cue) => (cue.block ? null : namePrefix(cue.text)));
   const counts = new Map<string, number>();
   let capitalised = 0;
   for (const hit of found) {
