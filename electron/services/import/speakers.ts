@@ -23,8 +23,8 @@ export function namePrefix(text: string): { name: string; rest: string } | null 
 
 /**
  * Takes "Name: " off cues where it names a speaker. One "Huom: …" in plain captions is not a speaker:
- * names count when there are two of them (the same name again, or two capitalised names: a dialogue),
- * and a name that starts in lower case only when it comes back. Returns how many cues got a speaker.
+ * names count when there are two of them (the same name again, or two capitalised names: a dialogue)
+ * or when every cue starts with one, and a name that starts in lower case only when it comes back. Returns how many cues got a speaker.
  */
 export function takeColonSpeakers(cues: RawCue[]): number {
   // A heading or a table row with a colon in it is no turn of talk.
@@ -36,8 +36,8 @@ export function takeColonSpeakers(cues: RawCue[]): number {
     if (!/^\p{Ll}/u.test(hit.name)) capitalised++;
     counts.set(hit.name, (counts.get(hit.name) ?? 0) + 1);
   }
-  const accepts = (name: string) =>
-    (counts.get(name) ?? 0) >= 2 || (capitalised >= 2 && !/^\p{Ll}/u.test(name));
+  const dialogue = capitalised >= 2 || (capitalised > 0 && capitalised === cues.length);
+  const accepts = (name: string) => (counts.get(name) ?? 0) >= 2 || (dialogue && !/^\p{Ll}/u.test(name));
   let taken = 0;
   cues.forEach((cue, i) => {
     const hit = found[i];
