@@ -12,6 +12,7 @@ import {
   rawConnection,
 } from './database.ts';
 import { measureIdentity } from './identity.ts';
+import { measureImport } from './import.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
@@ -44,6 +45,7 @@ const SKIPPABLE = [
   'report',
   'core',
   'renderer',
+  'import',
 ] as const;
 
 const { values } = parseArgs({
@@ -113,6 +115,7 @@ try {
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
+  if (!skip.has('import')) await group('import', () => measureImport(cached.config.runs.cheap));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {
       const renderer = await measureRenderer(bench);
