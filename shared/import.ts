@@ -37,12 +37,13 @@ export interface DocComment {
   anchorText: string | null;
 }
 
-/** Something the consultant should know; phrased by the UI from its key (import.warning.<key>). */
+/** Something the consultant should know; phrased from its key (i18n transcriptImport.warning.<key>). */
 export type ImportWarning =
   | { key: 'cuesWithoutSpeaker'; params: { count: number } }
   | { key: 'noSpeakers'; params: Record<string, never> }
   | { key: 'noStructure'; params: Record<string, never> }
   | { key: 'decodedAsWindows1252'; params: Record<string, never> }
+  | { key: 'replacedCharacters'; params: { count: number } }
   | { key: 'timesOutOfOrder'; params: { count: number } }
   | { key: 'oddTimestamps'; params: { count: number } }
   | { key: 'textOutsideCues'; params: { count: number } }
@@ -58,15 +59,30 @@ export interface Transcript {
   comments?: DocComment[];
 }
 
-/** Why a file cannot be imported; phrased by the UI from its key (import.refusal.<reason>). */
-export type RefusalReason =
-  | 'empty'
-  | 'binary'
-  | 'tooLarge'
-  | 'noText'
-  | 'corruptDocx'
-  | 'notDocx'
-  | 'unsupportedFormat';
+export const IMPORT_WARNING_KEYS = [
+  'cuesWithoutSpeaker',
+  'noSpeakers',
+  'noStructure',
+  'decodedAsWindows1252',
+  'replacedCharacters',
+  'timesOutOfOrder',
+  'oddTimestamps',
+  'textOutsideCues',
+  'commentsUnanchored',
+] as const satisfies readonly ImportWarning['key'][];
+
+/** Why a file cannot be imported; phrased from its key (i18n transcriptImport.refusal.<reason>). */
+export const REFUSAL_REASONS = [
+  'empty',
+  'binary',
+  'tooLarge',
+  'noText',
+  'corruptDocx',
+  'notDocx',
+  'unsupportedFormat',
+  'unreadable',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export interface ImportRefusal {
   reason: RefusalReason;

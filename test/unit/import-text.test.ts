@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readTranscript } from '../../electron/services/import/index.ts';
-import { formatClock, type Transcript } from '../../shared/import.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { fi } from '../../shared/i18n/fi.ts';
+import {
+  formatClock,
+  IMPORT_WARNING_KEYS,
+  type ImportWarning,
+  REFUSAL_REASONS,
+  type RefusalReason,
+  type Transcript,
+} from '../../shared/import.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -92,6 +102,16 @@ describe('plain text transcripts', () => {
     expect(t.warnings).toContainEqual({ key: 'decodedAsWindows1252', params: {} });
   });
 
+  test('UTF-8 with a few broken bytes stays UTF-8; the broken ones are counted', async () => {
+    const bytes = new Uint8Array([...utf8('Päivi: Hyvää päivää '), 0xe4, ...utf8('.\nJussi: Kiitos.\n')]);
+    const t = await read(bytes);
+    expect(brief(t)).toEqual([
+      [null, 'Päivi', 'Hyvää päivää \ufffd.'],
+      [null, 'Jussi', 'Kiitos.'],
+    ]);
+    expect(t.warnings).toContainEqual({ key: 'replacedCharacters', params: { count: 1 } });
+  });
+
   test('UTF-16 LE without a BOM', async () => {
     const text = 'Haastattelija: Hei.\nAsiakas: Hei vaan.\n';
     const bytes = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
@@ -158,4 +178,54 @@ describe('files that are not transcripts are refused with a reason, never thrown
 
 test('formatClock writes times as the interview clock shows them', () => {
   expect([0, 4_999, 65_000, 3_723_004].map(formatClock)).toEqual(['0:00', '0:04', '1:05', '1:02:03']);
+});
+
+test('every warning and refusal has its words in English and Finnish', () => {
+  // The type checker holds the lists to the types; this holds the texts to the lists.
+  const warnings: Record<ImportWarning['key'], string> = en.transcriptImport.warning;
+  const refusals: Record<RefusalReason, string> = en.transcriptImport.refusal;
+  expect(Object.keys(warnings).sort()).toEqual([...IMPORT_WARNING_KEYS].sort());
+  expect(Object.keys(refusals).sort()).toEqual([...REFUSAL_REASONS].sort());
+  expect(Object.keys(fi.transcriptImport.refusal).sort()).toEqual([...REFUSAL_REASONS].sort());
+});
+
+test('text made of transcript pieces in any order is read or refused for a reason, never by a reader bug', async () => {
+  const piece = fc.constantFrom(
+    'WEBVTT',
+    'NOTE Confidence: 0.9',
+    '00:00:01.000 --> 00:00:02.000',
+    '0:0:4.5 --> 0:0:75',
+    '99:99.9 --> 1:2',
+    '0:00:01.000,0:00:02.000',
+    '1',
+    '3f2a9c1b-1d2e-4f50-8a6b-7c8d9e0f1a2b/4-0',
+    '<v Virtanen, Matti>Hei',
+    '<v>',
+    '</v>',
+    '<v Anna',
+    'Anna Korhonen: Joo.',
+    ': tyhjä nimi',
+    'Matti Virtanen  0:03',
+    '[00:01:02] Asiakas: Niin.',
+    '&amp;&#0;&#x110000;&',
+    '<i>kursiivi',
+    '',
+    ' ',
+    '\u00a0',
+    '\r',
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(piece, { maxLength: 30 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      async (pieces, eol) => {
+        const result = await readTranscript(utf8(pieces.join(eol)), 'fuzz.vtt');
+        if (result.ok) {
+          expect(result.transcript.cues.length).toBeGreaterThan(0);
+          for (const cue of result.transcript.cues) expect(cue.text.trim()).toBe(cue.text);
+        } else expect(['empty', 'noText']).toContain(result.refusal.reason);
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

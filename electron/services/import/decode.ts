@@ -1,29 +1,48 @@
 /**
  * Bytes to text the way real exports need: a BOM says UTF-8 or UTF-16; UTF-16 without one shows as
  * zero bytes in every other place; otherwise UTF-8, and where that is invalid, Windows-1252 (what
- * Word and Notepad wrote in Finland for years). Binary content is told apart by its control characters.
+ * Word and Notepad wrote in Finland for years), unless the file is mostly good UTF-8 with a few broken
+ * bytes (a cut or pasted-together file): then those few become U+FFFD and are counted. Binary content
+ * is told apart by its control characters.
  */
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: true; text: string; encoding: TextEncodingName; replaced: number }
   | { ok: false; reason: 'binary' };
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const { encoding, skip } = sniffEncoding(bytes);
   const body = bytes.subarray(skip);
-  let text: string;
+  let text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   let used: TextEncodingName = encoding;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    if (encoding !== 'utf-8') return { ok: false, reason: 'binary' };
-    used = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(body);
+  let replaced = countReplacements(text);
+  if (replaced && encoding === 'utf-8') {
+    // Letters that decoded well (not ASCII, not U+FFFD) show the file is UTF-8 after all.
+    if (decodedLetters(text) <= replaced) {
+      used = 'windows-1252';
+      text = new TextDecoder('windows-1252').decode(body);
+      replaced = 0;
+    }
   }
   if (looksBinary(text)) return { ok: false, reason: 'binary' };
-  return { ok: true, text, encoding: used };
+  return { ok: true, text, encoding: used, replaced };
+}
+
+function decodedLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f && c !== 0xfffd) n++;
+  }
+  return n;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
 }
 
 function sniffEncoding(bytes: Uint8Array): { encoding: TextEncodingName; skip: number } {

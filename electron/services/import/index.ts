@@ -27,8 +27,8 @@ export async function readTranscript(bytes: Uint8Array, fileName: string): Promi
   try {
     return await read(bytes, fileName);
   } catch {
-    // A parser bug must not reach the consultant as a stack trace; the file is then not readable.
-    return refuse('binary');
+    // A reader bug must not reach the consultant as a stack trace; tests fuzz for this reason.
+    return refuse('unreadable');
   }
 }
 
@@ -50,6 +50,7 @@ async function read(bytes: Uint8Array, fileName: string): Promise<TranscriptRead
   if (!decoded.ok) return refuse('binary');
   const warnings: ImportWarning[] = [];
   if (decoded.encoding === 'windows-1252') warnings.push({ key: 'decodedAsWindows1252', params: {} });
+  if (decoded.replaced) warnings.push({ key: 'replacedCharacters', params: { count: decoded.replaced } });
   const lines = decoded.text.split(/\r\n|\r|\n/);
   const first = lines.find((line) => line.trim());
   if (first === undefined) return refuse('empty');
