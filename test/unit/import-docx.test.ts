@@ -122,6 +122,30 @@ describe('Word documents', () => {
     ]);
   });
 
+  test("Teams' older Word download: times, then the speaker on a line of its own, then the words", async () => {
+    const bytes = await docxOf([
+      new Paragraph('0:0:0.0 --> 0:0:4.230'),
+      new Paragraph('Virtanen, Matti'),
+      new Paragraph('Hyvää huomenta, aloitetaanko?'),
+      new Paragraph('0:0:4.230 --> 0:0:9.0'),
+      new Paragraph('Korhonen, Anna'),
+      new Paragraph('Aloitetaan vain.'),
+      new Paragraph('0:0:9.0 --> 0:0:12.500'),
+      new Paragraph('Virtanen, Matti'),
+      new Paragraph('Hyvä.'),
+      new Paragraph('0:0:12.500 --> 0:0:15.0'),
+      new Paragraph('Korhonen, Anna'),
+      new Paragraph('Kysy pois.'),
+    ]);
+    const t = await read(bytes);
+    expect(t.cues.map((c) => [c.startMs, c.endMs, c.speaker, c.text])).toEqual([
+      [0, 4230, 'Matti Virtanen', 'Hyvää huomenta, aloitetaanko?'],
+      [4230, 9000, 'Anna Korhonen', 'Aloitetaan vain.'],
+      [9000, 12_500, 'Matti Virtanen', 'Hyvä.'],
+      [12_500, 15_000, 'Anna Korhonen', 'Kysy pois.'],
+    ]);
+  });
+
   test('a document with no text is refused', async () => {
     const result = await readTranscript(await docxOf([new Paragraph('')]), 'tyhja.docx');
     expect(result).toEqual({ ok: false, refusal: { reason: 'noText', params: {} } });

@@ -112,6 +112,18 @@ describe('WebVTT from Zoom', () => {
     expect(t.warnings).toEqual([{ key: 'noSpeakers', params: {} }]);
   });
 
+  test('two-line captions whose first lines do not come back are not speakers', async () => {
+    const t = await read(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nThis is the window\nwe use every day.\n\n' +
+        '00:00:02.000 --> 00:00:03.000\nAnd this one\nis for reports.\n',
+    );
+    expect(t.speakers).toEqual([]);
+    expect(t.cues.map((c) => c.text)).toEqual([
+      'This is the window we use every day.',
+      'And this one is for reports.',
+    ]);
+  });
+
   test('a header and no cues is refused as having no text', async () => {
     expect(await readTranscript(utf8('WEBVTT\n\n'), 'empty.vtt')).toEqual({
       ok: false,

@@ -9,7 +9,13 @@ import type {
 import { countWords } from '../../../shared/notes.ts';
 import { decodeText } from './decode.ts';
 import { readDocx } from './docx.ts';
-import { carrySpeakers, type RawCue, summariseSpeakers, takeColonSpeakers } from './speakers.ts';
+import {
+  carrySpeakers,
+  type RawCue,
+  summariseSpeakers,
+  takeColonSpeakers,
+  takeLineSpeakers,
+} from './speakers.ts';
 import { readText, type SourceLine } from './text.ts';
 import { readTimed, type TimedRead, timingLine } from './timed.ts';
 
@@ -99,6 +105,9 @@ function finishTimed(timed: TimedRead, format: TranscriptFormat, warnings: Impor
   if (!timed.voiceSpans && takeColonSpeakers(timed.cues) > 0) {
     if (format === 'vtt') chosen = 'vtt-zoom';
     carrySpeakers(timed.cues);
+  } else if (!timed.voiceSpans && format === 'docx') {
+    // Only Word downloads put the name on a line of its own; in captions that line is just text.
+    takeLineSpeakers(timed.cues, timed.firstLines);
   }
   if (timed.voiceSpans && format === 'vtt') chosen = 'vtt-teams';
   if (timed.oddTimes) warnings.push({ key: 'oddTimestamps', params: { count: timed.oddTimes } });

@@ -15,10 +15,13 @@ export function namePrefix(text: string): { name: string; rest: string } | null 
   const match = /^([^:]{1,60}):(?:\s+|$)/.exec(text);
   if (!match) return null;
   const name = match[1]!.trim();
+  return looksLikeName(name) ? { name, rest: text.slice(match[0].length).trim() } : null;
+}
+
+export function looksLikeName(name: string): boolean {
   // "Dr. Melissa Ko" is a name; a question or an exclamation is not.
-  if (!name || !/\p{L}/u.test(name) || /[?!;"“”»«<>]|https?:/i.test(name) || name.endsWith('.')) return null;
-  if (name.split(/\s+/).length > 4) return null;
-  return { name, rest: text.slice(match[0].length).trim() };
+  if (!name || !/\p{L}/u.test(name) || /[?!;:"“”»«<>]/.test(name) || name.endsWith('.')) return false;
+  return name.split(/\s+/).length <= 4;
 }
 
 /**
@@ -79,4 +82,26 @@ export function carrySpeakers(cues: RawCue[]): void {
     if (cue.speaker !== null) speaker = { speaker: cue.speaker, rawSpeaker: cue.rawSpeaker };
     else if (speaker) Object.assign(cue, speaker);
   }
+}
+
+/**
+ * Teams' older Word download puts the speaker on the first line of each cue ("Virtanen, Matti", then
+ * the words). A first line counts as a name only when it comes back on many cues: in captions, the
+ * first line of a two-line cue is just the start of a sentence.
+ */
+export function takeLineSpeakers(cues: RawCue[], firstLines: readonly (string | null)[]): number {
+  const counts = new Map<string, number>();
+  for (const line of firstLines) if (line !== null) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const repeated = (line: string | null): line is string =>
+    line !== null && (counts.get(line) ?? 0) >= 2 && !/^\p{Ll}/u.test(line);
+  const hits = firstLines.filter(repeated).length;
+  if (!hits || hits * 2 < cues.length) return 0;
+  cues.forEach((cue, i) => {
+    const line = firstLines[i] ?? null;
+    if (!repeated(line) || !cue.text.startsWith(line)) return;
+    cue.rawSpeaker = line;
+    cue.speaker = normaliseSpeaker(line);
+    cue.text = cue.text.slice(line.length).trim();
+  });
+  return hits;
 }

@@ -1,5 +1,5 @@
 import { cleanText, normaliseSpeaker } from './clean.ts';
-import type { RawCue } from './speakers.ts';
+import { looksLikeName, type RawCue } from './speakers.ts';
 import { parseTimestamp, TIMESTAMP } from './timestamps.ts';
 
 /**
@@ -27,6 +27,8 @@ export interface TimedRead {
   oddTimes: number;
   /** Lines that belonged to no cue and were not a header, note or style. */
   strayLines: number;
+  /** For each cue, its first line where it has more lines and that one could be a name. */
+  firstLines: (string | null)[];
 }
 
 const ID_LINE = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/\d+-\d+)?)$/i;
@@ -77,6 +79,7 @@ export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedR
   const cues: RawCue[] = [];
   let voiceSpans = false;
   let oddTimes = 0;
+  const firstLines: (string | null)[] = [];
   for (const cue of raw) {
     const start = parseTimestamp(cue.start);
     const end = parseTimestamp(cue.end);
@@ -92,9 +95,11 @@ export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedR
         speaker: part.voice === null ? null : normaliseSpeaker(part.voice) || null,
         text,
       });
+      const first = part.voice === null && cue.lines.length > 1 ? cleanText(cue.lines[0]!) : '';
+      firstLines.push(first && first !== text && looksLikeName(first) ? first : null);
     }
   }
-  return { cues, voiceSpans, oddTimes, strayLines };
+  return { cues, voiceSpans, oddTimes, strayLines, firstLines };
 }
 
 const VOICE_OPEN = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/g;
