@@ -44,7 +44,9 @@ export function decodeEntities(text: string): string {
 
 /** Tags of WebVTT and SRT (<i>, <c.colour>, <b>, <font …>, <00:00:01.000>) go; their text stays. */
 export function stripTags(text: string): string {
-  return text.includes('<') ? text.replace(/<\/?[a-z0-9.:_-]*(?:\s[^<>]*)?>/gi, '') : text;
+  return text.includes('<')
+    ? text.replace(/<\/?(?:[a-z][a-z0-9.:_-]*|\d+:[\d:.]+)(?:\s[^<>]*)?\/?>/gi, '')
+    : text;
 }
 
 /** NBSP, tabs, line breaks and runs of spaces become one space. */
