@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import mammoth from 'mammoth';
@@ -65,7 +66,12 @@ function naiveSubtitle(text: string): { words: string[]; times: Set<string>; voi
 describe.skipIf(!files.length)('the practice set of real exports', () => {
   test.each(files.map((file) => [relative(SAMPLES, file), file]))('%s', async (_name, file) => {
     const bytes = readFileSync(file);
+    const sha = () => createHash('sha256').update(bytes).digest('hex');
+    const before = sha();
     const result = await readTranscript(bytes, file);
+    // Reading changes neither the bytes it was given nor the file.
+    expect(sha()).toBe(before);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
     const docx = file.endsWith('.docx');
     const naive = docx
       ? {
