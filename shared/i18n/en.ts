@@ -800,7 +800,7 @@ export const en = {
       replacedCharacters: '{{count}} characters could not be read and were replaced with �.',
       timesOutOfOrder: 'Times out of order in {{count}} passages; they are kept in the order of the file.',
       oddTimestamps: '{{count}} times have 60 or more seconds or minutes; they were added up as written.',
-      textOutsideCues: '{{count}} lines before the first timed passage were left out.',
+      textOutsideCues: '{{count}} lines before the first timed passage have no time.',
       commentsUnanchored: '{{count}} comments are not attached to any text.',
     },
     refusal: {

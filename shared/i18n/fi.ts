@@ -813,7 +813,7 @@ export const fi: Resources = {
         '{{count}} kohdan ajat ovat epäjärjestyksessä; kohdat tuodaan tiedoston järjestyksessä.',
       oddTimestamps:
         '{{count}} aikaleimassa on vähintään 60 sekuntia tai minuuttia; ne laskettiin yhteen sellaisinaan.',
-      textOutsideCues: '{{count}} riviä ennen ensimmäistä ajastettua kohtaa jätettiin pois.',
+      textOutsideCues: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
       commentsUnanchored: '{{count}} kommenttia ei liity mihinkään tekstiin.',
     },
     refusal: {

@@ -228,6 +228,18 @@ describe('SRT', () => {
     ]);
   });
 
+  test('text before the first cue is kept without a time, and warned of', async () => {
+    const t = await read(
+      'Haastattelu, Acme Oy\nMuistiinpanot alla.\n\n1\n00:00:01,000 --> 00:00:02,000\nAloitetaan.\n',
+      'x.srt',
+    );
+    expect(brief(t)).toEqual([
+      [null, null, null, 'Haastattelu, Acme Oy Muistiinpanot alla.'],
+      [1000, 2000, null, 'Aloitetaan.'],
+    ]);
+    expect(t.warnings).toContainEqual({ key: 'textOutsideCues', params: { count: 2 } });
+  });
+
   test('a "Huom:" once in captions is not a speaker', async () => {
     const t = await read(
       '1\n00:00:01,000 --> 00:00:02,000\nHuom: äänenlaatu heikkeni.\n\n2\n00:00:02,000 --> 00:00:03,000\nJatketaan.\n\n3\n00:00:03,000 --> 00:00:04,000\nSelvä.\n',

@@ -25,7 +25,7 @@ export interface TimedRead {
   /** Some cue named its speaker in a WebVTT voice span (<v Name>). */
   voiceSpans: boolean;
   oddTimes: number;
-  /** Lines that belonged to no cue and were not a header, note or style. */
+  /** Lines before the first cue that were not a header, note or style: kept without a time. */
   strayLines: number;
   /** For each cue, its first line where it has more lines and that one could be a name. */
   firstLines: (string | null)[];
@@ -45,7 +45,11 @@ export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedR
       // Text after a blank line inside a cue (hand-edited SRT) still belongs to that cue.
       const last = raw[raw.length - 1];
       if (last) last.lines.push(...block);
-      else strayLines += block.length;
+      else {
+        // Text before the first cue (a title, typed notes) is kept, without a time.
+        raw.push({ start: '', end: '', lines: block });
+        strayLines += block.length;
+      }
     }
     block = [];
   };
