@@ -790,6 +790,31 @@ export const en = {
     showInFolder: 'Show in folder',
     failed: 'The export failed: {{message}}',
   },
+  transcriptImport: {
+    warning: {
+      cuesWithoutSpeaker: 'Speaker missing from {{count}} passages',
+      noSpeakers: 'The file names no speakers: the text comes in without them.',
+      noStructure: 'No speakers or times found: the text comes in as plain paragraphs.',
+      decodedAsWindows1252:
+        'The file was not UTF-8, so it was read as Windows-1252. Check that ä, ö and å look right.',
+      replacedCharacters: '{{count}} characters could not be read and were replaced with �.',
+      timesOutOfOrder: 'Times out of order in {{count}} passages; they are kept in the order of the file.',
+      oddTimestamps: '{{count}} times have 60 or more seconds or minutes; they were added up as written.',
+      textOutsideCues: '{{count}} lines before the first timed passage have no time.',
+      commentsUnanchored: '{{count}} comments are not attached to any text.',
+    },
+    refusal: {
+      empty: 'The file is empty.',
+      binary: 'This is not a text or Word file that Kuulo can read as a transcript.',
+      tooLarge: 'The file is larger than {{maxMb}} MB, far more than any transcript.',
+      noText: 'The file has no text to import.',
+      corruptDocx: 'The Word file is damaged or incomplete and cannot be read.',
+      notDocx: 'The file is a zip archive, not a Word document.',
+      unreadable: 'Kuulo could not read this file.',
+      unsupportedFormat:
+        'Kuulo cannot read .{{kind}} files as transcripts. Save it as .docx, .txt, .vtt or .srt and try again.',
+    },
+  },
   identity: {
     mark: 'Mark as a person or organisation (Ctrl+Shift+M)',
     pickerTitle: 'Who is this?',

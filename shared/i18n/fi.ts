@@ -801,6 +801,33 @@ export const fi: Resources = {
     showInFolder: 'Näytä kansiossa',
     failed: 'Vienti epäonnistui: {{message}}',
   },
+  transcriptImport: {
+    warning: {
+      cuesWithoutSpeaker: 'Puhuja puuttuu {{count}} kohdasta',
+      noSpeakers: 'Tiedostossa ei ole puhujien nimiä, joten teksti tuodaan ilman niitä.',
+      noStructure: 'Puhujia tai aikoja ei löytynyt, joten teksti tuodaan tavallisina kappaleina.',
+      decodedAsWindows1252:
+        'Tiedosto ei ollut UTF-8-muodossa, joten se luettiin Windows-1252-merkistönä. Tarkista, että ä, ö ja å näkyvät oikein.',
+      replacedCharacters: '{{count}} merkkiä ei voitu lukea, ja ne korvattiin merkillä �.',
+      timesOutOfOrder:
+        '{{count}} kohdan ajat ovat epäjärjestyksessä; kohdat tuodaan tiedoston järjestyksessä.',
+      oddTimestamps:
+        '{{count}} aikaleimassa on vähintään 60 sekuntia tai minuuttia; ne laskettiin yhteen sellaisinaan.',
+      textOutsideCues: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
+      commentsUnanchored: '{{count}} kommenttia ei liity mihinkään tekstiin.',
+    },
+    refusal: {
+      empty: 'Tiedosto on tyhjä.',
+      binary: 'Tiedosto ei ole teksti- tai Word-tiedosto, jota Kuulo voisi lukea litteraattina.',
+      tooLarge: 'Tiedosto on yli {{maxMb}} Mt, paljon suurempi kuin yksikään litteraatti.',
+      noText: 'Tiedostossa ei ole tuotavaa tekstiä.',
+      corruptDocx: 'Word-tiedosto on vioittunut tai keskeneräinen, eikä sitä voi lukea.',
+      notDocx: 'Tiedosto on zip-paketti eikä Word-asiakirja.',
+      unreadable: 'Kuulo ei pystynyt lukemaan tiedostoa.',
+      unsupportedFormat:
+        'Kuulo ei osaa lukea .{{kind}}-tiedostoja litteraatteina. Tallenna tiedosto .docx-, .txt-, .vtt- tai .srt-muodossa ja yritä uudelleen.',
+    },
+  },
   identity: {
     mark: 'Merkitse henkilöksi tai organisaatioksi (Ctrl+Shift+M)',
     pickerTitle: 'Kuka tämä on?',

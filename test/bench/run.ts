@@ -12,6 +12,7 @@ import {
   rawConnection,
 } from './database.ts';
 import { measureIdentity } from './identity.ts';
+import { measureImport } from './import.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureMorphology } from './morphology.ts';
 import { measureRenderer } from './renderer.ts';
@@ -46,6 +47,7 @@ const SKIPPABLE = [
   'report',
   'core',
   'renderer',
+  'import',
 ] as const;
 
 const { values } = parseArgs({
@@ -116,6 +118,7 @@ try {
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
+  if (!skip.has('import')) await group('import', () => measureImport(cached.config.runs.cheap));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {
       const renderer = await measureRenderer(bench);

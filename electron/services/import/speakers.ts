@@ -1,0 +1,107 @@
+import type { Cue, SpeakerSummary } from '../../../shared/import.ts';
+import { countWords } from '../../../shared/notes.ts';
+import { normaliseSpeaker } from './clean.ts';
+
+/** A cue being read, with the speaker's name as the file wrote it. */
+export interface RawCue extends Cue {
+  rawSpeaker: string | null;
+}
+
+/**
+ * "Name: text" as Zoom, podcast tools and typed transcripts write it. The name is short and reads
+ * like a name (no sentence punctuation, at most four words, some letter in it).
+ */
+export function namePrefix(text: string): { name: string; rest: string } | null {
+  const match = /^([^:]{1,60}):(?:\s+|$)/.exec(text);
+  if (!match) return null;
+  const name = match[1]!.trim();
+  return looksLikeName(name) ? { name, rest: text.slice(match[0].length).trim() } : null;
+}
+
+export function looksLikeName(name: string): boolean {
+  // "Dr. Melissa Ko" is a name; a question or an exclamation is not.
+  if (!name || !/\p{L}/u.test(name) || /[?!;:"“”»«<>]/.test(name) || name.endsWith('.')) return false;
+  return name.split(/\s+/).length <= 4;
+}
+
+/**
+ * Takes "Name: " off cues where it names a speaker. One "Huom: …" in plain captions is not a speaker:
+ * names count when there are two of them (the same name again, or two capitalised names: a dialogue)
+ * or when every cue starts with one, and a name that starts in lower case only when it comes back. Returns how many cues got a speaker.
+ */
+export function takeColonSpeakers(cues: RawCue[]): number {
+  // A heading or a table row with a colon in it is no turn of talk.
+  const found = cues.map((cue) => (cue.block ? null : namePrefix(cue.text)));
+  const counts = new Map<string, number>();
+  let capitalised = 0;
+  for (const hit of found) {
+    if (!hit) continue;
+    if (!/^\p{Ll}/u.test(hit.name)) capitalised++;
+    counts.set(hit.name, (counts.get(hit.name) ?? 0) + 1);
+  }
+  const dialogue = capitalised >= 2 || (capitalised > 0 && capitalised === cues.length);
+  const accepts = (name: string) => (counts.get(name) ?? 0) >= 2 || (dialogue && !/^\p{Ll}/u.test(name));
+  let taken = 0;
+  cues.forEach((cue, i) => {
+    const hit = found[i];
+    if (!hit || !accepts(hit.name)) return;
+    cue.rawSpeaker = hit.name;
+    cue.speaker = normaliseSpeaker(hit.name);
+    cue.text = hit.rest;
+    taken++;
+  });
+  return taken;
+}
+
+/** Speakers in order of first appearance, with their cue and word counts. */
+export function summariseSpeakers(cues: readonly RawCue[]): SpeakerSummary[] {
+  const byName = new Map<string, SpeakerSummary>();
+  for (const cue of cues) {
+    if (cue.speaker === null) continue;
+    let entry = byName.get(cue.speaker);
+    if (!entry) {
+      entry = { name: cue.speaker, original: cue.rawSpeaker ?? cue.speaker, cues: 0, words: 0 };
+      byName.set(cue.speaker, entry);
+    }
+    entry.cues++;
+    entry.words += countWords(cue.text);
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Subtitles of podcasts and editing tools name the speaker only where the turn changes; then the
+ * cues after a name are that speaker's until the next name. Where most cues carry a name (Zoom), a
+ * cue without one stays without: guessing would put words in someone's mouth.
+ */
+export function carrySpeakers(cues: RawCue[]): void {
+  const named = cues.filter((cue) => cue.speaker !== null).length;
+  if (!named || named * 2 >= cues.length) return;
+  let speaker: { speaker: string; rawSpeaker: string | null } | null = null;
+  for (const cue of cues) {
+    if (cue.speaker !== null) speaker = { speaker: cue.speaker, rawSpeaker: cue.rawSpeaker };
+    else if (speaker) Object.assign(cue, speaker);
+  }
+}
+
+/**
+ * Teams' older Word download puts the speaker on the first line of each cue ("Virtanen, Matti", then
+ * the words). A first line counts as a name only when it comes back on many cues: in captions, the
+ * first line of a two-line cue is just the start of a sentence.
+ */
+export function takeLineSpeakers(cues: RawCue[], firstLines: readonly (string | null)[]): number {
+  const counts = new Map<string, number>();
+  for (const line of firstLines) if (line !== null) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const repeated = (line: string | null): line is string =>
+    line !== null && (counts.get(line) ?? 0) >= 2 && !/^\p{Ll}/u.test(line);
+  const hits = firstLines.filter(repeated).length;
+  if (!hits || hits * 2 < cues.length) return 0;
+  cues.forEach((cue, i) => {
+    const line = firstLines[i] ?? null;
+    if (!repeated(line) || !cue.text.startsWith(line)) return;
+    cue.rawSpeaker = line;
+    cue.speaker = normaliseSpeaker(line);
+    cue.text = cue.text.slice(line.length).trim();
+  });
+  return hits;
+}

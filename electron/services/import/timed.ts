@@ -1,0 +1,127 @@
+import { cleanText, normaliseSpeaker } from './clean.ts';
+import { looksLikeName, type RawCue } from './speakers.ts';
+import { parseTimestamp, TIMESTAMP } from './timestamps.ts';
+
+/**
+ * WebVTT, SRT and SBV read by one tolerant line scanner: a timing line starts a cue, its text runs to
+ * the next blank line. What strict parsers trip on is taken as it comes: cue ids of any form (numbers,
+ * Teams' "GUID/12-0"), NOTE, STYLE and REGION blocks, a missing blank line before the next cue, text
+ * after a blank line inside a cue, cue settings after the times.
+ */
+
+export type TimedSyntax = 'arrow' | 'sbv';
+
+const ARROW_LINE = new RegExp(`^\\s*(${TIMESTAMP})\\s*-->\\s*(${TIMESTAMP})(?:\\s.*)?$`);
+const SBV_LINE =
+  /^\s*(\d{1,3}:\d{1,3}:\d{1,3}(?:\.\d{1,9})?)\s*,\s*(\d{1,3}:\d{1,3}:\d{1,3}(?:\.\d{1,9})?)\s*$/;
+
+export function timingLine(line: string, syntax: TimedSyntax): [string, string] | null {
+  const match = (syntax === 'arrow' ? ARROW_LINE : SBV_LINE).exec(line);
+  return match ? [match[1]!, match[2]!] : null;
+}
+
+export interface TimedRead {
+  cues: RawCue[];
+  /** Some cue named its speaker in a WebVTT voice span (<v Name>). */
+  voiceSpans: boolean;
+  oddTimes: number;
+  /** Lines before the first cue that were not a header, note or style: kept without a time. */
+  strayLines: number;
+  /** For each cue, its first line where it has more lines and that one could be a name. */
+  firstLines: (string | null)[];
+}
+
+const ID_LINE = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/\d+-\d+)?)$/i;
+const SKIPPED_BLOCK = /^(?:WEBVTT|NOTE|STYLE|REGION|X-TIMESTAMP-MAP)(?:[\s:=]|$)/;
+
+export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedRead {
+  const raw: { start: string; end: string; lines: string[] }[] = [];
+  let current: { start: string; end: string; lines: string[] } | null = null;
+  // Lines since the last blank line while outside a cue: an id, a header, a note, or stray text.
+  let block: string[] = [];
+  let strayLines = 0;
+  const closeBlock = () => {
+    if (block.length && !SKIPPED_BLOCK.test(block[0]!)) {
+      // Text after a blank line inside a cue (hand-edited SRT) still belongs to that cue.
+      const last = raw[raw.length - 1];
+      if (last) last.lines.push(...block);
+      else {
+        // Text before the first cue (a title, typed notes) is kept, without a time.
+        raw.push({ start: '', end: '', lines: block });
+        strayLines += block.length;
+      }
+    }
+    block = [];
+  };
+  for (const line of lines) {
+    if (!line.trim()) {
+      if (current) current = null;
+      else closeBlock();
+      continue;
+    }
+    const times = timingLine(line, syntax);
+    if (times) {
+      if (current) {
+        // No blank line before this cue: the previous cue's last line may be this cue's id.
+        const previous = current.lines[current.lines.length - 1];
+        if (previous !== undefined && ID_LINE.test(previous.trim())) current.lines.pop();
+      } else if (block.length) {
+        // The block's last line is this cue's id; anything before it is a note or stray text.
+        block.pop();
+        closeBlock();
+      }
+      block = [];
+      current = { start: times[0], end: times[1], lines: [] };
+      raw.push(current);
+      continue;
+    }
+    if (current) current.lines.push(line);
+    else block.push(line);
+  }
+  closeBlock();
+
+  const cues: RawCue[] = [];
+  let voiceSpans = false;
+  let oddTimes = 0;
+  const firstLines: (string | null)[] = [];
+  for (const cue of raw) {
+    const start = parseTimestamp(cue.start);
+    const end = parseTimestamp(cue.end);
+    if (start?.odd || end?.odd) oddTimes++;
+    for (const part of voiceParts(cue.lines.join('\n'))) {
+      const text = cleanText(part.text);
+      if (!text) continue;
+      if (part.voice !== null) voiceSpans = true;
+      cues.push({
+        startMs: start?.ms ?? null,
+        endMs: end?.ms ?? null,
+        rawSpeaker: part.voice,
+        speaker: part.voice === null ? null : normaliseSpeaker(part.voice) || null,
+        text,
+      });
+      const first = part.voice === null && cue.lines.length > 1 ? cleanText(cue.lines[0]!) : '';
+      firstLines.push(first && first !== text && looksLikeName(first) ? first : null);
+    }
+  }
+  return { cues, voiceSpans, oddTimes, strayLines, firstLines };
+}
+
+const VOICE_OPEN = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/g;
+
+/**
+ * A cue's text split at WebVTT voice spans: `<v Name>text</v>`, also left open, also over several
+ * lines, also two voices in one cue. Text before the first span has no voice.
+ */
+function voiceParts(text: string): { voice: string | null; text: string }[] {
+  if (!text.includes('<v')) return [{ voice: null, text }];
+  const parts: { voice: string | null; text: string }[] = [];
+  let voice: string | null = null;
+  let from = 0;
+  for (const match of text.matchAll(VOICE_OPEN)) {
+    parts.push({ voice, text: text.slice(from, match.index) });
+    voice = (match[1] ?? '').trim() || null;
+    from = match.index + match[0].length;
+  }
+  parts.push({ voice, text: text.slice(from) });
+  return parts.filter((part) => part.voice !== null || part.text.trim());
+}

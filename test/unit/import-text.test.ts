@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { readTranscript } from '../../electron/services/import/index.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { fi } from '../../shared/i18n/fi.ts';
+import {
+  formatClock,
+  IMPORT_WARNING_KEYS,
+  type ImportWarning,
+  REFUSAL_REASONS,
+  type RefusalReason,
+  type Transcript,
+} from '../../shared/import.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function read(text: string | Uint8Array, name = 'haastattelu.txt'): Promise<Transcript> {
+  const result = await readTranscript(typeof text === 'string' ? utf8(text) : text, name);
+  if (!result.ok) throw new Error(`refused: ${result.refusal.reason}`);
+  return result.transcript;
+}
+
+const brief = (t: Transcript) => t.cues.map((c) => [c.startMs, c.speaker, c.text]);
+
+describe('plain text transcripts', () => {
+  test('"Name: text" turns; a wrapped line joins its turn; a "Last, First" name is turned', async () => {
+    const t = await read(
+      'Haastattelija: Miten päädyitte valitsemaan\nmeidät toimittajaksi?\n\n' +
+        'Korhonen, Anna: Referenssien takia.\n\nHaastattelija: Entä hinta?\n',
+    );
+    expect(t.format).toBe('text');
+    expect(brief(t)).toEqual([
+      [null, 'Haastattelija', 'Miten päädyitte valitsemaan meidät toimittajaksi?'],
+      [null, 'Anna Korhonen', 'Referenssien takia.'],
+      [null, 'Haastattelija', 'Entä hinta?'],
+    ]);
+    expect(t.speakers.map((s) => [s.name, s.cues, s.words])).toEqual([
+      ['Haastattelija', 2, 7],
+      ['Anna Korhonen', 1, 2],
+    ]);
+  });
+
+  test('Otter-style headers: "Name  00:00" and "Name 0:00:12", the turn on the lines below', async () => {
+    const t = await read(
+      'Liisa Mäkelä  00:00\nKiitos, että ehdit mukaan.\n\nJukka Salo 0:00:12\nTotta kai.\nAsiaa on paljon.\n\nLiisa Mäkelä  01:05\nAloitetaan.\n',
+    );
+    expect(brief(t)).toEqual([
+      [0, 'Liisa Mäkelä', 'Kiitos, että ehdit mukaan.'],
+      [12_000, 'Jukka Salo', 'Totta kai. Asiaa on paljon.'],
+      [65_000, 'Liisa Mäkelä', 'Aloitetaan.'],
+    ]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  test('stamped lines: "[00:01:02] Name: text"', async () => {
+    const t = await read('[00:00:05] Interviewer: How did it start?\n[00:01:02] Customer: With a pilot.\n');
+    expect(brief(t)).toEqual([
+      [5000, 'Interviewer', 'How did it start?'],
+      [62_000, 'Customer', 'With a pilot.'],
+    ]);
+  });
+
+  test('text without speakers or times imports as paragraphs, with a warning', async () => {
+    const t = await read('Muistiinpanot tapaamisesta.\nToinen rivi samaa kappaletta.\n\nUusi kappale.');
+    expect(brief(t)).toEqual([
+      [null, null, 'Muistiinpanot tapaamisesta. Toinen rivi samaa kappaletta.'],
+      [null, null, 'Uusi kappale.'],
+    ]);
+    expect(t.warnings).toEqual([{ key: 'noStructure', params: {} }]);
+  });
+
+  test('without blank lines, each line is a paragraph', async () => {
+    const t = await read('Ensimmäinen ajatus.\r\nToinen ajatus.\r\nKolmas ajatus.');
+    expect(t.cues.map((c) => c.text)).toEqual(['Ensimmäinen ajatus.', 'Toinen ajatus.', 'Kolmas ajatus.']);
+  });
+
+  test('Windows-1252 text is read as such, with a warning', async () => {
+    // "Pääkäyttäjä: Hyvä €" in Windows-1252: ä is E4, € is 80; not valid UTF-8.
+    const bytes = new Uint8Array([
+      ...utf8('P'),
+      0xe4,
+      0xe4,
+      ...utf8('k'),
+      0xe4,
+      ...utf8('ytt'),
+      0xe4,
+      ...utf8('j'),
+      0xe4,
+      ...utf8(': Hyv'),
+      0xe4,
+      ...utf8(' '),
+      0x80,
+      ...utf8('\nAsiakas: Selv'),
+      0xe4,
+      ...utf8('.\n'),
+    ]);
+    const t = await read(bytes);
+    expect(brief(t)).toEqual([
+      [null, 'Pääkäyttäjä', 'Hyvä €'],
+      [null, 'Asiakas', 'Selvä.'],
+    ]);
+    expect(t.warnings).toContainEqual({ key: 'decodedAsWindows1252', params: {} });
+  });
+
+  test('UTF-8 with a few broken bytes stays UTF-8; the broken ones are counted', async () => {
+    const bytes = new Uint8Array([...utf8('Päivi: Hyvää päivää '), 0xe4, ...utf8('.\nJussi: Kiitos.\n')]);
+    const t = await read(bytes);
+    expect(brief(t)).toEqual([
+      [null, 'Päivi', 'Hyvää päivää \ufffd.'],
+      [null, 'Jussi', 'Kiitos.'],
+    ]);
+    expect(t.warnings).toContainEqual({ key: 'replacedCharacters', params: { count: 1 } });
+  });
+
+  test('UTF-16 LE without a BOM', async () => {
+    const text = 'Haastattelija: Hei.\nAsiakas: Hei vaan.\n';
+    const bytes = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]));
+    expect(brief(await read(bytes))).toEqual([
+      [null, 'Haastattelija', 'Hei.'],
+      [null, 'Asiakas', 'Hei vaan.'],
+    ]);
+  });
+});
+
+describe('files that are not transcripts are refused with a reason, never thrown', () => {
+  const zipOf = (name: string) =>
+    new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(26), ...utf8(name)]);
+  test.each([
+    ['0 bytes', new Uint8Array(), 'a.vtt', { reason: 'empty', params: {} }],
+    [
+      'only white space and a BOM',
+      new Uint8Array([0xef, 0xbb, 0xbf, 0x0d, 0x0a, 0x20]),
+      'a.txt',
+      { reason: 'empty', params: {} },
+    ],
+    [
+      'binary bytes',
+      new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'a.vtt',
+      { reason: 'binary', params: {} },
+    ],
+    [
+      'a PNG image',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'kuva.txt',
+      { reason: 'binary', params: {} },
+    ],
+    ['a PDF', utf8('%PDF-1.7\n%âãÏÓ\n'), 'a.pdf', { reason: 'unsupportedFormat', params: { kind: 'pdf' } }],
+    [
+      'an old .doc',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'a.doc',
+      { reason: 'unsupportedFormat', params: { kind: 'doc' } },
+    ],
+    [
+      'an RTF file',
+      utf8('{\\rtf1\\ansi Hei}'),
+      'a.rtf',
+      { reason: 'unsupportedFormat', params: { kind: 'rtf' } },
+    ],
+    [
+      'an Excel workbook',
+      zipOf('xl/workbook.xml'),
+      'a.xlsx',
+      { reason: 'unsupportedFormat', params: { kind: 'xlsx' } },
+    ],
+    ['a zip of something else', zipOf('photos/1.jpg'), 'a.zip', { reason: 'notDocx', params: {} }],
+    [
+      'a .docx that is not a zip',
+      utf8('Haastattelija: Hei.'),
+      'a.docx',
+      { reason: 'corruptDocx', params: {} },
+    ],
+  ])('%s', async (_what, bytes, name, refusal) => {
+    expect(await readTranscript(bytes, name)).toEqual({ ok: false, refusal });
+  });
+});
+
+test('formatClock writes times as the interview clock shows them', () => {
+  expect([0, 4_999, 65_000, 3_723_004].map(formatClock)).toEqual(['0:00', '0:04', '1:05', '1:02:03']);
+});
+
+test('every warning and refusal has its words in English and Finnish', () => {
+  // The type checker holds the lists to the types; this holds the texts to the lists.
+  const warnings: Record<ImportWarning['key'], string> = en.transcriptImport.warning;
+  const refusals: Record<RefusalReason, string> = en.transcriptImport.refusal;
+  expect(Object.keys(warnings).sort()).toEqual([...IMPORT_WARNING_KEYS].sort());
+  expect(Object.keys(refusals).sort()).toEqual([...REFUSAL_REASONS].sort());
+  expect(Object.keys(fi.transcriptImport.refusal).sort()).toEqual([...REFUSAL_REASONS].sort());
+});
+
+test('text made of transcript pieces in any order is read or refused for a reason, never by a reader bug', async () => {
+  const piece = fc.constantFrom(
+    'WEBVTT',
+    'NOTE Confidence: 0.9',
+    '00:00:01.000 --> 00:00:02.000',
+    '0:0:4.5 --> 0:0:75',
+    '99:99.9 --> 1:2',
+    '0:00:01.000,0:00:02.000',
+    '1',
+    '3f2a9c1b-1d2e-4f50-8a6b-7c8d9e0f1a2b/4-0',
+    '<v Virtanen, Matti>Hei',
+    '<v>',
+    '</v>',
+    '<v Anna',
+    'Anna Korhonen: Joo.',
+    ': tyhjä nimi',
+    'Matti Virtanen  0:03',
+    '[00:01:02] Asiakas: Niin.',
+    '&amp;&#0;&#x110000;&',
+    '<i>kursiivi',
+    '',
+    ' ',
+    '\u00a0',
+    '\r',
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(piece, { maxLength: 30 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      async (pieces, eol) => {
+        const result = await readTranscript(utf8(pieces.join(eol)), 'fuzz.vtt');
+        if (result.ok) {
+          expect(result.transcript.cues.length).toBeGreaterThan(0);
+          for (const cue of result.transcript.cues) expect(cue.text.trim()).toBe(cue.text);
+        } else expect(['empty', 'noText']).toContain(result.refusal.reason);
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
