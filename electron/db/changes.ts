@@ -17,6 +17,11 @@ type Row = Record<string, unknown>;
 
 /** Tables whose rows are never part of an undo: the Trash itself. */
 const NOT_RECORDED = new Set(['trash']);
+/**
+ * Nor the search index (migration 12): it is derived from the rows it indexes, and the search service
+ * brings it in step with whatever an undo puts back (its full-text tables cannot take triggers anyway).
+ */
+export const isSearchIndex = (table: string): boolean => table.startsWith('search_');
 
 /**
  * Columns that say when or how often, or that are derived from another column, per table: a row that
@@ -46,7 +51,7 @@ function installTriggers(db: Database): void {
            CREATE TEMP TABLE IF NOT EXISTS change_capture (active INTEGER)`);
   const when = 'WHEN EXISTS (SELECT 1 FROM temp.change_capture)';
   for (const table of tables(db)) {
-    if (NOT_RECORDED.has(table)) continue;
+    if (NOT_RECORDED.has(table) || isSearchIndex(table)) continue;
     const json = (alias: string) =>
       `json_object(${columns(db, table)
         .map((c) => `'${c.name}', ${alias}."${c.name}"`)
