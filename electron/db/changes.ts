@@ -46,7 +46,10 @@ const columns = (db: Database, table: string): { name: string; pk: number }[] =>
   db.pragma(`table_info("${table}")`) as { name: string; pk: number }[];
 
 function installTriggers(db: Database): void {
-  if (prepared.has(db)) return;
+  // Created inside the caller's transaction: one that then fails rolls the temporary tables and
+  // triggers back too, so their presence is checked, not only remembered.
+  if (prepared.has(db) && db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'change_log'`).get())
+    return;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS change_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT);
            CREATE TEMP TABLE IF NOT EXISTS change_capture (active INTEGER)`);
   const when = 'WHEN EXISTS (SELECT 1 FROM temp.change_capture)';

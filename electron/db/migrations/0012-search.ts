@@ -71,10 +71,11 @@ export function up(db: Database): void {
   const insert = db.prepare(
     `INSERT INTO search_docs (kind, source_id, interview_id, paragraph, start, text) VALUES ('note', ?, ?, ?, ?, ?)`,
   );
-  for (const row of db.prepare('SELECT interview_id AS id, doc FROM notes').iterate() as Iterable<{
-    id: string;
-    doc: string;
-  }>) {
+  // One interview at a time: the documents together can be large.
+  const ids = db.prepare('SELECT interview_id FROM notes').pluck().all() as string[];
+  const docOf = db.prepare('SELECT doc FROM notes WHERE interview_id = ?').pluck();
+  for (const id of ids) {
+    const row = { id, doc: docOf.get(id) as string };
     textBlocks(JSON.parse(row.doc) as Node).forEach((block, paragraph) => {
       if (block.text) insert.run(row.id, row.id, paragraph, block.start, block.text);
     });
