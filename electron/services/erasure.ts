@@ -12,6 +12,7 @@ import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { buildRegister, ERASED_MARKERS, erasedMarker } from './identities.ts';
 import { saveNotes } from './notes.ts';
+import { purgeDeletedText } from './search/indexing.ts';
 import { deletedPerson, patchDeletedRow } from './trash.ts';
 
 export { ERASED_MARKERS, erasedMarker } from './identities.ts';
@@ -700,6 +701,7 @@ export function eraseInterviewee(
     db.prepare(
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
     ).run(name, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
+    purgeDeletedText(db);
   })();
   summary.complete = emptyJournal(ctx.db);
   summary.backupsWithData = listBackups(ctx).length;

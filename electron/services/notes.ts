@@ -112,6 +112,11 @@ export function saveNotes(
       if (current === undefined) throw notFound('interview');
       if (current !== baseRevision) throw new KuuloError('notesStale', { current, base: baseRevision });
     }
+    // The text before this save: the search index finds the blocks that changed against it.
+    const oldText = ctx.db
+      .prepare('SELECT text FROM notes WHERE interview_id = ?')
+      .pluck()
+      .get(interviewId) as string | undefined;
     const row = ctx.db
       .prepare(
         `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
@@ -129,7 +134,7 @@ export function saveNotes(
       .run(updatedAt, wordCount, interviewId);
     syncCodings(ctx, interviewId, derived, created);
     syncMentions(ctx, interviewId, derived.mentions);
-    indexNoteBlocks(ctx.db, interviewId, derived.blocks);
+    indexNoteBlocks(ctx.db, interviewId, derived.blocks, oldText ?? '');
     return { revision: row.revision, updatedAt, wordCount };
   })();
 }

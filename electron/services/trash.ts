@@ -4,7 +4,7 @@ import { type RowChange, recordChanges, revertChanges } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { checkRestoredCode } from './codebook.ts';
 import type { ServiceContext } from './context.ts';
-import { reindexAfterUndo } from './search/indexing.ts';
+import { purgeDeletedText, reindexAfterUndo } from './search/indexing.ts';
 
 /** How long a deletion can be undone. */
 export const TRASH_DAYS = 30;
@@ -119,7 +119,10 @@ const partOfSomethingGone = (): KuuloError => new KuuloError('undoNeedsParent');
 /** Deletes entries for good: their text is overwritten on disk and leaves the journal at once. */
 function purge(ctx: ServiceContext, where: string, ...params: unknown[]): { removed: number } {
   const removed = ctx.db.prepare(`DELETE FROM trash ${where}`).run(...params).changes;
-  if (removed) emptyJournal(ctx.db);
+  if (removed) {
+    purgeDeletedText(ctx.db);
+    emptyJournal(ctx.db);
+  }
   return { removed };
 }
 

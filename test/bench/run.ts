@@ -15,6 +15,7 @@ import { measureIdentity } from './identity.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
+import { measureSearch } from './search.ts';
 import { measureStartup } from './startup.ts';
 import { type Group, type Measure, printTable, rssMb } from './stats.ts';
 import { benchWorkspace, SCALE_NAMES, type Scale, type WorkspaceInfo, workingCopy } from './workspace.ts';
@@ -42,6 +43,7 @@ const SKIPPABLE = [
   'analysis',
   'identity',
   'report',
+  'search',
   'core',
   'renderer',
 ] as const;
@@ -112,6 +114,7 @@ try {
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
+  if (!skip.has('search')) await group('search', () => measureSearch(bench));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {

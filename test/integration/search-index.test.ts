@@ -22,15 +22,54 @@ type IndexRow = [
   text: string,
 ];
 
-/** The rows as stored, in a stable order. */
+/** The rows as stored, notes blocks placed by their interview's layout, in a stable order. */
 function storedIndex(db: Database): string[] {
   return (
     db
-      .prepare('SELECT kind, source_id, field, interview_id, paragraph, start, text FROM search_docs')
+      .prepare(
+        `SELECT d.kind, d.source_id, d.field, d.interview_id,
+                CAST(j.key AS INTEGER), coalesce(json_extract(j.value, '$[1]'), 0), d.text
+         FROM search_docs d
+         LEFT JOIN search_notes n ON d.kind = 'note' AND n.interview_id = d.source_id
+         LEFT JOIN json_each(n.blocks) j ON json_extract(j.value, '$[0]') = d.id`,
+      )
       .raw()
       .all() as IndexRow[]
   )
     .map((row) => JSON.stringify(row))
+    .sort();
+}
+
+/** Every interview's layout: each block's place in the plain text, empty blocks too (see indexing.ts). */
+function storedLayouts(db: Database): string[] {
+  return (
+    db.prepare('SELECT interview_id, blocks FROM search_notes').all() as {
+      interview_id: string;
+      blocks: string;
+    }[]
+  )
+    .map(
+      (row) =>
+        `${row.interview_id} ${JSON.stringify((JSON.parse(row.blocks) as number[][]).map((e) => e.slice(1)))}`,
+    )
+    .sort();
+}
+
+function expectedLayouts(db: Database): string[] {
+  return (
+    db.prepare(`SELECT interview_id AS id, doc FROM notes WHERE text <> ''`).all() as {
+      id: string;
+      doc: string;
+    }[]
+  )
+    .map((note) => {
+      const { text, blocks } = deriveNotes(JSON.parse(note.doc) as DocNode);
+      const layout = blocks.map((block) => {
+        const before = [...text].slice(0, block.start).join('').length;
+        return [block.start, before, block.text.length];
+      });
+      return `${note.id} ${JSON.stringify(layout)}`;
+    })
     .sort();
 }
 
@@ -194,6 +233,7 @@ describe('the search index equals what it indexes', () => {
         }
         save();
         expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+        expect(storedLayouts(ws.db)).toEqual(expectedLayouts(ws.db));
         ftsIntact(ws.db);
       }),
       { numRuns: 60 },
@@ -214,6 +254,7 @@ describe('the search index equals what it indexes', () => {
     expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
     undo();
     expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+    expect(storedLayouts(ws.db)).toEqual(expectedLayouts(ws.db));
     ftsIntact(ws.db);
   });
 
@@ -221,8 +262,9 @@ describe('the search index equals what it indexes', () => {
     ws = openTestWorkspace();
     ws.call('createDemo', {});
     const built = storedIndex(ws.db);
+    const layouts = storedLayouts(ws.db);
     // Back to version 11: no index at all.
-    ws.db.exec(`DROP TABLE search_fts; DROP TABLE search_docs;`);
+    ws.db.exec('DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_notes;');
     for (const name of ws.db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'`)
       .pluck()
@@ -233,6 +275,7 @@ describe('the search index equals what it indexes', () => {
     const again = connect(ws.path);
     expect(again.db.pragma('user_version', { simple: true })).toBe(12);
     expect(storedIndex(again.db)).toEqual(built);
+    expect(storedLayouts(again.db)).toEqual(layouts);
     ftsIntact(again.db);
     expect(again.call('search', { query: 'asiakas' }).total).toBeGreaterThan(0);
     again.db.close();

@@ -195,6 +195,9 @@ describe('the query language', () => {
   test('"exact phrase" in order, an unclosed quote tolerated; prefix*', () => {
     expect(places(find('"laatu ratkaisi"').hits)).toEqual(['i2:1']);
     expect(places(find('"ratkaisi laatu"').hits)).toEqual([]);
+    // Words of a phrase are one space apart, as written: a comma between them is not the phrase.
+    expect(places(find('"ratkaissut laatu"').hits)).toEqual([]);
+    expect(places(find('"ratkaissut, laatu"').hits)).toEqual([]);
     expect(places(find('"laatu ratkaisi').hits)).toEqual(['i2:1']);
     const [phrase] = find('"laatu ratkaisi"').hits;
     expect(chars(plainText(ids.i2).text).slice(phrase!.start, phrase!.end).join('')).toBe('laatu ratkaisi');
@@ -310,8 +313,15 @@ describe('codeSearchHits', () => {
 
   test('codes exactly the spans, skips those already coded, moves the revision on; one undo takes it all back', () => {
     const before = ws.call('getInterview', { id: ids.i1 });
-    const index = () =>
-      ws.db.prepare('SELECT kind, source_id, paragraph, start, text FROM search_docs ORDER BY 2, 3, 5').all();
+    // The index's rows and the notes' layouts (block places), without the row ids.
+    const index = () => ({
+      rows: ws.db.prepare('SELECT kind, source_id, text FROM search_docs ORDER BY 2, 3').all(),
+      layouts: (
+        ws.db.prepare('SELECT interview_id, blocks FROM search_notes ORDER BY 1').all() as {
+          blocks: string;
+        }[]
+      ).map((row) => ({ ...row, blocks: (JSON.parse(row.blocks) as number[][]).map((e) => e.slice(1)) })),
+    });
     const indexBefore = index();
     const hits = find('kahvi OR toimitus').hits.map(({ interviewId, start, end }) => ({
       interviewId: interviewId!,

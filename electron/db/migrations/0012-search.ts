@@ -11,8 +11,9 @@ import type { Database } from 'better-sqlite3';
  * split into blocks, which SQL cannot do: the notes service writes them on save (only the changed
  * ones); deleting the notes row takes them with it here.
  *
- * `secure-delete` makes FTS5 remove a deleted row's entries from the index itself, so an erased name
- * leaves no trace in the index's shadow tables (with `PRAGMA secure_delete` zeroing freed pages).
+ * FTS5's `secure-delete` option is left off: it made every autosave several milliseconds slower. An
+ * erasure and deleting for good merge the index instead (electron/services/search/indexing.ts,
+ * purgeDeletedText), which leaves no trace of deleted text in its shadow tables.
  */
 export function up(db: Database): void {
   db.exec(`
@@ -22,14 +23,19 @@ export function up(db: Database): void {
       source_id TEXT NOT NULL,
       field TEXT NOT NULL DEFAULT '',
       interview_id TEXT,
-      paragraph INTEGER,
-      start INTEGER NOT NULL DEFAULT 0,
       text TEXT NOT NULL
     );
     CREATE INDEX search_docs_source ON search_docs(source_id, kind);
 
+    -- Where each text block of an interview's notes is: a JSON array, one entry per block in document
+    -- order, [search_docs id (0 for an empty block), code-point start, UTF-16 start, UTF-16 length].
+    -- One row per interview, so typing moves the blocks after it with one small write.
+    CREATE TABLE search_notes (
+      interview_id TEXT PRIMARY KEY,
+      blocks TEXT NOT NULL
+    ) WITHOUT ROWID;
+
     CREATE VIRTUAL TABLE search_fts USING fts5(text, content='search_docs', content_rowid='id', tokenize='trigram');
-    INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
 
     CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN
       INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text);
@@ -37,7 +43,6 @@ export function up(db: Database): void {
     CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
       INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
     END;
-    -- Moving a paragraph (its number or start) leaves the full-text index alone.
     CREATE TRIGGER search_docs_text AFTER UPDATE OF text ON search_docs WHEN OLD.text IS NOT NEW.text BEGIN
       INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
       INSERT INTO search_fts(rowid, text) VALUES (NEW.id, NEW.text);
@@ -45,6 +50,7 @@ export function up(db: Database): void {
 
     CREATE TRIGGER search_notes_delete AFTER DELETE ON notes BEGIN
       DELETE FROM search_docs WHERE source_id = OLD.interview_id AND kind = 'note';
+      DELETE FROM search_notes WHERE interview_id = OLD.interview_id;
     END;
 
     CREATE TRIGGER search_memo_insert AFTER INSERT ON codings
@@ -69,16 +75,23 @@ export function up(db: Database): void {
       SELECT 'memo', id, interview_id, memo FROM codings WHERE memo <> '' AND deleted_at IS NULL;
   `);
   const insert = db.prepare(
-    `INSERT INTO search_docs (kind, source_id, interview_id, paragraph, start, text) VALUES ('note', ?, ?, ?, ?, ?)`,
+    `INSERT INTO search_docs (kind, source_id, interview_id, text) VALUES ('note', ?, ?, ?) RETURNING id`,
   );
+  const layout = db.prepare('INSERT INTO search_notes (interview_id, blocks) VALUES (?, ?)');
   // One interview at a time: the documents together can be large.
   const ids = db.prepare('SELECT interview_id FROM notes').pluck().all() as string[];
   const docOf = db.prepare('SELECT doc FROM notes WHERE interview_id = ?').pluck();
   for (const id of ids) {
-    const row = { id, doc: docOf.get(id) as string };
-    textBlocks(JSON.parse(row.doc) as Node).forEach((block, paragraph) => {
-      if (block.text) insert.run(row.id, row.id, paragraph, block.start, block.text);
+    let u16 = 0;
+    const entries = textBlocks(JSON.parse(docOf.get(id) as string) as Node).map((block, i) => {
+      if (i > 0) u16 += 1;
+      const row = block.text ? (insert.get(id, id, block.text) as { id: number }).id : 0;
+      const entry = [row, block.start, u16, block.text.length];
+      u16 += block.text.length;
+      return entry;
     });
+    // Notes without any text (an interview not started) have no layout.
+    if (entries.some(([row]) => row !== 0)) layout.run(id, JSON.stringify(entries));
   }
 }
 

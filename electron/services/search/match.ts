@@ -26,9 +26,11 @@ export function termPatterns(term: Term, languages: readonly SearchLanguage[][])
     }
     case 'prefix':
       return [...term.text].length >= 3 ? [[term.text]] : [];
-    case 'phrase':
-      // Every word of the phrase is in the text.
-      return term.words.filter((w) => [...w].length >= 3).map((w) => [w]);
+    case 'phrase': {
+      // The phrase as written: its words one space apart (as the matcher wants them).
+      const phrase = term.words.join(' ');
+      return [...phrase].length >= 3 ? [[phrase]] : [];
+    }
   }
 }
 
@@ -79,6 +81,7 @@ export function matcher(query: ParsedQuery, languages: readonly SearchLanguage[]
     term: Term,
     words: readonly TextWord[],
     lowered: readonly string[],
+    chars: readonly string[],
   ): (Span & { exact: boolean })[] => {
     const spans: (Span & { exact: boolean })[] = [];
     switch (term.type) {
@@ -98,10 +101,17 @@ export function matcher(query: ParsedQuery, languages: readonly SearchLanguage[]
         });
         return spans;
       case 'phrase': {
+        // Consecutive words, one space between each: what the index's substring finds.
         const n = term.words.length;
         for (let i = 0; i + n <= words.length; i++) {
           let k = 0;
-          while (k < n && lowered[i + k] === term.words[k]) k++;
+          while (
+            k < n &&
+            lowered[i + k] === term.words[k] &&
+            (k === 0 ||
+              (words[i + k]!.start === words[i + k - 1]!.end + 1 && chars[words[i + k - 1]!.end] === ' '))
+          )
+            k++;
           if (k === n) spans.push({ start: words[i]!.start, end: words[i + n - 1]!.end, exact: true });
         }
         return spans;
@@ -109,16 +119,36 @@ export function matcher(query: ParsedQuery, languages: readonly SearchLanguage[]
     }
   };
 
-  const clauseSpans = (clause: Clause, words: readonly TextWord[], lowered: readonly string[]) =>
-    clause.terms.flatMap((term) => spansOf(term, words, lowered));
+  const clauseSpans = (
+    clause: Clause,
+    words: readonly TextWord[],
+    lowered: readonly string[],
+    chars: readonly string[],
+  ) => clause.terms.flatMap((term) => spansOf(term, words, lowered, chars));
+
+  const phrases = query.clauses.some((c) => c.terms.some((t) => t.type === 'phrase'));
+  // Substrings every matching word holds (none has white space): only the words around them are split
+  // and judged, which for a long text is most of the work saved. A phrase needs all words in order.
+  let narrowed: string[] | null = phrases ? null : [];
+  for (const clause of query.clauses)
+    for (const term of clause.terms) {
+      const found =
+        term.type === 'word' ? wordPatterns.get(term.text)! : term.type === 'prefix' ? [term.text] : [];
+      if (!found.length || found.some((p) => !p || /\s/u.test(p))) narrowed = null;
+      else narrowed?.push(...found);
+    }
+  const needles = narrowed;
 
   return (text: string): TextMatch | null => {
-    const words = splitWords(text);
+    const words = needles ? wordsAround(text, needles) : splitWords(text);
+    if (words === null) return null;
+    // What lies between words matters only to phrases.
+    const chars = phrases ? [...text] : [];
     const lowered = words.map((w) => lower(w.text));
     const spans: Span[] = [];
     let score = 0;
     for (const clause of query.clauses) {
-      const found = clauseSpans(clause, words, lowered);
+      const found = clauseSpans(clause, words, lowered, chars);
       if (clause.negated) {
         if (found.length) return null;
         continue;
@@ -131,7 +161,7 @@ export function matcher(query: ParsedQuery, languages: readonly SearchLanguage[]
     }
     spans.sort((a, b) => a.start - b.start || b.end - a.end);
     // A long text holding the words once is less about them than a short one.
-    score /= 1 + Math.log(1 + words.length / 40);
+    score /= 1 + Math.log(1 + roughWordCount(text) / 40);
     return { spans: withoutOverlaps(spans), score: Math.round(score * 1000) / 1000 };
   };
 }
@@ -147,4 +177,48 @@ function withoutOverlaps(sorted: readonly Span[]): Span[] {
     kept.push({ ...span });
   }
   return kept;
+}
+
+/** Words counted by the white space between them: cheap, and the same whichever way a text was split. */
+function roughWordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = /\s/u.test(text[i]!);
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/**
+ * The words (splitWords, with code-point offsets in the whole text) of the runs of text between white
+ * space that hold one of the needles, case-insensitively; null when none does. A word never holds white
+ * space, so every word that holds a needle is among them.
+ */
+function wordsAround(text: string, needles: readonly string[]): TextWord[] | null {
+  const low = text.toLowerCase();
+  // Lower-casing that changes the length (rare letters) would shift the offsets: split it all instead.
+  if (low.length !== text.length) return splitWords(text);
+  const runs = new Map<number, number>();
+  for (const needle of needles) {
+    for (let at = low.indexOf(needle); at !== -1; at = low.indexOf(needle, at + 1)) {
+      let from = at;
+      while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
+      if (runs.has(from)) continue;
+      let to = at + needle.length;
+      while (to < text.length && !/\s/u.test(text[to]!)) to++;
+      runs.set(from, to);
+    }
+  }
+  if (!runs.size) return null;
+  // Without the u flag: a pair of surrogates is then two matches, not one code point.
+  const astral = /[\uD800-\uDFFF]/.test(text);
+  const words: TextWord[] = [];
+  for (const from of [...runs.keys()].sort((a, b) => a - b)) {
+    const shift = astral ? [...text.slice(0, from)].length : from;
+    for (const word of splitWords(text.slice(from, runs.get(from))))
+      words.push({ text: word.text, start: word.start + shift, end: word.end + shift });
+  }
+  return words;
 }

@@ -8,6 +8,7 @@ import {
   type SearchResult,
 } from '../../../shared/search.ts';
 import type { ServiceContext } from '../context.ts';
+import { readLayout } from './indexing.ts';
 import { ftsExpression, matcher, type Span, type TextMatch } from './match.ts';
 import type { SearchLanguage } from './morphology.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
@@ -21,8 +22,6 @@ interface Candidate {
   kind: SearchKind;
   sourceId: string;
   interviewId: string | null;
-  paragraph: number | null;
-  blockStart: number;
   text: string;
   engagementId: string;
   language: Language;
@@ -44,18 +43,22 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
   const match = ftsExpression(parsed, languages);
   const matchers = matchersFor(parsed);
   const codedSpans = input.codeIds?.length ? codedSpansOf(ctx, input.codeIds) : null;
+  const place = placeOfBlock(ctx);
 
   const found: { candidate: Candidate; span: Span; spans: Span[]; score: number; order: number }[] = [];
   let more = false;
-  for (const candidate of candidates(ctx, input, match)) {
+  const owner = engagementOf(ctx);
+  for (const row of candidates(ctx, input, match)) {
+    const candidate: Candidate = { ...row, ...owner(row) };
     const result: TextMatch | null = matchers(candidate.language)(candidate.text);
     if (!result) continue;
     let span = result.spans[0]!;
     if (codedSpans && candidate.kind === 'note') {
       // Only a match inside a passage coded with one of the codes makes the paragraph a hit.
       const coded = codedSpans(candidate.interviewId!);
+      const { start: at } = place(candidate);
       const inside = result.spans.find((s) =>
-        coded.some((c) => c.start <= candidate.blockStart + s.start && candidate.blockStart + s.end <= c.end),
+        coded.some((c) => c.start <= at + s.start && at + s.end <= c.end),
       );
       if (!inside) continue;
       span = inside;
@@ -72,7 +75,7 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
   return {
     hits: page.map(({ candidate, span, spans, score }) => {
       const { snippet, highlights } = snippetOf(candidate.text, [span, ...spans.filter((s) => s !== span)]);
-      const offset = candidate.kind === 'note' ? candidate.blockStart : 0;
+      const { paragraph, start: offset } = place(candidate);
       const start = offset + span.start;
       const end = offset + span.end;
       return {
@@ -80,7 +83,7 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
         engagementId: candidate.engagementId,
         interviewId: candidate.interviewId,
         sourceId: candidate.sourceId,
-        paragraph: candidate.kind === 'note' ? candidate.paragraph : null,
+        paragraph,
         start,
         end,
         snippet,
@@ -91,6 +94,33 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
     }),
     total: found.length,
     more,
+  };
+}
+
+/** The engagement of a text and its language, read once per interview or source in a query. */
+function engagementOf(ctx: ServiceContext) {
+  const byInterview = ctx.db.prepare(
+    'SELECT e.id, e.language FROM interviews i JOIN engagements e ON e.id = i.engagement_id WHERE i.id = ?',
+  );
+  const bySource = ctx.db.prepare(
+    `SELECT e.id, e.language FROM engagements e WHERE e.id = coalesce(
+       (SELECT engagement_id FROM findings WHERE id = @id),
+       (SELECT engagement_id FROM accounts WHERE id = @id),
+       (SELECT a.engagement_id FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = @id))`,
+  );
+  const cache = new Map<string, { engagementId: string; language: Language }>();
+  return (row: { kind: SearchKind; sourceId: string; interviewId: string | null }) => {
+    const key = row.interviewId ?? row.sourceId;
+    let found = cache.get(key);
+    if (!found) {
+      const e = (row.interviewId ? byInterview.get(row.interviewId) : bySource.get({ id: row.sourceId })) as {
+        id: string;
+        language: Language;
+      };
+      found = { engagementId: e.id, language: e.language };
+      cache.set(key, found);
+    }
+    return found;
   };
 }
 
@@ -118,7 +148,11 @@ function matchersFor(parsed: ParsedQuery) {
  * The texts that may match, filtered, in index order. The engagement of a text is found through its
  * interview, person, account or finding (the index rows hold only what never changes).
  */
-function candidates(ctx: ServiceContext, input: Query, match: string | null): Iterable<Candidate> {
+function candidates(
+  ctx: ServiceContext,
+  input: Query,
+  match: string | null,
+): Iterable<Omit<Candidate, 'engagementId' | 'language'>> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (match !== null) {
@@ -153,8 +187,7 @@ function candidates(ctx: ServiceContext, input: Query, match: string | null): It
     `((d.kind = 'memo' AND EXISTS (SELECT 1 FROM codings c WHERE c.id = d.source_id
         AND c.code_id IN (SELECT value FROM json_each(@codeIds))))
       OR (d.kind = 'note' AND EXISTS (SELECT 1 FROM codings c WHERE c.interview_id = d.interview_id
-        AND c.deleted_at IS NULL AND c.code_id IN (SELECT value FROM json_each(@codeIds))
-        AND c.start < d.start + length(d.text) AND c."end" > d.start)))`,
+        AND c.deleted_at IS NULL AND c.code_id IN (SELECT value FROM json_each(@codeIds)))))`,
   );
   if (input.from) {
     where.push('i.date >= @from');
@@ -165,22 +198,47 @@ function candidates(ctx: ServiceContext, input: Query, match: string | null): It
     params.to = input.to;
   }
   const from = match !== null ? 'search_fts JOIN search_docs d ON d.id = search_fts.rowid' : 'search_docs d';
+  // Joined only when a filter needs them: for every candidate they cost more than the matching.
+  const joined = where.some((w) => /\b[iape]\./.test(w));
   return ctx.db
     .prepare(
-      `SELECT d.id, d.kind, d.source_id AS sourceId, d.interview_id AS interviewId, d.paragraph,
-              d.start AS blockStart, d.text, e.id AS engagementId, e.language
+      `SELECT d.id, d.kind, d.source_id AS sourceId, d.interview_id AS interviewId, d.text
        FROM ${from}
-       LEFT JOIN interviews i ON i.id = d.interview_id
+       ${
+         joined
+           ? `LEFT JOIN interviews i ON i.id = d.interview_id
        LEFT JOIN interviewees p ON d.kind = 'interviewee' AND p.id = d.source_id
        LEFT JOIN accounts a ON a.id = CASE d.kind WHEN 'account' THEN d.source_id
                                                   WHEN 'interviewee' THEN p.account_id
                                                   ELSE i.account_id END
        LEFT JOIN findings f ON d.kind = 'finding' AND f.id = d.source_id
-       JOIN engagements e ON e.id = coalesce(i.engagement_id, a.engagement_id, f.engagement_id)
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.id`,
+       LEFT JOIN engagements e ON e.id = coalesce(i.engagement_id, a.engagement_id, f.engagement_id)`
+           : ''
+       }
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     )
-    .iterate(params) as Iterable<Candidate>;
+    .iterate(params) as Iterable<Omit<Candidate, 'engagementId' | 'language'>>;
+}
+
+/**
+ * Where a text is: for a notes block, its number and code-point start in the interview's plain text
+ * (from the interview's layout, read once per query); other texts start at 0 of their own.
+ */
+function placeOfBlock(ctx: ServiceContext) {
+  const layouts = new Map<string, Map<number, { paragraph: number; start: number }>>();
+  return (candidate: Candidate): { paragraph: number | null; start: number } => {
+    if (candidate.kind !== 'note') return { paragraph: null, start: 0 };
+    let layout = layouts.get(candidate.sourceId);
+    if (!layout) {
+      layout = new Map(
+        readLayout(ctx.db, candidate.sourceId).map(([id, start], paragraph) => [id, { paragraph, start }]),
+      );
+      layouts.set(candidate.sourceId, layout);
+    }
+    const place = layout.get(candidate.id);
+    if (!place) throw new Error(`search index: block ${candidate.id} is not in its interview's layout`);
+    return place;
+  };
 }
 
 /** The live coded passages of an interview with any of the codes, read once per interview. */
@@ -237,12 +295,19 @@ function describer(ctx: ServiceContext) {
     intervieweeName?: string | null;
     roleLevel?: RoleLevel | null;
   };
+  const interviews = new Map<string, Row>();
   return (candidate: Candidate, start: number, end: number): Described => {
     const row = ((): Row => {
       switch (candidate.kind) {
         case 'note':
-        case 'memo':
-          return (interview.get(candidate.interviewId) as Row | undefined) ?? {};
+        case 'memo': {
+          let found = interviews.get(candidate.interviewId!);
+          if (!found) {
+            found = (interview.get(candidate.interviewId) as Row | undefined) ?? {};
+            interviews.set(candidate.interviewId!, found);
+          }
+          return found;
+        }
         case 'interviewee':
           return (person.get(candidate.sourceId) as Row | undefined) ?? {};
         case 'account':
