@@ -329,6 +329,29 @@ describe('erasure and the index', () => {
     return docs.size;
   }
 
+  test('deleting an interview for good from the Trash leaves its words nowhere in the index', () => {
+    const interview = ws.call('listInterviews', { engagementId: ws.call('listEngagements', {})[0]!.id })[0]!;
+    ws.saveNotes({
+      interviewId: interview.id,
+      doc: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zyxwvu qoph' }] }],
+      },
+    });
+    expect(ws.call('search', { query: 'zyxwvu' }).total).toBe(1);
+    expect(indexContents().blobs.includes(Buffer.from('zyx'))).toBe(true);
+    ws.call('deleteInterview', { id: interview.id });
+    expect(ws.call('search', { query: 'zyxwvu' }).total).toBe(0);
+    ws.call('deleteFromTrash', { id: ws.call('listTrash', {})[0]!.id });
+    const after = indexContents();
+    expect(after.strings).not.toMatch(/zyxwvu|qoph/i);
+    for (const trigram of ['zyx', 'yxw', 'xwv', 'wvu', 'qop', 'oph'])
+      expect(after.blobs.includes(Buffer.from(trigram))).toBe(false);
+    expect(docsSpelling('zyxwvu')).toBe(0);
+    expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+    ftsIntact(ws.db);
+  });
+
   test('leaves no form of the erased name in any index table, its shadow tables or their blobs', () => {
     const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
     const person = ws

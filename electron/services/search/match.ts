@@ -27,9 +27,14 @@ export function termPatterns(term: Term, languages: readonly SearchLanguage[][])
     case 'prefix':
       return [...term.text].length >= 3 ? [[term.text]] : [];
     case 'phrase': {
-      // The phrase as written: its words one space apart (as the matcher wants them).
-      const phrase = term.words.join(' ');
-      return [...phrase].length >= 3 ? [[phrase]] : [];
+      // Its words are one space apart (as the matcher wants them). The index is asked for the joins
+      // between them (three letters each side): a long phrase of common trigrams costs the index far
+      // more to match whole, and the joins are hardly less selective.
+      const { words } = term;
+      if (words.length === 1) return [...words[0]!].length >= 3 ? [[words[0]!]] : [];
+      return words
+        .slice(1)
+        .map((word, i) => [`${[...words[i]!].slice(-3).join('')} ${[...word].slice(0, 3).join('')}`]);
     }
   }
 }
@@ -182,12 +187,7 @@ function withoutOverlaps(sorted: readonly Span[]): Span[] {
 /** Words counted by the white space between them: cheap, and the same whichever way a text was split. */
 function roughWordCount(text: string): number {
   let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = /\s/u.test(text[i]!);
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
+  for (const _ of text.matchAll(/\S+/gu)) n++;
   return n;
 }
 

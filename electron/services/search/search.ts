@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Language, RoleLevel, Tier } from '../../../shared/domain.ts';
 import {
@@ -102,18 +103,28 @@ function engagementOf(ctx: ServiceContext) {
   const byInterview = ctx.db.prepare(
     'SELECT e.id, e.language FROM interviews i JOIN engagements e ON e.id = i.engagement_id WHERE i.id = ?',
   );
-  const bySource = ctx.db.prepare(
-    `SELECT e.id, e.language FROM engagements e WHERE e.id = coalesce(
-       (SELECT engagement_id FROM findings WHERE id = @id),
-       (SELECT engagement_id FROM accounts WHERE id = @id),
-       (SELECT a.engagement_id FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = @id))`,
-  );
+  const bySource: Record<Exclude<SearchKind, 'note' | 'memo'>, Statement> = {
+    finding: ctx.db.prepare(
+      'SELECT e.id, e.language FROM findings f JOIN engagements e ON e.id = f.engagement_id WHERE f.id = ?',
+    ),
+    account: ctx.db.prepare(
+      'SELECT e.id, e.language FROM accounts a JOIN engagements e ON e.id = a.engagement_id WHERE a.id = ?',
+    ),
+    interviewee: ctx.db.prepare(
+      `SELECT e.id, e.language FROM interviewees p JOIN accounts a ON a.id = p.account_id
+       JOIN engagements e ON e.id = a.engagement_id WHERE p.id = ?`,
+    ),
+  };
   const cache = new Map<string, { engagementId: string; language: Language }>();
   return (row: { kind: SearchKind; sourceId: string; interviewId: string | null }) => {
     const key = row.interviewId ?? row.sourceId;
     let found = cache.get(key);
     if (!found) {
-      const e = (row.interviewId ? byInterview.get(row.interviewId) : bySource.get({ id: row.sourceId })) as {
+      const e = (
+        row.kind === 'note' || row.kind === 'memo'
+          ? byInterview.get(row.interviewId)
+          : bySource[row.kind].get(row.sourceId)
+      ) as {
         id: string;
         language: Language;
       };
