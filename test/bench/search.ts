@@ -22,7 +22,7 @@ export function measureSearch(bench: DatabaseBench): Measure[] {
 }
 
 /** Words of the generated notes (test/bench/notes.ts) and people (generate.ts). */
-const QUERIES: { query: string; what: string; engagement?: boolean }[] = [
+const QUERIES: { query: string; what: string; engagement?: boolean; interview?: boolean }[] = [
   { query: 'asiakas', what: 'a common Finnish word' },
   { query: 'Öberg', what: 'a rare word (a surname, in a few people)' },
   { query: '"toimitus viivästyi"', what: 'a phrase' },
@@ -30,12 +30,18 @@ const QUERIES: { query: string; what: string; engagement?: boolean }[] = [
   { query: 'delivery -asiakas', what: 'a word without another' },
   { query: 'laskutus', what: 'a word found nowhere' },
   { query: 'asiakas', what: 'a common Finnish word, one engagement', engagement: true },
+  { query: 'asiakas', what: 'a common Finnish word in the 20,000-word note (Ctrl+F)', interview: true },
 ];
 
 function measureQueries({ conn, config, info }: DatabaseBench): Measure[] {
   const runs = config.runs.cheap;
-  return QUERIES.map(({ query, what, engagement }) => {
-    const input = { query, limit: 50, ...(engagement ? { engagementId: info.engagementIds[0]! } : {}) };
+  return QUERIES.map(({ query, what, engagement, interview }) => {
+    const input = {
+      query,
+      limit: 50,
+      ...(engagement ? { engagementId: info.engagementIds[0]! } : {}),
+      ...(interview ? { interviewId: info.longInterviewIds[1] } : {}),
+    };
     const result = conn.call('search', input);
     return {
       name: `search: ${what} (${query}), first 50 hits`,

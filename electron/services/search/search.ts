@@ -166,16 +166,28 @@ function candidates(
 ): Iterable<Omit<Candidate, 'engagementId' | 'language'>> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (match !== null) {
+  // Within an interview or an engagement its own texts are read and judged, without the trigram
+  // index: that would hand over the whole portfolio's candidates to find the few in scope.
+  const scoped = !!(input.interviewId || input.engagementId);
+  if (match !== null && !scoped) {
     where.push('search_fts MATCH @match');
     params.match = match;
   }
   if (input.engagementId) {
-    where.push('e.id = @engagementId');
+    where.push(`(
+      (d.kind = 'note' AND d.source_id IN (SELECT id FROM interviews WHERE engagement_id = @engagementId))
+      OR (d.kind = 'memo' AND d.source_id IN (SELECT c.id FROM codings c JOIN interviews s ON s.id = c.interview_id
+                                              WHERE s.engagement_id = @engagementId))
+      OR (d.kind = 'finding' AND d.source_id IN (SELECT id FROM findings WHERE engagement_id = @engagementId))
+      OR (d.kind = 'account' AND d.source_id IN (SELECT id FROM accounts WHERE engagement_id = @engagementId))
+      OR (d.kind = 'interviewee' AND d.source_id IN (SELECT q.id FROM interviewees q JOIN accounts o ON o.id = q.account_id
+                                                     WHERE o.engagement_id = @engagementId)))`);
     params.engagementId = input.engagementId;
   }
   if (input.interviewId) {
-    where.push('d.interview_id = @interviewId');
+    where.push(`(
+      (d.kind = 'note' AND d.source_id = @interviewId)
+      OR (d.kind = 'memo' AND d.source_id IN (SELECT id FROM codings WHERE interview_id = @interviewId)))`);
     params.interviewId = input.interviewId;
   }
   const list = (name: string, values: readonly string[] | undefined, sql: string) => {
@@ -208,7 +220,8 @@ function candidates(
     where.push('i.date <= @to');
     params.to = input.to;
   }
-  const from = match !== null ? 'search_fts JOIN search_docs d ON d.id = search_fts.rowid' : 'search_docs d';
+  const from =
+    'match' in params ? 'search_fts JOIN search_docs d ON d.id = search_fts.rowid' : 'search_docs d';
   // Joined only when a filter needs them: for every candidate they cost more than the matching.
   const joined = where.some((w) => /\b[iape]\./.test(w));
   return ctx.db
@@ -226,7 +239,8 @@ function candidates(
        LEFT JOIN engagements e ON e.id = coalesce(i.engagement_id, a.engagement_id, f.engagement_id)`
            : ''
        }
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ${scoped ? 'ORDER BY d.id' : ''}`,
     )
     .iterate(params) as Iterable<Omit<Candidate, 'engagementId' | 'language'>>;
 }
