@@ -149,6 +149,11 @@ export interface ErrorParams {
 
   undoChangedSince: None;
   undoNeedsParent: None;
+
+  /** A search query with no word to look for: only operators, or only exclusions. */
+  searchNothingToFind: None;
+  /** A span to code lies (partly) beyond the end of the interview's notes, `length` code points. */
+  searchSpanOutside: { start: number; end: number; length: number };
 }
 
 export type ErrorKey = keyof ErrorParams;
@@ -230,6 +235,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliDemoExists: 'conflict',
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
+  searchNothingToFind: 'invalid_input',
+  searchSpanOutside: 'conflict',
 };
 
 /** A key whose texts take no parameters may be thrown without them. */

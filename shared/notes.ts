@@ -19,6 +19,8 @@ export interface DerivedNotes {
   codings: Map<string, CodingSpan>;
   /** Every marked mention, one per run of marked text, with the words it covers. */
   mentions: { id: string; start: number; end: number; text: string }[];
+  /** Each text block (paragraph, heading…) in document order: its line of `text` and where it starts. */
+  blocks: { start: number; text: string }[];
 }
 
 const codePoints = (s: string): number => {
@@ -43,6 +45,7 @@ export function deriveNotes(doc: DocNode): DerivedNotes {
   const lines: string[] = [];
   const codings = new Map<string, CodingSpan>();
   const mentions: DerivedNotes['mentions'] = [];
+  const blocks: DerivedNotes['blocks'] = [];
   let offset = 0;
 
   const inline = (block: DocNode): string => {
@@ -76,13 +79,16 @@ export function deriveNotes(doc: DocNode): DerivedNotes {
   const walk = (node: DocNode): void => {
     if (TEXTBLOCKS.has(node.type)) {
       if (lines.length > 0) offset += 1; // the newline between lines
-      lines.push(inline(node));
+      const start = offset;
+      const line = inline(node);
+      lines.push(line);
+      blocks.push({ start, text: line });
       return;
     }
     for (const child of node.content ?? []) walk(child);
   };
   walk(doc);
-  return { text: lines.join('\n'), codings, mentions };
+  return { text: lines.join('\n'), codings, mentions, blocks };
 }
 
 export function docToPlainText(doc: DocNode): string {

@@ -9,6 +9,7 @@ import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
 import { isInterim } from '../../shared/sample.ts';
+import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
@@ -238,6 +239,47 @@ export const COMMANDS: Record<string, CliCommand> = {
               `${q.star ? '★ ' : ''}“${q.quote}”\n   ${q.accountName} (${TIER_LABEL[q.tier]}) · ${q.roleLevels.join(', ') || '—'} · ${q.sentiment ?? 'no sentiment'} · ${q.interviewDate ?? ''} · ${q.code.en}`,
           )
           .join('\n'),
+      };
+    },
+  },
+
+  search: {
+    readOnly: true,
+    summary:
+      'full-text search: --query TEXT [--engagement ID] [--limit N]; words AND, OR, NOT or -word, "phrase", prefix*',
+    options: {
+      query: { type: 'string' },
+      engagement: { type: 'string' },
+      limit: { type: 'string', default: '50' },
+    },
+    run: (call, values) => {
+      const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
+      const result = call('search', {
+        query: required(values, 'query'),
+        limit: Number(values.limit),
+        ...(engagementId ? { engagementId } : {}),
+      });
+      const place = (h: SearchHit) =>
+        h.kind === 'note' ? `¶${h.paragraph} ${h.start}–${h.end}` : `${h.kind} ${h.start}–${h.end}`;
+      return {
+        json: result.hits.map((h) => ({
+          kind: h.kind,
+          sourceId: h.sourceId,
+          engagementId: h.engagementId,
+          interviewId: h.interviewId,
+          paragraph: h.paragraph,
+          start: h.start,
+          end: h.end,
+          snippet: h.snippet,
+          score: h.score,
+        })),
+        text: [
+          ...result.hits.map(
+            (h) =>
+              `${h.score.toFixed(2)}  ${[h.accountName, h.date].filter(Boolean).join(' · ') || h.engagementName}  ${place(h)}  ${h.snippet}`,
+          ),
+          `${result.hits.length} of ${result.total}${result.more ? '+' : ''} hits`,
+        ].join('\n'),
       };
     },
   },

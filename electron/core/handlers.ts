@@ -17,6 +17,8 @@ import { saveNotes } from '../services/notes.ts';
 import { findQuotes } from '../services/quotes.ts';
 import * as relationships from '../services/relationships.ts';
 import { startReportExport } from '../services/reports.ts';
+import { codeSearchHits } from '../services/search/codeHits.ts';
+import { search } from '../services/search/search.ts';
 import * as settings from '../services/settings.ts';
 import * as trash from '../services/trash.ts';
 
@@ -94,6 +96,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     deleteFromTrash: ({ id }) => trash.deleteFromTrash(ctx, id),
     emptyTrash: () => trash.emptyTrash(ctx),
     suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
+
+    search: (query) => search(ctx, query),
+    codeSearchHits: (input) => codeSearchHits(ctx, input),
 
     startReportExport: (request) => startReportExport(ctx, request),
 

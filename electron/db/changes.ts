@@ -17,6 +17,11 @@ type Row = Record<string, unknown>;
 
 /** Tables whose rows are never part of an undo: the Trash itself. */
 const NOT_RECORDED = new Set(['trash']);
+/**
+ * Nor the search index (migration 12): it is derived from the rows it indexes, and the search service
+ * brings it in step with whatever an undo puts back (its full-text tables cannot take triggers anyway).
+ */
+export const isSearchIndex = (table: string): boolean => table.startsWith('search_');
 
 /**
  * Columns that say when or how often, or that are derived from another column, per table: a row that
@@ -41,12 +46,15 @@ const columns = (db: Database, table: string): { name: string; pk: number }[] =>
   db.pragma(`table_info("${table}")`) as { name: string; pk: number }[];
 
 function installTriggers(db: Database): void {
-  if (prepared.has(db)) return;
+  // Created inside the caller's transaction: one that then fails rolls the temporary tables and
+  // triggers back too, so their presence is checked, not only remembered.
+  if (prepared.has(db) && db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'change_log'`).get())
+    return;
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS change_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT);
            CREATE TEMP TABLE IF NOT EXISTS change_capture (active INTEGER)`);
   const when = 'WHEN EXISTS (SELECT 1 FROM temp.change_capture)';
   for (const table of tables(db)) {
-    if (NOT_RECORDED.has(table)) continue;
+    if (NOT_RECORDED.has(table) || isSearchIndex(table)) continue;
     const json = (alias: string) =>
       `json_object(${columns(db, table)
         .map((c) => `'${c.name}', ${alias}."${c.name}"`)

@@ -9,6 +9,7 @@ import { sql as trash } from './migrations/0008-trash.ts';
 import { up as codePolarity } from './migrations/0009-code-polarity.ts';
 import { up as findingClaims } from './migrations/0010-finding-claims.ts';
 import { sql as benchmarkComparators } from './migrations/0011-benchmark-comparators.ts';
+import { up as search } from './migrations/0012-search.ts';
 
 interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, up: codePolarity },
   { version: 10, up: findingClaims },
   { version: 11, up: (db) => db.exec(benchmarkComparators) },
+  { version: 12, up: search },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -5,13 +5,14 @@ import type { DocNode, Language } from '../../shared/domain.ts';
 import { type FoundSpan, IdentityMatcher, type KnownIdentity } from '../../shared/identity/detect.ts';
 import type { ErasureMatch, ErasurePlace, ErasurePreview } from '../../shared/identity/types.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
-import type { RowChange } from '../db/changes.ts';
+import { isSearchIndex, type RowChange } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { storedDoc } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { buildRegister, ERASED_MARKERS, erasedMarker } from './identities.ts';
 import { saveNotes } from './notes.ts';
+import { purgeDeletedText } from './search/indexing.ts';
 import { deletedPerson, patchDeletedRow } from './trash.ts';
 
 export { ERASED_MARKERS, erasedMarker } from './identities.ts';
@@ -274,7 +275,10 @@ interface TextColumn {
 
 /** Columns derived from the notes (re-derived on save) or keyed by a name (handled on their own). */
 const DERIVED = new Set(['notes.doc', 'notes.text', 'mentions.text', 'identity_decisions.key']);
-/** Tables read on their own: the Trash keeps whole rows as JSON (see trashNaming). */
+/**
+ * Tables read on their own: the Trash keeps whole rows as JSON (see trashNaming). The search index
+ * follows the texts it indexes and is never erased as a place of its own.
+ */
 const OWN_WAY = new Set(['trash']);
 /**
  * Live codings' quotes are re-derived from the notes when they are saved, so they follow the notes
@@ -296,7 +300,7 @@ function textColumns({ db }: ServiceContext): TextColumn[] {
   return tables.flatMap((table) =>
     (db.pragma(`table_info("${table}")`) as { name: string; type: string }[])
       .filter((c) => /TEXT/i.test(c.type) && c.name !== 'id' && !c.name.endsWith('_id'))
-      .filter((c) => !DERIVED.has(`${table}.${c.name}`) && !OWN_WAY.has(table))
+      .filter((c) => !DERIVED.has(`${table}.${c.name}`) && !OWN_WAY.has(table) && !isSearchIndex(table))
       .map((c) => ({ table, column: c.name })),
   );
 }
@@ -697,6 +701,7 @@ export function eraseInterviewee(
     db.prepare(
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,
     ).run(name, ctx.now(), target.identityId ?? '', target.intervieweeId ?? '');
+    purgeDeletedText(db);
   })();
   summary.complete = emptyJournal(ctx.db);
   summary.backupsWithData = listBackups(ctx).length;

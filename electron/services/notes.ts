@@ -8,10 +8,11 @@ import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { syncMentions } from './identities.ts';
 import { checkNotes } from './notes-validity.ts';
+import { indexNoteBlocks } from './search/indexing.ts';
 
 /**
- * Stores the notes document, its derived plain text and its codings in one transaction, so the
- * document and the codings table can never disagree. A document the editor could not open again is
+ * Stores the notes document, its derived plain text, its codings and its search index rows in one
+ * transaction, so the document, the codings table and the index can never disagree. A document the editor could not open again is
  * refused. Saves from a client
  * name the revision they were made from, and one made from an older revision is refused: two writers
  * never silently overwrite each other. Services that rewrite notes inside their own transaction
@@ -116,6 +117,11 @@ export function saveNotes(
       if (current === undefined) throw notFound('interview');
       if (current !== baseRevision) throw new KuuloError('notesStale', { current, base: baseRevision });
     }
+    // The text before this save: the search index finds the blocks that changed against it.
+    const oldText = ctx.db
+      .prepare('SELECT text FROM notes WHERE interview_id = ?')
+      .pluck()
+      .get(interviewId) as string | undefined;
     const row = ctx.db
       .prepare(
         `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
@@ -133,6 +139,7 @@ export function saveNotes(
       .run(updatedAt, wordCount, interviewId);
     syncCodings(ctx, interviewId, derived, created);
     syncMentions(ctx, interviewId, derived.mentions);
+    indexNoteBlocks(ctx.db, interviewId, derived.blocks, oldText ?? '');
     return { revision: row.revision, updatedAt, wordCount };
   })();
 }

@@ -4,6 +4,7 @@ import { type RowChange, recordChanges, revertChanges } from '../db/changes.ts';
 import { emptyJournal } from '../db/journal.ts';
 import { checkRestoredCode } from './codebook.ts';
 import type { ServiceContext } from './context.ts';
+import { purgeDeletedText, reindexAfterUndo } from './search/indexing.ts';
 
 /** How long a deletion can be undone. */
 export const TRASH_DAYS = 30;
@@ -21,7 +22,13 @@ interface Entry {
  * are kept (see electron/db/changes.ts) with a label for the list. One transaction: the change and
  * its Trash entry are saved together or not at all.
  */
-export function intoTrash<T>(ctx: ServiceContext, entry: Entry | ((result: T) => Entry), work: () => T): T {
+export function intoTrash<T>(
+  ctx: ServiceContext,
+  entry: Entry | ((result: T) => Entry),
+  work: () => T,
+  /** Told the entry's id, for a caller that offers the undo at once (coding search hits). */
+  recorded?: (trashId: string) => void,
+): T {
   return ctx.db.transaction(() => {
     const { result, changes } = recordChanges(ctx.db, work);
     if (!changes.length) return result;
@@ -32,11 +39,13 @@ export function intoTrash<T>(ctx: ServiceContext, entry: Entry | ((result: T) =>
       interviews: count(changes, 'interviews'),
       codings: count(changes, 'codings'),
     };
+    const trashId = ctx.newId();
     ctx.db
       .prepare(
         'INSERT INTO trash (id, kind, label, engagement_id, deleted_at, changes) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(ctx.newId(), kind, JSON.stringify(counted), engagementId, ctx.now(), JSON.stringify(changes));
+      .run(trashId, kind, JSON.stringify(counted), engagementId, ctx.now(), JSON.stringify(changes));
+    recorded?.(trashId);
     return result;
   })();
 }
@@ -90,6 +99,7 @@ export function restoreFromTrash(ctx: ServiceContext, id: string): TrashItem {
   try {
     ctx.db.transaction(() => {
       revertChanges(ctx.db, changes);
+      reindexAfterUndo(ctx.db, changes);
       for (const codeId of new Set(
         changes.filter((c) => c.table === 'codes').map((c) => String((c.old ?? c.new)!.id)),
       ))
@@ -109,7 +119,10 @@ const partOfSomethingGone = (): KuuloError => new KuuloError('undoNeedsParent');
 /** Deletes entries for good: their text is overwritten on disk and leaves the journal at once. */
 function purge(ctx: ServiceContext, where: string, ...params: unknown[]): { removed: number } {
   const removed = ctx.db.prepare(`DELETE FROM trash ${where}`).run(...params).changes;
-  if (removed) emptyJournal(ctx.db);
+  if (removed) {
+    purgeDeletedText(ctx.db);
+    emptyJournal(ctx.db);
+  }
   return { removed };
 }
 

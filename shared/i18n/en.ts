@@ -241,6 +241,7 @@ export const en = {
       codeMerge: 'Merge of codes',
       codeRetire: 'Retired code',
       finding: 'Finding',
+      searchCoding: 'Coding of search hits',
     },
   },
   delete: {

@@ -367,6 +367,10 @@ const en: Phrasebook = {
     'This cannot be undone any more: what it changed has been changed again since. Nothing was changed.',
   undoNeedsParent: () =>
     'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
+  searchNothingToFind: () =>
+    'Type a word to search for: a search of only AND, OR and NOT, or of words to leave out, finds nothing.',
+  searchSpanOutside: ({ start, end, length }) =>
+    `A hit to code (characters ${start}–${end}) is beyond the end of the notes (${length} characters): they have changed since the search. Search again. Nothing was coded.`,
 };
 
 const fi: Phrasebook = {
@@ -486,6 +490,10 @@ const fi: Phrasebook = {
     'Tätä ei voi enää perua: sitä, mitä se muutti, on sen jälkeen muutettu uudelleen. Mitään ei muutettu.',
   undoNeedsParent: () =>
     'Tämä kuuluu johonkin, jota ei enää ole (esimerkiksi roskakorissa olevaan toimeksiantoon tai asiakkaaseen): palauta se ensin. Mitään ei muutettu.',
+  searchNothingToFind: () =>
+    'Kirjoita sana, jota haetaan: pelkillä JA-, TAI- ja EI-sanoilla tai pois jätettävillä sanoilla ei löydy mitään.',
+  searchSpanOutside: ({ start, end, length }) =>
+    `Koodattava osuma (merkit ${start}–${end}) on muistiinpanojen lopun jälkeen (${length} merkkiä): muistiinpanot ovat muuttuneet haun jälkeen. Hae uudelleen. Mitään ei koodattu.`,
 };
 
 export const errorTexts: Readonly<Record<Language, Phrasebook>> = { en, fi };

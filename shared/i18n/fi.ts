@@ -245,6 +245,7 @@ export const fi: Resources = {
       codeMerge: 'Koodien yhdistäminen',
       codeRetire: 'Käytöstä poistettu koodi',
       finding: 'Löydös',
+      searchCoding: 'Hakuosumien koodaus',
     },
   },
   delete: {

@@ -17,6 +17,7 @@ import { describeLine, describeMachine, type Machine } from './machine.ts';
 import { measureMorphology } from './morphology.ts';
 import { measureRenderer } from './renderer.ts';
 import { measureReport } from './report.ts';
+import { measureSearch } from './search.ts';
 import { measureStartup } from './startup.ts';
 import { type Group, type Measure, printTable, rssMb } from './stats.ts';
 import { benchWorkspace, SCALE_NAMES, type Scale, type WorkspaceInfo, workingCopy } from './workspace.ts';
@@ -45,6 +46,7 @@ const SKIPPABLE = [
   'identity',
   'morphology',
   'report',
+  'search',
   'core',
   'renderer',
   'import',
@@ -117,6 +119,7 @@ try {
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
+  if (!skip.has('search')) await group('search', () => measureSearch(bench));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
   if (!skip.has('import')) await group('import', () => measureImport(cached.config.runs.cheap));
   if (!skip.has('renderer')) {

@@ -15,12 +15,13 @@ import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext } from '../../electron/services/context.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
 import { seededIds } from '../../electron/services/ids.ts';
+import { reindexAllNotes } from '../../electron/services/search/indexing.ts';
 import type { Input, Method, Output } from '../../shared/contract.ts';
 import { type GenerateOptions, generateWorkspace } from './generate.ts';
 import { generateNotes, random } from './notes.ts';
 
 /** Bump when the generator or what is added to the workspace changes, so an old cached file is not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export const SCALE_NAMES = ['small', 'full'] as const;
 export type Scale = (typeof SCALE_NAMES)[number];
@@ -132,6 +133,8 @@ export function benchWorkspace(
     generateWorkspace(db, config.workspace);
     const engagementIds = db.prepare('SELECT id FROM engagements ORDER BY id').pluck().all() as string[];
     generateWorkspace(db, config.report);
+    // The generator writes notes rows directly: their search index rows as the notes service writes them.
+    reindexAllNotes(db);
     const reportEngagementId = db
       .prepare('SELECT id FROM engagements WHERE id NOT IN (SELECT value FROM json_each(?))')
       .pluck()

@@ -108,12 +108,12 @@ function withReadOnly(ctx: TestContext, path: string, body: () => void): void {
   }
 }
 
-/** A 1 MB tmpfs: the only honest way to get a full disk. Needs root (mount). */
+/** A 2 MB tmpfs (the workspace with its search index must fit first): the only honest way to get a full disk. Needs root (mount). */
 function withTinyDisk(ctx: TestContext, body: (dir: string) => void): void {
   const dir = freshFolder();
-  const mounted = run('mount', '-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir);
+  const mounted = run('mount', '-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir);
   if (mounted.status !== 0)
-    ctx.skip(`mounting a 1 MB tmpfs is not permitted here (${mounted.stderr.trim() || 'not root'})`);
+    ctx.skip(`mounting a 2 MB tmpfs is not permitted here (${mounted.stderr.trim() || 'not root'})`);
   try {
     body(dir);
   } finally {

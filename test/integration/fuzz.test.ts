@@ -352,6 +352,11 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     restoreFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
     deleteFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
     suggestQuotes: byId(ids.finding, ids.finding2),
+    search: [
+      { query: 'hinta' },
+      { query: '"hinta ei" OR yhteys* -kahdesti', engagementId: ids.engagement, limit: 5, offset: 1 },
+    ],
+    codeSearchHits: [{ codeId: ids.ownCode, hits: [{ interviewId: ids.interview, start: 7, end: 20 }] }],
     startReportExport: [
       {
         engagementId: ids.engagement,

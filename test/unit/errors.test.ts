@@ -132,6 +132,8 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   cliDemoExists: [{ path: PATH }],
   undoChangedSince: [{}],
   undoNeedsParent: [{}],
+  searchNothingToFind: [{}],
+  searchSpanOutside: [{ start: 10, end: 17, length: 12 }],
 };
 
 const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];
