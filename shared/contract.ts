@@ -48,6 +48,7 @@ import {
   ReviewRequest,
   z as zod,
 } from './schemas.ts';
+import { CodeSearchHits, type CodeSearchHitsResult, SearchQuery, type SearchResult } from './search.ts';
 
 /**
  * The one contract between the UI (or CLI, or tests) and the services.
@@ -91,7 +92,8 @@ export type TrashKind =
   | 'code'
   | 'codeMerge'
   | 'codeRetire'
-  | 'finding';
+  | 'finding'
+  | 'searchCoding';
 
 /** How an entry is named in the list, in both languages (codes have two names). */
 export interface TrashLabel {
@@ -276,6 +278,11 @@ export const contract = {
   deleteFromTrash: input(ById).returns<{ removed: number }>(),
   emptyTrash: input(Empty).returns<{ removed: number }>(),
   suggestQuotes: input(ById).returns<Quote[]>(),
+
+  /** Full-text search of notes, memos, findings, people and accounts; ranked, best first. */
+  search: input(SearchQuery).returns<SearchResult>(),
+  /** Codes the given spans of notes in one step, undoable as one Trash entry (`trashId`). */
+  codeSearchHits: input(CodeSearchHits).returns<CodeSearchHitsResult>(),
 
   /** Progress and the end come as `exportProgress` events (shared/events.ts). */
   startReportExport: input(ReportRequest).returns<ExportJob>(),

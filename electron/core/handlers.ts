@@ -17,6 +17,7 @@ import { saveNotes } from '../services/notes.ts';
 import { findQuotes } from '../services/quotes.ts';
 import * as relationships from '../services/relationships.ts';
 import { startReportExport } from '../services/reports.ts';
+import * as searchDraft from '../services/search/draft.ts';
 import * as settings from '../services/settings.ts';
 import * as trash from '../services/trash.ts';
 
@@ -94,6 +95,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     deleteFromTrash: ({ id }) => trash.deleteFromTrash(ctx, id),
     emptyTrash: () => trash.emptyTrash(ctx),
     suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
+
+    search: (query) => searchDraft.search(ctx, query),
+    codeSearchHits: (input) => searchDraft.codeSearchHits(ctx, input),
 
     startReportExport: (request) => startReportExport(ctx, request),
 
