@@ -6,6 +6,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
+import { openSearch, useSearch } from './store/search.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
 import { AnalysisView } from './views/AnalysisView.tsx';
@@ -16,12 +17,14 @@ import { FindingsView } from './views/FindingsView.tsx';
 import { InterviewView } from './views/InterviewView.tsx';
 import { PortfolioView } from './views/PortfolioView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
+import { SearchPanel } from './views/SearchPanel.tsx';
 import { TrashView } from './views/TrashView.tsx';
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   const { t } = useTranslation();
   const route = useRouter((s) => s.route);
   const current = useWorkspace((s) => s.current);
+  const searching = useSearch((s) => s.open);
   const [dialog, setDialog] = useState<'settings' | 'help' | null>(null);
   const [language, setLanguage] = useState(chosenLanguage);
 
@@ -65,6 +68,9 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
         <NavLink to="portfolio" href="#/portfolio" />
         <NavLink to="trash" href="#/trash" />
+        <button type="button" className="quiet" onClick={() => openSearch('wide')} title="Ctrl+Shift+F">
+          {t('search.title')}
+        </button>
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}
         </button>
@@ -81,6 +87,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       {route.name === 'portfolio' && <PortfolioView />}
       {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
       {route.name === 'trash' && <TrashView />}
+      {searching && <SearchPanel />}
       {dialog === 'settings' && (
         <SettingsDialog
           chosen={language}
