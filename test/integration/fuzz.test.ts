@@ -350,6 +350,12 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     restoreFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
     deleteFromTrash: f.call('listTrash', {}).map((item) => ({ id: item.id })),
     suggestQuotes: byId(ids.finding, ids.finding2),
+    search: [
+      { query: 'vaihtui' },
+      { query: 'kahdesti -tausta', engagementId: ids.engagement, tiers: ['key'], limit: 5 },
+      { query: 'yhteyshenkilö', interviewId: ids.interview, codeIds: [ids.code], from: '2020-01-01' },
+    ],
+    codeSearchHits: [{ codeId: ids.code, hits: [{ interviewId: ids.interview, start: 7, end: 20 }] }],
     startReportExport: [
       {
         engagementId: ids.engagement,
