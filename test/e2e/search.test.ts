@@ -78,6 +78,20 @@ describe('search in Chromium', () => {
       await expect.poll(() => page.url()).toContain(`#/interview/${opened.interviewId}`);
       await expect.poll(() => selectedText(page)).toBe(wordsOf(ws, opened));
       expect(await page.evaluate(() => document.activeElement?.closest('.notes-editor') !== null)).toBe(true);
+      // The last passage of that interview, further down: the editor scrolls to show it.
+      const last = first.hits.at(-1)!;
+      await hits
+        .nth(first.hits.length - 1)
+        .getByRole('button')
+        .click();
+      await expect.poll(() => selectedText(page)).toBe(wordsOf(ws, last));
+      const shown = await page.evaluate(() => {
+        const box = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        const view = document.querySelector('.notes-scroll')!.getBoundingClientRect();
+        const scrolled = document.querySelector('.notes-scroll')!.scrollTop > 0;
+        return scrolled && box.top >= view.top && box.bottom <= view.bottom;
+      });
+      expect(shown).toBe(true);
 
       // Code every passage with one code, in one step.
       const code = ws
@@ -147,6 +161,17 @@ describe('search in Chromium', () => {
       await expect.poll(() => hits.count()).toBe(everywhere);
       await screenshot(page, 'search-en');
 
+      // ↓ and ↑ go from the field through the hits and back.
+      const isHit = () => page.evaluate(() => document.activeElement?.classList.contains('search-hit-open'));
+      await panel.getByLabel('Search words').focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await isHit()).toBe(true);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      expect(await isHit()).toBe(true);
+      await page.keyboard.press('ArrowUp');
+      expect(await focusedId(page)).toBe('search-field');
+
       // A tier filter narrows the hits to key accounts.
       await panel.getByText('Filters').click();
       await panel.getByRole('button', { name: 'Key account' }).click();
@@ -160,6 +185,7 @@ describe('search in Chromium', () => {
       await expect.poll(() => panel.getByRole('status').innerText()).toContain('Nothing found for “qqxqzz”');
       await field.fill('OR');
       await expect.poll(() => panel.getByRole('alert').innerText()).toContain('The search could not be run');
+      await screenshot(page, 'search-en-error');
 
       await page.keyboard.press('Escape');
       await expect.poll(() => panel.count()).toBe(0);

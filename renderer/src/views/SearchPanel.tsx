@@ -23,6 +23,22 @@ import {
 import { groupHits, type HitGroup, hitKey, snippetParts } from '../store/searchHits.ts';
 import { useWorkspace } from '../store/workspace.ts';
 
+/** ↓ and ↑ go from the search field through the hits and back, as in a list. */
+function moveAmongHits(e: KeyboardEvent): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const panel = (e.currentTarget as HTMLElement).closest('.search-panel');
+  const stops = [
+    document.getElementById('search-field'),
+    ...(panel?.querySelectorAll<HTMLElement>('.search-hit-open') ?? []),
+  ];
+  const at = stops.indexOf(e.target as HTMLElement);
+  if (at < 0) return;
+  const next = stops[at + (e.key === 'ArrowDown' ? 1 : -1)];
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
+}
+
 const toggle = <T,>(list: T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
@@ -68,6 +84,7 @@ export function SearchPanel() {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void runSearch();
+            else moveAmongHits(e);
           }}
         />
         <p className="muted small search-syntax">{t('search.syntax')}</p>
@@ -76,7 +93,7 @@ export function SearchPanel() {
       </search>
       <StatusLine groups={groups} />
       {s.status === 'error' && (
-        <p className="form-error" role="alert">
+        <p className="form-error search-error" role="alert">
           {t('search.failed', { message: s.error })}
         </p>
       )}
@@ -374,6 +391,7 @@ function Hit({ hit }: { hit: SearchHit }) {
         type="button"
         className="search-hit-open"
         onClick={() => void openHit(hit)}
+        onKeyDown={moveAmongHits}
         title={hit.kind === 'note' ? t('search.openHit') : undefined}
       >
         <span className="search-snippet">
