@@ -172,6 +172,20 @@ describe('search in Chromium', () => {
       await page.keyboard.press('ArrowUp');
       expect(await focusedId(page)).toBe('search-field');
 
+      // Passages of two engagements: only shared codes can code them all, and the panel says so.
+      const mixed = panel.getByText('Passages from several engagements can be coded only with shared codes.');
+      await panel.getByLabel('Select all passages').check();
+      await mixed.waitFor();
+      await panel.getByRole('button', { name: 'Code selected…' }).click();
+      const passages = ws.call('search', { query: 'price' }).hits.filter((h) => h.kind === 'note').length;
+      const picker = page.getByRole('dialog', { name: `Code ${passages} passages` });
+      const shared = ws.call('getCodebook', {}).filter((c) => !c.isGroup && !c.retired).length;
+      await expect.poll(() => picker.getByRole('option').count()).toBe(shared);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => picker.count()).toBe(0);
+      await panel.getByLabel('Select all passages').uncheck();
+      await expect.poll(() => mixed.count()).toBe(0);
+
       // A tier filter narrows the hits to key accounts.
       await panel.getByText('Filters').click();
       await panel.getByRole('button', { name: 'Key account' }).click();

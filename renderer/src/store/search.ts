@@ -51,7 +51,8 @@ interface SearchState {
   selected: string[];
   /** Codes offered for the code filter and for coding hits: the scope's codebook. */
   codebook: CodebookEntry[];
-  picking: boolean;
+  /** The code picker for the selection is open, with the codes it offers. */
+  picking: { codebook: CodebookEntry[]; engagementId: string | null } | null;
   coding: SearchCoding | null;
   /** What the status line says after coding or undoing. */
   notice: { kind: 'coded' | 'nothingNew' | 'undone'; count: number; code: { fi: string; en: string } } | null;
@@ -76,7 +77,7 @@ export const useSearch = create<SearchState>(() => ({
   more: false,
   selected: [],
   codebook: [],
-  picking: false,
+  picking: null,
   coding: null,
   notice: null,
 }));
@@ -138,7 +139,7 @@ export function focusField(): void {
 
 /** Escape: the panel closes and the focus goes back where it was. */
 export function closeSearch(): void {
-  useSearch.setState({ open: false, picking: false });
+  useSearch.setState({ open: false, picking: null });
   if (timer) clearTimeout(timer);
   const target = returnFocus;
   returnFocus = null;
@@ -252,11 +253,25 @@ export function selectAll(all: boolean): void {
   }));
 }
 
-/** The codebook to code the selection with: passages from several engagements take only shared codes. */
-export function pickableCodebook(state: SearchState): CodebookEntry[] {
+/** The engagements the selected passages come from. */
+export function selectedEngagements(state: SearchState): string[] {
   const selected = new Set(state.selected);
-  const engagements = new Set(state.hits.filter((h) => selected.has(hitKey(h))).map((h) => h.engagementId));
-  return engagements.size > 1 ? state.codebook.filter((c) => c.engagementId === null) : state.codebook;
+  return [...new Set(state.hits.filter((h) => selected.has(hitKey(h))).map((h) => h.engagementId))];
+}
+
+/**
+ * Opens the code picker for the selection. Passages of one engagement take its codes and the shared
+ * ones (fetched when the search spans all engagements); passages of several take only shared codes.
+ */
+export async function pickCode(): Promise<void> {
+  const engagements = selectedEngagements(useSearch.getState());
+  const engagementId = engagements.length === 1 ? engagements[0]! : null;
+  try {
+    const codebook = await unwrap(kuulo.getCodebook(engagementId ? { engagementId } : {}));
+    useSearch.setState({ picking: { codebook, engagementId } });
+  } catch (error) {
+    useNotify.getState().push('error', error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -266,7 +281,7 @@ export function pickableCodebook(state: SearchState): CodebookEntry[] {
 export async function codeSelected(codeId: string, code: { fi: string; en: string }): Promise<void> {
   const state = useSearch.getState();
   const spans = codableSpans(state.hits, new Set(state.selected));
-  useSearch.setState({ picking: false });
+  useSearch.setState({ picking: null });
   if (!spans.length) return;
   try {
     // Unsaved typing would be lost under the rewritten notes (or refused as stale): not without it saved.

@@ -9,10 +9,11 @@ import {
   closeSearch,
   codeSelected,
   openHit,
-  pickableCodebook,
+  pickCode,
   runSearch,
   type SearchScope,
   selectAll,
+  selectedEngagements,
   setFilters,
   setQuery,
   setScope,
@@ -110,11 +111,14 @@ export function SearchPanel() {
             type="button"
             className="primary"
             disabled={s.selected.length === 0}
-            onClick={() => useSearch.setState({ picking: true })}
+            onClick={() => void pickCode()}
           >
             {t('search.codeSelected')}
           </button>
         </div>
+      )}
+      {selectedEngagements(s).length > 1 && (
+        <p className="muted small search-mixed">{t('search.otherEngagements')}</p>
       )}
       <div className="search-results">
         <Results groups={groups} />
@@ -128,10 +132,10 @@ export function SearchPanel() {
         <CodePicker
           target={{
             title: t('search.pickerTitle', { count: s.selected.length }),
-            codebook: pickableCodebook(s),
-            engagementId: s.scope === 'all' ? null : s.engagementId,
+            codebook: s.picking.codebook,
+            engagementId: s.picking.engagementId,
             onChoose: (codeId, name) => void codeSelected(codeId, name),
-            onClose: () => useSearch.setState({ picking: false }),
+            onClose: () => useSearch.setState({ picking: null }),
           }}
         />
       )}
