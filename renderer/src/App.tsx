@@ -68,8 +68,18 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
         <NavLink to="portfolio" href="#/portfolio" />
         <NavLink to="trash" href="#/trash" />
-        <button type="button" className="quiet" onClick={() => openSearch('wide')} title="Ctrl+Shift+F">
-          {t('search.title')}
+        {/* An icon: on a small laptop the bar has no room for another word. */}
+        <button
+          type="button"
+          className="quiet search-button"
+          onClick={() => openSearch('wide')}
+          title={t('search.open')}
+          aria-label={t('search.title')}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M10 10l4.5 4.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
         </button>
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}

@@ -203,7 +203,7 @@ describe('search in Chromium', () => {
 
       await page.keyboard.press('Escape');
       await expect.poll(() => panel.count()).toBe(0);
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
 
       // Shortcuts are listed in the help.
       await page.keyboard.press('Control+/');
