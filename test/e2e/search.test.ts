@@ -194,7 +194,16 @@ describe('search in Chromium', () => {
       await panel.getByRole('button', { name: 'Clear filters' }).click();
       await expect.poll(() => hits.count()).toBe(everywhere);
 
+      // Accounts, memos and people come in groups of their own; an account opens its engagement's list.
       const field = panel.getByLabel('Search words');
+      await field.fill('Aldgate');
+      const titles = panel.locator('.search-group-title');
+      await expect.poll(() => titles.allInnerTexts()).toContainEqual(expect.stringMatching(/^Coding memos/));
+      expect((await titles.allInnerTexts()).at(-1)).toMatch(/^Accounts/);
+      const account = ws.call('search', { query: 'Aldgate' }).hits.find((h) => h.kind === 'account')!;
+      await panel.locator('.search-group').last().getByRole('button').first().click();
+      await expect.poll(() => page.url()).toContain(`#/engagement/${account.engagementId}/accounts`);
+
       await field.fill('qqxqzz');
       await expect.poll(() => panel.getByRole('status').innerText()).toContain('Nothing found for “qqxqzz”');
       await field.fill('OR');
