@@ -7,6 +7,7 @@ import { Toasts } from './components/Toasts.tsx';
 import { followBackups } from './store/backups.ts';
 import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
+import { openSearch, useSearch } from './store/search.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
 import { AnalysisView } from './views/AnalysisView.tsx';
@@ -17,12 +18,14 @@ import { FindingsView } from './views/FindingsView.tsx';
 import { InterviewView } from './views/InterviewView.tsx';
 import { PortfolioView } from './views/PortfolioView.tsx';
 import { QuotesView } from './views/QuotesView.tsx';
+import { SearchPanel } from './views/SearchPanel.tsx';
 import { TrashView } from './views/TrashView.tsx';
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   const { t } = useTranslation();
   const route = useRouter((s) => s.route);
   const current = useWorkspace((s) => s.current);
+  const searching = useSearch((s) => s.open);
   const [dialog, setDialog] = useState<'settings' | 'help' | null>(null);
   const [language, setLanguage] = useState(chosenLanguage);
 
@@ -70,6 +73,19 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
         <NavLink to="portfolio" href="#/portfolio" />
         <NavLink to="trash" href="#/trash" />
+        {/* An icon: on a small laptop the bar has no room for another word. */}
+        <button
+          type="button"
+          className="quiet search-button"
+          onClick={() => openSearch('wide')}
+          title={t('search.open')}
+          aria-label={t('search.title')}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <circle cx="6.5" cy="6.5" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            <path d="M10 10l4.5 4.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
+        </button>
         <button type="button" className="quiet" onClick={() => setDialog('help')} title="Ctrl+/">
           {t('app.shortcuts')}
         </button>
@@ -86,6 +102,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
       {route.name === 'portfolio' && <PortfolioView />}
       {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
       {route.name === 'trash' && <TrashView />}
+      {searching && <SearchPanel />}
       {dialog === 'settings' && (
         <SettingsDialog
           chosen={language}

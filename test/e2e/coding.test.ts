@@ -265,7 +265,7 @@ describe('coding in Chromium', () => {
       await page.locator('.notes-editor').click();
       await page.keyboard.type('Only Matti knows the history');
       await page.keyboard.press('Control+1');
-      await page.keyboard.press('Control+Shift+F');
+      await page.keyboard.press('Control+Shift+L');
       await page.keyboard.type(' of the account.');
       await page.keyboard.press('Enter');
       await page.keyboard.type('Next point.');

@@ -355,6 +355,8 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     search: [
       { query: 'hinta' },
       { query: '"hinta ei" OR yhteys* -kahdesti', engagementId: ids.engagement, limit: 5, offset: 1 },
+      { query: 'kahdesti -tausta', engagementId: ids.engagement, tiers: ['key'], limit: 5 },
+      { query: 'yhteyshenkilö', interviewId: ids.interview, codeIds: [ids.code], from: '2020-01-01' },
     ],
     codeSearchHits: [{ codeId: ids.ownCode, hits: [{ interviewId: ids.interview, start: 7, end: 20 }] }],
     startReportExport: [

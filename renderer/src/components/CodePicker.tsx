@@ -33,11 +33,24 @@ export function matchCodes(codebook: CodebookEntry[], query: string): CodebookEn
     .map((m) => m.code);
 }
 
+/**
+ * Given to use the picker for something other than the editor's selection (coding search hits): the
+ * codes offered, the engagement a new code belongs to, and what choosing and closing do.
+ */
+export interface PickerTarget {
+  title: string;
+  codebook: CodebookEntry[];
+  engagementId: string | null;
+  onChoose: (codeId: string, name: { fi: string; en: string }) => void;
+  onClose: () => void;
+}
+
 /** The keyboard-first code picker: type to filter, arrows to move, Enter to apply (or create). */
-export function CodePicker() {
+export function CodePicker({ target }: { target?: PickerTarget } = {}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const codebook = useCodings((s) => s.codebook);
+  const editorCodebook = useCodings((s) => s.codebook);
+  const codebook = target?.codebook ?? editorCodebook;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const matches = useMemo(() => matchCodes(codebook, query), [codebook, query]);
@@ -50,10 +63,12 @@ export function CodePicker() {
   const options = matches.length + (canCreate ? 1 : 0);
 
   const close = () => {
+    if (target) return target.onClose();
     useCodings.setState({ pickerOpen: false });
     useNotes.getState().editor?.commands.focus();
   };
-  const apply = (codeId: string) => {
+  const apply = (codeId: string, name: { fi: string; en: string }) => {
+    if (target) return target.onChoose(codeId, name);
     const editor = useNotes.getState().editor;
     close();
     if (editor) codeSelection(editor, codeId);
@@ -61,7 +76,7 @@ export function CodePicker() {
   const create = () =>
     attempt(async () => {
       const name = query.trim();
-      const { engagementId } = useCodings.getState();
+      const engagementId = target ? target.engagementId : useCodings.getState().engagementId;
       const code = await unwrap(
         kuulo.createCode({
           name: { fi: name, en: name },
@@ -69,12 +84,12 @@ export function CodePicker() {
           color: NEW_CODE_COLORS[codebook.length % NEW_CODE_COLORS.length]!,
         }),
       );
-      await useCodings.getState().reloadCodebook();
-      apply(code.id);
+      if (!target) await useCodings.getState().reloadCodebook();
+      apply(code.id, code.name);
     });
   const choose = (index: number) => {
     const code = matches[index];
-    if (code) apply(code.id);
+    if (code) apply(code.id, code.name);
     else if (canCreate) void create();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -90,13 +105,13 @@ export function CodePicker() {
   const groupOf = new Map(codebook.filter((c) => c.isGroup).map((g) => [g.id, g.name[lang]]));
 
   return (
-    <Dialog title={t('coding.pickerTitle')} onClose={close}>
+    <Dialog title={target?.title ?? t('coding.pickerTitle')} onClose={close}>
       <input
         className="picker-input"
         autoFocus
         value={query}
         placeholder={t('coding.pickerHint')}
-        aria-label={t('coding.pickerTitle')}
+        aria-label={target?.title ?? t('coding.pickerTitle')}
         role="combobox"
         aria-expanded="true"
         aria-controls="code-options"

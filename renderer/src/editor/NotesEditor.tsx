@@ -53,7 +53,8 @@ const CodingKeys = Extension.create({
         useCodings.setState({ pickerOpen: true });
         return true;
       },
-      'Mod-Shift-f': () => toggleFollowUp(this.editor.view),
+      // Not Mod-Shift-f: that opens the search everywhere, the editor included.
+      'Mod-Shift-l': () => toggleFollowUp(this.editor.view),
     };
     for (let n = 1; n <= 9; n++) keys[`Mod-${n}`] = byHotkey(n);
     return keys;
@@ -252,10 +253,10 @@ export function NotesEditor({
       (state) => useNotes.setState({ state }),
     );
     saverRef.current = saver;
-    useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor });
+    useNotes.setState({ state: 'saved', flush: () => saver.flush(), editor, editorOf: interviewId });
     return () => {
       // First: a choice still open is no longer asked, so the closing save keeps both versions itself.
-      useNotes.setState({ flush: async () => true, editor: null, conflict: null });
+      useNotes.setState({ flush: async () => true, editor: null, editorOf: null, conflict: null });
       trackClosingSave(saver.flush());
       saver.dispose();
     };
@@ -415,7 +416,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       <button
         type="button"
         className="tool"
-        title={`${t('coding.followUp')} (Ctrl+Shift+F)`}
+        title={`${t('coding.followUp')} (Ctrl+Shift+L)`}
         aria-label={t('coding.followUp')}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => toggleFollowUp(editor.view)}

@@ -3,6 +3,7 @@ import type { ClockAction } from '../../../shared/clock.ts';
 import type { Input } from '../../../shared/contract.ts';
 import type { InterviewDetail } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { useCodings } from './codings.ts';
 import { closingSavesDone, useNotes } from './notes.ts';
 import { attempt, unwrap } from './notify.ts';
 
@@ -10,7 +11,11 @@ type Patch = Input<'updateInterview'>['patch'];
 
 interface InterviewState {
   detail: InterviewDetail | null;
+  /** Goes up when the notes were changed outside the editor (coding search hits): the editor reopens. */
+  notesVersion: number;
   load: (id: string) => Promise<void>;
+  /** Reloads the open interview's notes and codings if it is one of these, and reopens its editor. */
+  reloadNotes: (interviewIds: readonly string[]) => Promise<void>;
   update: (patch: Patch) => Promise<void>;
   addRelationship: (input: Omit<Input<'addRelationship'>, 'interviewId'>) => Promise<void>;
   removeRelationship: (id: string) => Promise<void>;
@@ -20,6 +25,7 @@ interface InterviewState {
 
 export const useInterview = create<InterviewState>((set, get) => ({
   detail: null,
+  notesVersion: 0,
   load: async (id) => {
     await closingSavesDone();
     const detail = await unwrap(kuulo.getInterview({ id }));
@@ -30,6 +36,13 @@ export const useInterview = create<InterviewState>((set, get) => ({
       clock: detail.clock,
     });
     set({ detail });
+  },
+  reloadNotes: async (interviewIds) => {
+    const detail = get().detail;
+    if (!detail || !interviewIds.includes(detail.id)) return;
+    await get().load(detail.id);
+    await useCodings.getState().load(detail.id, detail.engagementId);
+    set((s) => ({ notesVersion: s.notesVersion + 1 }));
   },
   update: async (patch) => {
     const detail = get().detail;

@@ -11,6 +11,8 @@ interface NotesState {
   revision: number;
   /** The open notes editor, for panels that read or change its document. */
   editor: Editor | null;
+  /** The interview whose notes `editor` holds. */
+  editorOf: string | null;
   /**
    * The notes as saved elsewhere after the open copy was loaded: saving waits until the consultant
    * chooses which version to keep.
@@ -29,6 +31,7 @@ export const useNotes = create<NotesState>(() => ({
   wordCount: 0,
   revision: 0,
   editor: null,
+  editorOf: null,
   conflict: null,
   clock: IDLE_CLOCK,
   showTimestamps: true,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { useNotes } from './notes.ts';
+import { openSearch } from './search.ts';
 
 /** The current screen registers what its shortcuts do; the app routes key presses to it. */
 interface ShortcutState {
@@ -25,6 +26,7 @@ export function handleShortcut(e: KeyboardEvent): void {
   let action: (() => void) | null | undefined = null;
   if (isMod(e) && !e.shiftKey && !e.altKey && key === 'n') action = s.onNew;
   else if (isMod(e) && key === 's') action = () => void useNotes.getState().flush();
+  else if (isMod(e) && !e.altKey && key === 'f') action = () => openSearch(e.shiftKey ? 'wide' : 'narrow');
   else if (isMod(e) && key === ',') action = s.openSettings;
   else if (isMod(e) && key === '/') action = s.openHelp;
   else if (e.altKey && key === 'arrowup') action = s.onBack;
@@ -38,7 +40,9 @@ export const SHORTCUT_LIST = [
   ['Ctrl/⌘ + S', 'shortcuts.save'],
   ['Ctrl/⌘ + 1…9', 'shortcuts.codeWith'],
   ['Ctrl/⌘ + K', 'shortcuts.picker'],
-  ['Ctrl/⌘ + Shift + F', 'shortcuts.followUp'],
+  ['Ctrl/⌘ + Shift + L', 'shortcuts.followUp'],
+  ['Ctrl/⌘ + F', 'shortcuts.search'],
+  ['Ctrl/⌘ + Shift + F', 'shortcuts.searchAll'],
   ['Ctrl/⌘ + ,', 'shortcuts.settings'],
   ['Alt + ↑', 'shortcuts.back'],
   ['Ctrl/⌘ + /', 'shortcuts.help'],

@@ -119,7 +119,9 @@ export function CodingPanel() {
       {placed.length === 0 && !onlyVisible && <p className="muted small">{t('coding.none')}</p>}
       <ul className="coding-list">
         {placed.map(({ id, range, quote }) => {
-          const meta = codings[id]!;
+          const meta = codings[id];
+          // Placed before the codings changed (an undo elsewhere took this one back): gone until placed anew.
+          if (!meta) return null;
           const code = codeOf.get(meta.codeId);
           return (
             <li key={id} className={selected.includes(id) ? 'selected' : ''}>

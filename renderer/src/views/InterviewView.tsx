@@ -24,6 +24,7 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 export function InterviewView({ id, codingId }: { id: string; codingId?: string | undefined }) {
   const { t } = useTranslation();
   const detail = useInterview((s) => s.detail);
+  const notesVersion = useInterview((s) => s.notesVersion);
   const navigate = useRouter((s) => s.navigate);
   const showTimestamps = useNotes((s) => s.showTimestamps);
   const [deleting, setDeleting] = useState(false);
@@ -83,7 +84,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           <NotesUnreadable notes={detail.notes} />
         ) : (
           <NotesEditor
-            key={detail.id}
+            key={`${detail.id}:${notesVersion}`}
             interviewId={detail.id}
             engagementId={detail.engagementId}
             initialDoc={detail.notes.doc}
