@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { groupHits } from '../../renderer/src/store/searchHits.ts';
+import { fi } from '../../shared/i18n/fi.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import type { TestWorkspace } from '../helpers/workspace.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
@@ -67,7 +68,7 @@ describe('search in Chromium', () => {
       await expect.poll(() => hits.count()).toBe(expected.total);
       const heading = panel.locator('.search-group-title').first();
       expect(await heading.innerText()).toContain(first.hits[0]!.accountName!);
-      expect(await heading.innerText()).toContain('Avainasiakas');
+      expect(await heading.innerText()).toContain(fi.account.tiers[first.hits[0]!.tier!]);
       expect(await heading.innerText()).toMatch(/\d{1,2}\.\d{1,2}\.\d{4}/);
       expect(await panel.getByRole('status').innerText()).toContain(`${expected.total} osumaa`);
       await screenshot(page, 'search-fi');
