@@ -7,6 +7,8 @@
 /** The coarse class the UI branches on (retry, reopen, show a form error …). */
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
 
+import type { RefusalReason } from './import.ts';
+
 type None = Record<string, never>;
 
 /** What was looked for and not found. */
@@ -149,6 +151,11 @@ export interface ErrorParams {
 
   undoChangedSince: None;
   undoNeedsParent: None;
+
+  /** A transcript file refused by its reader (shared/import.ts); `params` fill the reason's text. */
+  transcriptRefused: { reason: RefusalReason; params: Record<string, string | number> };
+  transcriptNeedsTarget: None;
+  transcriptSpeakerUnknown: { name: string };
 }
 
 export type ErrorKey = keyof ErrorParams;
@@ -230,6 +237,9 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliDemoExists: 'conflict',
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
+  transcriptRefused: 'invalid_input',
+  transcriptNeedsTarget: 'invalid_input',
+  transcriptSpeakerUnknown: 'invalid_input',
 };
 
 /** A key whose texts take no parameters may be thrown without them. */

@@ -18,6 +18,7 @@ import { findQuotes } from '../services/quotes.ts';
 import * as relationships from '../services/relationships.ts';
 import { startReportExport } from '../services/reports.ts';
 import * as settings from '../services/settings.ts';
+import { importTranscript, previewTranscript } from '../services/transcriptImport.ts';
 import * as trash from '../services/trash.ts';
 
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
@@ -54,6 +55,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
       saveNotes(ctx, interviewId, doc, created, baseRevision),
     interviewClock: ({ id, action }) => interviews.interviewClock(ctx, id, action),
+    previewTranscript: (source) => previewTranscript(ctx, source),
+    importTranscript: (request) => importTranscript(ctx, request),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),

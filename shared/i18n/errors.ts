@@ -367,6 +367,10 @@ const en: Phrasebook = {
     'This cannot be undone any more: what it changed has been changed again since. Nothing was changed.',
   undoNeedsParent: () =>
     'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
+  transcriptRefused: ({ reason, params }) => fillIn(enUi.transcriptImport.refusal[reason], params),
+  transcriptNeedsTarget: () =>
+    'Say where the transcript goes: an interview to add it to, or an account to make a new interview for.',
+  transcriptSpeakerUnknown: ({ name }) => `The transcript has no speaker called “${name}”.`,
 };
 
 const fi: Phrasebook = {
@@ -486,7 +490,15 @@ const fi: Phrasebook = {
     'Tätä ei voi enää perua: sitä, mitä se muutti, on sen jälkeen muutettu uudelleen. Mitään ei muutettu.',
   undoNeedsParent: () =>
     'Tämä kuuluu johonkin, jota ei enää ole (esimerkiksi roskakorissa olevaan toimeksiantoon tai asiakkaaseen): palauta se ensin. Mitään ei muutettu.',
+  transcriptRefused: ({ reason, params }) => fillIn(fiUi.transcriptImport.refusal[reason], params),
+  transcriptNeedsTarget: () =>
+    'Kerro, mihin litteraatti tuodaan: haastatteluun, johon se lisätään, tai asiakkaalle, jolle tehdään uusi haastattelu.',
+  transcriptSpeakerUnknown: ({ name }) => `Litteraatissa ei ole puhujaa nimeltä ”${name}”.`,
 };
+
+/** A reader's refusal text with its {{placeholders}} filled in (the UI's texts, shared with the CLI). */
+const fillIn = (text: string, params: Record<string, string | number>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(params[name] ?? whole));
 
 export const errorTexts: Readonly<Record<Language, Phrasebook>> = { en, fi };
 

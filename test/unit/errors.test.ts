@@ -9,6 +9,7 @@ import {
   type Thing,
 } from '../../shared/errors.ts';
 import { errorTexts, phraseError } from '../../shared/i18n/errors.ts';
+import { REFUSAL_REASONS } from '../../shared/import.ts';
 
 const LANGUAGES: Language[] = ['en', 'fi'];
 
@@ -132,6 +133,15 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   cliDemoExists: [{ path: PATH }],
   undoChangedSince: [{}],
   undoNeedsParent: [{}],
+  transcriptRefused: [
+    ...REFUSAL_REASONS.map((reason) => {
+      const params: Record<string, string | number> =
+        reason === 'tooLarge' ? { maxMb: 50 } : reason === 'unsupportedFormat' ? { kind: 'pdf' } : {};
+      return { reason, params };
+    }),
+  ],
+  transcriptNeedsTarget: [{}],
+  transcriptSpeakerUnknown: [{ name: 'Virtanen, Matti' }],
 };
 
 const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];

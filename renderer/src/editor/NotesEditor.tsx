@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stampSeconds } from '../../../shared/clock.ts';
 import type { DocNode, Language } from '../../../shared/domain.ts';
-import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
+import { NoteAttributes, NotesStarterKit, TranscriptSchema } from '../../../shared/editor/schema.ts';
 import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { MentionPicker } from '../components/MentionPicker.tsx';
@@ -119,6 +119,7 @@ export function NotesEditor({
     () => [
       NotesStarterKit,
       NoteAttributes,
+      TranscriptSchema,
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
