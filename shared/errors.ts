@@ -156,6 +156,8 @@ export interface ErrorParams {
   transcriptRefused: { reason: RefusalReason; params: Record<string, string | number> };
   transcriptNeedsTarget: None;
   transcriptSpeakerUnknown: { name: string };
+  cliSpeaker: { value: string };
+  cliNoFile: { path: string };
 }
 
 export type ErrorKey = keyof ErrorParams;
@@ -240,6 +242,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   transcriptRefused: 'invalid_input',
   transcriptNeedsTarget: 'invalid_input',
   transcriptSpeakerUnknown: 'invalid_input',
+  cliSpeaker: 'invalid_input',
+  cliNoFile: 'not_found',
 };
 
 /** A key whose texts take no parameters may be thrown without them. */

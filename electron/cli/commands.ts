@@ -12,6 +12,7 @@ import { isInterim } from '../../shared/sample.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
+import { importCommand } from './importTranscript.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -65,6 +66,8 @@ function table(rows: string[][]): string {
 }
 
 export const COMMANDS: Record<string, CliCommand> = {
+  import: importCommand,
+
   report: {
     readOnly: true,
     summary:

@@ -371,6 +371,9 @@ const en: Phrasebook = {
   transcriptNeedsTarget: () =>
     'Say where the transcript goes: an interview to add it to, or an account to make a new interview for.',
   transcriptSpeakerUnknown: ({ name }) => `The transcript has no speaker called “${name}”.`,
+  cliSpeaker: ({ value }) =>
+    `--speaker "${value}" is not "Name=interviewee:ID", "Name=interviewer" or "Name=other".`,
+  cliNoFile: ({ path }) => `Cannot read the file ${path}.`,
 };
 
 const fi: Phrasebook = {
@@ -494,6 +497,9 @@ const fi: Phrasebook = {
   transcriptNeedsTarget: () =>
     'Kerro, mihin litteraatti tuodaan: haastatteluun, johon se lisätään, tai asiakkaalle, jolle tehdään uusi haastattelu.',
   transcriptSpeakerUnknown: ({ name }) => `Litteraatissa ei ole puhujaa nimeltä ”${name}”.`,
+  cliSpeaker: ({ value }) =>
+    `--speaker "${value}" ei ole muotoa "Nimi=interviewee:ID", "Nimi=interviewer" tai "Nimi=other".`,
+  cliNoFile: ({ path }) => `Tiedostoa ${path} ei voi lukea.`,
 };
 
 /** A reader's refusal text with its {{placeholders}} filled in (the UI's texts, shared with the CLI). */

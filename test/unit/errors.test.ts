@@ -142,6 +142,8 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   ],
   transcriptNeedsTarget: [{}],
   transcriptSpeakerUnknown: [{ name: 'Virtanen, Matti' }],
+  cliSpeaker: [{ value: 'Matti=boss' }],
+  cliNoFile: [{ path: PATH }],
 };
 
 const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];
