@@ -80,7 +80,7 @@ function previewText(preview: TranscriptPreview, mappings: readonly SpeakerMappi
     ...(preview.speakers.length
       ? preview.speakers.map((s) => {
           const mapping = mappings.find((m) => m.name === s.name) ?? s.suggested;
-          return `  ${s.name} (${fill(t.speakerCounts, { cues: s.cues, words: s.words })}) → ${mappingText(mapping, preview)}`;
+          return `  ${s.name} (${fill(s.cues === 1 ? t.speakerCounts_one : t.speakerCounts_other, { count: s.cues, words: s.words })}) → ${mappingText(mapping, preview)}`;
         })
       : [`  ${t.noSpeakers}`]),
     '',

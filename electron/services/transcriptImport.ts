@@ -278,7 +278,12 @@ export async function importTranscript(
       interviewId = createInterview(ctx, request.engagementId, {
         accountId: current.accountId,
         intervieweeIds: [...new Set(mapped)],
-        interviewer: '',
+        // Whoever the consultant named as the interviewer is the new interview's interviewer.
+        interviewer: [...mapping.values()]
+          .filter((m) => m.as === 'interviewer')
+          .map((m) => m.name)
+          .join(', ')
+          .slice(0, 200),
         date: null,
         startTime: null,
         mode: 'video',

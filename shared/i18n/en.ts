@@ -809,7 +809,9 @@ export const en = {
     },
     counts: '{{cues}} passages · {{turns}} paragraphs · {{words}} words',
     speakers: 'Speakers',
-    speakerCounts: '{{cues}} passages, {{words}} words',
+    speakerCounts_one: '{{count}} passage, {{words}} words',
+    speakerCounts_other: '{{count}} passages, {{words}} words',
+    asInterviewee: '{{name}} (interviewee)',
     speakerAs: 'Who is {{name}}?',
     asInterviewer: 'Interviewer (you)',
     asOther: 'Someone else (name kept, masked in reports)',
@@ -821,6 +823,7 @@ export const en = {
     importing: 'Importing…',
     done: 'Transcript imported from {{fileName}}',
     sectionLabel: 'Transcript',
+    notesNotSaved: 'Your notes could not be saved first, so nothing was imported. Try again.',
     commentLine: { comment: 'Comment', on: 'on' },
     warning: {
       cuesWithoutSpeaker: 'Speaker missing from {{count}} passages',

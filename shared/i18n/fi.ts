@@ -820,7 +820,9 @@ export const fi: Resources = {
     },
     counts: '{{cues}} kohtaa · {{turns}} kappaletta · {{words}} sanaa',
     speakers: 'Puhujat',
-    speakerCounts: '{{cues}} kohtaa, {{words}} sanaa',
+    speakerCounts_one: '{{count}} kohta, {{words}} sanaa',
+    speakerCounts_other: '{{count}} kohtaa, {{words}} sanaa',
+    asInterviewee: '{{name}} (haastateltava)',
     speakerAs: 'Kuka on {{name}}?',
     asInterviewer: 'Haastattelija (sinä)',
     asOther: 'Joku muu (nimi säilyy, peitetään raporteissa)',
@@ -832,6 +834,7 @@ export const fi: Resources = {
     importing: 'Tuodaan…',
     done: 'Litteraatti tuotu tiedostosta {{fileName}}',
     sectionLabel: 'Litteraatti',
+    notesNotSaved: 'Muistiinpanojasi ei voitu ensin tallentaa, joten mitään ei tuotu. Yritä uudelleen.',
     commentLine: { comment: 'Kommentti', on: 'kohtaan' },
     warning: {
       cuesWithoutSpeaker: 'Puhuja puuttuu {{count}} kohdasta',

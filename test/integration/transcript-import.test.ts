@@ -221,8 +221,17 @@ describe('import', () => {
       speakers: [{ name: 'Päivi Mäkelä', as: 'interviewee', intervieweeId: paiviId }],
     });
     expect(id).not.toBe(interviewId);
+    const second = await ws.call('importTranscript', {
+      engagementId,
+      accountId,
+      fileName: 'teams.vtt',
+      data: base64(TEAMS_VTT),
+      speakers: [{ name: 'Kaisa Lehto', as: 'interviewer' }],
+    });
+    expect(ws.call('getInterview', { id: second.interviewId }).interviewer).toBe('Kaisa Lehto');
     const detail = ws.call('getInterview', { id });
-    expect(detail).toMatchObject({ accountId, intervieweeIds: [paiviId], status: 'done' });
+    // Kaisa Lehto takes the suggestion 'other' (a new interview has no interviewer to match yet).
+    expect(detail).toMatchObject({ accountId, intervieweeIds: [paiviId], status: 'done', interviewer: '' });
     expect(detail.notes.doc.content!.map((n) => n.type)).toEqual(['transcript', 'paragraph']);
     expect(detail.notes.text.startsWith('Kaisa Lehto: Kiitos')).toBe(true);
   });

@@ -139,7 +139,13 @@ export function NotesEditor({
       injectCSS: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'notes-editor', 'aria-label': t('interview.notes'), spellcheck: 'true' },
+        attributes: {
+          class: 'notes-editor',
+          'aria-label': t('interview.notes'),
+          spellcheck: 'true',
+          // The label over an imported transcript section, drawn by CSS (transcript.css).
+          style: `--transcript-label: ${JSON.stringify(t('transcriptImport.sectionLabel'))}`,
+        },
         handleClick: (view, pos) => {
           const ids = codingsAt(view.state.doc, pos);
           useCodings.setState({ selected: ids });
