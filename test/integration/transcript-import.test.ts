@@ -212,6 +212,18 @@ describe('import', () => {
     expect(text).not.toMatch(/Päivi|Mäkelä|Jorma|Salo|Kaisa|Lehto/);
   });
 
+  test('erasing the interviewee removes their name from the transcript too, labels and inflected forms', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    ws.call('eraseInterviewee', { id: paiviId });
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    expect(notes.problem).toBeNull();
+    expect(notes.text).not.toMatch(/Päivi|Mäkelä/);
+    // Still one transcript section, its turns and times in place.
+    const block = transcriptOf(notes.doc);
+    expect(block.content!.map((p) => p.attrs?.ts)).toEqual([4.5, 10, 65]);
+    expect(notes.text).toContain('Jorma Salo: ');
+  });
+
   test('a new interview of the account takes the transcript and the mapped interviewees', async () => {
     const { interviewId: id } = await ws.call('importTranscript', {
       engagementId,
