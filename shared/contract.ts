@@ -21,6 +21,7 @@ import type {
 import { LANGUAGES } from './domain.ts';
 import type { ErrorCode, ErrorMessage } from './errors.ts';
 import type { ErasurePreview, Identity, IdentityReview, RegisterEntry } from './identity/types.ts';
+import type { TranscriptPreview } from './import.ts';
 import type { ExportJob } from './report.ts';
 import {
   AccountFields,
@@ -46,6 +47,8 @@ import {
   RelationshipFields,
   ReportRequest,
   ReviewRequest,
+  TranscriptImport,
+  TranscriptSource,
   z as zod,
 } from './schemas.ts';
 import { CodeSearchHits, type CodeSearchHitsResult, SearchQuery, type SearchResult } from './search.ts';
@@ -221,6 +224,10 @@ export const contract = {
       .strict(),
   ).returns<SaveNotesResult>(),
   interviewClock: input(ClockActionInput).returns<InterviewClock>(),
+  /** Reads a transcript file and says what importing it would bring (speakers, counts, first turns); writes nothing. */
+  previewTranscript: input(TranscriptSource).returns<Promise<TranscriptPreview>>(),
+  /** Appends the transcript as a section of an interview's notes, or makes a new interview of the account for it. */
+  importTranscript: input(TranscriptImport).returns<Promise<{ interviewId: string }>>(),
 
   addRelationship: input(RelationshipFields.extend({ interviewId: Id }).strict()).returns<Relationship>(),
   updateRelationship: input(patchOf(RelationshipFields)).returns<Relationship>(),

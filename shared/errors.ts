@@ -7,6 +7,8 @@
 /** The coarse class the UI branches on (retry, reopen, show a form error …). */
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
 
+import type { RefusalReason } from './import.ts';
+
 type None = Record<string, never>;
 
 /** What was looked for and not found. */
@@ -154,6 +156,12 @@ export interface ErrorParams {
   searchNothingToFind: None;
   /** A span to code lies (partly) beyond the end of the interview's notes, `length` code points. */
   searchSpanOutside: { start: number; end: number; length: number };
+  /** A transcript file refused by its reader (shared/import.ts); `params` fill the reason's text. */
+  transcriptRefused: { reason: RefusalReason; params: Record<string, string | number> };
+  transcriptNeedsTarget: None;
+  transcriptSpeakerUnknown: { name: string };
+  cliSpeaker: { value: string };
+  cliNoFile: { path: string };
 }
 
 export type ErrorKey = keyof ErrorParams;
@@ -237,6 +245,11 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   undoNeedsParent: 'conflict',
   searchNothingToFind: 'invalid_input',
   searchSpanOutside: 'conflict',
+  transcriptRefused: 'invalid_input',
+  transcriptNeedsTarget: 'invalid_input',
+  transcriptSpeakerUnknown: 'invalid_input',
+  cliSpeaker: 'invalid_input',
+  cliNoFile: 'not_found',
 };
 
 /** A key whose texts take no parameters may be thrown without them. */

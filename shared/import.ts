@@ -104,3 +104,31 @@ export interface Turn {
 export function formatClock(ms: number): string {
   return formatElapsed(ms);
 }
+
+/** Whom a speaker of an imported transcript stands for. */
+export const SPEAKER_ROLES = ['interviewee', 'interviewer', 'other'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+export interface SpeakerMapping {
+  name: string;
+  as: SpeakerRole;
+  /** Which interviewee, when `as` is 'interviewee'. */
+  intervieweeId?: string | undefined;
+}
+
+/** What the consultant sees before a transcript is imported; nothing is written to make it. */
+export interface TranscriptPreview {
+  fileName: string;
+  format: TranscriptFormat;
+  /** Each speaker with the mapping suggested from the interview's people and interviewer. */
+  speakers: (SpeakerSummary & { suggested: SpeakerMapping })[];
+  /** The interviewees the speakers can map to: the interview's, or the account's people. */
+  people: { id: string; name: string }[];
+  cues: number;
+  turns: number;
+  words: number;
+  /** The first turns as they will read in the notes. */
+  firstLines: Turn[];
+  warnings: ImportWarning[];
+  comments: number;
+}

@@ -21,6 +21,7 @@ import {
 } from './domain.ts';
 import type { InputProblem } from './errors.ts';
 import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
+import { SPEAKER_ROLES } from './import.ts';
 import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
@@ -295,5 +296,31 @@ export const ReviewRequest = z
 export const DeletionTarget = z
   .object({ kind: z.enum(['engagement', 'account', 'interviewee', 'interview']), id: Id })
   .strict();
+
+/**
+ * A transcript file on its way in: its bytes in base64, up to a little over the readers' 50 MB cap so
+ * that the service (not the schema) says the file is too large, in words that name the file.
+ */
+export const TranscriptSource = z
+  .object({
+    engagementId: Id,
+    interviewId: Id.optional(),
+    accountId: Id.optional(),
+    fileName: z.string().trim().min(1).max(400),
+    data: z.string().max(80_000_000),
+  })
+  .strict();
+
+export const SpeakerMappingFields = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    as: z.enum(SPEAKER_ROLES),
+    intervieweeId: Id.optional(),
+  })
+  .strict();
+
+export const TranscriptImport = TranscriptSource.extend({
+  speakers: z.array(SpeakerMappingFields).max(500).default([]),
+}).strict();
 
 export { z };

@@ -13,6 +13,7 @@ import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
+import { importCommand } from './importTranscript.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -66,6 +67,8 @@ function table(rows: string[][]): string {
 }
 
 export const COMMANDS: Record<string, CliCommand> = {
+  import: importCommand,
+
   report: {
     readOnly: true,
     summary:

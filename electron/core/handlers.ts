@@ -20,6 +20,7 @@ import { startReportExport } from '../services/reports.ts';
 import { codeSearchHits } from '../services/search/codeHits.ts';
 import { search } from '../services/search/search.ts';
 import * as settings from '../services/settings.ts';
+import { importTranscript, previewTranscript } from '../services/transcriptImport.ts';
 import * as trash from '../services/trash.ts';
 
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
@@ -56,6 +57,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
       saveNotes(ctx, interviewId, doc, created, baseRevision),
     interviewClock: ({ id, action }) => interviews.interviewClock(ctx, id, action),
+    previewTranscript: (source) => previewTranscript(ctx, source),
+    importTranscript: (request) => importTranscript(ctx, request),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),

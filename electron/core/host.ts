@@ -6,7 +6,13 @@ import { openDatabase } from '../db/connection.ts';
 import { restoreClosedWorkspace } from '../db/restore.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
-import { createDispatcher, type Dispatch } from '../services/dispatcher.ts';
+import {
+  createDispatcher,
+  type Dispatch,
+  type DispatcherOptions,
+  Pending,
+  settle,
+} from '../services/dispatcher.ts';
 import { getSettings } from '../services/settings.ts';
 import { emptyExpiredTrash } from '../services/trash.ts';
 import { createHandlers } from './handlers.ts';
@@ -26,22 +32,26 @@ const post = (message: FromHost) => port.postMessage(message);
 
 let ctx: ServiceContext | null = null;
 let dispatch: Dispatch | null = null;
+const dispatcherOptions: DispatcherOptions = {
+  onUnexpectedError: (method, error) => post({ type: 'log', operation: method, error: errorData(error) }),
+  onSlowCall: (method, ms) => post({ type: 'slow', method, ms }),
+};
 let answerRestore: ((yes: boolean) => void) | null = null;
 
 port.on('message', (message: ToHost) => {
   switch (message.type) {
-    case 'call':
-      post({
-        type: 'result',
-        id: message.id,
-        // The client sends calls only once `ready` came; this guards against a bug there.
-        json: JSON.stringify(
-          dispatch
-            ? dispatch(message.method, message.input)
-            : { ok: false, error: errorValue({ key: 'unexpected', params: {} }) },
-        ),
-      });
+    case 'call': {
+      // The client sends calls only once `ready` came; this guards against a bug there.
+      const result = dispatch
+        ? dispatch(message.method, message.input)
+        : { ok: false as const, error: errorValue({ key: 'unexpected', params: {} }) };
+      const send = (settled: unknown) =>
+        post({ type: 'result', id: message.id, json: JSON.stringify(settled) });
+      // Most results are values at once; a method that waits (reading a Word file) is sent when done.
+      if (result.ok && result.value instanceof Pending) void settle(result).then(send);
+      else send(result);
       break;
+    }
     case 'restore':
       answerRestore?.(message.yes);
       answerRestore = null;
@@ -82,10 +92,7 @@ try {
     emit: (name, payload) => post({ type: 'event', name, payload }),
   });
   ctx = context;
-  dispatch = createDispatcher(createHandlers(context), {
-    onUnexpectedError: (method, error) => post({ type: 'log', operation: method, error: errorData(error) }),
-    onSlowCall: (method, ms) => post({ type: 'slow', method, ms }),
-  });
+  dispatch = createDispatcher(createHandlers(context), dispatcherOptions);
   post({ type: 'ready', settings: getSettings(context) });
   // After `ready`: the window loads meanwhile, and calls wait in the queue until this is done.
   if (options.housekeeping) housekeeping(context);

@@ -38,17 +38,64 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         return failure(validationError(parsed.error, input), describeIssues(parsed.error));
       }
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: handler(parsed.data) };
+      const value = handler(parsed.data);
+      if (value instanceof Promise)
+        return {
+          ok: true,
+          value: new Pending(
+            value.then(
+              (settled): Result<unknown> => ({ ok: true, value: settled }),
+              (error: unknown) => errorResult(method, error, options),
+            ),
+          ),
+        };
+      return { ok: true, value };
     } catch (error) {
-      if (error instanceof KuuloError) return failure(error.detail);
-      // A constraint failure is the data breaking a rule, reported as such; anything else is a bug to log.
-      if (!isConstraintFailure(error)) options.onUnexpectedError?.(method, error);
-      return failure(sqliteError(error));
+      return errorResult(method, error, options);
     } finally {
       const ms = performance.now() - started;
       if (ms > SLOW_CALL_MS) options.onSlowCall?.(method, ms);
     }
   };
+}
+
+function errorResult(method: string, error: unknown, options: DispatcherOptions): Result<never> {
+  if (error instanceof KuuloError) return failure(error.detail);
+  // A constraint failure is the data breaking a rule, reported as such; anything else is a bug to log.
+  if (!isConstraintFailure(error)) options.onUnexpectedError?.(method, error);
+  return failure(sqliteError(error));
+}
+
+/**
+ * The answer of a method whose service waits (reading a Word file waits for the zip reader): its
+ * result, failures already turned into values like any other. Awaiting it gives the value, or throws
+ * the error as a KuuloError, so a caller in the same process (the CLI, tests) writes `await call(…)`.
+ */
+export class Pending implements PromiseLike<unknown> {
+  readonly result: Promise<Result<unknown>>;
+  constructor(result: Promise<Result<unknown>>) {
+    this.result = result;
+  }
+  // biome-ignore lint/suspicious/noThenProperty: being awaitable is the point.
+  then<A = unknown, B = never>(
+    onValue?: ((value: unknown) => A | PromiseLike<A>) | null,
+    onError?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.result
+      .then((result) => {
+        if (result.ok) return result.value;
+        throw new KuuloError(result.error.key, result.error.params as never);
+      })
+      .then(onValue, onError);
+  }
+}
+
+/**
+ * A result made plain: a pending one is awaited. Adapters that send results on (the core host, the e2e
+ * binding) settle every result before sending it; other results pass through as they are.
+ */
+export function settle(result: Result<unknown>): Promise<Result<unknown>> {
+  return result.ok && result.value instanceof Pending ? result.value.result : Promise.resolve(result);
 }
 
 const failure = (error: ErrorMessage, message?: string): { ok: false; error: KuuloErrorValue } => ({

@@ -1,4 +1,4 @@
-import { Extension, getSchema, Mark } from '@tiptap/core';
+import { Extension, getSchema, Mark, Node } from '@tiptap/core';
 import { Node as PMNode, type Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import type { DocNode } from '../domain.ts';
@@ -122,7 +122,54 @@ export const NoteAttributes = Extension.create({
   },
 });
 
-export const NOTES_SCHEMA_EXTENSIONS = [NotesStarterKit, CodingMarkSchema, MentionMarkSchema, NoteAttributes];
+/** The node type of an imported transcript (shared/notes.ts walks it like any other container). */
+export const TRANSCRIPT_NODE = 'transcript';
+
+/**
+ * An imported transcript: one marked section of the notes holding one paragraph per turn, so the
+ * consultant's own notes stay apart from it. Its paragraphs are ordinary ones (times, codings,
+ * mentions); `isolating` keeps Enter, Backspace and joins from carrying text across its edges.
+ */
+export const TranscriptSchema = Node.create({
+  name: TRANSCRIPT_NODE,
+  group: 'block',
+  content: 'paragraph+',
+  defining: true,
+  isolating: true,
+  addAttributes() {
+    return {
+      fileName: {
+        default: '',
+        parseHTML: (element) => element.getAttribute('data-file-name') ?? '',
+        renderHTML: (attributes) => ({ 'data-file-name': attributes.fileName }),
+      },
+      format: {
+        default: '',
+        parseHTML: (element) => element.getAttribute('data-format') ?? '',
+        renderHTML: (attributes) => ({ 'data-format': attributes.format }),
+      },
+      importedAt: {
+        default: '',
+        parseHTML: (element) => element.getAttribute('data-imported-at') ?? '',
+        renderHTML: (attributes) => ({ 'data-imported-at': attributes.importedAt }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'section[data-transcript]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['section', { ...HTMLAttributes, 'data-transcript': '', class: 'transcript' }, 0];
+  },
+});
+
+export const NOTES_SCHEMA_EXTENSIONS = [
+  NotesStarterKit,
+  CodingMarkSchema,
+  MentionMarkSchema,
+  NoteAttributes,
+  TranscriptSchema,
+];
 
 let schema: Schema | null = null;
 export function notesSchema(): Schema {
@@ -154,6 +201,11 @@ export function notesDocProblem(doc: DocNode): string | null {
       !(typeof attrs.ts === 'number' && Number.isFinite(attrs.ts))
     )
       problem = `A paragraph time that is not a number of seconds: ${JSON.stringify(attrs.ts)}`;
+    else if (
+      child.type.name === TRANSCRIPT_NODE &&
+      !['fileName', 'format', 'importedAt'].every((key) => typeof attrs[key] === 'string')
+    )
+      problem = `A transcript whose file name, format or import time is not text`;
     else if ('followUp' in attrs && typeof attrs.followUp !== 'boolean')
       problem = `A follow-up flag that is not true or false: ${JSON.stringify(attrs.followUp)}`;
     else

@@ -371,6 +371,13 @@ const en: Phrasebook = {
     'Type a word to search for: a search of only AND, OR and NOT, or of words to leave out, finds nothing.',
   searchSpanOutside: ({ start, end, length }) =>
     `A hit to code (characters ${start}–${end}) is beyond the end of the notes (${length} characters): they have changed since the search. Search again. Nothing was coded.`,
+  transcriptRefused: ({ reason, params }) => fillIn(enUi.transcriptImport.refusal[reason], params),
+  transcriptNeedsTarget: () =>
+    'Say where the transcript goes: an interview to add it to, or an account to make a new interview for.',
+  transcriptSpeakerUnknown: ({ name }) => `The transcript has no speaker called “${name}”.`,
+  cliSpeaker: ({ value }) =>
+    `--speaker "${value}" is not "Name=interviewee:ID", "Name=interviewer" or "Name=other".`,
+  cliNoFile: ({ path }) => `Cannot read the file ${path}.`,
 };
 
 const fi: Phrasebook = {
@@ -494,7 +501,18 @@ const fi: Phrasebook = {
     'Kirjoita sana, jota haetaan: pelkillä JA-, TAI- ja EI-sanoilla tai pois jätettävillä sanoilla ei löydy mitään.',
   searchSpanOutside: ({ start, end, length }) =>
     `Koodattava osuma (merkit ${start}–${end}) on muistiinpanojen lopun jälkeen (${length} merkkiä): muistiinpanot ovat muuttuneet haun jälkeen. Hae uudelleen. Mitään ei koodattu.`,
+  transcriptRefused: ({ reason, params }) => fillIn(fiUi.transcriptImport.refusal[reason], params),
+  transcriptNeedsTarget: () =>
+    'Kerro, mihin litteraatti tuodaan: haastatteluun, johon se lisätään, tai asiakkaalle, jolle tehdään uusi haastattelu.',
+  transcriptSpeakerUnknown: ({ name }) => `Litteraatissa ei ole puhujaa nimeltä ”${name}”.`,
+  cliSpeaker: ({ value }) =>
+    `--speaker "${value}" ei ole muotoa "Nimi=interviewee:ID", "Nimi=interviewer" tai "Nimi=other".`,
+  cliNoFile: ({ path }) => `Tiedostoa ${path} ei voi lukea.`,
 };
+
+/** A reader's refusal text with its {{placeholders}} filled in (the UI's texts, shared with the CLI). */
+const fillIn = (text: string, params: Record<string, string | number>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(params[name] ?? whole));
 
 export const errorTexts: Readonly<Record<Language, Phrasebook>> = { en, fi };
 

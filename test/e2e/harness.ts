@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { settle } from '../../electron/services/dispatcher.ts';
 import { EVENT_NAMES } from '../../shared/events.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
@@ -86,7 +87,7 @@ export async function openApp(
     options.onCall?.(String(method));
     const wait = options.latency?.[String(method)];
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-    return ws.dispatch(method, input);
+    return settle(ws.dispatch(method, input));
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -8,7 +8,7 @@ import { createHandlers } from '../../electron/core/handlers.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createBackup } from '../../electron/services/backup.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
+import { createDispatcher, type Dispatch, settle } from '../../electron/services/dispatcher.ts';
 import {
   contract,
   type ErrorCode,
@@ -43,6 +43,11 @@ const RUNS_OF: Partial<Record<Method, number>> = { startReportExport: Math.min(R
  * through with hostile input only.
  */
 const NO_VALID_EXAMPLE: Partial<Record<Method, string>> = {};
+
+/** A two-speaker transcript in base64, for the transcript methods' valid examples. */
+const FUZZ_VTT = Buffer.from(
+  'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Åsa Öberg>Hei 😀\n\n00:00:03.000 --> 00:00:04.000\n<v Pekka>Moi.\n',
+).toString('base64');
 
 const root = mkdtempSync(join(tmpdir(), 'kuulo-fuzz-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -340,6 +345,19 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     ],
     deleteFinding: byId(ids.finding, ids.finding2),
     interviewClock: (['start', 'pause', 'stop'] as const).map((action) => ({ id: ids.interview, action })),
+    previewTranscript: [
+      { engagementId: ids.engagement, interviewId: ids.interview, fileName: 't.vtt', data: FUZZ_VTT },
+    ],
+    importTranscript: [
+      {
+        engagementId: ids.engagement,
+        interviewId: ids.interview,
+        fileName: 't.vtt',
+        data: FUZZ_VTT,
+        speakers: [{ name: 'Åsa Öberg', as: 'other' }],
+      },
+      { engagementId: ids.engagement, accountId: ids.account, fileName: 't.txt', data: FUZZ_VTT },
+    ],
     copyCodings: [
       {
         interviewId: ids.interview,
@@ -588,7 +606,8 @@ describe('fuzzing every contract method', () => {
       try {
         await fc.assert(
           fc.asyncProperty(inputsFor(valid, known), async (input) => {
-            const result = f.dispatch(method, input);
+            // A method that waits (a transcript read) is settled as the core host settles it.
+            const result = await settle(f.dispatch(method, input));
             expect(typeof result.ok).toBe('boolean');
             if (result.ok || !result.error.message.startsWith('Invalid input —')) reachedService++;
             if (result.ok) {

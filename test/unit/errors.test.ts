@@ -9,6 +9,7 @@ import {
   type Thing,
 } from '../../shared/errors.ts';
 import { errorTexts, phraseError } from '../../shared/i18n/errors.ts';
+import { REFUSAL_REASONS } from '../../shared/import.ts';
 
 const LANGUAGES: Language[] = ['en', 'fi'];
 
@@ -134,6 +135,17 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   undoNeedsParent: [{}],
   searchNothingToFind: [{}],
   searchSpanOutside: [{ start: 10, end: 17, length: 12 }],
+  transcriptRefused: [
+    ...REFUSAL_REASONS.map((reason) => {
+      const params: Record<string, string | number> =
+        reason === 'tooLarge' ? { maxMb: 50 } : reason === 'unsupportedFormat' ? { kind: 'pdf' } : {};
+      return { reason, params };
+    }),
+  ],
+  transcriptNeedsTarget: [{}],
+  transcriptSpeakerUnknown: [{ name: 'Virtanen, Matti' }],
+  cliSpeaker: [{ value: 'Matti=boss' }],
+  cliNoFile: [{ path: PATH }],
 };
 
 const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stampSeconds } from '../../../shared/clock.ts';
 import type { DocNode, Language } from '../../../shared/domain.ts';
-import { NoteAttributes, NotesStarterKit } from '../../../shared/editor/schema.ts';
+import { NoteAttributes, NotesStarterKit, TranscriptSchema } from '../../../shared/editor/schema.ts';
 import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { MentionPicker } from '../components/MentionPicker.tsx';
@@ -120,6 +120,7 @@ export function NotesEditor({
     () => [
       NotesStarterKit,
       NoteAttributes,
+      TranscriptSchema,
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
       CodingMark,
@@ -139,7 +140,13 @@ export function NotesEditor({
       injectCSS: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { class: 'notes-editor', 'aria-label': t('interview.notes'), spellcheck: 'true' },
+        attributes: {
+          class: 'notes-editor',
+          'aria-label': t('interview.notes'),
+          spellcheck: 'true',
+          // The label over an imported transcript section, drawn by CSS (transcript.css).
+          style: `--transcript-label: ${JSON.stringify(t('transcriptImport.sectionLabel'))}`,
+        },
         handleClick: (view, pos) => {
           const ids = codingsAt(view.state.doc, pos);
           useCodings.setState({ selected: ids });

@@ -7,6 +7,7 @@ import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
 import { RowMenu } from '../components/RowMenu.tsx';
+import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
@@ -116,6 +117,12 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
             >
               + {t('interviews.new')}
             </button>
+            {accounts[0] && (
+              <ImportTranscriptButton
+                target={{ engagementId: id, accountId: accounts[0].id }}
+                label={t('transcriptImport.newInterview')}
+              />
+            )}
             {accounts.length === 0 && <span className="muted">{t('interviews.needAccount')}</span>}
           </div>
           {interviews.length === 0 ? (
@@ -254,6 +261,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
           }}
         />
       )}
+      <TranscriptImportDialog />
       {dialog?.kind === 'newInterview' && accounts[0] && (
         <FormDialog
           title={t('interviews.new')}

@@ -10,6 +10,7 @@ import { kuulo } from '../bridge.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { NotesUnreadable } from '../components/NotesUnreadable.tsx';
+import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
 import { useCodings } from '../store/codings.ts';
 import { useInterview } from '../store/interview.ts';
@@ -17,6 +18,7 @@ import { useNotes } from '../store/notes.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
+import { useTranscriptImport } from '../store/transcriptImport.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import { CodingPanel } from './CodingPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -33,6 +35,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
   // Until the consultant picks a tab: codings once there are some, the interview's facts before that.
   const sideTab = chosenTab ?? (hasCodings ? 'codings' : 'interview');
   const pickerOpen = useCodings((s) => s.pickerOpen);
+  const notesReloads = useTranscriptImport((s) => s.notesReloads);
 
   useEffect(() => {
     useInterview.setState({ detail: null });
@@ -78,13 +81,21 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
                 .join(', ') || t('app.none')}
             </p>
           </div>
-          <SaveIndicator />
+          <div className="interview-header-actions">
+            <ImportTranscriptButton
+              target={{ engagementId: detail.engagementId, interviewId: detail.id }}
+              label={t('transcriptImport.action')}
+              disabled={!!detail.notes.problem}
+            />
+            <SaveIndicator />
+          </div>
         </header>
         {detail.notes.problem ? (
           <NotesUnreadable notes={detail.notes} />
         ) : (
           <NotesEditor
-            key={`${detail.id}:${notesVersion}`}
+            // Opened again when a search's coding or an import rewrote the notes, so it edits the stored revision.
+            key={`${detail.id}:${notesVersion}:${notesReloads}`}
             interviewId={detail.id}
             engagementId={detail.engagementId}
             initialDoc={detail.notes.doc}
@@ -122,6 +133,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
         )}
       </aside>
       {pickerOpen && <CodePicker />}
+      <TranscriptImportDialog />
       {deleting && (
         <ConfirmDelete
           kind="interview"

@@ -1,0 +1,319 @@
+import type { DocNode } from '../../shared/domain.ts';
+import { TRANSCRIPT_NODE } from '../../shared/editor/schema.ts';
+import { resources } from '../../shared/i18n/index.ts';
+import { normalizeName } from '../../shared/identity/normalize.ts';
+import type {
+  DocComment,
+  SpeakerMapping,
+  SpeakerSummary,
+  Transcript,
+  TranscriptPreview,
+  Turn,
+} from '../../shared/import.ts';
+import { MENTION_MARK } from '../../shared/notes.ts';
+import { KuuloError, notFound } from '../base/errors.ts';
+import { getAccount } from './accounts.ts';
+import type { ServiceContext } from './context.ts';
+import { getEngagement } from './engagements.ts';
+import { createIdentity, listIdentities } from './identities.ts';
+import { MAX_TRANSCRIPT_BYTES, readTranscript, toTurns } from './import/index.ts';
+import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
+import { saveNotes } from './notes.ts';
+
+/** How many turns the preview shows: enough to recognise the conversation. */
+const PREVIEW_TURNS = 8;
+
+export interface TranscriptSource {
+  engagementId: string;
+  interviewId?: string | undefined;
+  accountId?: string | undefined;
+  fileName: string;
+  /** The file's bytes in base64, as they cross the contract. */
+  data: string;
+}
+
+/** Where a transcript goes: an interview of the engagement, or the account a new one is made for. */
+interface Target {
+  accountId: string;
+  interviewId: string | null;
+  interviewer: string;
+  people: { id: string; name: string }[];
+}
+
+function targetOf(ctx: ServiceContext, source: Omit<TranscriptSource, 'fileName' | 'data'>): Target {
+  getEngagement(ctx, source.engagementId);
+  let accountId = source.accountId;
+  let interviewer = '';
+  let onInterview: string[] = [];
+  if (source.interviewId) {
+    const interview = getInterview(ctx, source.interviewId);
+    if (interview.engagementId !== source.engagementId) throw notFound('interview');
+    accountId = interview.accountId;
+    interviewer = interview.interviewer;
+    onInterview = interview.intervieweeIds;
+  }
+  if (!accountId) throw new KuuloError('transcriptNeedsTarget');
+  const account = getAccount(ctx, accountId);
+  if (account.engagementId !== source.engagementId) throw new KuuloError('accountOfOtherEngagement');
+  const all = ctx.db
+    .prepare('SELECT id, name FROM interviewees WHERE account_id = ? ORDER BY name')
+    .all(accountId) as { id: string; name: string }[];
+  // The interview's own people first: they are the likeliest speakers.
+  const people = [
+    ...onInterview.flatMap((id) => all.filter((p) => p.id === id)),
+    ...all.filter((p) => !onInterview.includes(p.id)),
+  ];
+  return { accountId, interviewId: source.interviewId ?? null, interviewer, people };
+}
+
+/** The bytes of the file, or a refusal before anything is decoded: base64 is a third larger. */
+async function readSource(source: TranscriptSource): Promise<Transcript> {
+  if (source.data.length > Math.ceil((MAX_TRANSCRIPT_BYTES * 4) / 3) + 4)
+    throw new KuuloError('transcriptRefused', {
+      reason: 'tooLarge',
+      params: { maxMb: MAX_TRANSCRIPT_BYTES / 1024 / 1024 },
+    });
+  const bytes = Buffer.from(source.data, 'base64');
+  const read = await readTranscript(bytes, source.fileName);
+  if (!read.ok) throw new KuuloError('transcriptRefused', read.refusal);
+  return read.transcript;
+}
+
+/** Lower case without accents or punctuation: "Virtanen, Matti" and "matti virtanen" compare equal. */
+const fold = (name: string): string[] =>
+  normalizeName(name)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('fi')
+    .split(/[\s,.]+/)
+    .filter(Boolean);
+
+/**
+ * Whether a speaker's name names this person: the same words in any order ("Virtanen, Matti"), or
+ * one word that is the person's first or last name ("Matti"), told apart from everyone else's.
+ */
+export function namesPerson(speaker: SpeakerSummary, name: string): boolean {
+  const person = fold(name);
+  return [speaker.name, speaker.original].some((written) => {
+    const words = fold(written);
+    if (!words.length || !person.length) return false;
+    if (words.length === person.length && words.every((w) => person.includes(w))) return true;
+    return words.length === 1 && (words[0] === person[0] || words[0] === person.at(-1));
+  });
+}
+
+/** The mapping suggested for each speaker; a name two people could answer to is left as "other". */
+export function suggestMapping(speaker: SpeakerSummary, target: Target): SpeakerMapping {
+  const matches = target.people.filter((p) => namesPerson(speaker, p.name));
+  if (matches.length === 1) return { name: speaker.name, as: 'interviewee', intervieweeId: matches[0]!.id };
+  const interviewers = target.interviewer.split(/\s*(?:[,;&/+]|\s(?:ja|and)\s)\s*/u).filter(Boolean);
+  if (interviewers.some((name) => namesPerson(speaker, name)))
+    return { name: speaker.name, as: 'interviewer' };
+  return { name: speaker.name, as: 'other' };
+}
+
+/** Reads the file and says what an import would bring; writes nothing. */
+export async function previewTranscript(
+  ctx: ServiceContext,
+  source: TranscriptSource,
+): Promise<TranscriptPreview> {
+  const target = targetOf(ctx, source);
+  const transcript = await readSource(source);
+  const turns = toTurns(transcript.cues);
+  return {
+    fileName: source.fileName,
+    format: transcript.format,
+    speakers: transcript.speakers.map((s) => ({ ...s, suggested: suggestMapping(s, target) })),
+    people: target.people,
+    cues: transcript.cues.length,
+    turns: turns.length,
+    words: transcript.words,
+    firstLines: turns.slice(0, PREVIEW_TURNS),
+    warnings: transcript.warnings,
+    comments: transcript.comments?.length ?? 0,
+  };
+}
+
+/**
+ * Each speaker's final mapping: the consultant's where given, else the suggestion. A mapping for a
+ * name the file does not have is refused, so a typing slip on the command line is not silently lost.
+ */
+export function resolveMapping(
+  transcript: Transcript,
+  target: Target,
+  given: readonly SpeakerMapping[],
+): Map<string, SpeakerMapping> {
+  const byName = new Map(transcript.speakers.map((s) => [s.name, s]));
+  const originals = new Map(transcript.speakers.map((s) => [s.original, s.name]));
+  const chosen = new Map<string, SpeakerMapping>();
+  for (const mapping of given) {
+    const name = byName.has(mapping.name) ? mapping.name : originals.get(mapping.name);
+    if (!name) throw new KuuloError('transcriptSpeakerUnknown', { name: mapping.name });
+    if (mapping.as === 'interviewee' && !target.people.some((p) => p.id === mapping.intervieweeId))
+      throw new KuuloError('intervieweeNotOfAccount');
+    chosen.set(name, { ...mapping, name });
+  }
+  for (const speaker of transcript.speakers)
+    if (!chosen.has(speaker.name)) chosen.set(speaker.name, suggestMapping(speaker, target));
+  return chosen;
+}
+
+/**
+ * The identity a speaker's label is marked with, so the identity engine knows the name: an interviewee
+ * through the identity linked to them, anyone else through one of their name (made when missing, as
+ * the mention picker does). Then anonymised outputs mask every label, whoever it maps to.
+ */
+function speakerIdentity(ctx: ServiceContext, engagementId: string, mapping: SpeakerMapping): string {
+  const identities = listIdentities(ctx, engagementId);
+  if (mapping.as === 'interviewee' && mapping.intervieweeId) {
+    const linked = identities.find((i) => i.intervieweeId === mapping.intervieweeId);
+    if (linked) return linked.id;
+    const person = ctx.db
+      .prepare('SELECT name FROM interviewees WHERE id = ?')
+      .pluck()
+      .get(mapping.intervieweeId) as string;
+    // The name as the file wrote it joins the person's names, so the engine finds it too.
+    const aliases = normalizeName(mapping.name) === normalizeName(person) ? [] : [mapping.name];
+    return createIdentity(ctx, engagementId, {
+      kind: 'person',
+      name: person,
+      role: '',
+      aliases,
+      intervieweeId: mapping.intervieweeId,
+      accountId: null,
+    }).id;
+  }
+  const same = fold(mapping.name).join(' ');
+  const namesake = identities.find(
+    (i) => i.kind === 'person' && !i.intervieweeId && fold(i.name).join(' ') === same,
+  );
+  if (namesake) return namesake.id;
+  return createIdentity(ctx, engagementId, {
+    kind: 'person',
+    name: mapping.name,
+    role: '',
+    aliases: [],
+    intervieweeId: null,
+    accountId: null,
+  }).id;
+}
+
+export interface TranscriptMeta {
+  fileName: string;
+  format: string;
+  importedAt: string;
+}
+
+/**
+ * The transcript section of the notes: one paragraph per turn stamped with its start (seconds, as the
+ * clock gutter shows), the speaker's label first as a mention of who they are. Word comments that
+ * cannot be tied to a coding's passage are listed at its end, in the notes' language.
+ */
+export function transcriptBlock(
+  turns: readonly Turn[],
+  speakerIds: ReadonlyMap<string, string>,
+  meta: TranscriptMeta,
+  comments: readonly DocComment[] = [],
+  commentWords: { comment: string; on: string } = { comment: 'Comment', on: 'on' },
+): DocNode {
+  const paragraphs: DocNode[] = turns.map((turn) => {
+    const content: DocNode[] = [];
+    if (turn.speaker !== null) {
+      const id = speakerIds.get(turn.speaker);
+      const label: DocNode = { type: 'text', text: turn.speaker };
+      if (id) label.marks = [{ type: MENTION_MARK, attrs: { id } }];
+      content.push(label, { type: 'text', text: turn.text ? `: ${turn.text}` : ':' });
+    } else if (turn.text) content.push({ type: 'text', text: turn.text });
+    const paragraph: DocNode = {
+      type: 'paragraph',
+      attrs: { ts: turn.startMs === null ? null : turn.startMs / 1000 },
+    };
+    if (content.length) paragraph.content = content;
+    return paragraph;
+  });
+  for (const comment of comments) {
+    const who = comment.author ? ` (${comment.author})` : '';
+    const where = comment.anchorText ? ` — ${commentWords.on} “${comment.anchorText}”` : '';
+    paragraphs.push({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `${commentWords.comment}${who}: ${comment.text}${where}` }],
+    });
+  }
+  if (!paragraphs.length) paragraphs.push({ type: 'paragraph' });
+  return { type: TRANSCRIPT_NODE, attrs: { ...meta }, content: paragraphs };
+}
+
+/** Whether a document holds nothing the consultant wrote (a new interview's single empty paragraph). */
+const isBlank = (doc: DocNode): boolean =>
+  !doc.content?.length ||
+  (doc.content.length === 1 && doc.content[0]!.type === 'paragraph' && !doc.content[0]!.content?.length);
+
+export interface ImportRequest extends TranscriptSource {
+  speakers: SpeakerMapping[];
+}
+
+/**
+ * Brings a transcript into an interview's notes, after the consultant's own, or into a new interview
+ * of the account. Everything is one transaction through saveNotes, so the notes' limits and checks
+ * apply, and a refusal anywhere leaves the workspace as it was.
+ */
+export async function importTranscript(
+  ctx: ServiceContext,
+  request: ImportRequest,
+): Promise<{ interviewId: string }> {
+  const target = targetOf(ctx, request);
+  const transcript = await readSource(request);
+  const mapping = resolveMapping(transcript, target, request.speakers);
+  const turns = toTurns(transcript.cues);
+  const language = getEngagement(ctx, request.engagementId).language;
+  const words = resources[language].translation.transcriptImport.commentLine;
+  // Re-checked inside: the interview may have changed while the file was being read.
+  return ctx.db.transaction(() => {
+    const current = targetOf(ctx, request);
+    const mapped = [...mapping.values()]
+      .filter((m) => m.as === 'interviewee' && m.intervieweeId)
+      .map((m) => m.intervieweeId!);
+    let interviewId = current.interviewId;
+    if (interviewId === null) {
+      interviewId = createInterview(ctx, request.engagementId, {
+        accountId: current.accountId,
+        intervieweeIds: [...new Set(mapped)],
+        // Whoever the consultant named as the interviewer is the new interview's interviewer.
+        interviewer: [...mapping.values()]
+          .filter((m) => m.as === 'interviewer')
+          .map((m) => m.name)
+          .join(', ')
+          .slice(0, 200),
+        date: null,
+        startTime: null,
+        mode: 'video',
+        durationMin: null,
+        status: 'done',
+        nps: null,
+        satisfaction: null,
+      }).id;
+    } else {
+      const present = getInterview(ctx, interviewId).intervieweeIds;
+      // A speaker mapped to one of the account's people takes part in the interview.
+      if (mapped.some((id) => !present.includes(id)))
+        updateInterview(ctx, interviewId, { intervieweeIds: [...new Set([...present, ...mapped])] });
+    }
+    const speakerIds = new Map(
+      [...mapping.values()].map((m) => [m.name, speakerIdentity(ctx, request.engagementId, m)] as const),
+    );
+    const block = transcriptBlock(
+      turns,
+      speakerIds,
+      { fileName: request.fileName, format: transcript.format, importedAt: ctx.now() },
+      transcript.comments,
+      words,
+    );
+    const notes = getNotes(ctx, interviewId);
+    if (notes.problem) throw new KuuloError('notesUnopenable', { problem: notes.problem });
+    const kept = isBlank(notes.doc) ? [] : (notes.doc.content ?? []);
+    // An empty paragraph after the transcript: new notes are typed there, outside the transcript.
+    const doc: DocNode = { type: 'doc', content: [...kept, block, { type: 'paragraph' }] };
+    saveNotes(ctx, interviewId, doc, [], notes.revision);
+    return { interviewId };
+  })();
+}

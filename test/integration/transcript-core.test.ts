@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { type CoreClient, startCore } from '../../electron/core/client.ts';
+import { acquireWriterLock, type WriterLock } from '../../electron/db/lock.ts';
+import type { Output, Result } from '../../shared/contract.ts';
+import { REPORT_WORKER_URL, spawnHost } from '../helpers/core.ts';
+import { base64 } from '../helpers/transcripts.ts';
+
+/** Transcripts through the real core host thread: the path the app takes, Word's waiting read included. */
+let dir = '';
+let lock: WriterLock;
+let core: CoreClient | undefined;
+const workers: Worker[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kuulo-transcript-core-'));
+  lock = acquireWriterLock(join(dir, 'workspace.db'), 'Kuulo');
+});
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+  for (const worker of workers.splice(0)) await worker.terminate();
+  lock.release();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const value = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(`${result.error.key}: ${result.error.message}`);
+  return result.value as T;
+};
+
+async function open() {
+  core = await startCore(
+    {
+      dbPath: join(dir, 'workspace.db'),
+      exportDir: join(dir, 'reports'),
+      reportWorker: REPORT_WORKER_URL,
+      housekeeping: false,
+    },
+    {
+      spawn: (workerData) => {
+        const worker = spawnHost(workerData);
+        workers.push(worker);
+        return worker;
+      },
+      askRestore: () => false,
+      log: () => {},
+    },
+  );
+  const c = core;
+  const engagement = value<Output<'createEngagement'>>(
+    await c.call('createEngagement', { clientName: 'Asiakas Oy', title: 'Kuuntelu', language: 'fi' }),
+  );
+  const account = value<Output<'createAccount'>>(
+    await c.call('createAccount', { engagementId: engagement.id, name: 'Tili Oy', tier: 'key' }),
+  );
+  const interview = value<Output<'createInterview'>>(
+    await c.call('createInterview', { engagementId: engagement.id, accountId: account.id }),
+  );
+  return { c, engagementId: engagement.id, interviewId: interview.id };
+}
+
+test('a Word transcript is read and imported through the core host, other calls answered meanwhile', async () => {
+  const { c, engagementId, interviewId } = await open();
+  const doc = new Document({
+    sections: [{ children: [new Paragraph('Anna Aho: Hyvä palvelu.'), new Paragraph('Olli Oja: Kiitos.')] }],
+  });
+  const data = base64(new Uint8Array(await Packer.toBuffer(doc)));
+  const source = { engagementId, interviewId, fileName: 'haastattelu.docx', data };
+  const [preview, status] = await Promise.all([
+    c.call('previewTranscript', source),
+    c.call('workspaceStatus', {}),
+  ]);
+  expect(status.ok).toBe(true);
+  expect(value<Awaited<Output<'previewTranscript'>>>(preview)).toMatchObject({
+    format: 'docx',
+    speakers: [{ name: 'Anna Aho' }, { name: 'Olli Oja' }],
+  });
+  await c.call('importTranscript', { ...source, speakers: [] });
+  const detail = value<Output<'getInterview'>>(await c.call('getInterview', { id: interviewId }));
+  expect(detail.notes.text).toBe('Anna Aho: Hyvä palvelu.\nOlli Oja: Kiitos.\n');
+  // A refusal crosses the thread as a value with its reason.
+  const refused = await c.call('previewTranscript', { ...source, data: base64('\u0000\u0001\u0002binary') });
+  expect(refused).toMatchObject({ ok: false, error: { key: 'transcriptRefused' } });
+});
+
+test('a 10 MB transcript: previewed, and imported as far as the notes’ limits allow, in the core host', async () => {
+  const { c, engagementId, interviewId } = await open();
+  const cue = (i: number, words: number) => {
+    const t = (ms: number) => new Date(ms).toISOString().slice(11, 23);
+    return `${i}\n${t(i * 3000)} --> ${t(i * 3000 + 2900)}\n<v ${i % 2 ? 'Jorma Salo' : 'Päivi Mäkelä'}>${'puhetta '.repeat(words)}loppu.`;
+  };
+  // ~10 MB: 100,000 short cues (timing lines are most of a real file's bytes).
+  const big = `WEBVTT\n\n${Array.from({ length: 100_000 }, (_, i) => cue(i, 8)).join('\n\n')}\n`;
+  expect(big.length).toBeGreaterThan(9_000_000);
+  let started = performance.now();
+  const preview = value<Awaited<Output<'previewTranscript'>>>(
+    await c.call('previewTranscript', { engagementId, interviewId, fileName: 'big.vtt', data: base64(big) }),
+  );
+  const previewMs = performance.now() - started;
+  expect(preview.cues).toBe(100_000);
+  // Over the notes' limits (a 16 MB document, a million characters): refused whole, with its sizes.
+  started = performance.now();
+  const refused = await c.call('importTranscript', {
+    engagementId,
+    interviewId,
+    fileName: 'big.vtt',
+    data: base64(big),
+    speakers: [],
+  });
+  const refusedMs = performance.now() - started;
+  expect(refused).toMatchObject({ ok: false, error: { key: 'notesDocumentTooLarge' } });
+  // Within the limit: ~880,000 characters in 20,000 cues still imports.
+  const fits = `WEBVTT\n\n${Array.from({ length: 20_000 }, (_, i) => cue(i, 3)).join('\n\n')}\n`;
+  started = performance.now();
+  value(
+    await c.call('importTranscript', {
+      engagementId,
+      interviewId,
+      fileName: 'fits.vtt',
+      data: base64(fits),
+      speakers: [],
+    }),
+  );
+  const importMs = performance.now() - started;
+  const detail = value<Output<'getInterview'>>(await c.call('getInterview', { id: interviewId }));
+  expect(detail.notes.text.length).toBeGreaterThan(700_000);
+  console.info(
+    `10 MB preview ${Math.round(previewMs)} ms, refused import ${Math.round(refusedMs)} ms; ` +
+      `${(fits.length / 1e6).toFixed(1)} MB import ${Math.round(importMs)} ms`,
+  );
+}, 120_000);

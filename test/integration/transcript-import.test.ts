@@ -1,0 +1,321 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { writeReport } from '../../electron/report/export.ts';
+import { visibleText } from '../../electron/report/leaks.ts';
+import { settle } from '../../electron/services/dispatcher.ts';
+import type { DocNode } from '../../shared/domain.ts';
+import { notesDocProblem } from '../../shared/editor/schema.ts';
+import { deriveNotes, paragraphsToDoc } from '../../shared/notes.ts';
+import { base64, codePassage, dumpTables, TEAMS_VTT } from '../helpers/transcripts.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { unzipText } from '../helpers/zip.ts';
+
+let ws: TestWorkspace;
+let engagementId = '';
+let accountId = '';
+let interviewId = '';
+let paiviId = '';
+let otherPersonId = '';
+
+beforeEach(() => {
+  ws = openTestWorkspace();
+  engagementId = ws.call('createEngagement', {
+    clientName: 'Sarastus Oy',
+    title: 'Kuuntelu',
+    language: 'fi',
+  }).id;
+  accountId = ws.call('createAccount', { engagementId, name: 'Rautaosa Oy', tier: 'key' }).id;
+  paiviId = ws.call('createInterviewee', {
+    accountId,
+    name: 'Päivi Mäkelä',
+    roleLevel: 'strategic',
+    consent: 'given',
+  }).id;
+  otherPersonId = ws.call('createInterviewee', {
+    accountId,
+    name: 'Pekka Mäki',
+    roleLevel: 'operational',
+  }).id;
+  interviewId = ws.call('createInterview', {
+    engagementId,
+    accountId,
+    intervieweeIds: [paiviId],
+    interviewer: 'Kaisa Lehto',
+    status: 'done',
+  }).id;
+  ws.saveNotes({ interviewId, doc: paragraphsToDoc(['Omat muistiinpanoni ennen litterointia.']) });
+});
+afterEach(() => ws.close());
+
+const source = (text: string | Uint8Array = TEAMS_VTT, fileName = 'teams.vtt') => ({
+  engagementId,
+  interviewId,
+  fileName,
+  data: base64(text),
+});
+
+const raw = (method: string, input: unknown) => settle(ws.dispatch(method, input));
+
+const transcriptOf = (doc: DocNode): DocNode => {
+  const block = doc.content?.find((node) => node.type === 'transcript');
+  if (!block) throw new Error('no transcript section');
+  return block;
+};
+
+describe('preview', () => {
+  test('says what the file holds and suggests who each speaker is, writing nothing', async () => {
+    const before = dumpTables(ws.db);
+    const preview = await ws.call('previewTranscript', source());
+    expect(dumpTables(ws.db)).toBe(before);
+    expect(preview.format).toBe('vtt-teams');
+    expect(preview.cues).toBe(4);
+    expect(preview.turns).toBe(3);
+    expect(preview.speakers.map((s) => [s.name, s.suggested])).toEqual([
+      ['Kaisa Lehto', { name: 'Kaisa Lehto', as: 'interviewer' }],
+      ['Päivi Mäkelä', { name: 'Päivi Mäkelä', as: 'interviewee', intervieweeId: paiviId }],
+      ['Jorma Salo', { name: 'Jorma Salo', as: 'other' }],
+    ]);
+    expect(preview.firstLines[1]).toEqual({
+      startMs: 10_000,
+      speaker: 'Päivi Mäkelä',
+      text: 'Toimitukset myöhästyvät aina 😤 ja laskutus on sekavaa. Jorma Salon kanssa puhuimme tästä, ja Salolle se sopi.',
+    });
+    // The interview's own people first, then the rest of the account's.
+    expect(preview.people.map((p) => p.id)).toEqual([paiviId, otherPersonId]);
+  });
+
+  test('a name matches without its accents, in any case, first name alone when only one person has it', async () => {
+    const text =
+      'WEBVTT\n\n00:00.000 --> 00:02.000\n<v MAKELA, paivi>Hei.\n\n00:02.000 --> 00:04.000\n<v Pekka>Moi.\n\n00:04.000 --> 00:06.000\n<v Mäki>Terve.\n';
+    const preview = await ws.call('previewTranscript', source(text));
+    expect(preview.speakers.map((s) => s.suggested.intervieweeId ?? s.suggested.as)).toEqual([
+      paiviId,
+      otherPersonId,
+      otherPersonId,
+    ]);
+  });
+
+  test.each([
+    ['empty', new Uint8Array(0), 'a.vtt', 'empty'],
+    ['binary', new Uint8Array([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 0, 9]), 'a.txt', 'binary'],
+    ['truncated docx', new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0]), 'a.docx', 'corruptDocx'],
+    ['pdf', new TextEncoder().encode('%PDF-1.7\n...'), 'a.pdf', 'unsupportedFormat'],
+  ])('%s is refused with a clear reason', async (_name, bytes, fileName, reason) => {
+    const before = dumpTables(ws.db);
+    const result = await raw('previewTranscript', source(bytes, fileName));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'transcriptRefused' } });
+    if (!result.ok) expect((result.error.params as { reason: string }).reason).toBe(reason);
+    expect(dumpTables(ws.db)).toBe(before);
+  });
+});
+
+describe('import', () => {
+  const mapping = () => [
+    { name: 'Kaisa Lehto', as: 'interviewer' as const },
+    { name: 'Mäkelä, Päivi', as: 'interviewee' as const, intervieweeId: paiviId },
+    { name: 'Jorma Salo', as: 'other' as const },
+  ];
+
+  test('appends one transcript section after the consultant’s notes, a paragraph per turn with its time', async () => {
+    const { interviewId: id } = await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    expect(id).toBe(interviewId);
+    const { doc, problem } = ws.call('getInterview', { id }).notes;
+    expect(problem).toBeNull();
+    expect(notesDocProblem(doc)).toBeNull();
+    expect(doc.content!.map((n) => n.type)).toEqual(['paragraph', 'transcript', 'paragraph']);
+    const block = transcriptOf(doc);
+    expect(block.attrs).toMatchObject({ fileName: 'teams.vtt', format: 'vtt-teams' });
+    expect(typeof block.attrs!.importedAt).toBe('string');
+    expect(block.content!.map((p) => p.attrs?.ts)).toEqual([4.5, 10, 65]);
+    const text = deriveNotes(doc).text.split('\n');
+    expect(text).toEqual([
+      'Omat muistiinpanoni ennen litterointia.',
+      'Kaisa Lehto: Kiitos, että ehdit. Miten yhteistyö on sujunut?',
+      'Päivi Mäkelä: Toimitukset myöhästyvät aina 😤 ja laskutus on sekavaa. Jorma Salon kanssa puhuimme tästä, ja Salolle se sopi.',
+      'Jorma Salo: Päivi Mäkelälle luvattiin korjaus jo keväällä.',
+      '',
+    ]);
+  });
+
+  test('speaker labels are mentions: an interviewee’s of their linked identity, others registered by name', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    const identities = ws.call('listIdentities', { engagementId });
+    const paivi = identities.find((i) => i.intervieweeId === paiviId)!;
+    const jorma = identities.find((i) => i.name === 'Jorma Salo')!;
+    expect(paivi).toBeDefined();
+    expect(jorma).toMatchObject({ kind: 'person', intervieweeId: null });
+    const mentions = ws.db
+      .prepare('SELECT identity_id AS id, text FROM mentions WHERE interview_id = ? ORDER BY start')
+      .all(interviewId);
+    expect(mentions).toEqual([
+      { id: identities.find((i) => i.name === 'Kaisa Lehto')!.id, text: 'Kaisa Lehto' },
+      { id: paivi.id, text: 'Päivi Mäkelä' },
+      { id: jorma.id, text: 'Jorma Salo' },
+    ]);
+    // The interviewer's label joins the interviewer the register already knows.
+    const register = ws.call('identityRegister', { engagementId });
+    expect(register.find((e) => e.role === 'interviewer')?.names).toContain('Kaisa Lehto');
+    expect(register.find((e) => e.id === jorma.id)?.role).toBe('mentioned');
+  });
+
+  test('importing again reuses the identities instead of making new ones', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    const count = ws.call('listIdentities', { engagementId }).length;
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    expect(ws.call('listIdentities', { engagementId })).toHaveLength(count);
+    const doc = ws.call('getInterview', { id: interviewId }).notes.doc;
+    expect(doc.content!.filter((n) => n.type === 'transcript')).toHaveLength(2);
+  });
+
+  test('a passage coded inside the transcript is a quote with its exact text and code-point offsets', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    const codingId = ws.ctx.newId();
+    const passage = 'aina 😤 ja laskutus on sekavaa';
+    const doc = codePassage(notes.doc, passage, codingId);
+    ws.saveNotes({ interviewId, doc, codings: [{ id: codingId, codeId: code.id }] });
+    const [quote] = ws.call('findQuotes', { codeIds: [code.id] });
+    expect(quote).toMatchObject({ id: codingId, quote: passage });
+    const chars = [...ws.call('getInterview', { id: interviewId }).notes.text];
+    expect(chars.slice(quote!.start, quote!.end).join('')).toBe(passage);
+    const stats = ws.call('engagementStats', { engagementId });
+    expect(stats.prevalence.find((row) => row.codeId === code.id)).toMatchObject({ interviews: 1 });
+  });
+
+  test('an anonymised report of a coded transcript names nobody, speaker labels and inflected names included', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    let doc = ws.call('getInterview', { id: interviewId }).notes.doc;
+    const codings = [1, 2, 3].map(() => ({ id: ws.ctx.newId(), codeId: code.id }));
+    // Whole turns, labels included: the label "Päivi Mäkelä", "Salon", "Salolle", "Mäkelälle", "Kaisa Lehto".
+    doc = codePassage(doc, 'Kaisa Lehto', codings[0]!.id);
+    doc = codePassage(
+      doc,
+      ': Toimitukset myöhästyvät aina 😤 ja laskutus on sekavaa. Jorma Salon kanssa puhuimme tästä, ja Salolle se sopi.',
+      codings[1]!.id,
+    );
+    doc = codePassage(doc, ': Päivi Mäkelälle luvattiin korjaus jo keväällä.', codings[2]!.id);
+    ws.saveNotes({ interviewId, doc, codings });
+    ws.call('createFinding', {
+      engagementId,
+      title: 'Toimitukset',
+      codeIds: [code.id],
+      quoteIds: codings.map((c) => c.id),
+    });
+    const out = join(ws.dir, 'r.docx');
+    await writeReport(ws.ctx, { engagementId, anonymize: 'people' }, out);
+    const text = [...unzipText(readFileSync(out))].map(([, xml]) => visibleText(xml)).join('\n');
+    expect(text).toContain('laskutus on sekavaa');
+    expect(text).toContain('luvattiin korjaus');
+    expect(text).not.toMatch(/Päivi|Mäkelä|Jorma|Salo|Kaisa|Lehto/);
+  });
+
+  test('erasing the interviewee removes their name from the transcript too, labels and inflected forms', async () => {
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    ws.call('eraseInterviewee', { id: paiviId });
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    expect(notes.problem).toBeNull();
+    expect(notes.text).not.toMatch(/Päivi|Mäkelä/);
+    // Still one transcript section, its turns and times in place.
+    const block = transcriptOf(notes.doc);
+    expect(block.content!.map((p) => p.attrs?.ts)).toEqual([4.5, 10, 65]);
+    expect(notes.text).toContain('Jorma Salo: ');
+  });
+
+  test('a new interview of the account takes the transcript and the mapped interviewees', async () => {
+    const { interviewId: id } = await ws.call('importTranscript', {
+      engagementId,
+      accountId,
+      fileName: 'teams.vtt',
+      data: base64(TEAMS_VTT),
+      speakers: [{ name: 'Päivi Mäkelä', as: 'interviewee', intervieweeId: paiviId }],
+    });
+    expect(id).not.toBe(interviewId);
+    const second = await ws.call('importTranscript', {
+      engagementId,
+      accountId,
+      fileName: 'teams.vtt',
+      data: base64(TEAMS_VTT),
+      speakers: [{ name: 'Kaisa Lehto', as: 'interviewer' }],
+    });
+    expect(ws.call('getInterview', { id: second.interviewId }).interviewer).toBe('Kaisa Lehto');
+    const detail = ws.call('getInterview', { id });
+    // Kaisa Lehto takes the suggestion 'other' (a new interview has no interviewer to match yet).
+    expect(detail).toMatchObject({ accountId, intervieweeIds: [paiviId], status: 'done', interviewer: '' });
+    expect(detail.notes.doc.content!.map((n) => n.type)).toEqual(['transcript', 'paragraph']);
+    expect(detail.notes.text.startsWith('Kaisa Lehto: Kiitos')).toBe(true);
+  });
+
+  test('a speaker mapped to another of the account’s people joins the interview', async () => {
+    await ws.call('importTranscript', {
+      ...source(),
+      speakers: [{ name: 'Jorma Salo', as: 'interviewee', intervieweeId: otherPersonId }],
+    });
+    expect(ws.call('getInterview', { id: interviewId }).intervieweeIds).toEqual([paiviId, otherPersonId]);
+  });
+
+  test('Word comments are kept as a list at the end of the transcript section', async () => {
+    const { transcriptBlock } = await import('../../electron/services/transcriptImport.ts');
+    const block = transcriptBlock(
+      [{ startMs: null, speaker: null, text: 'Teksti.' }],
+      new Map(),
+      { fileName: 'a.docx', format: 'docx', importedAt: '2026-01-01T00:00:00Z' },
+      [{ text: 'Tarkista', author: 'KL', anchorText: 'Teksti.' }],
+      { comment: 'Kommentti', on: 'kohtaan' },
+    );
+    expect(deriveNotes({ type: 'doc', content: [block] }).text).toBe(
+      'Teksti.\nKommentti (KL): Tarkista — kohtaan “Teksti.”',
+    );
+  });
+
+  test.each([
+    ['an empty file', { data: '' }, 'transcriptRefused'],
+    [
+      'a binary file',
+      { data: base64(new Uint8Array([0, 0, 0, 1, 2, 3, 0, 255, 0, 0])) },
+      'transcriptRefused',
+    ],
+    [
+      'a truncated Word file',
+      { fileName: 'x.docx', data: base64(new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0])) },
+      'transcriptRefused',
+    ],
+    [
+      'a speaker the file does not have',
+      { speakers: [{ name: 'Nobody', as: 'other' }] },
+      'transcriptSpeakerUnknown',
+    ],
+    [
+      'an interviewee of another account',
+      {
+        speakers: [
+          { name: 'Jorma Salo', as: 'interviewee', intervieweeId: '00000000-0000-4000-8000-000000000000' },
+        ],
+      },
+      'intervieweeNotOfAccount',
+    ],
+    ['no interview nor account', { interviewId: undefined }, 'transcriptNeedsTarget'],
+  ])('%s changes nothing', async (_name, change, key) => {
+    const before = dumpTables(ws.db);
+    const result = await raw('importTranscript', { ...source(), speakers: [], ...change });
+    expect(result).toMatchObject({ ok: false, error: { key } });
+    expect(dumpTables(ws.db)).toBe(before);
+  });
+
+  test('a transcript beyond the notes’ length limit is refused whole, after identities would have been made', async () => {
+    // ~1.2 million characters of talk: over the notes' limit of a million.
+    const cues = Array.from({ length: 12_000 }, (_, i) => {
+      const s = String(i % 60).padStart(2, '0');
+      const m = String(Math.floor(i / 60) % 60).padStart(2, '0');
+      const h = String(Math.floor(i / 3600)).padStart(2, '0');
+      return `${h}:${m}:${s}.000 --> ${h}:${m}:${s}.900\n<v ${i % 2 ? 'Jorma Salo' : 'Mäkelä, Päivi'}>${'sana '.repeat(19)}loppu.`;
+    });
+    const big = `WEBVTT\n\n${cues.join('\n\n')}\n`;
+    const before = dumpTables(ws.db);
+    const result = await raw('importTranscript', { ...source(big), speakers: mapping().slice(1) });
+    expect(result).toMatchObject({ ok: false, error: { key: 'notesTooLong' } });
+    expect(dumpTables(ws.db)).toBe(before);
+  });
+});
