@@ -1,3 +1,4 @@
+import type { AccountListRefusal } from './accountImport.ts';
 /**
  * Errors cross the boundary as a key and parameters, never as finished sentences: the UI and the CLI
  * phrase them in the user's language (shared/i18n/errors.ts). Parameters that are file paths, names
@@ -108,6 +109,8 @@ export interface ErrorParams {
   intervieweeNotOfAccount: None;
   accountOfOtherEngagement: None;
   reportLeak: { text: string; part: string };
+  accountListRefused: { reason: AccountListRefusal };
+  accountListNeedsName: None;
   exportStopped: { exitCode: number };
   /** `reason` is the technical cause, in English. */
   exportFailed: { reason: string };
@@ -202,6 +205,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   intervieweeNotOfAccount: 'invalid_input',
   accountOfOtherEngagement: 'invalid_input',
   reportLeak: 'conflict',
+  accountListRefused: 'invalid_input',
+  accountListNeedsName: 'invalid_input',
   exportStopped: 'internal',
   exportFailed: 'internal',
   exportInterrupted: 'internal',
