@@ -149,6 +149,8 @@ export interface ErrorParams {
   cliAnonymizeLevel: None;
   cliLanguage: None;
   cliDemoExists: { path: string };
+  cliListFile: { path: string };
+  cliBadMapping: { map: string };
 
   undoChangedSince: None;
   undoNeedsParent: None;
@@ -233,6 +235,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliAnonymizeLevel: 'invalid_input',
   cliLanguage: 'invalid_input',
   cliDemoExists: 'conflict',
+  cliListFile: 'invalid_input',
+  cliBadMapping: 'invalid_input',
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
 };

@@ -33,7 +33,7 @@ function open(ctx: ServiceContext, request: Request) {
   if (!table.ok) throw new KuuloError('accountListRefused', { reason: table.reason });
   const { sheet } = table;
   const suggested = suggestMapping(sheet.headers);
-  const mapping = fit(request.mapping ?? suggested, sheet.headers.length);
+  const mapping = fitWidth(request.mapping ?? suggested, sheet.headers.length);
   if (!mapping.includes('name')) throw new KuuloError('accountListNeedsName');
   const existing = {
     accounts,
@@ -43,7 +43,7 @@ function open(ctx: ServiceContext, request: Request) {
 }
 
 /** A mapping given for another sheet or an older file is cut or padded to this header's width. */
-const fit = (mapping: ColumnMapping, width: number): ColumnMapping =>
+const fitWidth = (mapping: ColumnMapping, width: number): ColumnMapping =>
   Array.from({ length: width }, (_, i) => mapping[i] ?? null);
 
 export function previewAccountImport(ctx: ServiceContext, request: Request): AccountImportPreview {

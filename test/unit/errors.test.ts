@@ -91,6 +91,8 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   reportLeak: [{ text: '‹Matti Meikäläinen›', part: '‹word/document.xml›' }],
   accountListRefused: ACCOUNT_LIST_REFUSALS.map((reason) => ({ reason })),
   accountListNeedsName: [{}],
+  cliListFile: [{ path: PATH }],
+  cliBadMapping: [{ map: '‹Asiakas›=asiakas' }],
   exportStopped: [{ exitCode: 4704 }],
   exportFailed: [{ reason: '‹EACCES›' }],
   exportInterrupted: [{}],
