@@ -11,7 +11,7 @@ const db = join(dir, 'k.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function kuulo(...args: string[]) {
-  const env = { ...process.env, LANG: 'C.UTF-8' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
   delete env.KUULO_LANG;
   delete env.LC_ALL;
   const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8', env });
