@@ -171,9 +171,11 @@ export const en = {
     people_one: '{{count}} person',
     people_other: '{{count}} people',
     fills: 'Fills in: {{changes}}',
-    kept: 'Kept as it is (the file says otherwise): {{changes}}',
+    kept: 'Kept as it is: {{changes}}',
+    keptChange: '{{field}} {{from}} (the file says {{to}})',
     more_one: '… and {{count}} more account',
     more_other: '… and {{count}} more accounts',
+    quoted: '“{{value}}”',
     readingsTitle: 'Values read as',
     readingRows_one: '{{count}} row',
     readingRows_other: '{{count}} rows',
@@ -189,7 +191,7 @@ export const en = {
       differsInFile:
         '{{field}} “{{value}}” differs from an earlier row of the same account: “{{kept}}” is kept.',
     },
-    done: 'Imported: {{accounts}} new accounts, {{people}} new people. The Trash can undo it.',
+    done: 'Imported: {{accounts}}, {{people}}. The Trash can undo it.',
     needsName: 'Choose which column holds the account name.',
     refused: {
       empty: 'The file is empty.',
