@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   AccountImportPreview,
@@ -6,17 +7,11 @@ import type {
   ColumnMapping,
 } from '../../shared/accountImport.ts';
 import { KuuloError } from '../base/errors.ts';
-import {
-  createAccount,
-  createInterviewee,
-  listAccounts,
-  updateAccount,
-  updateInterviewee,
-} from './accounts.ts';
+import { insertAccountsAndPeople, listAccounts, updateAccount, updateInterviewee } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { suggestMapping } from './import/accounts/mapping.ts';
 import { buildPlan } from './import/accounts/plan.ts';
-import { readTable, type SheetTable } from './import/accounts/table.ts';
+import { readTable, type SheetTable, type TableRead } from './import/accounts/table.ts';
 import { intoTrash } from './trash.ts';
 
 type Request = z.output<typeof AccountImportRequest>;
@@ -28,8 +23,7 @@ type Request = z.output<typeof AccountImportRequest>;
 
 function open(ctx: ServiceContext, request: Request) {
   const accounts = listAccounts(ctx, request.engagementId);
-  const bytes = Buffer.from(request.data, 'base64');
-  const table = readTable(bytes, request.fileName, request.sheet);
+  const table = readCached(request);
   if (!table.ok) throw new KuuloError('accountListRefused', { reason: table.reason });
   const { sheet } = table;
   const suggested = suggestMapping(sheet.headers);
@@ -40,6 +34,27 @@ function open(ctx: ServiceContext, request: Request) {
     people: accounts.flatMap((a) => a.interviewees.map((p) => ({ ...p, accountId: a.id }))),
   };
   return { table, suggested, mapping, plan: buildPlan(sheet.rows, mapping, existing) };
+}
+
+/**
+ * The last file read, kept: the dialog previews the same bytes at each step and then imports them, and
+ * reading a 5,000-row workbook is most of the time. Keyed by a digest of the bytes, name and sheet.
+ */
+let lastRead: { key: string; table: TableRead } | null = null;
+
+function readCached(request: Request): TableRead {
+  const key = createHash('sha256')
+    .update(request.data)
+    .update(`\u0000${request.fileName}\u0000${request.sheet ?? ''}`)
+    .digest('hex');
+  if (lastRead?.key !== key) {
+    lastRead = null; // the old one goes before the new one is read: never two workbooks held at once
+    lastRead = {
+      key,
+      table: readTable(Buffer.from(request.data, 'base64'), request.fileName, request.sheet),
+    };
+  }
+  return lastRead.table;
 }
 
 /** A mapping given for another sheet or an older file is cut or padded to this header's width. */
@@ -91,37 +106,47 @@ export function importAccounts(ctx: ServiceContext, request: Request): AccountIm
     label: {
       name: { fi: request.fileName, en: request.fileName },
       detail: {
-        fi: `${summary.accountsCreated} uutta asiakasta, ${summary.peopleCreated} uutta henkilöä`,
+        fi: `uusia asiakkaita ${summary.accountsCreated}, uusia henkilöitä ${summary.peopleCreated}`,
         en: `${summary.accountsCreated} new accounts, ${summary.peopleCreated} new people`,
       },
     },
   });
+  const person = (p: (typeof plan.accounts)[number]['people'][number]) => ({
+    name: p.name,
+    title: p.title,
+    roleLevel: p.roleLevel,
+    consent: 'pending' as const,
+    anonLabel: '',
+  });
+  const created = plan.accounts.filter((a) => a.existingId === null);
+  const matched = plan.accounts.filter((a) => a.existingId !== null);
+  const people = (list: typeof plan.accounts) => list.flatMap((a) => a.people);
+  summary.accountsCreated = created.length;
+  summary.accountsUpdated = matched.filter((a) => a.fills.length).length;
+  summary.peopleCreated = people(plan.accounts).filter((p) => p.action === 'create').length;
+  summary.peopleUpdated = people(matched).filter((p) => p.action === 'match' && p.fills.length).length;
   // One transaction (intoTrash): a failure anywhere leaves the workspace as it was.
   intoTrash(ctx, entry, () => {
-    for (const account of plan.accounts) {
-      let accountId = account.existingId;
-      if (accountId === null) {
-        accountId = createAccount(ctx, request.engagementId, { name: account.name, ...account.fields }).id;
-        summary.accountsCreated++;
-      } else if (account.fills.length) {
-        updateAccount(ctx, accountId, Object.fromEntries(account.fills.map((f) => [f.field, f.to])));
-        summary.accountsUpdated++;
-      }
-      for (const person of account.people) {
-        if (person.action === 'create') {
-          createInterviewee(ctx, accountId, {
-            name: person.name,
-            title: person.title,
-            roleLevel: person.roleLevel,
-            consent: 'pending',
-            anonLabel: '',
-          });
-          summary.peopleCreated++;
-        } else if (person.action === 'match' && person.existingId && person.fills.length) {
-          updateInterviewee(ctx, person.existingId, { title: person.title });
-          summary.peopleUpdated++;
-        }
-      }
+    insertAccountsAndPeople(
+      ctx,
+      request.engagementId,
+      created.map((a) => ({
+        name: a.name,
+        ...a.fields,
+        people: a.people.filter((p) => p.action === 'create').map(person),
+      })),
+      matched.flatMap((a) =>
+        a.people
+          .filter((p) => p.action === 'create')
+          .map((p) => ({ ...person(p), accountId: a.existingId as string })),
+      ),
+    );
+    for (const a of matched) {
+      if (a.fills.length)
+        updateAccount(ctx, a.existingId as string, Object.fromEntries(a.fills.map((f) => [f.field, f.to])));
+      for (const p of a.people)
+        if (p.action === 'match' && p.existingId && p.fills.length)
+          updateInterviewee(ctx, p.existingId, { title: p.title });
     }
   });
   summary.trashId =

@@ -72,7 +72,7 @@ const SUFFIXES = new Set([
 export function accountKey(name: string): string {
   const words = name
     .normalize('NFKC')
-    .toLocaleLowerCase('fi')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
@@ -88,7 +88,7 @@ export function accountKey(name: string): string {
 export function personKey(name: string): string {
   return name
     .normalize('NFKC')
-    .toLocaleLowerCase('fi')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')

@@ -15,7 +15,7 @@ export type Reading<T> =
 export function simplify(text: string): string {
   return text
     .normalize('NFKC')
-    .toLocaleLowerCase('fi')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}+\-−–]+/gu, ' ')
     .trim();
 }
@@ -24,14 +24,24 @@ function lookup<T extends string>(table: Record<T, readonly string[]>, canonical
   const words = new Map<string, T>();
   for (const [value, spellings] of Object.entries(table) as [T, readonly string[]][])
     for (const s of spellings) words.set(simplify(s), value);
+  // Lists repeat a handful of values thousands of times: each is read once.
+  const seen = new Map<string, Reading<T>>();
   return (raw: string): Reading<T> => {
+    let reading = seen.get(raw);
+    if (!reading) {
+      reading = read(raw);
+      if (seen.size < 10_000) seen.set(raw, reading);
+    }
+    return reading;
+  };
+  function read(raw: string): Reading<T> {
     const text = simplify(raw);
     if (!text) return { kind: 'empty' };
     if ((canonical as readonly string[]).includes(raw.trim()))
       return { kind: 'value', value: raw.trim() as T, exact: true };
     const value = words.get(text) ?? words.get(text.replace(/-/g, ' '));
     return value ? { kind: 'value', value, exact: false } : { kind: 'unknown' };
-  };
+  }
 }
 
 export const readTier = lookup<Tier>(

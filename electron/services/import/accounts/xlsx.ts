@@ -107,12 +107,12 @@ function readSheet(
   const rows: RawSheet['rows'] = [];
   let rowNumber = 0;
   for (const m of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const ra = attributes(`<row ${m[1] ?? ''}>`);
-    rowNumber = ra.r ? Number(ra.r) : rowNumber + 1;
+    const r = /\br="(\d+)"/.exec(m[1] ?? '')?.[1];
+    rowNumber = r ? Number(r) : rowNumber + 1;
     const cells: CellValue[] = [];
     let column = -1;
     for (const c of (m[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const a = attributes(`<c ${c[1] ?? ''}>`);
+      const a = cellAttributes(c[1] ?? '');
       column = a.r ? columnIndex(a.r) : column + 1;
       const value = cellValue(a, c[2] ?? '', strings, dateStyles, date1904);
       if (value !== null) cells[column] = value;
@@ -124,8 +124,20 @@ function readSheet(
   return rows;
 }
 
+/** A cell's r, t and s (tens of thousands of cells: three plain lookups, no general attribute parse). */
+function cellAttributes(text: string): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  const r = /\br="([^"]*)"/.exec(text);
+  if (r) out.r = r[1];
+  const t = /\bt="([^"]*)"/.exec(text);
+  if (t) out.t = t[1];
+  const s = /\bs="([^"]*)"/.exec(text);
+  if (s) out.s = s[1];
+  return out;
+}
+
 function cellValue(
-  a: Record<string, string>,
+  a: { t?: string; s?: string },
   inner: string,
   strings: string[],
   dateStyles: Set<number>,
@@ -206,6 +218,7 @@ function attributes(tag: string): Record<string, string> {
 }
 
 function decodeXml(text: string): string {
+  if (!text.includes('&') && !text.includes('_x')) return text;
   return text
     .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex, dec, name) => {
       if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
