@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { detectSeparator, parseCsv } from '../../electron/services/import/accounts/csv.ts';
 import { suggestMapping } from '../../electron/services/import/accounts/mapping.ts';
@@ -5,7 +6,7 @@ import { accountKey, buildPlan, personKey } from '../../electron/services/import
 import { readTable } from '../../electron/services/import/accounts/table.ts';
 import { readMoney, readRoleLevel, readTier } from '../../electron/services/import/accounts/values.ts';
 import type { Account } from '../../shared/domain.ts';
-import { windows1252, workbook } from '../fixtures/account-lists.ts';
+import { windows1252, workbook, zipOf } from '../fixtures/account-lists.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -221,6 +222,59 @@ describe('.xlsx written by exceljs', () => {
     ]);
     // The sheet asked for is read, even when it holds no list.
     expect(readTable(bytes, 'lista.xlsx', 'Ohje')).toEqual({ ok: false, reason: 'noData' });
+  });
+});
+
+describe('.xlsx as other programs write it', () => {
+  test('x: prefixes, inline and rich-text strings, a custom date format, 1904 dates, booleans, errors', () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const bytes = zipOf({
+      '[Content_Types].xml': '<?xml version="1.0"?><Types/>',
+      'xl/workbook.xml': `<x:workbook ${ns} xmlns:r="r"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Lista &amp; muut" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships><Relationship Id="rId1" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>',
+      'xl/sharedStrings.xml': `<x:sst ${ns}><x:si><x:t>Asiakas</x:t></x:si><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Yhteys</x:t></x:r><x:r><x:t xml:space="preserve">henkilö</x:t></x:r><x:rPh><x:t>ふりがな</x:t></x:rPh></x:si></x:sst>`,
+      'xl/styles.xml': `<x:styleSheet ${ns}><x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="d\\.m\\.yyyy"/></x:numFmts><x:cellXfs count="3"><x:xf numFmtId="0"/><x:xf numFmtId="164"/><x:xf numFmtId="4"/></x:cellXfs></x:styleSheet>`,
+      'xl/worksheets/data.xml': `<x:worksheet ${ns}><x:sheetData>
+        <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Päivä</x:t></x:is></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>Aktiivinen</x:t></x:is></x:c><x:c r="E1" t="inlineStr"><x:is><x:t>Summa</x:t></x:is></x:c></x:row>
+        <x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Oy &quot;Iso&quot; Ab_x000D_</x:t></x:is></x:c><x:c r="B2" t="str"><x:f>CONCAT("a","b")</x:f><x:v>ab</x:v></x:c><x:c r="C2" s="1"><x:v>44227</x:v></x:c><x:c r="D2" t="b"><x:v>1</x:v></x:c><x:c r="E2" t="e"><x:v>#DIV/0!</x:v></x:c></x:row>
+        <x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>B</x:t></x:is></x:c><x:c r="E4" s="2"><x:v>1234.5</x:v></x:c></x:row>
+      </x:sheetData></x:worksheet>`,
+    });
+    const read = table(bytes, 'export.xlsx');
+    expect(read.sheet.name).toBe('Lista & muut');
+    expect(read.sheet.headers).toEqual(['Asiakas', 'Yhteyshenkilö', 'Päivä', 'Aktiivinen', 'Summa']);
+    // 44227 days from 1904-01-01 is 2025-02-01; a number format that is not a date leaves a number.
+    expect(read.sheet.rows.map((r) => r.cells)).toEqual([
+      // The error cell (#DIV/0!) is empty, and a row ends at its last value.
+      ['Oy "Iso" Ab\r', 'ab', '2025-02-01', true],
+      ['B', null, null, null, 1234.5],
+    ]);
+  });
+});
+
+describe('CSV written out and read back', () => {
+  test('any table of text survives quoting, with each separator', () => {
+    const cell = fc.string({
+      unit: fc.constantFrom('a', 'Ä', ' ', ';', ',', '\t', '"', '\n', '\r\n', '€', 'x'),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(';', ',', '\t'),
+        fc
+          .integer({ min: 2, max: 5 })
+          .chain((width) =>
+            fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 8 }),
+          ),
+        (separator, rows) => {
+          const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+          const text = rows.map((r) => r.map(quote).join(separator)).join('\r\n');
+          expect(detectSeparator(text)).toBe(separator);
+          expect(parseCsv(text, separator)).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -11,14 +11,17 @@ export type Separator = (typeof SEPARATORS)[number];
 export function detectSeparator(text: string): Separator {
   const sample = text.slice(0, 64 * 1024);
   let best: Separator = ';';
-  let bestScore = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const separator of SEPARATORS) {
-    const counts = parseCsv(sample, separator, 30).map((r) => r.length);
+    const stats = { strays: 0 };
+    const counts = parseCsv(sample, separator, 30, stats).map((r) => r.length);
     if (counts.length > 1 && sample.length === 64 * 1024) counts.pop(); // maybe cut mid-record
     const tally = new Map<number, number>();
     for (const n of counts) if (n > 1) tally.set(n, (tally.get(n) ?? 0) + 1);
     let score = 0;
     for (const [fields, times] of tally) score = Math.max(score, times * 1000 + fields);
+    // Text after a closing quote means the quotes were not where this separator puts fields.
+    score -= stats.strays * 100_000;
     if (score > bestScore) {
       best = separator;
       bestScore = score;
@@ -27,7 +30,12 @@ export function detectSeparator(text: string): Separator {
   return best;
 }
 
-export function parseCsv(text: string, separator: string, maxRecords = Number.POSITIVE_INFINITY): string[][] {
+export function parseCsv(
+  text: string,
+  separator: string,
+  maxRecords = Number.POSITIVE_INFINITY,
+  stats: { strays: number } = { strays: 0 },
+): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -44,6 +52,8 @@ export function parseCsv(text: string, separator: string, maxRecords = Number.PO
           continue;
         }
         quoted = false;
+        const next = text[i + 1];
+        if (next !== undefined && next !== separator && next !== '\n' && next !== '\r') stats.strays++;
       } else field += ch;
       i++;
       continue;
