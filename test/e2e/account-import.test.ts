@@ -108,6 +108,22 @@ for (const { locale, lang } of [
         expect(
           accounts.find((a) => a.id === valio.id)?.interviewees.map((p) => [p.name, p.roleLevel]),
         ).toEqual([['Liisa Laine', 'strategic']]);
+
+        // The Trash undoes the import: what it added goes, the account that was there stays.
+        await page.goto(`${chromium.url()}#/trash`);
+        const item = page.getByTestId('trash-item');
+        await expect.poll(() => item.innerText()).toContain('asiakkaat.xlsx');
+        await screenshot(page, `account-import-trash-${lang}`);
+        await item
+          .getByRole('button', {
+            name: fi ? 'Peru tiedoston asiakkaat.xlsx tuonti' : 'Undo import of asiakkaat.xlsx',
+          })
+          .click();
+        await expect.poll(() => ws.call('listAccounts', { engagementId }).length).toBe(1);
+        expect(ws.call('listAccounts', { engagementId })[0]).toMatchObject({
+          id: valio.id,
+          interviewees: [],
+        });
       } finally {
         await app.close();
       }
