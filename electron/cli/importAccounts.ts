@@ -35,6 +35,7 @@ export function runImportAccounts(call: Call, values: Values): { text: string; j
     first.columns.map((c) => c.header),
     (values.map as string[] | undefined) ?? [],
   );
+  if (!mapping.includes('name')) throw cliError('accountListNeedsName');
   const preview = call('previewAccountImport', { ...request, mapping });
   const columns = preview.columns.map((c, i) => `  ${c.header || `(${i + 1})`} → ${mapping[i] ?? '—'}`);
   const head = [`Sheet "${preview.sheet}", headers on row ${preview.headerRow}:`, ...columns].join('\n');

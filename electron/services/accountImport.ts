@@ -28,12 +28,13 @@ function open(ctx: ServiceContext, request: Request) {
   const { sheet } = table;
   const suggested = suggestMapping(sheet.headers);
   const mapping = fitWidth(request.mapping ?? suggested, sheet.headers.length);
-  if (!mapping.includes('name')) throw new KuuloError('accountListNeedsName');
   const existing = {
     accounts,
     people: accounts.flatMap((a) => a.interviewees.map((p) => ({ ...p, accountId: a.id }))),
   };
-  return { table, suggested, mapping, plan: buildPlan(sheet.rows, mapping, existing) };
+  // Without a name column there is nothing to plan yet, but the preview still shows the columns to map.
+  const named = mapping.includes('name');
+  return { table, suggested, mapping, named, plan: buildPlan(named ? sheet.rows : [], mapping, existing) };
 }
 
 /**
@@ -90,7 +91,8 @@ function columnsOf(sheet: SheetTable): AccountImportPreview['columns'] {
 }
 
 export function importAccounts(ctx: ServiceContext, request: Request): AccountImportSummary {
-  const { plan } = open(ctx, request);
+  const { plan, named } = open(ctx, request);
+  if (!named) throw new KuuloError('accountListNeedsName');
   const summary: AccountImportSummary = {
     accountsCreated: 0,
     accountsUpdated: 0,

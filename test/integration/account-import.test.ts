@@ -97,7 +97,7 @@ describe('account list import', () => {
     expect(fingerprint(ws.db)).toBe(before);
   });
 
-  test('a mapping given by the consultant is used, and without a name column nothing is read', async () => {
+  test('a mapping given by the consultant is used, and without a name column nothing is imported', async () => {
     const bytes = await workbook([
       {
         name: 'Lista',
@@ -116,6 +116,15 @@ describe('account list import', () => {
     });
     expect(preview.suggested).toEqual(['name', 'person', null]);
     expect(preview.plan.accounts[0]?.people[0]).toMatchObject({ name: 'Ville', roleLevel: 'strategic' });
+    // A list whose account column is not recognised still previews, so that it can be mapped by hand.
+    const unnamed = ws.call('previewAccountImport', {
+      engagementId,
+      fileName: 'l.xlsx',
+      data,
+      mapping: [null, 'person'],
+    });
+    expect(unnamed.columns.map((c) => c.header)).toEqual(['Yritys', 'Kontakti', 'Muuta']);
+    expect(unnamed.plan.totals).toMatchObject({ rows: 0, accountsNew: 0 });
     const refused = ws.raw('importAccounts', {
       engagementId,
       fileName: 'l.xlsx',
