@@ -83,7 +83,9 @@ for (const { locale, lang } of [
         await dialog.getByRole('button', { name: fi ? 'Näytä yhteenveto' : 'Show summary' }).click();
         const totals = dialog.getByRole('list', { name: fi ? 'Mitä tuodaan' : 'What will be imported' });
         await expect.poll(() => totals.innerText()).toContain(fi ? '2 uutta asiakasta' : '2 new accounts');
-        expect(await totals.innerText()).toContain(fi ? '1 asiakas on jo täällä' : '1 account already here');
+        expect(await totals.innerText()).toContain(
+          fi ? '1 asiakas on jo toimeksiannossa' : '1 account already in the engagement',
+        );
         expect(await totals.innerText()).toContain(fi ? '3 uutta henkilöä' : '3 new people');
         const body = await dialog.innerText();
         expect(body).toContain(fi ? 'Rivi 6' : 'Row 6');
