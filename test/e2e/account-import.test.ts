@@ -63,7 +63,11 @@ for (const { locale, lang } of [
           .poll(() => dialog.getByRole('alert').innerText())
           .toContain(fi ? 'ei ole Excel-työkirja' : 'is not an Excel workbook');
         await screenshot(page, `account-import-refused-${lang}`);
-        await dialog.locator('input[type=file]').setInputFiles({
+        // By keyboard: the focused "Choose file" button opens the picker with Enter.
+        const chooseFile = dialog.getByRole('button', { name: fi ? 'Valitse tiedosto…' : 'Choose file…' });
+        await chooseFile.focus();
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+        await chooser.setFiles({
           name: 'asiakkaat.xlsx',
           mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           buffer: await clientList(),
@@ -76,11 +80,16 @@ for (const { locale, lang } of [
         // The consultant changes one: "Ryhmä" is the tier (suggested) — and leaves revenue out by keyboard.
         const revenue = dialog.getByRole('combobox', { name: /^Liikevaihto:/ });
         expect(await revenue.inputValue()).toBe('revenue');
-        await revenue.selectOption('');
         await revenue.focus();
+        await page.keyboard.press('Home'); // the first option: leave the column out
+        await expect.poll(() => revenue.inputValue()).toBe('');
         await screenshot(page, `account-import-mapping-${lang}`);
 
-        await dialog.getByRole('button', { name: fi ? 'Näytä yhteenveto' : 'Show summary' }).click();
+        // Tab from the last column's select reaches the footer: Cancel, then Show summary.
+        await dialog.getByRole('combobox', { name: /^Kanava:/ }).focus();
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
         const totals = dialog.getByRole('list', { name: fi ? 'Mitä tuodaan' : 'What will be imported' });
         await expect.poll(() => totals.innerText()).toContain(fi ? '2 uutta asiakasta' : '2 new accounts');
         expect(await totals.innerText()).toContain(
