@@ -1,4 +1,9 @@
 import type { z } from 'zod';
+import {
+  type AccountImportPreview,
+  AccountImportRequest,
+  type AccountImportSummary,
+} from './accountImport.ts';
 import type { BenchmarkChoice, EngagementStats, Portfolio } from './analysis.ts';
 import type { InterviewClock } from './clock.ts';
 import type {
@@ -97,7 +102,9 @@ export type TrashKind =
   | 'codeRetire'
   | 'finding'
   /** A search's hits coded in one step ("code all hits"). */
-  | 'searchCoding';
+  | 'searchCoding'
+  /** An account or contact list imported in one step. */
+  | 'accountImport';
 
 /** How an entry is named in the list, in both languages (codes have two names). */
 export interface TrashLabel {
@@ -206,6 +213,10 @@ export const contract = {
   createInterviewee: input(IntervieweeFields.extend({ accountId: Id }).strict()).returns<Interviewee>(),
   updateInterviewee: input(patchOf(IntervieweeFields)).returns<Interviewee>(),
   deleteInterviewee: input(ById).returns<DeletionImpact>(),
+  /** Reads an account and contact list and says what importing it would do; writes nothing. */
+  previewAccountImport: input(AccountImportRequest).returns<AccountImportPreview>(),
+  /** Writes what the preview showed, in one transaction; undoable from the Trash. */
+  importAccounts: input(AccountImportRequest).returns<AccountImportSummary>(),
 
   listInterviews: input(zod.object({ engagementId: Id }).strict()).returns<InterviewListItem[]>(),
   getInterview: input(ById).returns<InterviewDetail>(),

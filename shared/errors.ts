@@ -1,3 +1,4 @@
+import type { AccountListRefusal } from './accountImport.ts';
 /**
  * Errors cross the boundary as a key and parameters, never as finished sentences: the UI and the CLI
  * phrase them in the user's language (shared/i18n/errors.ts). Parameters that are file paths, names
@@ -110,6 +111,8 @@ export interface ErrorParams {
   intervieweeNotOfAccount: None;
   accountOfOtherEngagement: None;
   reportLeak: { text: string; part: string };
+  accountListRefused: { reason: AccountListRefusal };
+  accountListNeedsName: None;
   exportStopped: { exitCode: number };
   /** `reason` is the technical cause, in English. */
   exportFailed: { reason: string };
@@ -148,6 +151,8 @@ export interface ErrorParams {
   cliAnonymizeLevel: None;
   cliLanguage: None;
   cliDemoExists: { path: string };
+  cliListFile: { path: string };
+  cliBadMapping: { map: string };
 
   undoChangedSince: None;
   undoNeedsParent: None;
@@ -215,6 +220,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   intervieweeNotOfAccount: 'invalid_input',
   accountOfOtherEngagement: 'invalid_input',
   reportLeak: 'conflict',
+  accountListRefused: 'invalid_input',
+  accountListNeedsName: 'invalid_input',
   exportStopped: 'internal',
   exportFailed: 'internal',
   exportInterrupted: 'internal',
@@ -241,6 +248,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliAnonymizeLevel: 'invalid_input',
   cliLanguage: 'invalid_input',
   cliDemoExists: 'conflict',
+  cliListFile: 'invalid_input',
+  cliBadMapping: 'invalid_input',
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
   searchNothingToFind: 'invalid_input',

@@ -13,6 +13,7 @@ import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
+import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
@@ -349,6 +350,19 @@ export const COMMANDS: Record<string, CliCommand> = {
       const kept = json.safetyBackup ? ` The previous file was kept as ${json.safetyBackup}.` : '';
       return { json, text: `Restored ${json.restoredFrom}.${kept}` };
     },
+  },
+
+  'import-accounts': {
+    summary:
+      "import the client's account and contact list: --engagement ID --file PATH (.xlsx or .csv) [--map COLUMN=FIELD …] [--sheet NAME] [--dry-run]",
+    options: {
+      engagement: { type: 'string' },
+      file: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    run: (call, values) => runImportAccounts(call, values),
   },
 
   stats: {

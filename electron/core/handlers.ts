@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { reviewIdentifiers } from '../report/review.ts';
+import * as accountImport from '../services/accountImport.ts';
 import * as accounts from '../services/accounts.ts';
 import * as analysis from '../services/analysis/index.ts';
 import * as backup from '../services/backup.ts';
@@ -48,6 +49,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     createInterviewee: ({ accountId, ...fields }) => accounts.createInterviewee(ctx, accountId, fields),
     updateInterviewee: ({ id, patch }) => accounts.updateInterviewee(ctx, id, patch),
     deleteInterviewee: ({ id }) => deleteWithImpact(ctx, 'interviewee', id),
+    previewAccountImport: (request) => accountImport.previewAccountImport(ctx, request),
+    importAccounts: (request) => accountImport.importAccounts(ctx, request),
 
     listInterviews: ({ engagementId }) => interviews.listInterviews(ctx, engagementId),
     getInterview: ({ id }) => interviews.getInterviewDetail(ctx, id),

@@ -102,3 +102,33 @@ export function updateInterviewee(
   if (!updateRow(ctx.db, 'interviewees', PERSON_COLUMNS, id, patch, ctx.now())) throw notFound('interviewee');
   return getInterviewee(ctx, id);
 }
+
+/**
+ * Many accounts and people at once (an imported list): one prepared statement each and no read-back,
+ * so thousands of rows take milliseconds. The caller checks the engagement and holds the transaction.
+ */
+export function insertAccountsAndPeople(
+  ctx: ServiceContext,
+  engagementId: string,
+  accounts: (z.output<typeof AccountFields> & { people: z.output<typeof IntervieweeFields>[] })[],
+  peopleOfExisting: (z.output<typeof IntervieweeFields> & { accountId: string })[],
+): { accountIds: string[] } {
+  const now = ctx.now();
+  const account = ctx.db.prepare(
+    `INSERT INTO accounts (id, engagement_id, name, tier, importance, lifecycle, revenue, created_at, updated_at)
+     VALUES (@id, @engagementId, @name, @tier, @importance, @lifecycle, @revenue, @now, @now)`,
+  );
+  const person = ctx.db.prepare(
+    `INSERT INTO interviewees (id, account_id, name, title, role_level, consent, anon_label, created_at, updated_at)
+     VALUES (@id, @accountId, @name, @title, @roleLevel, @consent, @anonLabel, @now, @now)`,
+  );
+  const accountIds: string[] = [];
+  for (const { people, ...fields } of accounts) {
+    const id = ctx.newId();
+    account.run({ ...fields, id, engagementId, now });
+    accountIds.push(id);
+    for (const p of people) person.run({ ...p, id: ctx.newId(), accountId: id, now });
+  }
+  for (const p of peopleOfExisting) person.run({ ...p, id: ctx.newId(), now });
+  return { accountIds };
+}

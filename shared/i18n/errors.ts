@@ -314,6 +314,8 @@ const en: Phrasebook = {
   intervieweeNotOfAccount: () => 'Every interviewee must be a person of the interviewed account.',
   accountOfOtherEngagement: () => 'The account belongs to another engagement.',
   reportLeak: ({ text, part }) => fill(enUi.report.leak, { text, part }),
+  accountListRefused: ({ reason }) => enUi.accountImport.refused[reason],
+  accountListNeedsName: () => enUi.accountImport.needsName,
   exportStopped: ({ exitCode }) => `The export stopped unexpectedly (code ${exitCode}).`,
   exportFailed: ({ reason }) => `The report could not be written (${reason}).`,
   exportInterrupted: () =>
@@ -361,6 +363,9 @@ const en: Phrasebook = {
   cliLanguage: () => '--lang must be fi or en.',
   cliDemoExists: ({ path }) =>
     `${path} already exists; sample data is only written to a new file (add --force to replace it).`,
+  cliListFile: ({ path }) => `Cannot read the list ${path}: no such file, or it cannot be opened.`,
+  cliBadMapping: ({ map }) =>
+    `"${map}" is not a column mapping: write --map COLUMN=FIELD, where COLUMN is a header, a letter (A) or a number (1) and FIELD one of name, tier, importance, lifecycle, revenue, person, title, roleLevel, email, none.`,
   cliNoWorkspace: ({ path }) =>
     `No workspace at ${path}. Check the path, or make a sample one with "kuulo demo --db FILE".`,
   undoChangedSince: () =>
@@ -444,6 +449,8 @@ const fi: Phrasebook = {
   intervieweeNotOfAccount: () => 'Jokaisen haastateltavan on oltava haastatellun asiakasyrityksen henkilö.',
   accountOfOtherEngagement: () => 'Asiakas kuuluu toiseen toimeksiantoon.',
   reportLeak: ({ text, part }) => fill(fiUi.report.leak, { text, part }),
+  accountListRefused: ({ reason }) => fiUi.accountImport.refused[reason],
+  accountListNeedsName: () => fiUi.accountImport.needsName,
   exportStopped: ({ exitCode }) => `Raportin vienti pysähtyi odottamatta (koodi ${exitCode}).`,
   exportFailed: ({ reason }) => `Raporttia ei voitu kirjoittaa (${reason}).`,
   exportInterrupted: () =>
@@ -491,6 +498,9 @@ const fi: Phrasebook = {
   cliLanguage: () => '--lang voi olla fi tai en.',
   cliDemoExists: ({ path }) =>
     `${path} on jo olemassa; esimerkkiaineisto kirjoitetaan vain uuteen tiedostoon (lisää --force korvataksesi sen).`,
+  cliListFile: ({ path }) => `Listaa ${path} ei voi lukea: tiedostoa ei ole tai sitä ei voi avata.`,
+  cliBadMapping: ({ map }) =>
+    `”${map}” ei ole sarakkeen kohdistus: kirjoita --map SARAKE=KENTTÄ, jossa SARAKE on otsikko, kirjain (A) tai numero (1) ja KENTTÄ jokin näistä: name, tier, importance, lifecycle, revenue, person, title, roleLevel, email, none.`,
   cliNoWorkspace: ({ path }) =>
     `Polussa ${path} ei ole työtilaa. Tarkista polku tai luo esimerkkityötila komennolla "kuulo demo --db TIEDOSTO".`,
   undoChangedSince: () =>

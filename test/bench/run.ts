@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '../helpers/workspace.ts';
+import { measureAccountImport } from './accounts.ts';
 import { measureAnalysis } from './analysis.ts';
 import { measureCore } from './core.ts';
 import {
@@ -50,6 +51,7 @@ const SKIPPABLE = [
   'core',
   'renderer',
   'import',
+  'accounts',
 ] as const;
 
 const { values } = parseArgs({
@@ -122,6 +124,7 @@ try {
   if (!skip.has('search')) await group('search', () => measureSearch(bench));
   if (!skip.has('core')) await group('core host', () => measureCore(bench));
   if (!skip.has('import')) await group('import', () => measureImport(cached.config.runs.cheap));
+  if (!skip.has('accounts')) await group('accounts', () => measureAccountImport(cached.config.runs.cheap));
   if (!skip.has('renderer')) {
     await group('renderer', async () => {
       const renderer = await measureRenderer(bench);

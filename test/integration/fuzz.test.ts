@@ -259,6 +259,17 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     ],
     updateInterviewee: [{ id: ids.person, patch: { title: 'CFO', anonLabel: 'H1' } }],
     deleteInterviewee: byId(ids.person),
+    previewAccountImport: [
+      { engagementId: ids.engagement, fileName: 'l.csv', data: btoa('Asiakas;Luokka\nB Oy;A\n') },
+    ],
+    importAccounts: [
+      {
+        engagementId: ids.engagement,
+        fileName: 'l.csv',
+        data: btoa('Asiakas;Yhteyshenkilö\nB Oy;Pekka\n'),
+        mapping: ['name', 'person'],
+      },
+    ],
     listInterviews: [{ engagementId: ids.engagement }],
     getInterview: byId(ids.interview),
     createInterview: [

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ACCOUNT_LIST_REFUSALS } from '../../shared/accountImport.ts';
 import type { Language } from '../../shared/domain.ts';
 import {
   ERROR_CODES,
@@ -89,6 +90,10 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   intervieweeNotOfAccount: [{}],
   accountOfOtherEngagement: [{}],
   reportLeak: [{ text: '‹Matti Meikäläinen›', part: '‹word/document.xml›' }],
+  accountListRefused: ACCOUNT_LIST_REFUSALS.map((reason) => ({ reason })),
+  accountListNeedsName: [{}],
+  cliListFile: [{ path: PATH }],
+  cliBadMapping: [{ map: '‹Asiakas›=asiakas' }],
   exportStopped: [{ exitCode: 4704 }],
   exportFailed: [{ reason: '‹EACCES›' }],
   exportInterrupted: [{}],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountWithPeople, Interviewee, Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
+import { AccountImportDialog } from '../components/AccountImportDialog.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
@@ -29,6 +30,7 @@ import {
 type DialogState =
   | { kind: 'editEngagement' }
   | { kind: 'newAccount' }
+  | { kind: 'importAccounts' }
   | { kind: 'editAccount'; account: AccountWithPeople }
   | { kind: 'newPerson'; accountId: string }
   | { kind: 'editPerson'; person: Interviewee }
@@ -183,6 +185,9 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
             >
               + {t('account.new')}
             </button>
+            <button type="button" onClick={() => setDialog({ kind: 'importAccounts' })}>
+              {t('accountImport.button')}
+            </button>
           </div>
           {accounts.length === 0 && <p className="empty">{t('account.empty')}</p>}
           <div className="accounts">
@@ -230,6 +235,9 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
             await reload();
           }}
         />
+      )}
+      {dialog?.kind === 'importAccounts' && (
+        <AccountImportDialog engagementId={id} onClose={close} onImported={reload} />
       )}
       {(dialog?.kind === 'newAccount' || dialog?.kind === 'editAccount') && (
         <FormDialog

@@ -56,7 +56,10 @@ export function TrashView() {
                       item.label.interviews > 0 &&
                       t('trash.interviews', { count: item.label.interviews }),
                     item.label.codings > 0 && t('trash.codings', { count: item.label.codings }),
-                    t('trash.when', { date: when(item.deletedAt), count: daysLeft(item) }),
+                    t(item.kind === 'accountImport' ? 'trash.importedWhen' : 'trash.when', {
+                      date: when(item.deletedAt),
+                      count: daysLeft(item),
+                    }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -66,9 +69,15 @@ export function TrashView() {
                 <button
                   type="button"
                   onClick={() => void onRestore(item)}
-                  aria-label={t('trash.restoreNamed', { name: name(item) })}
+                  aria-label={t(
+                    item.kind === 'accountImport' ? 'trash.undoImportNamed' : 'trash.restoreNamed',
+                    {
+                      name: name(item),
+                    },
+                  )}
                 >
-                  {t('trash.restore')}
+                  {/* Restoring an import takes away what it added: said as an undo. */}
+                  {t(item.kind === 'accountImport' ? 'trash.undoImport' : 'trash.restore')}
                 </button>
                 {item.kind === 'interviewee' && (
                   <button
@@ -80,14 +89,17 @@ export function TrashView() {
                     {t('privacy.erase')}
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="danger-quiet"
-                  onClick={() => setConfirm(item)}
-                  aria-label={t('trash.deleteNamed', { name: name(item) })}
-                >
-                  {t('trash.deleteForGood')}
-                </button>
+                {/* An import's entry holds only how to undo it: "delete for good" would read as deleting the accounts. */}
+                {item.kind !== 'accountImport' && (
+                  <button
+                    type="button"
+                    className="danger-quiet"
+                    onClick={() => setConfirm(item)}
+                    aria-label={t('trash.deleteNamed', { name: name(item) })}
+                  >
+                    {t('trash.deleteForGood')}
+                  </button>
+                )}
               </div>
             </li>
           ))}

@@ -1,0 +1,150 @@
+import type { AccountImportField, ColumnMapping } from '../../../../shared/accountImport.ts';
+import { simplify } from './values.ts';
+
+/**
+ * The mapping suggested from the header row, in Finnish or English. A header that is exactly a known
+ * word wins over one that only contains it ("Asiakkaan liikevaihto 2025 (€)"); each field gets one
+ * column, except the person's name, which may come as first and last name columns (joined in order).
+ * A bare "Nimi"/"Name" is the account unless another column already names it.
+ */
+
+const WORDS: Record<AccountImportField, string[]> = {
+  name: [
+    'asiakas',
+    'asiakkaan nimi',
+    'asiakasnimi',
+    'asiakasyritys',
+    'yritys',
+    'yrityksen nimi',
+    'yritysnimi',
+    'organisaatio',
+    'company',
+    'company name',
+    'account',
+    'account name',
+    'customer',
+    'customer name',
+    'client',
+    'client name',
+    'organisation',
+    'organization',
+  ],
+  tier: [
+    'luokka',
+    'asiakasluokka',
+    'asiakasryhmä',
+    'ryhmä',
+    'luokitus',
+    'asiakkuusluokka',
+    'segmentti',
+    'asiakassegmentti',
+    'tier',
+    'segment',
+    'category',
+    'class',
+    'abc',
+    'abc luokka',
+    'account tier',
+    'account type',
+    'asiakkuuden tyyppi',
+  ],
+  importance: ['tärkeys', 'merkitys', 'importance', 'prioriteetti', 'priority'],
+  lifecycle: [
+    'elinkaari',
+    'elinkaaren vaihe',
+    'asiakkuuden vaihe',
+    'vaihe',
+    'lifecycle',
+    'lifecycle stage',
+    'stage',
+  ],
+  revenue: [
+    'liikevaihto',
+    'myynti',
+    'laskutus',
+    'revenue',
+    'sales',
+    'turnover',
+    'annual revenue',
+    'asiakkuuden arvo',
+  ],
+  person: [
+    'yhteyshenkilö',
+    'yhteyshenkilön nimi',
+    'kontakti',
+    'kontaktihenkilö',
+    'henkilö',
+    'contact',
+    'contact person',
+    'contact name',
+    'person',
+    'etunimi',
+    'sukunimi',
+    'first name',
+    'last name',
+    'firstname',
+    'lastname',
+    'given name',
+    'surname',
+  ],
+  title: ['titteli', 'nimike', 'tehtävänimike', 'tehtävä', 'asema', 'title', 'job title', 'position'],
+  roleLevel: ['rooli', 'roolitaso', 'rooli taso', 'päätösvalta', 'role', 'role level', 'level', 'taso'],
+  email: ['sähköposti', 'sähköpostiosoite', 's posti', 'sposti', 'email', 'e mail', 'mail', 'email address'],
+};
+
+const SPLIT_NAME = new Set([
+  'etunimi',
+  'sukunimi',
+  'first name',
+  'last name',
+  'firstname',
+  'lastname',
+  'given name',
+  'surname',
+]);
+const BARE_NAME = new Set(['nimi', 'name']);
+
+export function suggestMapping(headers: string[]): ColumnMapping {
+  const simple = headers.map((h) => simplify(h).replace(/-/g, ' '));
+  const mapping: ColumnMapping = headers.map(() => null);
+  const taken = new Set<AccountImportField>();
+  const assign = (i: number, field: AccountImportField) => {
+    mapping[i] = field;
+    taken.add(field);
+  };
+  // Most specific first: "Yhteyshenkilön sähköposti" is an e-mail, not a person.
+  const fields: AccountImportField[] = [
+    'email',
+    'revenue',
+    'title',
+    'roleLevel',
+    'lifecycle',
+    'importance',
+    'tier',
+    'person',
+    'name',
+  ];
+  // Exact words first, then a known word inside a longer header.
+  for (const exact of [true, false]) {
+    simple.forEach((header, i) => {
+      if (mapping[i] || !header) return;
+      for (const field of fields) {
+        const splitName = field === 'person' && SPLIT_NAME.has(header);
+        if (taken.has(field) && !splitName) continue;
+        const hit = WORDS[field].some((w) =>
+          exact ? header === w : new RegExp(`(^| )${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(header),
+        );
+        if (hit) {
+          assign(i, field);
+          return;
+        }
+      }
+    });
+  }
+  simple.forEach((header, i) => {
+    if (mapping[i] || !BARE_NAME.has(header)) return;
+    if (!taken.has('name')) assign(i, 'name');
+    else if (!taken.has('person')) assign(i, 'person');
+  });
+  return mapping;
+}

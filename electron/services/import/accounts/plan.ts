@@ -1,0 +1,309 @@
+import type {
+  AccountFieldName,
+  AccountImportField,
+  AccountImportPlan,
+  CellValue,
+  ColumnMapping,
+  FieldChange,
+  ImportedAccountFields,
+  PlannedAccount,
+  PlannedPerson,
+  RowProblem,
+  ValueReading,
+} from '../../../../shared/accountImport.ts';
+import type { Account, RoleLevel, Tier } from '../../../../shared/domain.ts';
+import {
+  isEmail,
+  type Reading,
+  readImportance,
+  readLifecycle,
+  readMoney,
+  readRoleLevel,
+  readTier,
+} from './values.ts';
+
+/**
+ * What an import would do, worked out without touching the workspace: rows grouped into accounts (a
+ * row carries one account and at most one person; later rows of the same account add people), each
+ * account and person matched against what the engagement already has, and every doubt about a row
+ * said with its row number. Values not given are defaults that are stated, not guesses.
+ */
+
+export const DEFAULT_TIER: Tier = 'unmanaged';
+export const DEFAULT_ROLE_LEVEL: RoleLevel = 'operational';
+const MAX_NAME = 200;
+
+export interface ExistingPerson {
+  id: string;
+  accountId: string;
+  name: string;
+  title: string;
+}
+
+export interface Existing {
+  accounts: Account[];
+  people: ExistingPerson[];
+}
+
+const SUFFIXES = new Set([
+  'oy',
+  'oyj',
+  'ab',
+  'abp',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'gmbh',
+  'plc',
+  'corp',
+  'co',
+  'ky',
+  'tmi',
+  'as',
+  'asa',
+  'ag',
+  'sa',
+  'bv',
+  'nv',
+]);
+
+/** "Oy Karl Fazer Ab", "Karl Fazer Oy" and "karl  fazer" are one company. */
+export function accountKey(name: string): string {
+  const words = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  let start = 0;
+  let end = words.length;
+  while (end - start > 1 && SUFFIXES.has(words[end - 1] as string)) end--;
+  while (end - start > 1 && SUFFIXES.has(words[start] as string)) start++;
+  return words.slice(start, end).join(' ');
+}
+
+/** "Virtanen, Matti", "Matti Virtanen" and "matti  virtanen" are one person. */
+export function personKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+const asText = (value: CellValue | undefined): string =>
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'string'
+      ? value.replace(/\s+/g, ' ').trim()
+      : String(value);
+
+function clip(text: string, field: AccountImportField, row: number, problems: RowProblem[]): string {
+  if ([...text].length <= MAX_NAME) return text;
+  problems.push({ row, key: 'tooLong', skipped: false, params: { field } });
+  return [...text].slice(0, MAX_NAME).join('');
+}
+
+export function buildPlan(
+  rows: { number: number; cells: CellValue[] }[],
+  mapping: ColumnMapping,
+  existing: Existing,
+): AccountImportPlan {
+  const problems: RowProblem[] = [];
+  const readings = new Map<string, ValueReading>();
+  const columnsOf = (field: AccountImportField) => mapping.flatMap((f, i) => (f === field ? [i] : []));
+  const columns = Object.fromEntries(
+    (
+      ['name', 'tier', 'importance', 'lifecycle', 'revenue', 'person', 'title', 'roleLevel', 'email'] as const
+    ).map((f) => [f, columnsOf(f)]),
+  ) as Record<AccountImportField, number[]>;
+  const first = (cells: CellValue[], field: AccountImportField): CellValue =>
+    columns[field].map((i) => cells[i] ?? null).find((v) => asText(v) !== '') ?? null;
+
+  const existingByKey = new Map<string, Account>();
+  for (const a of existing.accounts)
+    if (!existingByKey.has(accountKey(a.name))) existingByKey.set(accountKey(a.name), a);
+  const peopleByAccount = new Map<string, ExistingPerson[]>();
+  for (const p of existing.people) {
+    const list = peopleByAccount.get(p.accountId);
+    if (list) list.push(p);
+    else peopleByAccount.set(p.accountId, [p]);
+  }
+
+  const accounts = new Map<string, PlannedAccount>();
+  /** Which fields of a planned account came from the file (a later row may only repeat them). */
+  const given = new Map<PlannedAccount, Set<AccountFieldName>>();
+  const emails = new Set<string>();
+
+  function read<T extends string>(
+    row: number,
+    field: 'tier' | 'importance' | 'lifecycle' | 'roleLevel',
+    reader: (raw: string) => Reading<T>,
+    fallback: T | null,
+    cells: CellValue[],
+  ): T | null | undefined {
+    const raw = asText(first(cells, field));
+    const reading = reader(raw);
+    if (reading.kind === 'empty') return undefined;
+    if (reading.kind === 'unknown') {
+      problems.push({
+        row,
+        key: 'unknownValue',
+        skipped: false,
+        params: { field, value: raw, used: fallback },
+      });
+      return undefined;
+    }
+    if (!reading.exact) {
+      const key = `${field}\u0000${raw}`;
+      const seen = readings.get(key);
+      if (seen) seen.rows++;
+      else readings.set(key, { field, value: raw, as: reading.value, rows: 1 });
+    }
+    return reading.value;
+  }
+
+  for (const { number: row, cells } of rows) {
+    const accountName = clip(asText(first(cells, 'name')), 'name', row, problems);
+    const personName = clip(
+      columns.person
+        .map((i) => asText(cells[i] ?? null))
+        .filter(Boolean)
+        .join(' '),
+      'person',
+      row,
+      problems,
+    );
+    if (!accountName) {
+      problems.push({ row, key: 'noAccountName', skipped: true, params: {} });
+      continue;
+    }
+    const incoming: Partial<ImportedAccountFields> = {};
+    const tier = read(row, 'tier', readTier, DEFAULT_TIER, cells);
+    if (tier) incoming.tier = tier;
+    const importance = read(row, 'importance', readImportance, null, cells);
+    if (importance) incoming.importance = importance;
+    const lifecycle = read(row, 'lifecycle', readLifecycle, null, cells);
+    if (lifecycle) incoming.lifecycle = lifecycle;
+    const money = first(cells, 'revenue');
+    if (money !== null) {
+      const reading = readMoney(money);
+      if (reading.kind === 'value' && reading.value >= 0 && reading.value <= 1e13)
+        incoming.revenue = Math.round(reading.value);
+      else if (reading.kind !== 'empty')
+        problems.push({ row, key: 'badRevenue', skipped: false, params: { value: asText(money) } });
+    }
+
+    const key = accountKey(accountName);
+    let account = accounts.get(key);
+    if (!account) {
+      const match = existingByKey.get(key);
+      account = {
+        row,
+        name: accountName,
+        action: match ? 'match' : 'create',
+        existingId: match?.id ?? null,
+        existingName: match?.name ?? null,
+        fields: { tier: DEFAULT_TIER, importance: null, lifecycle: null, revenue: null },
+        fills: [],
+        kept: [],
+        people: [],
+      };
+      accounts.set(key, account);
+      given.set(account, new Set());
+    }
+    const fieldsGiven = given.get(account) as Set<AccountFieldName>;
+    for (const field of ['tier', 'importance', 'lifecycle', 'revenue'] as const) {
+      const value = incoming[field];
+      if (value === undefined) continue;
+      if (!fieldsGiven.has(field)) {
+        (account.fields as unknown as Record<string, unknown>)[field] = value;
+        fieldsGiven.add(field);
+      } else if (account.fields[field] !== value) {
+        problems.push({
+          row,
+          key: 'differsInFile',
+          skipped: false,
+          params: { field, value: String(value), kept: String(account.fields[field]) },
+        });
+      }
+    }
+
+    if (!personName) continue;
+    const title = clip(asText(first(cells, 'title')), 'title', row, problems);
+    const roleLevel = read(row, 'roleLevel', readRoleLevel, DEFAULT_ROLE_LEVEL, cells) ?? DEFAULT_ROLE_LEVEL;
+    let email: string | null =
+      asText(first(cells, 'email'))
+        .replace(/^mailto:/i, '')
+        .toLowerCase() || null;
+    if (email && !isEmail(email)) {
+      problems.push({ row, key: 'badEmail', skipped: false, params: { value: email } });
+      email = null;
+    }
+    const person: PlannedPerson = {
+      row,
+      name: personName,
+      title,
+      roleLevel,
+      email,
+      action: 'create',
+      existingId: null,
+      fills: [],
+      kept: [],
+    };
+    const pKey = personKey(personName);
+    const repeat =
+      account.people.some((p) => personKey(p.name) === pKey) || (email !== null && emails.has(email));
+    if (email) emails.add(email);
+    if (repeat) {
+      person.action = 'skip';
+    } else if (account.existingId) {
+      const stored = (peopleByAccount.get(account.existingId) ?? []).find((p) => personKey(p.name) === pKey);
+      if (stored) {
+        person.action = 'match';
+        person.existingId = stored.id;
+        if (title && !stored.title) person.fills.push({ field: 'title', from: null, to: title });
+        else if (title && stored.title !== title)
+          person.kept.push({ field: 'title', from: stored.title, to: title });
+      }
+    }
+    account.people.push(person);
+  }
+
+  const existingById = new Map(existing.accounts.map((a) => [a.id, a]));
+  for (const account of accounts.values()) {
+    if (account.action !== 'match') continue;
+    const stored = existingById.get(account.existingId as string) as Account;
+    for (const field of given.get(account) ?? []) {
+      const to = account.fields[field] as string | number;
+      const from = stored[field];
+      if (from === null) account.fills.push({ field, from, to });
+      else if (from !== to) account.kept.push({ field, from, to } satisfies FieldChange);
+    }
+  }
+
+  const list = [...accounts.values()];
+  const people = list.flatMap((a) => a.people);
+  return {
+    accounts: list,
+    problems: problems.sort((a, b) => a.row - b.row),
+    readings: [...readings.values()],
+    totals: {
+      rows: rows.length,
+      accountsNew: list.filter((a) => a.action === 'create').length,
+      accountsMatched: list.filter((a) => a.action === 'match').length,
+      accountsFilled: list.filter((a) => a.fills.length).length,
+      peopleNew: people.filter((p) => p.action === 'create').length,
+      peopleMatched: people.filter((p) => p.action === 'match').length,
+      peopleSkipped: people.filter((p) => p.action === 'skip').length,
+      rowsSkipped: problems.filter((p) => p.skipped).length,
+      warnings: problems.filter((p) => !p.skipped).length,
+    },
+  };
+}

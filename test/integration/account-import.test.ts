@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { AccountImportPreview } from '../../shared/accountImport.ts';
+import { workbook } from '../fixtures/account-lists.ts';
+import { fingerprint } from '../fixtures/fingerprint.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+
+const base64 = (bytes: Uint8Array | string) =>
+  Buffer.from(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes).toString('base64');
+
+const CSV = [
+  'Asiakas;Asiakasryhmä;Liikevaihto;Yhteyshenkilö;Titteli;Rooli;Sähköposti',
+  'Valio Oy;Avainasiakas;"1 200 000,00 €";Matti Virtanen;Ostopäällikkö;päättäjä;matti@valio.fi',
+  'VALIO;;;Liisa Laine;;vaikuttaja;liisa@valio.fi',
+  'Fazer;B;800 000;Anna Aho;;;anna@fazer.fi',
+  'Fazer Oy;;;A. Aho;;;ANNA@FAZER.FI',
+  ';;;Orpo;;;',
+  'Hartwall;kultainen;;;;;',
+].join('\r\n');
+
+let ws: TestWorkspace;
+let engagementId: string;
+let valioId: string;
+
+beforeEach(() => {
+  ws = openTestWorkspace();
+  engagementId = ws.call('createEngagement', { clientName: 'Client', title: 'Study', language: 'fi' }).id;
+  valioId = ws.call('createAccount', { engagementId, name: 'Valio', tier: 'named' }).id;
+  ws.call('createInterviewee', { accountId: valioId, name: 'Virtanen, Matti', roleLevel: 'operational' });
+});
+afterEach(() => ws.close());
+
+describe('account list import', () => {
+  test('the preview shows the plan and writes nothing', () => {
+    const before = fingerprint(ws.db);
+    const preview = ws.call('previewAccountImport', {
+      engagementId,
+      fileName: 'asiakkaat.csv',
+      data: base64(CSV),
+    });
+    expect(fingerprint(ws.db)).toBe(before);
+    expect(preview).toMatchObject<Partial<AccountImportPreview>>({
+      format: 'csv',
+      csv: { encoding: 'utf-8', separator: ';' },
+      headerRow: 1,
+      mapping: ['name', 'tier', 'revenue', 'person', 'title', 'roleLevel', 'email'],
+    });
+    expect(preview.columns[0]).toEqual({ header: 'Asiakas', samples: ['Valio Oy', 'VALIO', 'Fazer'] });
+    expect(preview.plan.totals).toMatchObject({
+      accountsNew: 2,
+      accountsMatched: 1,
+      accountsFilled: 1,
+      peopleNew: 2,
+      peopleMatched: 1,
+      peopleSkipped: 1,
+      rowsSkipped: 1,
+    });
+  });
+
+  test('the import creates and matches exactly what the preview said, and the Trash undoes it', () => {
+    const before = fingerprint(ws.db, ['trash']);
+    const summary = ws.call('importAccounts', { engagementId, fileName: 'asiakkaat.csv', data: base64(CSV) });
+    expect(summary).toMatchObject({
+      accountsCreated: 2,
+      accountsUpdated: 1,
+      peopleCreated: 2,
+      peopleUpdated: 1,
+    });
+    const accounts = ws.call('listAccounts', { engagementId });
+    expect(accounts.map((a) => [a.name, a.tier, a.revenue, a.interviewees.map((p) => p.name)])).toEqual([
+      ['Fazer', 'named', 800_000, ['Anna Aho']],
+      // Stored values win (tier stays named); the empty revenue is filled.
+      ['Valio', 'named', 1_200_000, ['Liisa Laine', 'Virtanen, Matti']],
+      ['Hartwall', 'unmanaged', null, []],
+    ]);
+    const matti = accounts[1]?.interviewees.find((p) => p.name === 'Virtanen, Matti');
+    expect(matti).toMatchObject({ title: 'Ostopäällikkö', roleLevel: 'operational' });
+    // A second import of the same list finds everything already there.
+    const again = ws.call('previewAccountImport', {
+      engagementId,
+      fileName: 'asiakkaat.csv',
+      data: base64(CSV),
+    });
+    expect(again.plan.totals).toMatchObject({ accountsNew: 0, peopleNew: 0, accountsFilled: 0 });
+
+    expect(summary.trashId).not.toBeNull();
+    ws.call('restoreFromTrash', { id: summary.trashId as string });
+    expect(fingerprint(ws.db, ['trash'])).toBe(before);
+  });
+
+  test('a failure part-way changes nothing', () => {
+    // A real SQLite failure on the third account, after two have been written.
+    ws.db.exec(`CREATE TRIGGER boom BEFORE INSERT ON accounts WHEN NEW.name = 'Hartwall'
+                BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    const before = fingerprint(ws.db);
+    const result = ws.raw('importAccounts', { engagementId, fileName: 'asiakkaat.csv', data: base64(CSV) });
+    expect(result.ok).toBe(false);
+    expect(fingerprint(ws.db)).toBe(before);
+  });
+
+  test('a mapping given by the consultant is used, and without a name column nothing is imported', async () => {
+    const bytes = await workbook([
+      {
+        name: 'Lista',
+        rows: [
+          ['Yritys', 'Kontakti', 'Muuta'],
+          ['Kesko', 'Ville', 'strateginen'],
+        ],
+      },
+    ]);
+    const data = base64(bytes);
+    const preview = ws.call('previewAccountImport', {
+      engagementId,
+      fileName: 'l.xlsx',
+      data,
+      mapping: ['name', 'person', 'roleLevel'],
+    });
+    expect(preview.suggested).toEqual(['name', 'person', null]);
+    expect(preview.plan.accounts[0]?.people[0]).toMatchObject({ name: 'Ville', roleLevel: 'strategic' });
+    // A list whose account column is not recognised still previews, so that it can be mapped by hand.
+    const unnamed = ws.call('previewAccountImport', {
+      engagementId,
+      fileName: 'l.xlsx',
+      data,
+      mapping: [null, 'person'],
+    });
+    expect(unnamed.columns.map((c) => c.header)).toEqual(['Yritys', 'Kontakti', 'Muuta']);
+    expect(unnamed.plan.totals).toMatchObject({ rows: 0, accountsNew: 0 });
+    const refused = ws.raw('importAccounts', {
+      engagementId,
+      fileName: 'l.xlsx',
+      data,
+      mapping: [null, 'person'],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { key: 'accountListNeedsName' } });
+  });
+
+  test.each([
+    ['empty', '', 'a.csv'],
+    ['notXlsx', 'Asiakas;Myynti\nA;1', 'a.xlsx'],
+    ['binary', '\u0000\u0001\u0002\u0003PK', 'a.csv'],
+  ])('a bad file (%s) is refused with its reason and changes nothing', (reason, text, fileName) => {
+    const before = fingerprint(ws.db);
+    for (const method of ['previewAccountImport', 'importAccounts'])
+      expect(ws.raw(method, { engagementId, fileName, data: base64(text) })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', key: 'accountListRefused', params: { reason } },
+      });
+    expect(fingerprint(ws.db)).toBe(before);
+  });
+});

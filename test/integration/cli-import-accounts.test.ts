@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { fingerprint } from '../fixtures/fingerprint.ts';
+import { connect } from '../helpers/workspace.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kuulo-cli-accounts-'));
+const db = join(dir, 'k.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function kuulo(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
+  delete env.KUULO_LANG;
+  delete env.LC_ALL;
+  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8', env });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('kuulo import-accounts', () => {
+  const list = join(dir, 'asiakkaat.csv');
+  writeFileSync(
+    list,
+    'Yritys;Nimi;Muuta;Sähköposti\nAcme Oy;Pekka Puu;A;p@acme.fi\nACME;P. Puu;;P@ACME.FI\nBeta;;;\n',
+  );
+  let engagementId = '';
+
+  test('--dry-run prints the plan with the mapping given and writes nothing', () => {
+    const ws = connect(db);
+    engagementId = ws.call('createEngagement', { clientName: 'C', title: 'T', language: 'fi' }).id;
+    const before = fingerprint(ws.db);
+    ws.db.close();
+    const run = kuulo(
+      'import-accounts',
+      '--db',
+      db,
+      '--engagement',
+      engagementId,
+      '--file',
+      list,
+      '--map',
+      'C=tier',
+      '--dry-run',
+      '--json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.mapping).toEqual(['name', 'person', 'tier', 'email']);
+    expect(out.plan.totals).toMatchObject({ accountsNew: 2, peopleNew: 1, peopleSkipped: 1 });
+    const after = connect(db);
+    expect(fingerprint(after.db)).toBe(before);
+    after.db.close();
+  });
+
+  test('without --dry-run it imports; a bad --map or a missing file is one line and exit code 2', () => {
+    const run = kuulo(
+      'import-accounts',
+      '--db',
+      db,
+      '--engagement',
+      engagementId,
+      '--file',
+      list,
+      '--map',
+      'Muuta=tier',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Imported: 2 new accounts');
+    const ws = connect(db);
+    expect(
+      ws.call('listAccounts', { engagementId }).map((a) => [a.name, a.tier, a.interviewees.length]),
+    ).toEqual([
+      ['Acme Oy', 'key', 1],
+      ['Beta', 'unmanaged', 0],
+    ]);
+    ws.db.close();
+    const bad = kuulo(
+      'import-accounts',
+      '--db',
+      db,
+      '--engagement',
+      engagementId,
+      '--file',
+      list,
+      '--map',
+      'Nope=tier',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const missing = kuulo(
+      'import-accounts',
+      '--db',
+      db,
+      '--engagement',
+      engagementId,
+      '--file',
+      join(dir, 'no.csv'),
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read the list');
+  });
+});
