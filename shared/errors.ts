@@ -159,6 +159,8 @@ export interface ErrorParams {
 
   /** A search query with no word to look for: only operators, or only exclusions. */
   searchNothingToFind: None;
+  /** Across all engagements, a query whose words all have fewer than three letters (no index lookup). */
+  searchWordsTooShort: None;
   /** A span to code lies (partly) beyond the end of the interview's notes, `length` code points. */
   searchSpanOutside: { start: number; end: number; length: number };
   /** A transcript file refused by its reader (shared/import.ts); `params` fill the reason's text. */
@@ -253,6 +255,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   undoChangedSince: 'conflict',
   undoNeedsParent: 'conflict',
   searchNothingToFind: 'invalid_input',
+  searchWordsTooShort: 'invalid_input',
   searchSpanOutside: 'conflict',
   transcriptRefused: 'invalid_input',
   transcriptNeedsTarget: 'invalid_input',

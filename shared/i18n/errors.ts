@@ -374,6 +374,8 @@ const en: Phrasebook = {
     'This belongs to something that is no longer there (for example an engagement or account in the Trash): restore that first. Nothing was changed.',
   searchNothingToFind: () =>
     'Type a word to search for: a search of only AND, OR and NOT, or of words to leave out, finds nothing.',
+  searchWordsTooShort: () =>
+    'Words of one or two letters cannot be looked up across all engagements. Add a longer word, or search within one engagement or interview.',
   searchSpanOutside: ({ start, end, length }) =>
     `A hit to code (characters ${start}–${end}) is beyond the end of the notes (${length} characters): they have changed since the search. Search again. Nothing was coded.`,
   transcriptRefused: ({ reason, params }) => fillIn(enUi.transcriptImport.refusal[reason], params),
@@ -509,6 +511,8 @@ const fi: Phrasebook = {
     'Tämä kuuluu johonkin, jota ei enää ole (esimerkiksi roskakorissa olevaan toimeksiantoon tai asiakkaaseen): palauta se ensin. Mitään ei muutettu.',
   searchNothingToFind: () =>
     'Kirjoita sana, jota haetaan: pelkillä JA-, TAI- ja EI-sanoilla tai pois jätettävillä sanoilla ei löydy mitään.',
+  searchWordsTooShort: () =>
+    'Yksi- tai kaksikirjaimisia sanoja ei voi hakea kaikista toimeksiannoista. Lisää pidempi sana tai hae yhdestä toimeksiannosta tai haastattelusta.',
   searchSpanOutside: ({ start, end, length }) =>
     `Koodattava osuma (merkit ${start}–${end}) on muistiinpanojen lopun jälkeen (${length} merkkiä): muistiinpanot ovat muuttuneet haun jälkeen. Hae uudelleen. Mitään ei koodattu.`,
   transcriptRefused: ({ reason, params }) => fillIn(fiUi.transcriptImport.refusal[reason], params),

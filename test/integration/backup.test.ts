@@ -75,7 +75,7 @@ describe('backups', () => {
       expect(other.raw('createBackup', {}).ok).toBe(false);
       expect(seen).toEqual([
         { done: false, files: 0, failure: null },
-        { done: true, files: 0, failure: 'unexpected' },
+        { done: true, files: 0, failure: 'backupFolderUnusable' },
       ]);
     } finally {
       other.close();

@@ -317,7 +317,8 @@ describe('crash safety', () => {
     const interrupted = new Map<string, number>();
     for (let cycle = 0; cycle < KILLS; cycle++) {
       const { lines, interrupted: call } = await runAndKill(random, cycle);
-      if (lines.length) killedWhileWriting++;
+      // Killed after a write returned, or inside one: either way the writer was writing.
+      if (lines.length || call) killedWhileWriting++;
       if (call) interrupted.set(call, (interrupted.get(call) ?? 0) + 1);
       for (const line of lines) record(expected, line);
       verify(expected, cycle);

@@ -69,7 +69,8 @@ describe('the Word report package', () => {
     fi = buildReportModel('fi');
     enParts = unzipText(await renderReportDocx(en));
     fiParts = unzipText(await renderReportDocx(fi));
-  });
+    // Two whole reports built and rendered: seconds on a busy machine.
+  }, 60_000);
 
   const part = (parts: Map<string, string>, name: string): string => {
     const xml = parts.get(name);

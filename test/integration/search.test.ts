@@ -142,6 +142,24 @@ describe('offsets are code points', () => {
     });
   });
 
+  test('letters stored decomposed (a + combining diaeresis, as pasted from a PDF) are found and sliced exactly', () => {
+    const nfd = 'Päätöksen jälkeen käden taidot ratkaisevat.'.normalize('NFD');
+    ws.saveNotes({ interviewId: ids.i2, doc: paragraphsToDoc([nfd]) });
+    for (const [query, word] of [
+      ['päätös', 'Päätöksen'],
+      ['käsi', 'käden'],
+      ['jälkeen', 'jälkeen'],
+      ['"jälkeen käden"', 'jälkeen käden'],
+    ] as const) {
+      for (const filters of [{}, { interviewId: ids.i2 }]) {
+        const [hit] = find(query, filters).hits.filter((h) => h.interviewId === ids.i2);
+        expect(hit, `${query} ${JSON.stringify(filters)}`).toBeDefined();
+        const text = plainText(ids.i2).text;
+        expect(chars(text).slice(hit!.start, hit!.end).join('')).toBe(word.normalize('NFD'));
+      }
+    }
+  });
+
   test('a long paragraph gives a snippet of about 200 characters cut at words, with … where cut', () => {
     const long = `${'alku '.repeat(60)}kahvi ${'loppu '.repeat(60)}`.trim();
     ws.saveNotes({ interviewId: ids.i2, doc: paragraphsToDoc([long]) });
@@ -214,6 +232,17 @@ describe('the query language', () => {
         error: { code: 'invalid_input', key: 'searchNothingToFind' },
       });
     expect(ws.raw('search', { query: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  test('words of one or two letters alone: refused across the portfolio, searched within an engagement', () => {
+    for (const query of ['HR', 'on', 'ai -x'])
+      expect(ws.raw('search', { query })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', key: 'searchWordsTooShort' },
+      });
+    expect(ws.raw('search', { query: 'on', engagementId: ids.fiEngagement }).ok).toBe(true);
+    // With a longer word beside it, the index narrows the search and the short word is judged.
+    expect(ws.raw('search', { query: 'palvelu on' }).ok).toBe(true);
   });
 
   test('people, accounts and findings are found too, with what the list shows beside them', () => {

@@ -139,6 +139,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   undoChangedSince: [{}],
   undoNeedsParent: [{}],
   searchNothingToFind: [{}],
+  searchWordsTooShort: [{}],
   searchSpanOutside: [{ start: 10, end: 17, length: 12 }],
   transcriptRefused: [
     ...REFUSAL_REASONS.map((reason) => {

@@ -13,7 +13,20 @@ export interface TextMatch {
   score: number;
 }
 
-const lower = (text: string) => text.toLowerCase();
+/** Lower case and composed: "ä" typed or pasted as a + combining diaeresis (NFD) is the same letter. */
+const lower = (text: string) => {
+  const low = text.toLowerCase();
+  return /[\u0300-\u036f]/.test(low) ? low.normalize('NFC') : low;
+};
+
+/**
+ * A pattern as it may be stored: composed, and decomposed where that differs (text pasted from a PDF or
+ * a Mac file name keeps its letters decomposed, and the index holds the text as it was written).
+ */
+const spellings = (pattern: string): string[] => {
+  const decomposed = pattern.normalize('NFD');
+  return decomposed === pattern ? [pattern] : [pattern, decomposed];
+};
 
 /** The trigram patterns of a term: a text without any of them cannot match it. Empty: unknown. */
 export function termPatterns(term: Term, languages: readonly SearchLanguage[][]): string[][] {
@@ -22,10 +35,10 @@ export function termPatterns(term: Term, languages: readonly SearchLanguage[][])
       const patterns = new Set(languages.flatMap((l) => candidatePatterns(term.text, l)));
       const usable = [...patterns].filter((p) => [...p].length >= 3);
       // A pattern too short for trigrams could match anything: the term does not narrow the search.
-      return usable.length === patterns.size ? [usable] : [];
+      return usable.length === patterns.size ? [usable.flatMap(spellings)] : [];
     }
     case 'prefix':
-      return [...term.text].length >= 3 ? [[term.text]] : [];
+      return [...term.text].length >= 3 ? [spellings(term.text)] : [];
     case 'phrase': {
       // Its words are one space apart (as the matcher wants them). The index is asked for the joins
       // between them (three letters each side): a long phrase of common trigrams costs the index far
@@ -34,7 +47,9 @@ export function termPatterns(term: Term, languages: readonly SearchLanguage[][])
       if (words.length === 1) return [...words[0]!].length >= 3 ? [[words[0]!]] : [];
       return words
         .slice(1)
-        .map((word, i) => [`${[...words[i]!].slice(-3).join('')} ${[...word].slice(0, 3).join('')}`]);
+        .map((word, i) =>
+          spellings(`${[...words[i]!].slice(-3).join('')} ${[...word].slice(0, 3).join('')}`),
+        );
     }
   }
 }
@@ -140,7 +155,7 @@ export function matcher(query: ParsedQuery, languages: readonly SearchLanguage[]
       const found =
         term.type === 'word' ? wordPatterns.get(term.text)! : term.type === 'prefix' ? [term.text] : [];
       if (!found.length || found.some((p) => !p || /\s/u.test(p))) narrowed = null;
-      else narrowed?.push(...found);
+      else narrowed?.push(...found.flatMap(spellings));
     }
   const needles = narrowed;
 

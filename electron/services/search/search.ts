@@ -8,6 +8,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../../../shared/search.ts';
+import { KuuloError } from '../../base/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { readLayout } from './indexing.ts';
 import { ftsExpression, matcher, type Span, type TextMatch } from './match.ts';
@@ -28,6 +29,9 @@ interface Candidate {
   language: Language;
 }
 
+/** How long one query may judge candidates before it answers with what it has. */
+const SEARCH_TIME_BUDGET_MS = 300;
+
 const LANGUAGE_ORDER: Record<Language, SearchLanguage[]> = { fi: ['fi', 'en'], en: ['en', 'fi'] };
 
 /**
@@ -42,6 +46,9 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
     ? [LANGUAGE_ORDER[engagementLanguage(ctx, input.engagementId)]]
     : [LANGUAGE_ORDER.fi, LANGUAGE_ORDER.en];
   const match = ftsExpression(parsed, languages);
+  // Without a pattern the index cannot narrow anything: across the portfolio that reads every text.
+  if (match === null && !input.engagementId && !input.interviewId)
+    throw new KuuloError('searchWordsTooShort');
   const matchers = matchersFor(parsed);
   const codedSpans = input.codeIds?.length ? codedSpansOf(ctx, input.codeIds) : null;
   const place = placeOfBlock(ctx);
@@ -49,7 +56,15 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
   const found: { candidate: Candidate; span: Span; spans: Span[]; score: number; order: number }[] = [];
   let more = false;
   const owner = engagementOf(ctx);
+  // The core host answers one call at a time: a query that would judge candidates for long (a very
+  // common word with a rare one) stops and says there may be more, rather than hold up a save.
+  const deadline = performance.now() + SEARCH_TIME_BUDGET_MS;
+  let judged = 0;
   for (const row of candidates(ctx, input, match)) {
+    if (++judged % 64 === 0 && performance.now() > deadline) {
+      more = true;
+      break;
+    }
     const candidate: Candidate = { ...row, ...owner(row) };
     const result: TextMatch | null = matchers(candidate.language)(candidate.text);
     if (!result) continue;
