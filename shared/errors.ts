@@ -161,6 +161,8 @@ export interface ErrorParams {
   searchNothingToFind: None;
   /** Across all engagements, a query whose words all have fewer than three letters (no index lookup). */
   searchWordsTooShort: None;
+  /** A hit to code is no longer at its place in the notes (they changed since the search). */
+  searchHitMoved: { text: string };
   /** A span to code lies (partly) beyond the end of the interview's notes, `length` code points. */
   searchSpanOutside: { start: number; end: number; length: number };
   /** A transcript file refused by its reader (shared/import.ts); `params` fill the reason's text. */
@@ -256,6 +258,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   undoNeedsParent: 'conflict',
   searchNothingToFind: 'invalid_input',
   searchWordsTooShort: 'invalid_input',
+  searchHitMoved: 'conflict',
   searchSpanOutside: 'conflict',
   transcriptRefused: 'invalid_input',
   transcriptNeedsTarget: 'invalid_input',

@@ -21,6 +21,8 @@ export interface SearchHit {
    *  matched word or phrase — what the editor selects; for other kinds, in that field's text. */
   start: number;
   end: number;
+  /** The text from start to end, as found: coding the hit later checks it is still there. */
+  text: string;
   /** Plain text around the match (≈ 200 characters, cut at word boundaries, "…" where cut). */
   snippet: string;
   /** Code-point ranges in `snippet` of every matched word. */
@@ -73,7 +75,13 @@ export const CodeSearchHits = z
     hits: z
       .array(
         z
-          .object({ interviewId: Id, start: z.number().int().min(0), end: z.number().int().min(1) })
+          .object({
+            interviewId: Id,
+            start: z.number().int().min(0),
+            end: z.number().int().min(1),
+            /** The hit's text as the search found it: refused if the notes no longer hold it there. */
+            text: z.string().min(1).max(10_000),
+          })
           .strict()
           .refine((hit) => hit.end > hit.start, { error: 'invalid', path: ['end'] }),
       )

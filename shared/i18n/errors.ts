@@ -376,6 +376,8 @@ const en: Phrasebook = {
     'Type a word to search for: a search of only AND, OR and NOT, or of words to leave out, finds nothing.',
   searchWordsTooShort: () =>
     'Words of one or two letters cannot be looked up across all engagements. Add a longer word, or search within one engagement or interview.',
+  searchHitMoved: ({ text }) =>
+    `The notes have changed since the search: “${text}” is no longer where it was found. Search again, then code the hits. Nothing was coded.`,
   searchSpanOutside: ({ start, end, length }) =>
     `A hit to code (characters ${start}–${end}) is beyond the end of the notes (${length} characters): they have changed since the search. Search again. Nothing was coded.`,
   transcriptRefused: ({ reason, params }) => fillIn(enUi.transcriptImport.refusal[reason], params),
@@ -513,6 +515,8 @@ const fi: Phrasebook = {
     'Kirjoita sana, jota haetaan: pelkillä JA-, TAI- ja EI-sanoilla tai pois jätettävillä sanoilla ei löydy mitään.',
   searchWordsTooShort: () =>
     'Yksi- tai kaksikirjaimisia sanoja ei voi hakea kaikista toimeksiannoista. Lisää pidempi sana tai hae yhdestä toimeksiannosta tai haastattelusta.',
+  searchHitMoved: ({ text }) =>
+    `Muistiinpanot ovat muuttuneet haun jälkeen: ”${text}” ei ole enää siinä, mistä se löytyi. Hae uudelleen ja koodaa osumat sitten. Mitään ei koodattu.`,
   searchSpanOutside: ({ start, end, length }) =>
     `Koodattava osuma (merkit ${start}–${end}) on muistiinpanojen lopun jälkeen (${length} merkkiä): muistiinpanot ovat muuttuneet haun jälkeen. Hae uudelleen. Mitään ei koodattu.`,
   transcriptRefused: ({ reason, params }) => fillIn(fiUi.transcriptImport.refusal[reason], params),

@@ -387,7 +387,12 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { query: 'kahdesti -tausta', engagementId: ids.engagement, tiers: ['key'], limit: 5 },
       { query: 'yhteyshenkilö', interviewId: ids.interview, codeIds: [ids.code], from: '2020-01-01' },
     ],
-    codeSearchHits: [{ codeId: ids.ownCode, hits: [{ interviewId: ids.interview, start: 7, end: 20 }] }],
+    codeSearchHits: [
+      {
+        codeId: ids.ownCode,
+        hits: [{ interviewId: ids.interview, start: 7, end: 20, text: 'vaihtui kahde' }],
+      },
+    ],
     startReportExport: [
       {
         engagementId: ids.engagement,

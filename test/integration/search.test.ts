@@ -307,7 +307,7 @@ describe('filters', () => {
     const start = chars(derived.text.slice(0, at)).length;
     ws.call('codeSearchHits', {
       codeId: ids.codeId,
-      hits: [{ interviewId: ids.i1, start, end: start + 19 }],
+      hits: [{ interviewId: ids.i1, start, end: start + 19, text: 'palvelu oli hidasta' }],
     });
     const { hits } = find('kahvi OR palvelu', { codeIds: [ids.codeId] });
     expect(places(hits)).toEqual(['i1:1']);
@@ -352,10 +352,11 @@ describe('codeSearchHits', () => {
       ).map((row) => ({ ...row, blocks: (JSON.parse(row.blocks) as number[][]).map((e) => e.slice(1)) })),
     });
     const indexBefore = index();
-    const hits = find('kahvi OR toimitus').hits.map(({ interviewId, start, end }) => ({
+    const hits = find('kahvi OR toimitus').hits.map(({ interviewId, start, end, text }) => ({
       interviewId: interviewId!,
       start,
       end,
+      text,
     }));
     expect(hits).toHaveLength(3);
     const result = ws.call('codeSearchHits', { codeId: ids.codeId, hits });
@@ -392,10 +393,11 @@ describe('codeSearchHits', () => {
 
   test('a span already inside a coding of the code is skipped, one of another code is not', () => {
     const [hit] = find('palvelu').hits;
-    const span = { interviewId: ids.i1, start: hit!.start, end: hit!.end };
+    const span = { interviewId: ids.i1, start: hit!.start, end: hit!.end, text: hit!.text };
+    const wider = { ...span, start: span.start - 6, end: span.end + 4 };
     ws.call('codeSearchHits', {
       codeId: ids.otherCodeId,
-      hits: [{ ...span, start: span.start - 6, end: span.end + 4 }],
+      hits: [{ ...wider, text: chars(plainText(ids.i1).text).slice(wider.start, wider.end).join('') }],
     });
     expect(ws.call('codeSearchHits', { codeId: ids.codeId, hits: [span, span] }).coded).toBe(1);
     expect(ws.call('codeSearchHits', { codeId: ids.otherCodeId, hits: [span] }).coded).toBe(0);
@@ -408,16 +410,21 @@ describe('codeSearchHits', () => {
   });
 
   test('bad input is refused with a clear error and changes nothing', () => {
-    const good = find('kahvi').hits.map(({ interviewId, start, end }) => ({
+    const good = find('kahvi').hits.map(({ interviewId, start, end, text }) => ({
       interviewId: interviewId!,
       start,
       end,
+      text,
     }));
     const length = chars(plainText(ids.i2).text).length;
     const before = state();
+    const [first] = good;
     const cases: [unknown, object][] = [
       [
-        { codeId: ids.codeId, hits: [...good, { interviewId: ids.i2, start: length - 2, end: length + 1 }] },
+        {
+          codeId: ids.codeId,
+          hits: [...good, { interviewId: ids.i2, start: length - 2, end: length + 1, text: 'xyz' }],
+        },
         {
           code: 'conflict',
           key: 'searchSpanOutside',
@@ -425,14 +432,25 @@ describe('codeSearchHits', () => {
         },
       ],
       [
-        { codeId: ids.codeId, hits: [...good, { interviewId: crypto.randomUUID(), start: 0, end: 3 }] },
+        {
+          codeId: ids.codeId,
+          hits: [...good, { interviewId: crypto.randomUUID(), start: 0, end: 3, text: 'abc' }],
+        },
         { code: 'not_found', key: 'notFound', params: { what: 'interview' } },
       ],
       [
         { codeId: crypto.randomUUID(), hits: good },
         { code: 'not_found', params: { what: 'code' } },
       ],
-      [{ codeId: ids.codeId, hits: [{ interviewId: ids.i1, start: 5, end: 5 }] }, { code: 'invalid_input' }],
+      // The notes changed since the search: the place no longer holds the word found there.
+      [
+        { codeId: ids.codeId, hits: [...good, { ...first!, start: first!.start + 1, end: first!.end + 1 }] },
+        { code: 'conflict', key: 'searchHitMoved', params: { text: first!.text } },
+      ],
+      [
+        { codeId: ids.codeId, hits: [{ interviewId: ids.i1, start: 5, end: 5, text: 'x' }] },
+        { code: 'invalid_input' },
+      ],
       [{ codeId: ids.codeId, hits: [] }, { code: 'invalid_input' }],
     ];
     for (const [input, error] of cases) {

@@ -140,6 +140,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   undoNeedsParent: [{}],
   searchNothingToFind: [{}],
   searchWordsTooShort: [{}],
+  searchHitMoved: [{ text: 'laskutus' }],
   searchSpanOutside: [{ start: 10, end: 17, length: 12 }],
   transcriptRefused: [
     ...REFUSAL_REASONS.map((reason) => {

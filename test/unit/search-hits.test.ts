@@ -10,6 +10,7 @@ const hit = (over: Partial<SearchHit>): SearchHit => ({
   sourceId: 'i1',
   paragraph: 0,
   start: 0,
+  text: '',
   end: 5,
   snippet: 'lasku',
   highlights: [[0, 5]],
@@ -54,10 +55,10 @@ describe('search hits in the list', () => {
   });
 
   test('only selected note hits are coded, as their spans', () => {
-    const note = hit({ start: 3, end: 8 });
+    const note = hit({ start: 3, end: 8, text: 'lasku' });
     const memo = hit({ kind: 'memo', sourceId: 'c1' });
     expect(codableSpans([note, memo], new Set([hitKey(note), hitKey(memo)]))).toEqual([
-      { interviewId: 'i1', start: 3, end: 8 },
+      { interviewId: 'i1', start: 3, end: 8, text: 'lasku' },
     ]);
   });
 });

@@ -27,7 +27,7 @@ export function codeSearchHits(ctx: ServiceContext, input: Input): CodeSearchHit
     .prepare('SELECT name_fi AS fi, name_en AS en, engagement_id AS engagementId FROM codes WHERE id = ?')
     .get(input.codeId) as { fi: string; en: string; engagementId: string | null } | undefined;
   if (!code) throw notFound('code');
-  const byInterview = new Map<string, { start: number; end: number }[]>();
+  const byInterview = new Map<string, Input['hits']>();
   for (const hit of input.hits) {
     const spans = byInterview.get(hit.interviewId) ?? [];
     if (!spans.some((s) => s.start === hit.start && s.end === hit.end)) spans.push(hit);
@@ -64,13 +64,16 @@ function codeInterview(
   ctx: ServiceContext,
   interviewId: string,
   codeId: string,
-  spans: readonly { start: number; end: number }[],
+  spans: Input['hits'],
 ): number {
   if (!ctx.db.prepare('SELECT 1 FROM interviews WHERE id = ?').get(interviewId)) throw notFound('interview');
   const doc = storedDoc(ctx, interviewId);
-  const length = [...deriveNotes(doc).text].length;
-  for (const span of spans)
-    if (span.end > length) throw new KuuloError('searchSpanOutside', { ...span, length });
+  const chars = [...deriveNotes(doc).text];
+  for (const { start, end, text } of spans) {
+    if (end > chars.length) throw new KuuloError('searchSpanOutside', { start, end, length: chars.length });
+    // Typing since the search moves the words: coding the old place would code other text.
+    if (chars.slice(start, end).join('') !== text) throw new KuuloError('searchHitMoved', { text });
+  }
   const coded = ctx.db
     .prepare(`SELECT start, "end" FROM codings WHERE interview_id = ? AND code_id = ? AND deleted_at IS NULL`)
     .all(interviewId, codeId) as { start: number; end: number }[];

@@ -94,6 +94,7 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
       const { paragraph, start: offset } = place(candidate);
       const start = offset + span.start;
       const end = offset + span.end;
+      const text = [...candidate.text].slice(span.start, span.end).join('');
       return {
         kind: candidate.kind,
         engagementId: candidate.engagementId,
@@ -102,6 +103,7 @@ export function search(ctx: ServiceContext, input: Query): SearchResult {
         paragraph,
         start,
         end,
+        text,
         snippet,
         highlights: highlights.sort((a, b) => a[0] - b[0]),
         score,

@@ -65,8 +65,8 @@ export function snippetParts(
 export function codableSpans(
   hits: readonly SearchHit[],
   selected: ReadonlySet<string>,
-): { interviewId: string; start: number; end: number }[] {
+): { interviewId: string; start: number; end: number; text: string }[] {
   return hits
     .filter((hit) => hit.kind === 'note' && hit.interviewId && selected.has(hitKey(hit)))
-    .map((hit) => ({ interviewId: hit.interviewId!, start: hit.start, end: hit.end }));
+    .map((hit) => ({ interviewId: hit.interviewId!, start: hit.start, end: hit.end, text: hit.text }));
 }
