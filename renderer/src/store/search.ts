@@ -314,6 +314,9 @@ export async function undoCoding(): Promise<void> {
     await useInterview.getState().reloadNotes(coding.interviewIds);
     await runSearch();
   } catch (error) {
+    // Refused (the notes changed since): the offer to undo is gone, the Trash keeps the entry.
+    if (error instanceof ServiceError && error.error.key === 'undoChangedSince')
+      useSearch.setState({ coding: null });
     useNotify
       .getState()
       .push('error', error instanceof ServiceError || error instanceof Error ? error.message : String(error));
