@@ -68,8 +68,6 @@ function table(rows: string[][]): string {
 }
 
 export const COMMANDS: Record<string, CliCommand> = {
-  import: importCommand,
-
   report: {
     readOnly: true,
     summary:
@@ -288,6 +286,21 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
 
+  import: importCommand,
+
+  'import-accounts': {
+    summary:
+      "import the client's account and contact list: --engagement ID --file PATH (.xlsx or .csv) [--map COLUMN=FIELD …] [--sheet NAME] [--dry-run]",
+    options: {
+      engagement: { type: 'string' },
+      file: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    run: (call, values) => runImportAccounts(call, values),
+  },
+
   codebook: {
     readOnly: true,
     summary: 'list the codebook (with --engagement ID, its own codes and usage too)',
@@ -350,19 +363,6 @@ export const COMMANDS: Record<string, CliCommand> = {
       const kept = json.safetyBackup ? ` The previous file was kept as ${json.safetyBackup}.` : '';
       return { json, text: `Restored ${json.restoredFrom}.${kept}` };
     },
-  },
-
-  'import-accounts': {
-    summary:
-      "import the client's account and contact list: --engagement ID --file PATH (.xlsx or .csv) [--map COLUMN=FIELD …] [--sheet NAME] [--dry-run]",
-    options: {
-      engagement: { type: 'string' },
-      file: { type: 'string' },
-      map: { type: 'string', multiple: true },
-      sheet: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-    },
-    run: (call, values) => runImportAccounts(call, values),
   },
 
   stats: {

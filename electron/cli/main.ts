@@ -11,11 +11,13 @@ import { asCliError, CliError, cliError, openWorkspace } from './workspace.ts';
 
 keepFilesPrivate();
 
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+
 const USAGE = `Usage: npm run kuulo -- <command> --db FILE [options] [--json]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)} ${command.summary}`)
   .join('\n')}`;
 
 /** The open workspace's language setting: errors from then on are printed in it. */
