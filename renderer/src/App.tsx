@@ -45,7 +45,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   }, [route]);
 
   return (
-    <div className="app">
+    <div className={searching ? 'app searching' : 'app'}>
       <header className="topbar">
         <a className="brand" href="#/">
           <span className="logo" aria-hidden="true">
