@@ -27,10 +27,7 @@ import * as trash from '../services/trash.ts';
 /** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
-    workspaceStatus: () => ({
-      engagements: (ctx.db.prepare('SELECT count(*) AS n FROM engagements').get() as { n: number }).n,
-      dbPath: ctx.dbPath,
-    }),
+    workspaceStatus: () => ({ engagements: engagements.countEngagements(ctx), dbPath: ctx.dbPath }),
     createDemo: () => createDemoWorkspace(ctx),
     getSettings: () => settings.getSettings(ctx),
     updateSettings: (input) => settings.updateSettings(ctx, input),

@@ -25,6 +25,11 @@ const COLUMNS = {
  * The list counts interviews as the figures do (the one sample, shared/sample.ts): held of those
  * nobody declined, so the card, `kuulo stats` and the report's interim mark say the same "6 of 9".
  */
+/** How many engagements the workspace holds (the first screen's welcome depends on it). */
+export function countEngagements({ db }: ServiceContext): number {
+  return db.prepare('SELECT count(*) FROM engagements').pluck().get() as number;
+}
+
 export function listEngagements({ db }: ServiceContext): EngagementSummary[] {
   return db
     .prepare(
