@@ -1,5 +1,6 @@
 import { readTranscript, toTurns } from '../../electron/services/import/index.ts';
 import { seededRandom } from '../fixtures/random.ts';
+import { openTestWorkspace } from '../helpers/workspace.ts';
 import { type Measure, sampleAsync, summary } from './stats.ts';
 
 const WORDS = (
@@ -46,6 +47,7 @@ export async function measureImport(runs: number): Promise<Measure[]> {
     turns = toTurns(result.transcript.cues).length;
   });
   const big = await sampleAsync(Math.max(1, Math.ceil(runs / 10)), () => readTranscript(huge, 'teams.vtt'));
+  const whole = await importWhole(typical, runs);
   return [
     {
       name: `import: read a ${Math.round(typical.length / 1024)} KB, 900-cue Teams transcript into turns`,
@@ -57,5 +59,36 @@ export async function measureImport(runs: number): Promise<Measure[]> {
       name: `import: read a ${(huge.length / 1024 / 1024).toFixed(1)} MB, 60,000-cue Teams transcript`,
       ...summary(big),
     },
+    {
+      name: 'import: the same 900-cue transcript previewed, then imported into an interview (all of it)',
+      ...summary(whole),
+      budget: 300,
+      note: 'through the dispatcher: read, speakers mapped, identities, the notes saved and indexed',
+    },
   ];
+}
+
+/**
+ * The whole import as the app makes it: `previewTranscript` and `importTranscript` into a new
+ * interview each run (so every import writes the same amount), on a workspace file of its own.
+ */
+async function importWhole(bytes: Uint8Array, runs: number): Promise<number[]> {
+  const ws = openTestWorkspace();
+  try {
+    const engagementId = ws.call('createEngagement', {
+      clientName: 'Bench',
+      title: 'Import',
+      language: 'fi',
+    }).id;
+    const accountId = ws.call('createAccount', { engagementId, name: 'Asiakas Oy', tier: 'key' }).id;
+    const data = Buffer.from(bytes).toString('base64');
+    return await sampleAsync(runs, async () => {
+      const source = { engagementId, accountId, fileName: 'teams.vtt', data };
+      const preview = await ws.call('previewTranscript', source);
+      const speakers = preview.speakers.map((s) => ({ name: s.name, as: 'other' as const }));
+      await ws.call('importTranscript', { ...source, speakers });
+    });
+  } finally {
+    ws.close();
+  }
 }
