@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 export interface StallFigures {
   /**
@@ -10,7 +10,8 @@ export interface StallFigures {
   /**
    * 95 % of this thread's own CPU time ran in stretches (between two turns of its event loop) no longer
    * than this. It counts only the stalls the thread's own work caused, which is what moving work off the
-   * thread changes; time the OS gave the thread no CPU (other processes' load) does not count.
+   * thread changes; time the OS gave the thread no CPU (other processes' load) does not count, nor does
+   * garbage collection (when V8 collects depends on the heap the test runner keeps, not on this work).
    */
   busyP95: number;
   longestStall: number;
@@ -48,6 +49,15 @@ export function watchEventLoop(): {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const ticks: Tick[] = [{ wall: performance.now(), cpu: cpuMs() }];
+  const collections: { from: number; to: number }[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      collections.push({ from: entry.startTime, to: entry.startTime + entry.duration });
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  /** Garbage collection on this thread between two times, in ms. */
+  const collecting = (from: number, to: number) =>
+    collections.reduce((sum, c) => sum + Math.max(0, Math.min(to, c.to) - Math.max(from, c.from)), 0);
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     ticks.push({ wall: performance.now(), cpu: cpuMs() });
@@ -65,7 +75,9 @@ export function watchEventLoop(): {
     const busy: number[] = [];
     for (let i = 1; i < inside.length; i++) {
       walls.push(inside[i]!.wall - inside[i - 1]!.wall);
-      busy.push(inside[i]!.cpu - inside[i - 1]!.cpu);
+      busy.push(
+        Math.max(0, inside[i]!.cpu - inside[i - 1]!.cpu - collecting(inside[i - 1]!.wall, inside[i]!.wall)),
+      );
     }
     const total = Math.max(1, (inside.at(-1)?.wall ?? to) - (inside[0]?.wall ?? from));
     return {
@@ -80,6 +92,10 @@ export function watchEventLoop(): {
     stop: () => {
       clearTimeout(timer);
       histogram.disable();
+      // Entries still queued for the observer are taken before it stops.
+      for (const entry of gc.takeRecords())
+        collections.push({ from: entry.startTime, to: entry.startTime + entry.duration });
+      gc.disconnect();
       ticks.push({ wall: performance.now(), cpu: cpuMs() });
       return {
         histogramP50: histogram.percentile(50) / 1e6,
