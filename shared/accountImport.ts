@@ -61,6 +61,8 @@ export type RowProblem =
         field: 'tier' | 'importance' | 'lifecycle' | 'roleLevel';
         value: string;
         used: string | null;
+        /** `used` is the value already stored for the account or person, kept as it is. */
+        stored?: true;
       };
     }
   | { row: number; key: 'badRevenue'; skipped: false; params: { value: string } }

@@ -189,6 +189,8 @@ export const fi: Resources = {
       noAccountName: 'Ei asiakkaan nimeä: riviä ei tuoda.',
       unknownValue: '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: käytetään arvoa {{used}}.',
       unknownValueEmpty: '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: kenttä jätetään tyhjäksi.',
+      unknownValueKept:
+        '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: tallennettu arvo {{used}} säilyy.',
       badRevenue: 'Vuosimyynti ”{{value}}” ei ole rahasumma: kenttä jätetään tyhjäksi.',
       badEmail: 'Sähköposti ”{{value}}” ei ole osoite.',
       tooLong: '{{field}} lyhennetään 200 merkkiin.',
@@ -196,6 +198,17 @@ export const fi: Resources = {
     },
     done: 'Tuotiin {{accounts}} ja {{people}}. Tuonnin voi perua roskakorista.',
     needsName: 'Valitse sarake, jossa on asiakkaan nimi.',
+    cli: {
+      sheet: 'Välilehti ”{{sheet}}”, sarakeotsikot rivillä {{row}}:',
+      wouldImport: 'Tuotaisiin:',
+      dryRun: 'Mitään ei kirjoitettu (--dry-run).',
+      reading: '{{field}} {{value}} tulkittiin arvoksi {{as}} ({{rows}})',
+      warnings_one: '{{count}} varoitus',
+      warnings_other: '{{count}} varoitusta',
+      updated_one: '{{count}} olemassa oleva asiakas täydennettiin',
+      updated_other: '{{count}} olemassa olevaa asiakasta täydennettiin',
+      imported: 'Tuotiin: {{accounts}} ({{updated}}), {{people}}.',
+    },
     refused: {
       empty: 'Tiedosto on tyhjä.',
       tooLarge: 'Tiedosto on yli 20 Mt; asiakaslista on paljon pienempi. Tarkista, että tiedosto on oikea.',

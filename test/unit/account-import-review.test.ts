@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildPlan } from '../../electron/services/import/accounts/plan.ts';
+import { buildPlan, contactName } from '../../electron/services/import/accounts/plan.ts';
 import { readTable } from '../../electron/services/import/accounts/table.ts';
+import { accountImportPhrases } from '../../shared/accountImportText.ts';
+import type { Account } from '../../shared/domain.ts';
 import { workbook } from '../fixtures/account-lists.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -77,5 +79,92 @@ describe('the header row among a title, a date, a logo and empty rows', () => {
   test('with no known header word anywhere, the first row with two text cells is still the header', () => {
     const read = table(utf8('Raportti\nFirma;Juttu\nFazer;x\n'), 'muu.csv');
     expect(read.sheet.headerRow).toBe(2);
+  });
+});
+
+describe('contact names written "Last, First"', () => {
+  test('two name-like parts around one comma are turned; anything else is left as written', () => {
+    expect(contactName('Mäkinen, Sari')).toBe('Sari Mäkinen');
+    expect(contactName('Af Forselles,Anna-Liisa')).toBe('Anna-Liisa Af Forselles');
+    expect(contactName("O'Brien, J. R.")).toBe("J. R. O'Brien");
+    expect(contactName('Virtanen, Matti, CEO')).toBe('Virtanen, Matti, CEO');
+    expect(contactName('Myynti, 2. krs')).toBe('Myynti, 2. krs');
+    expect(contactName('Sari Mäkinen')).toBe('Sari Mäkinen');
+    expect(contactName(', Sari')).toBe(', Sari');
+  });
+
+  test('a person in "Last, First" form is planned as "First Last", and matches the stored person', () => {
+    const existing: Account = {
+      id: 'a1',
+      engagementId: 'e',
+      name: 'Valio',
+      tier: 'named',
+      importance: null,
+      lifecycle: null,
+      revenue: null,
+    };
+    const plan = buildPlan(
+      [
+        { number: 2, cells: ['Fazer', 'Mäkinen, Sari'] },
+        { number: 3, cells: ['Valio', 'Virtanen, Matti'] },
+      ],
+      ['name', 'person'],
+      { accounts: [existing], people: [{ id: 'p1', accountId: 'a1', name: 'Matti Virtanen', title: '' }] },
+    );
+    expect(plan.accounts.flatMap((a) => a.people.map((p) => [p.name, p.action]))).toEqual([
+      ['Sari Mäkinen', 'create'],
+      ['Matti Virtanen', 'match'],
+    ]);
+  });
+});
+
+describe('an unknown value says what is actually used', () => {
+  const stored: Account = {
+    id: 'a1',
+    engagementId: 'e',
+    name: 'Valio Oy',
+    tier: 'named',
+    importance: null,
+    lifecycle: 'development',
+    revenue: null,
+  };
+  const plan = buildPlan(
+    [
+      { number: 2, cells: ['Valio', 'Platinum', 'Kuun takana', 'Matti Virtanen', 'Ylin johto?'] },
+      { number: 3, cells: ['Fazer', 'Platinum', '', '', ''] },
+      { number: 4, cells: ['Atria', 'Platinum', '', '', ''] },
+      { number: 5, cells: ['Atria', 'Avain', '', '', ''] },
+    ],
+    ['name', 'tier', 'lifecycle', 'person', 'roleLevel'],
+    {
+      accounts: [stored],
+      people: [{ id: 'p1', accountId: 'a1', name: 'Matti Virtanen', title: '', roleLevel: 'strategic' }],
+    },
+  );
+  const unknown = (row: number, field: string) =>
+    plan.problems.find((p) => p.row === row && p.key === 'unknownValue' && p.params.field === field);
+
+  test('an existing account keeps its stored tier and stage; an existing person their role level', () => {
+    expect(unknown(2, 'tier')?.params).toMatchObject({ used: 'named', stored: true });
+    expect(unknown(2, 'lifecycle')?.params).toMatchObject({ used: 'development', stored: true });
+    expect(unknown(2, 'roleLevel')?.params).toMatchObject({ used: 'strategic', stored: true });
+    const en = accountImportPhrases('en');
+    const fi = accountImportPhrases('fi');
+    const tier = unknown(2, 'tier');
+    if (!tier) throw new Error('no problem');
+    expect(en.problemText(tier)).toBe(
+      'Tier “Platinum” is not one the app knows: the stored Named account is kept.',
+    );
+    expect(fi.problemText(tier)).toBe(
+      'Asiakasryhmä ”Platinum” ei ole sovelluksen tuntema arvo: tallennettu arvo Nimetty asiakas säilyy.',
+    );
+  });
+
+  test('a new account gets the default, or the value another of its rows gives', () => {
+    expect(unknown(3, 'tier')?.params).toMatchObject({ used: 'unmanaged' });
+    expect(unknown(3, 'tier')?.params).not.toHaveProperty('stored');
+    expect(unknown(4, 'tier')?.params).toMatchObject({ used: 'key' });
+    expect(plan.accounts.find((a) => a.name === 'Atria')?.fields.tier).toBe('key');
+    expect(plan.accounts.find((a) => a.name === 'Valio')).toMatchObject({ fills: [], kept: [] });
   });
 });
