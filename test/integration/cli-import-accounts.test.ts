@@ -101,3 +101,60 @@ describe('kuulo import-accounts', () => {
     expect(missing.stderr).toContain('Cannot read the list');
   });
 });
+
+describe('kuulo import-accounts speaks the workspace’s language', () => {
+  const textDb = join(dir, 'kieli.db');
+  const list = join(dir, 'kieli.csv');
+  writeFileSync(
+    list,
+    'Asiakas;Luokka;Liikevaihto;Yhteyshenkilö\nFazer;A;abc;Mäkinen, Sari\nValio;Platinum;100;\n',
+  );
+
+  function run(language: 'fi' | 'en', ...args: string[]) {
+    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
+    delete env.KUULO_LANG;
+    delete env.LC_ALL;
+    const ws = connect(textDb);
+    ws.call('updateSettings', { language });
+    ws.db.close();
+    const done = spawnSync(
+      process.execPath,
+      ['electron/cli/index.ts', 'import-accounts', '--db', textDb, ...args],
+      { encoding: 'utf8', env },
+    );
+    return { code: done.status, stdout: done.stdout, stderr: done.stderr };
+  }
+
+  test('plan lines, readings and rows to check in Finnish and English, with plurals, never raw keys', () => {
+    const ws = connect(textDb);
+    const engagementId = ws.call('createEngagement', { clientName: 'C', title: 'T', language: 'fi' }).id;
+    ws.db.close();
+    const args = ['--engagement', engagementId, '--file', list, '--dry-run'];
+    const fi = run('fi', ...args);
+    expect(fi.code, fi.stderr).toBe(0);
+    expect(fi.stdout).toContain('Välilehti ”kieli”, sarakeotsikot rivillä 1:');
+    expect(fi.stdout).toContain('Asiakas → Asiakkaan nimi');
+    expect(fi.stdout).toContain('2 uutta asiakasta, 0 asiakasta on jo toimeksiannossa');
+    expect(fi.stdout).toContain('1 uusi henkilö');
+    expect(fi.stdout).toContain('(1 rivi)');
+    expect(fi.stdout).toContain('Rivi 2: Vuosimyynti ”abc” ei ole rahasumma: kenttä jätetään tyhjäksi.');
+    expect(fi.stdout).toContain('Rivi 3: Asiakasryhmä ”Platinum” ei ole sovelluksen tuntema arvo');
+    expect(fi.stdout).toContain('Mitään ei kirjoitettu (--dry-run).');
+    const en = run('en', ...args);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('Sheet “kieli”, column headers on row 1:');
+    expect(en.stdout).toContain('2 new accounts, 0 accounts already in the engagement');
+    expect(en.stdout).toContain('1 new person');
+    expect(en.stdout).toContain('(1 row)');
+    expect(en.stdout).toContain('Row 2: Revenue “abc” is not a sum of money: it is left empty.');
+    expect(en.stdout).toContain('Nothing was written (--dry-run).');
+    for (const out of [fi.stdout, en.stdout]) {
+      expect(out).not.toMatch(/badRevenue|unknownValue|\{"|\(1 rows\)|1 new accounts|1 warnings/);
+    }
+    const imported = run('fi', '--engagement', engagementId, '--file', list);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain(
+      'Tuotiin: 2 uutta asiakasta (0 olemassa olevaa asiakasta täydennettiin), 1 uusi henkilö.',
+    );
+  });
+});
