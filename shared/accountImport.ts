@@ -32,6 +32,9 @@ export const ACCOUNT_LIST_REFUSALS = [
   'unsupportedFormat',
   'noData',
   'sheetNotFound',
+  'openDocument',
+  'wordDocument',
+  'notSpreadsheet',
 ] as const;
 export type AccountListRefusal = (typeof ACCOUNT_LIST_REFUSALS)[number];
 

@@ -217,6 +217,11 @@ export const en = {
       unsupportedFormat: 'Only .xlsx and .csv lists can be imported. Save the list in one of these formats.',
       noData: 'No list found: no sheet has a row of column headers.',
       sheetNotFound: 'The workbook has no sheet of that name.',
+      openDocument:
+        'OpenDocument spreadsheets (.ods) are not read; open it in LibreOffice or Excel and save it as .xlsx or .csv.',
+      wordDocument: 'This is a Word document, not a spreadsheet. Save the list from Excel as .xlsx or .csv.',
+      notSpreadsheet:
+        'This is not a spreadsheet: the file is a zip archive of something else. Save the list as .xlsx or .csv.',
     },
   },
   interviews: {

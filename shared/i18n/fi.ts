@@ -221,6 +221,12 @@ export const fi: Resources = {
       unsupportedFormat: 'Vain .xlsx- ja .csv-listoja voi tuoda. Tallenna lista jommassakummassa muodossa.',
       noData: 'Listaa ei löytynyt: millään välilehdellä ei ole sarakeotsikoiden riviä.',
       sheetNotFound: 'Työkirjassa ei ole sen nimistä välilehteä.',
+      openDocument:
+        'OpenDocument-laskentataulukoita (.ods) ei lueta. Avaa tiedosto LibreOfficessa tai Excelissä ja tallenna se .xlsx- tai .csv-muodossa.',
+      wordDocument:
+        'Tämä on Word-asiakirja eikä laskentataulukko. Tallenna lista Excelistä .xlsx- tai .csv-muodossa.',
+      notSpreadsheet:
+        'Tämä ei ole laskentataulukko: tiedosto on zip-paketti, jossa on jotain muuta. Tallenna lista .xlsx- tai .csv-muodossa.',
     },
   },
   interviews: {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { zipOf } from '../fixtures/account-lists.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
 import { connect } from '../helpers/workspace.ts';
 
@@ -156,5 +157,27 @@ describe('kuulo import-accounts speaks the workspace’s language', () => {
     expect(imported.stdout).toContain(
       'Tuotiin: 2 uutta asiakasta (0 olemassa olevaa asiakasta täydennettiin), 1 uusi henkilö.',
     );
+  });
+
+  test('a .docx or an .ods is refused for what it is, in either language', () => {
+    const ws = connect(textDb);
+    const engagementId = ws.call('createEngagement', { clientName: 'D', title: 'T', language: 'fi' }).id;
+    ws.db.close();
+    const docx = join(dir, 'lista.docx');
+    writeFileSync(docx, zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }));
+    const ods = join(dir, 'lista.ods');
+    writeFileSync(
+      ods,
+      zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }),
+    );
+    const wordFi = run('fi', '--engagement', engagementId, '--file', docx);
+    expect(wordFi.code).toBe(2);
+    expect(wordFi.stderr).toContain('Word-asiakirja eikä laskentataulukko');
+    const wordEn = run('en', '--engagement', engagementId, '--file', docx);
+    expect(wordEn.stderr).toContain('a Word document, not a spreadsheet');
+    const odsEn = run('en', '--engagement', engagementId, '--file', ods);
+    expect(odsEn.code).toBe(2);
+    expect(odsEn.stderr).toContain('OpenDocument spreadsheets (.ods) are not read');
+    for (const out of [wordFi.stderr, wordEn.stderr, odsEn.stderr]) expect(out).not.toContain('.xlsx but');
   });
 });

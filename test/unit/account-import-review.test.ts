@@ -3,7 +3,7 @@ import { buildPlan, contactName } from '../../electron/services/import/accounts/
 import { readTable } from '../../electron/services/import/accounts/table.ts';
 import { accountImportPhrases } from '../../shared/accountImportText.ts';
 import type { Account } from '../../shared/domain.ts';
-import { workbook } from '../fixtures/account-lists.ts';
+import { workbook, zipOf } from '../fixtures/account-lists.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -166,5 +166,27 @@ describe('an unknown value says what is actually used', () => {
     expect(unknown(4, 'tier')?.params).toMatchObject({ used: 'key' });
     expect(plan.accounts.find((a) => a.name === 'Atria')?.fields.tier).toBe('key');
     expect(plan.accounts.find((a) => a.name === 'Valio')).toMatchObject({ fills: [], kept: [] });
+  });
+});
+
+describe('a zip that is not a workbook is named for what it is', () => {
+  const ods = zipOf({
+    mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+    'content.xml': '<office:document-content/>',
+  });
+  const docx = zipOf({
+    '[Content_Types].xml': '<Types/>',
+    'word/document.xml': '<w:document><w:body><w:p><w:r><w:t>Asiakas</w:t></w:r></w:p></w:body></w:document>',
+  });
+  const other = zipOf({ 'readme.txt': 'hello' });
+
+  test.each([
+    ['an .ods', ods, 'asiakkaat.ods', 'openDocument'],
+    ['an .ods renamed .xlsx', ods, 'asiakkaat.xlsx', 'openDocument'],
+    ['a .docx', docx, 'asiakkaat.docx', 'wordDocument'],
+    ['a zip named .xlsx', other, 'asiakkaat.xlsx', 'notXlsx'],
+    ['a zip of something else', other, 'paketti.zip', 'notSpreadsheet'],
+  ])('%s', (_, bytes, name, reason) => {
+    expect(readTable(bytes, name)).toEqual({ ok: false, reason });
   });
 });

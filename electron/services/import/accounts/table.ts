@@ -35,7 +35,10 @@ export function readTable(bytes: Uint8Array, fileName: string, sheetName?: strin
   try {
     return read(bytes, fileName, sheetName);
   } catch (error) {
-    return { ok: false, reason: error instanceof NotWorkbook ? 'notXlsx' : 'corruptXlsx' };
+    if (!(error instanceof NotWorkbook)) return { ok: false, reason: 'corruptXlsx' };
+    if (error.kind !== 'other') return { ok: false, reason: error.kind };
+    // Only a file that claims to be a workbook is told it is not one; any other zip is not a list.
+    return { ok: false, reason: /\.xls[xm]$/i.test(fileName) ? 'notXlsx' : 'notSpreadsheet' };
   }
 }
 
