@@ -32,6 +32,9 @@ export const ACCOUNT_LIST_REFUSALS = [
   'unsupportedFormat',
   'noData',
   'sheetNotFound',
+  'openDocument',
+  'wordDocument',
+  'notSpreadsheet',
 ] as const;
 export type AccountListRefusal = (typeof ACCOUNT_LIST_REFUSALS)[number];
 
@@ -61,6 +64,8 @@ export type RowProblem =
         field: 'tier' | 'importance' | 'lifecycle' | 'roleLevel';
         value: string;
         used: string | null;
+        /** `used` is the value already stored for the account or person, kept as it is. */
+        stored?: true;
       };
     }
   | { row: number; key: 'badRevenue'; skipped: false; params: { value: string } }

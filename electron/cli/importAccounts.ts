@@ -5,6 +5,8 @@ import {
   type AccountImportPlan,
   type ColumnMapping,
 } from '../../shared/accountImport.ts';
+import { accountImportPhrases } from '../../shared/accountImportText.ts';
+import { cliLanguage } from './language.ts';
 import type { Call } from './workspace.ts';
 import { cliError } from './workspace.ts';
 
@@ -37,18 +39,31 @@ export function runImportAccounts(call: Call, values: Values): { text: string; j
   );
   if (!mapping.includes('name')) throw cliError('accountListNeedsName');
   const preview = call('previewAccountImport', { ...request, mapping });
-  const columns = preview.columns.map((c, i) => `  ${c.header || `(${i + 1})`} → ${mapping[i] ?? '—'}`);
-  const head = [`Sheet "${preview.sheet}", headers on row ${preview.headerRow}:`, ...columns].join('\n');
+  // In the workspace's language, as the CLI's errors are.
+  const phrases = accountImportPhrases(cliLanguage(process.env, call('getSettings', {}).language));
+  const { t, fmt, fieldLabel } = phrases;
+  const columns = preview.columns.map(
+    (c, i) => `  ${c.header || `(${i + 1})`} → ${fieldLabel(mapping[i] ?? null)}`,
+  );
+  const head = [
+    fmt.fill(t.cli.sheet, { sheet: preview.sheet, row: String(preview.headerRow) }),
+    ...columns,
+  ].join('\n');
   if (values['dry-run']) {
     return {
       json: { dryRun: true, sheet: preview.sheet, mapping, plan: preview.plan },
-      text: `${head}\n\nWould import:\n${planText(preview.plan)}\nNothing was written (--dry-run).`,
+      text: `${head}\n\n${t.cli.wouldImport}\n${planText(preview.plan, phrases)}\n${t.cli.dryRun}`,
     };
   }
   const summary = call('importAccounts', { ...request, mapping });
+  const done = fmt.fill(t.cli.imported, {
+    accounts: fmt.plural(t, 'accountsNew', summary.accountsCreated),
+    updated: fmt.plural(t.cli, 'updated', summary.accountsUpdated),
+    people: fmt.plural(t, 'peopleNew', summary.peopleCreated),
+  });
   return {
     json: { sheet: preview.sheet, mapping, plan: preview.plan, summary },
-    text: `${head}\n\n${planText(preview.plan)}\nImported: ${summary.accountsCreated} new accounts (${summary.accountsUpdated} existing ones filled in), ${summary.peopleCreated} new people.`,
+    text: `${head}\n\n${planText(preview.plan, phrases)}\n${done}`,
   };
 }
 
@@ -81,14 +96,17 @@ export function applyMaps(start: ColumnMapping, headers: string[], maps: string[
   return mapping;
 }
 
-function planText(plan: AccountImportPlan): string {
-  const t = plan.totals;
+/** The plan's totals, readings and rows to check, each on a line, as the dialog's summary says them. */
+function planText(plan: AccountImportPlan, phrases: ReturnType<typeof accountImportPhrases>): string {
+  const { t, fmt, problemText, readingText } = phrases;
+  const n = plan.totals;
   const lines = [
-    `  ${t.accountsNew} new accounts, ${t.accountsMatched} already there (${t.accountsFilled} get empty fields filled)`,
-    `  ${t.peopleNew} new people, ${t.peopleMatched} already there, ${t.peopleSkipped} listed twice in the file`,
-    `  ${t.rowsSkipped} rows left out, ${t.warnings} warnings`,
+    `  ${fmt.plural(t, 'accountsNew', n.accountsNew)}, ${fmt.plural(t, 'accountsMatched', n.accountsMatched)} (${fmt.plural(t, 'accountsFilled', n.accountsFilled)})`,
+    `  ${fmt.plural(t, 'peopleNew', n.peopleNew)}, ${fmt.plural(t, 'peopleMatched', n.peopleMatched)}, ${fmt.plural(t, 'peopleSkipped', n.peopleSkipped)}`,
+    `  ${fmt.plural(t, 'rowsSkipped', n.rowsSkipped)}, ${fmt.plural(t.cli, 'warnings', n.warnings)}`,
   ];
-  for (const r of plan.readings) lines.push(`  read ${r.field} "${r.value}" as ${r.as} (${r.rows} rows)`);
-  for (const p of plan.problems) lines.push(`  row ${p.row}: ${p.key} ${JSON.stringify(p.params)}`);
+  for (const r of plan.readings) lines.push(`  ${readingText(r)}`);
+  for (const p of plan.problems)
+    lines.push(`  ${fmt.fill(t.row, { row: String(p.row) })}: ${problemText(p)}`);
   return `${lines.join('\n')}\n`;
 }

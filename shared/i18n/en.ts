@@ -185,6 +185,7 @@ export const en = {
       noAccountName: 'No account name: the row is left out.',
       unknownValue: '{{field}} “{{value}}” is not one the app knows: {{used}} is used.',
       unknownValueEmpty: '{{field}} “{{value}}” is not one the app knows: it is left empty.',
+      unknownValueKept: '{{field}} “{{value}}” is not one the app knows: the stored {{used}} is kept.',
       badRevenue: 'Revenue “{{value}}” is not a sum of money: it is left empty.',
       badEmail: 'E-mail “{{value}}” is not an address.',
       tooLong: '{{field}} is cut to 200 characters.',
@@ -193,6 +194,17 @@ export const en = {
     },
     done: 'Imported: {{accounts}}, {{people}}. The Trash can undo it.',
     needsName: 'Choose which column holds the account name.',
+    cli: {
+      sheet: 'Sheet “{{sheet}}”, column headers on row {{row}}:',
+      wouldImport: 'Would import:',
+      dryRun: 'Nothing was written (--dry-run).',
+      reading: '{{field}} {{value}} read as {{as}} ({{rows}})',
+      warnings_one: '{{count}} warning',
+      warnings_other: '{{count}} warnings',
+      updated_one: '{{count}} existing account filled in',
+      updated_other: '{{count}} existing accounts filled in',
+      imported: 'Imported: {{accounts}} ({{updated}}), {{people}}.',
+    },
     refused: {
       empty: 'The file is empty.',
       tooLarge:
@@ -205,6 +217,11 @@ export const en = {
       unsupportedFormat: 'Only .xlsx and .csv lists can be imported. Save the list in one of these formats.',
       noData: 'No list found: no sheet has a row of column headers.',
       sheetNotFound: 'The workbook has no sheet of that name.',
+      openDocument:
+        'OpenDocument spreadsheets (.ods) are not read; open it in LibreOffice or Excel and save it as .xlsx or .csv.',
+      wordDocument: 'This is a Word document, not a spreadsheet. Save the list from Excel as .xlsx or .csv.',
+      notSpreadsheet:
+        'This is not a spreadsheet: the file is a zip archive of something else. Save the list as .xlsx or .csv.',
     },
   },
   interviews: {

@@ -189,6 +189,8 @@ export const fi: Resources = {
       noAccountName: 'Ei asiakkaan nimeä: riviä ei tuoda.',
       unknownValue: '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: käytetään arvoa {{used}}.',
       unknownValueEmpty: '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: kenttä jätetään tyhjäksi.',
+      unknownValueKept:
+        '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: tallennettu arvo {{used}} säilyy.',
       badRevenue: 'Vuosimyynti ”{{value}}” ei ole rahasumma: kenttä jätetään tyhjäksi.',
       badEmail: 'Sähköposti ”{{value}}” ei ole osoite.',
       tooLong: '{{field}} lyhennetään 200 merkkiin.',
@@ -196,6 +198,17 @@ export const fi: Resources = {
     },
     done: 'Tuotiin {{accounts}} ja {{people}}. Tuonnin voi perua roskakorista.',
     needsName: 'Valitse sarake, jossa on asiakkaan nimi.',
+    cli: {
+      sheet: 'Välilehti ”{{sheet}}”, sarakeotsikot rivillä {{row}}:',
+      wouldImport: 'Tuotaisiin:',
+      dryRun: 'Mitään ei kirjoitettu (--dry-run).',
+      reading: '{{field}} {{value}} tulkittiin arvoksi {{as}} ({{rows}})',
+      warnings_one: '{{count}} varoitus',
+      warnings_other: '{{count}} varoitusta',
+      updated_one: '{{count}} olemassa oleva asiakas täydennettiin',
+      updated_other: '{{count}} olemassa olevaa asiakasta täydennettiin',
+      imported: 'Tuotiin: {{accounts}} ({{updated}}), {{people}}.',
+    },
     refused: {
       empty: 'Tiedosto on tyhjä.',
       tooLarge: 'Tiedosto on yli 20 Mt; asiakaslista on paljon pienempi. Tarkista, että tiedosto on oikea.',
@@ -208,6 +221,12 @@ export const fi: Resources = {
       unsupportedFormat: 'Vain .xlsx- ja .csv-listoja voi tuoda. Tallenna lista jommassakummassa muodossa.',
       noData: 'Listaa ei löytynyt: millään välilehdellä ei ole sarakeotsikoiden riviä.',
       sheetNotFound: 'Työkirjassa ei ole sen nimistä välilehteä.',
+      openDocument:
+        'OpenDocument-laskentataulukoita (.ods) ei lueta. Avaa tiedosto LibreOfficessa tai Excelissä ja tallenna se .xlsx- tai .csv-muodossa.',
+      wordDocument:
+        'Tämä on Word-asiakirja eikä laskentataulukko. Tallenna lista Excelistä .xlsx- tai .csv-muodossa.',
+      notSpreadsheet:
+        'Tämä ei ole laskentataulukko: tiedosto on zip-paketti, jossa on jotain muuta. Tallenna lista .xlsx- tai .csv-muodossa.',
     },
   },
   interviews: {

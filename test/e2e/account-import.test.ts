@@ -25,6 +25,7 @@ async function clientList(): Promise<Buffer> {
           ['Kesko Oyj', 'B', 2_500_000, 'Ville Vallaton', 'Kategoriapäällikkö', 'vaikuttaja', 'verkko'],
           ['Kesko', '', '', 'Pirjo Pomo', '', '', ''],
           ['Hartwall', 'kultainen', 'paljon', '', '', '', ''],
+          ['Valio', 'platina', '', '', '', '', ''],
         ],
       },
     ]),
@@ -99,6 +100,12 @@ for (const { locale, lang } of [
         const body = await dialog.innerText();
         expect(body).toContain(fi ? 'Rivi 6' : 'Row 6');
         expect(body).toContain('kultainen');
+        // An unknown tier on an account already there: its stored tier stays, and the dialog says so.
+        expect(body).toContain(
+          fi
+            ? 'Asiakasryhmä ”platina” ei ole sovelluksen tuntema arvo: tallennettu arvo Nimetty asiakas säilyy.'
+            : 'Tier “platina” is not one the app knows: the stored Named account is kept.',
+        );
         await screenshot(page, `account-import-summary-${lang}`);
 
         await dialog.getByRole('button', { name: fi ? 'Tuo' : 'Import', exact: true }).click();

@@ -6,10 +6,9 @@ import {
   type AccountImportPreview,
   type ColumnMapping,
   type FieldChange,
-  type RowProblem,
 } from '../../../shared/accountImport.ts';
+import { accountImportPhrases } from '../../../shared/accountImportText.ts';
 import type { Language } from '../../../shared/domain.ts';
-import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { Dialog } from './Dialog.tsx';
@@ -45,7 +44,6 @@ function toBase64(bytes: Uint8Array): string {
  */
 export function AccountImportDialog({ engagementId, onClose, onImported }: Props) {
   const { t, i18n } = useTranslation();
-  const fmt = formatter(i18n.language as Language);
   const [step, setStep] = useState<'file' | 'mapping' | 'summary'>('file');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
@@ -137,7 +135,8 @@ export function AccountImportDialog({ engagementId, onClose, onImported }: Props
     });
   }
 
-  const fieldLabel = (field: AccountImportField | null) => t(`accountImport.fields.${field ?? 'none'}`);
+  // The same words as `kuulo import-accounts` uses for the plan.
+  const { fieldLabel, valueText, problemText } = accountImportPhrases(i18n.language as Language);
   const changeText = (changes: FieldChange[]) =>
     changes.map((c) => `${fieldLabel(c.field)}: ${valueText(c.field, c.to)}`).join(', ');
   const keptText = (changes: FieldChange[]) =>
@@ -150,49 +149,6 @@ export function AccountImportDialog({ engagementId, onClose, onImported }: Props
         }),
       )
       .join(', ');
-  const valueText = (field: string, value: string | number | null): string => {
-    if (value === null) return '—';
-    if (field === 'revenue' && typeof value === 'number') return `${fmt.number(value)} €`;
-    if (field === 'tier') return t(`account.tiers.${value}`);
-    if (field === 'lifecycle') return t(`account.lifecycles.${value}`);
-    if (field === 'roleLevel') return t(`person.roleLevels.${value}`);
-    return String(value);
-  };
-  const problemText = (p: RowProblem): string => {
-    switch (p.key) {
-      case 'unknownValue':
-        return p.params.used === null
-          ? t('accountImport.problems.unknownValueEmpty', {
-              field: fieldLabel(p.params.field),
-              value: p.params.value,
-            })
-          : t('accountImport.problems.unknownValue', {
-              field: fieldLabel(p.params.field),
-              value: p.params.value,
-              used: valueText(p.params.field, p.params.used),
-            });
-      case 'differsInFile':
-        return t('accountImport.problems.differsInFile', {
-          field: fieldLabel(p.params.field),
-          value: valueText(
-            p.params.field,
-            p.params.field === 'revenue' ? Number(p.params.value) : p.params.value,
-          ),
-          kept: valueText(
-            p.params.field,
-            p.params.field === 'revenue' ? Number(p.params.kept) : p.params.kept,
-          ),
-        });
-      case 'tooLong':
-        return t('accountImport.problems.tooLong', { field: fieldLabel(p.params.field) });
-      case 'noAccountName':
-        return t('accountImport.problems.noAccountName');
-      case 'badRevenue':
-        return t('accountImport.problems.badRevenue', p.params);
-      case 'badEmail':
-        return t('accountImport.problems.badEmail', p.params);
-    }
-  };
 
   const p = loaded?.preview;
   const totals = p?.plan.totals;

@@ -1,4 +1,4 @@
-import type { AccountImportField, ColumnMapping } from '../../../../shared/accountImport.ts';
+import type { AccountImportField, CellValue, ColumnMapping } from '../../../../shared/accountImport.ts';
 import { simplify } from './values.ts';
 
 /**
@@ -104,8 +104,35 @@ const SPLIT_NAME = new Set([
 ]);
 const BARE_NAME = new Set(['nimi', 'name']);
 
+const simpleHeader = (text: string): string => simplify(text).replace(/-/g, ' ');
+const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALL_WORDS = new Set([...Object.values(WORDS).flat(), ...BARE_NAME]);
+const CONTAINS = Object.values(WORDS)
+  .flat()
+  .map((w) => new RegExp(`(^| )${escapeRegExp(w)}`));
+
+/** A cell that is exactly one of the header words the suggestions know ("Asiakas", "E-mail"). */
+export function isHeaderWord(cell: CellValue): boolean {
+  return typeof cell === 'string' && ALL_WORDS.has(simpleHeader(cell));
+}
+
+/**
+ * How much a row looks like the list's header: one point per cell that is a known header word, half
+ * a point per cell that only contains one ("Asiakkaan liikevaihto 2025"). A title, a date or a logo
+ * row above the header scores (nearly) nothing.
+ */
+export function headerScore(cells: CellValue[]): number {
+  let score = 0;
+  for (const cell of cells) {
+    if (typeof cell !== 'string' || !cell.trim()) continue;
+    if (isHeaderWord(cell)) score += 1;
+    else if (CONTAINS.some((re) => re.test(simpleHeader(cell)))) score += 0.5;
+  }
+  return score;
+}
+
 export function suggestMapping(headers: string[]): ColumnMapping {
-  const simple = headers.map((h) => simplify(h).replace(/-/g, ' '));
+  const simple = headers.map(simpleHeader);
   const mapping: ColumnMapping = headers.map(() => null);
   const taken = new Set<AccountImportField>();
   const assign = (i: number, field: AccountImportField) => {
@@ -132,7 +159,7 @@ export function suggestMapping(headers: string[]): ColumnMapping {
         const splitName = field === 'person' && SPLIT_NAME.has(header);
         if (taken.has(field) && !splitName) continue;
         const hit = WORDS[field].some((w) =>
-          exact ? header === w : new RegExp(`(^| )${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(header),
+          exact ? header === w : new RegExp(`(^| )${escapeRegExp(w)}`).test(header),
         );
         if (hit) {
           assign(i, field);

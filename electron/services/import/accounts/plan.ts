@@ -38,6 +38,7 @@ export interface ExistingPerson {
   accountId: string;
   name: string;
   title: string;
+  roleLevel?: RoleLevel;
 }
 
 export interface Existing {
@@ -97,6 +98,21 @@ export function personKey(name: string): string {
     .join(' ');
 }
 
+const NAME_PART = /^\p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){0,2}$/u;
+
+/**
+ * "Mäkinen, Sari" as people read it, "Sari Mäkinen", the way transcripts show speakers, so one person
+ * is written one way. Only a cell of exactly two name-like parts around one comma is turned.
+ */
+export function contactName(text: string): string {
+  const parts = text.split(',');
+  if (parts.length !== 2) return text;
+  const [last, first] = parts.map((p) => p.trim()) as [string, string];
+  return NAME_PART.test(last) && NAME_PART.test(first) ? `${first} ${last}` : text;
+}
+
+type UnknownValue = Extract<RowProblem, { key: 'unknownValue' }>;
+
 const asText = (value: CellValue | undefined): string =>
   value === null || value === undefined
     ? ''
@@ -140,6 +156,9 @@ export function buildPlan(
   /** Which fields of a planned account came from the file (a later row may only repeat them). */
   const given = new Map<PlannedAccount, Set<AccountFieldName>>();
   const emails = new Set<string>();
+  /** Unknown values of this row: what is used instead is only known once the row's account is. */
+  let unknowns: UnknownValue[] = [];
+  const accountUnknowns = new Map<PlannedAccount, UnknownValue[]>();
 
   function read<T extends string>(
     row: number,
@@ -152,12 +171,14 @@ export function buildPlan(
     const reading = reader(raw);
     if (reading.kind === 'empty') return undefined;
     if (reading.kind === 'unknown') {
-      problems.push({
+      const problem: UnknownValue = {
         row,
         key: 'unknownValue',
         skipped: false,
         params: { field, value: raw, used: fallback },
-      });
+      };
+      problems.push(problem);
+      unknowns.push(problem);
       return undefined;
     }
     if (!reading.exact) {
@@ -170,12 +191,15 @@ export function buildPlan(
   }
 
   for (const { number: row, cells } of rows) {
+    unknowns = [];
     const accountName = clip(asText(first(cells, 'name')), 'name', row, problems);
     const personName = clip(
-      columns.person
-        .map((i) => asText(cells[i] ?? null))
-        .filter(Boolean)
-        .join(' '),
+      contactName(
+        columns.person
+          .map((i) => asText(cells[i] ?? null))
+          .filter(Boolean)
+          .join(' '),
+      ),
       'person',
       row,
       problems,
@@ -219,6 +243,9 @@ export function buildPlan(
       given.set(account, new Set());
     }
     const fieldsGiven = given.get(account) as Set<AccountFieldName>;
+    const ofAccount = unknowns.filter((u) => u.params.field !== 'roleLevel');
+    if (ofAccount.length)
+      accountUnknowns.set(account, [...(accountUnknowns.get(account) ?? []), ...ofAccount]);
     for (const field of ['tier', 'importance', 'lifecycle', 'revenue'] as const) {
       const value = incoming[field];
       if (value === undefined) continue;
@@ -261,6 +288,7 @@ export function buildPlan(
     const repeat =
       account.people.some((p) => personKey(p.name) === pKey) || (email !== null && emails.has(email));
     if (email) emails.add(email);
+    const roleUnknown = unknowns.find((u) => u.params.field === 'roleLevel');
     if (repeat) {
       person.action = 'skip';
     } else if (account.existingId) {
@@ -268,6 +296,9 @@ export function buildPlan(
       if (stored) {
         person.action = 'match';
         person.existingId = stored.id;
+        // A person already there keeps the role level stored for them.
+        if (roleUnknown && stored.roleLevel)
+          roleUnknown.params = { ...roleUnknown.params, used: stored.roleLevel, stored: true };
         if (title && !stored.title) person.fills.push({ field: 'title', from: null, to: title });
         else if (title && stored.title !== title)
           person.kept.push({ field: 'title', from: stored.title, to: title });
@@ -278,8 +309,23 @@ export function buildPlan(
 
   const existingById = new Map(existing.accounts.map((a) => [a.id, a]));
   for (const account of accounts.values()) {
-    if (account.action !== 'match') continue;
+    if (account.action !== 'match') {
+      // Another row of the account may give the value; else the default stands.
+      for (const problem of accountUnknowns.get(account) ?? [])
+        problem.params.used = account.fields[problem.params.field as 'tier' | 'importance' | 'lifecycle'];
+      continue;
+    }
     const stored = existingById.get(account.existingId as string) as Account;
+    // An unknown value leaves a stored one as it is: say that, not the default a new account gets.
+    for (const problem of accountUnknowns.get(account) ?? []) {
+      const field = problem.params.field as 'tier' | 'importance' | 'lifecycle';
+      const value = stored[field] ?? (given.get(account)?.has(field) ? account.fields[field] : null);
+      problem.params = {
+        ...problem.params,
+        used: value,
+        ...(stored[field] !== null ? { stored: true } : {}),
+      };
+    }
     for (const field of given.get(account) ?? []) {
       const to = account.fields[field] as string | number;
       const from = stored[field];

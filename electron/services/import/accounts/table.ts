@@ -1,6 +1,7 @@
 import type { AccountListRefusal, CellValue } from '../../../../shared/accountImport.ts';
 import { decodeText } from '../decode.ts';
 import { detectSeparator, parseCsv } from './csv.ts';
+import { headerScore, isHeaderWord } from './mapping.ts';
 import { NotWorkbook, readXlsx } from './xlsx.ts';
 
 /** A list far larger than any client's customer register; beyond it the file is something else. */
@@ -34,7 +35,10 @@ export function readTable(bytes: Uint8Array, fileName: string, sheetName?: strin
   try {
     return read(bytes, fileName, sheetName);
   } catch (error) {
-    return { ok: false, reason: error instanceof NotWorkbook ? 'notXlsx' : 'corruptXlsx' };
+    if (!(error instanceof NotWorkbook)) return { ok: false, reason: 'corruptXlsx' };
+    if (error.kind !== 'other') return { ok: false, reason: error.kind };
+    // Only a file that claims to be a workbook is told it is not one; any other zip is not a list.
+    return { ok: false, reason: /\.xls[xm]$/i.test(fileName) ? 'notXlsx' : 'notSpreadsheet' };
   }
 }
 
@@ -82,12 +86,52 @@ function choose(
 const isText = (v: CellValue): boolean => typeof v === 'string' && v.trim() !== '';
 const isEmpty = (v: CellValue): boolean => v === null || (typeof v === 'string' && v.trim() === '');
 
-/** The header is the first row with at least two text cells: titles and notes above it are left out. */
+/** Rows looked at for the header: titles, dates and logos above it take a few at most. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header is the row among the first ones with the most known header words ("Asiakas", "Luokka"),
+ * so a "Päivitetty | 15.1.2025" row above it is not taken for it; with no known word anywhere, the
+ * first row with at least two text cells.
+ */
+function findHeader(rows: { cells: CellValue[] }[]): number {
+  let best = -1;
+  let bestScore = 0;
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const cells = (rows[i] as { cells: CellValue[] }).cells;
+    if (cells.every(isEmpty)) continue;
+    seen++;
+    const score = headerScore(cells);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  }
+  if (bestScore >= 1) return best;
+  return rows.findIndex((r) => r.cells.filter(isText).length >= 2);
+}
+
+/** A repeat of the header below it (a list pasted together, a page's header): never an account. */
+function isHeaderRepeat(cells: CellValue[], header: CellValue[]): boolean {
+  const filled = cells.flatMap((c, i) => (isEmpty(c) ? [] : [i]));
+  if (!filled.length) return false;
+  const same = (i: number) =>
+    typeof cells[i] === 'string' &&
+    String(cells[i]).trim().toLocaleLowerCase() ===
+      String(header[i] ?? '')
+        .trim()
+        .toLocaleLowerCase();
+  return (
+    filled.every((i) => same(i) || isHeaderWord(cells[i] ?? null)) &&
+    (filled.length >= 2 || filled.every(same))
+  );
+}
+
 function toTable(sheet: { name: string; rows: { number: number; cells: CellValue[] }[] }): SheetTable {
-  const at = sheet.rows.findIndex((r) => r.cells.filter(isText).length >= 2);
+  const at = findHeader(sheet.rows);
   if (at < 0) return { name: sheet.name, headerRow: 0, headers: [], rows: [] };
   const header = sheet.rows[at] as { number: number; cells: CellValue[] };
-  const rows = sheet.rows.slice(at + 1).filter((r) => !r.cells.every(isEmpty));
+  const rows = sheet.rows
+    .slice(at + 1)
+    .filter((r) => !r.cells.every(isEmpty) && !isHeaderRepeat(r.cells, header.cells));
   const width = Math.max(header.cells.length, ...rows.slice(0, 1000).map((r) => r.cells.length));
   const headers = Array.from({ length: width }, (_, i) => String(header.cells[i] ?? '').trim());
   // Columns with neither a header nor a value on the first rows are trailing noise.

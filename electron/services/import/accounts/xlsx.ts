@@ -16,7 +16,24 @@ export interface RawSheet {
   rows: { number: number; cells: CellValue[] }[];
 }
 
-export class NotWorkbook extends Error {}
+/** A zip that is not a workbook, with what it is instead when that can be told. */
+export class NotWorkbook extends Error {
+  readonly kind: 'openDocument' | 'wordDocument' | 'other';
+  constructor(kind: 'openDocument' | 'wordDocument' | 'other') {
+    super(kind);
+    this.kind = kind;
+  }
+}
+
+/** What a zip without a workbook is: a LibreOffice spreadsheet and a Word document are the usual mix-ups. */
+function notWorkbook(zip: ZipEntries): NotWorkbook {
+  if (zip.names.includes('word/document.xml')) return new NotWorkbook('wordDocument');
+  const mimetype = zip.names.includes('mimetype')
+    ? decoder.decode(zip.read('mimetype') ?? new Uint8Array())
+    : '';
+  if (mimetype.includes('opendocument.spreadsheet')) return new NotWorkbook('openDocument');
+  return new NotWorkbook('other');
+}
 
 const decoder = new TextDecoder();
 
@@ -29,7 +46,7 @@ function part(zip: ZipEntries, name: string): string | null {
 export function readXlsx(bytes: Uint8Array): RawSheet[] {
   const zip = openZip(bytes);
   const workbook = part(zip, 'xl/workbook.xml');
-  if (workbook === null) throw new NotWorkbook();
+  if (workbook === null) throw notWorkbook(zip);
   const rels = relations(part(zip, 'xl/_rels/workbook.xml.rels') ?? '');
   const strings = sharedStrings(part(zip, 'xl/sharedStrings.xml') ?? '');
   const dateStyles = dateStyleSet(part(zip, 'xl/styles.xml') ?? '');
