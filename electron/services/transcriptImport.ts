@@ -67,14 +67,15 @@ function targetOf(ctx: ServiceContext, source: Omit<TranscriptSource, 'fileName'
 }
 
 /** The bytes of the file, or a refusal before anything is decoded: base64 is a third larger. */
-async function readSource(source: TranscriptSource): Promise<Transcript> {
+async function readSource(source: TranscriptSource, target: Target): Promise<Transcript> {
   if (source.data.length > Math.ceil((MAX_TRANSCRIPT_BYTES * 4) / 3) + 4)
     throw new KuuloError('transcriptRefused', {
       reason: 'tooLarge',
       params: { maxMb: MAX_TRANSCRIPT_BYTES / 1024 / 1024 },
     });
   const bytes = Buffer.from(source.data, 'base64');
-  const read = await readTranscript(bytes, source.fileName);
+  const known = [...target.people.map((p) => p.name), ...interviewerNames(target.interviewer)];
+  const read = await readTranscript(bytes, source.fileName, known);
   if (!read.ok) throw new KuuloError('transcriptRefused', read.refusal);
   return read.transcript;
 }
@@ -102,11 +103,15 @@ export function namesPerson(speaker: SpeakerSummary, name: string): boolean {
   });
 }
 
+/** "Liisa Laine ja Pekka Aho" → each interviewer's name. */
+const interviewerNames = (interviewer: string): string[] =>
+  interviewer.split(/\s*(?:[,;&/+]|\s(?:ja|and)\s)\s*/u).filter(Boolean);
+
 /** The mapping suggested for each speaker; a name two people could answer to is left as "other". */
 export function suggestMapping(speaker: SpeakerSummary, target: Target): SpeakerMapping {
   const matches = target.people.filter((p) => namesPerson(speaker, p.name));
   if (matches.length === 1) return { name: speaker.name, as: 'interviewee', intervieweeId: matches[0]!.id };
-  const interviewers = target.interviewer.split(/\s*(?:[,;&/+]|\s(?:ja|and)\s)\s*/u).filter(Boolean);
+  const interviewers = interviewerNames(target.interviewer);
   if (interviewers.some((name) => namesPerson(speaker, name)))
     return { name: speaker.name, as: 'interviewer' };
   return { name: speaker.name, as: 'other' };
@@ -118,7 +123,7 @@ export async function previewTranscript(
   source: TranscriptSource,
 ): Promise<TranscriptPreview> {
   const target = targetOf(ctx, source);
-  const transcript = await readSource(source);
+  const transcript = await readSource(source, target);
   const turns = toTurns(transcript.cues);
   return {
     fileName: source.fileName,
@@ -262,7 +267,7 @@ export async function importTranscript(
   request: ImportRequest,
 ): Promise<{ interviewId: string }> {
   const target = targetOf(ctx, request);
-  const transcript = await readSource(request);
+  const transcript = await readSource(request, target);
   const mapping = resolveMapping(transcript, target, request.speakers);
   const turns = toTurns(transcript.cues);
   const language = getEngagement(ctx, request.engagementId).language;

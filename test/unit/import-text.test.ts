@@ -40,6 +40,28 @@ describe('plain text transcripts', () => {
     ]);
   });
 
+  test('ordinary words before a colon stay text: a label is a speaker when it comes back or reads as a full name', async () => {
+    const t = await read(
+      'Haastattelija: Miten hinnoittelu toimii?\n\nAnna Korhonen: Se on vaikeaa.\n\n' +
+        'Esimerkiksi: hinta nousi viime vuonna.\n\nHuom: tämä on tärkeää.\n\nHinta: liian korkea.\n\n' +
+        'Haastattelija: Entä toimitus?\n\nPekka Aho: Hyvä.\n\nToimitukset tulevat ajallaan.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen', 'Pekka Aho']);
+    expect(brief(t).slice(2, 5)).toEqual([
+      [null, null, 'Esimerkiksi: hinta nousi viime vuonna.'],
+      [null, null, 'Huom: tämä on tärkeää.'],
+      [null, null, 'Hinta: liian korkea.'],
+    ]);
+  });
+
+  test('a one-word label said once is a speaker when it names one of the interview’s people', async () => {
+    const text =
+      'Haastattelija: Kerro lisää.\n\nAnna: Mielellään.\n\nSe alkoi näin.\n\nHaastattelija: Kiitos.\n';
+    expect((await read(text)).speakers.map((s) => s.name)).toEqual(['Haastattelija']);
+    const known = await readTranscript(utf8(text), 'a.txt', ['Anna Korhonen']);
+    expect(known.ok && known.transcript.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna']);
+  });
+
   test('Otter-style headers: "Name  00:00" and "Name 0:00:12", the turn on the lines below', async () => {
     const t = await read(
       'Liisa Mäkelä  00:00\nKiitos, että ehdit mukaan.\n\nJukka Salo 0:00:12\nTotta kai.\nAsiaa on paljon.\n\nLiisa Mäkelä  01:05\nAloitetaan.\n',
