@@ -81,6 +81,7 @@ export const REFUSAL_REASONS = [
   'notDocx',
   'unsupportedFormat',
   'unreadable',
+  'chatLog',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

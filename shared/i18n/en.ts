@@ -943,6 +943,8 @@ export const en = {
       corruptDocx: 'The Word file is damaged or incomplete and cannot be read.',
       notDocx: 'The file is a zip archive, not a Word document.',
       unreadable: 'Kuulo could not read this file.',
+      chatLog:
+        'This looks like a chat log (messages with clock times), not a transcript of an interview. Import the meeting’s transcript (.vtt or .docx) instead.',
       unsupportedFormat:
         'Kuulo cannot read .{{kind}} files as transcripts. Save it as .docx, .txt, .vtt or .srt and try again.',
     },

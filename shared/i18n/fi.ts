@@ -956,6 +956,8 @@ export const fi: Resources = {
       corruptDocx: 'Word-tiedosto on vioittunut tai keskeneräinen, eikä sitä voi lukea.',
       notDocx: 'Tiedosto on zip-paketti eikä Word-asiakirja.',
       unreadable: 'Kuulo ei pystynyt lukemaan tiedostoa.',
+      chatLog:
+        'Tämä näyttää chat-keskustelulta (viestejä kellonaikoineen) eikä haastattelun litteraatilta. Tuo sen sijaan kokouksen litteraatti (.vtt tai .docx).',
       unsupportedFormat:
         'Kuulo ei osaa lukea .{{kind}}-tiedostoja litteraatteina. Tallenna tiedosto .docx-, .txt-, .vtt- tai .srt-muodossa ja yritä uudelleen.',
     },

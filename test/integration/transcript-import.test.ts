@@ -304,6 +304,22 @@ describe('import', () => {
     expect(dumpTables(ws.db)).toBe(before);
   });
 
+  test('a chat log is refused as one in the preview and the import, and nothing changes', async () => {
+    const chat =
+      '10:02 AM From Päivi Mäkelä to Everyone: hei\n10:03 AM From Kaisa Lehto to Everyone: kuuluuko?\n';
+    const before = dumpTables(ws.db);
+    const refusal = { key: 'transcriptRefused', params: { reason: 'chatLog' } };
+    expect(await raw('previewTranscript', source(chat, 'chat.txt'))).toMatchObject({
+      ok: false,
+      error: refusal,
+    });
+    expect(await raw('importTranscript', { ...source(chat, 'chat.txt'), speakers: [] })).toMatchObject({
+      ok: false,
+      error: refusal,
+    });
+    expect(dumpTables(ws.db)).toBe(before);
+  });
+
   test('a transcript beyond the notes’ length limit is refused whole, after identities would have been made', async () => {
     // ~1.2 million characters of talk: over the notes' limit of a million.
     const cues = Array.from({ length: 12_000 }, (_, i) => {

@@ -198,6 +198,43 @@ describe('files that are not transcripts are refused with a reason, never thrown
   });
 });
 
+describe('chat logs are refused, not imported as interviews', () => {
+  test.each([
+    [
+      'bracketed clock times',
+      '[10:02] Matti Virtanen: moi\n[10:03] Anna Korhonen: hei, aloitetaanko?\n[10:05] Matti Virtanen: joo\n',
+    ],
+    [
+      'a Zoom chat to everyone',
+      '10:02 AM From Matti Virtanen to Everyone: hei\n10:03 AM From Anna Korhonen to Everyone: kuuluuko?\n',
+    ],
+    [
+      'a Zoom chat with seconds, in Finnish',
+      '10:02:33 Lähettäjä Matti Virtanen kaikille: hei\n10:04:10 Lähettäjä Anna Korhonen kaikille: linkki tulossa\n',
+    ],
+    [
+      'a Teams chat copied with dates',
+      '[30.11.2026 10.02] Matti Virtanen: moi\n[30.11.2026 10.04] Anna Korhonen: moikka\n[30.11.2026 10.05] Matti Virtanen: sopiiko klo 11?\n',
+    ],
+    [
+      'a Teams chat with names over the messages',
+      'Matti Virtanen 10:02 AM\nmoi\n\nAnna Korhonen 10:04 AM\nmoikka\n\nMatti Virtanen 10:05 AM\nsopiiko?\n',
+    ],
+  ])('%s', async (_what, text) => {
+    expect(await readTranscript(utf8(text), 'chat.txt')).toEqual({
+      ok: false,
+      refusal: { reason: 'chatLog', params: {} },
+    });
+  });
+
+  test('a recording’s timer is no clock: "[00:12] Name: text" from the start stays a transcript', async () => {
+    const t = await read(
+      '[00:12] Haastattelija: Aloitetaan.\n[01:40] Anna Korhonen: Hyvä.\n[02:05] Haastattelija: Kerro.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen']);
+  });
+});
+
 test('formatClock writes times as the interview clock shows them', () => {
   expect([0, 4_999, 65_000, 3_723_004].map(formatClock)).toEqual(['0:00', '0:04', '1:05', '1:02:03']);
 });

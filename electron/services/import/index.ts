@@ -7,6 +7,7 @@ import type {
   TranscriptRead,
 } from '../../../shared/import.ts';
 import { countWords } from '../../../shared/notes.ts';
+import { looksLikeChat } from './chat.ts';
 import { decodeText } from './decode.ts';
 import { readDocx } from './docx.ts';
 import {
@@ -76,6 +77,7 @@ async function read(bytes: Uint8Array, fileName: string, known: readonly string[
   if (lines.some((line) => timingLine(line, 'sbv')))
     return finishTimed(readTimed(lines, 'sbv'), 'sbv', warnings, known);
 
+  if (looksLikeChat(lines)) return refuse('chatLog');
   const source: SourceLine[] = lines.map((line) => (line.trim() ? { text: line } : null));
   // Blank lines between paragraphs mean lines within one are wrapped; without any, each line stands alone.
   const trimmed = lines.join('\n').trim();
@@ -97,6 +99,7 @@ async function readWord(bytes: Uint8Array, known: readonly string[]): Promise<Tr
   if (texts.filter((line) => timingLine(line, 'arrow')).length >= 2) {
     result = finishTimed(readTimed(texts, 'arrow'), 'docx', warnings, known);
   } else {
+    if (looksLikeChat(texts)) return refuse('chatLog');
     const text = readText(docx.lines, true, known);
     if (!text.structured && text.cues.length) warnings.push({ key: 'noStructure', params: {} });
     result = finish(text.cues, 'docx', warnings, text.structured);
