@@ -82,6 +82,7 @@ export const REFUSAL_REASONS = [
   'unsupportedFormat',
   'unreadable',
   'chatLog',
+  'tooLongForNotes',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

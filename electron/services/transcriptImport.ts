@@ -10,7 +10,7 @@ import type {
   TranscriptPreview,
   Turn,
 } from '../../shared/import.ts';
-import { MENTION_MARK } from '../../shared/notes.ts';
+import { deriveNotes, MENTION_MARK, NOTE_LIMITS } from '../../shared/notes.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import { getAccount } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
@@ -125,6 +125,9 @@ export async function previewTranscript(
   const target = targetOf(ctx, source);
   const transcript = await readSource(source, target);
   const turns = toTurns(transcript.cues);
+  const language = getEngagement(ctx, source.engagementId).language;
+  const words = resources[language].translation.transcriptImport.commentLine;
+  checkFits(ctx, target.interviewId, turns, transcript, source.fileName, words);
   return {
     fileName: source.fileName,
     format: transcript.format,
@@ -248,6 +251,37 @@ export function transcriptBlock(
   return { type: TRANSCRIPT_NODE, attrs: { ...meta }, content: paragraphs };
 }
 
+/**
+ * Refuses a transcript that would take the interview's notes past their length limit, saying how long
+ * they would be, so the consultant splits the file instead of meeting the editor's message at the save.
+ */
+function checkFits(
+  ctx: ServiceContext,
+  interviewId: string | null,
+  turns: readonly Turn[],
+  transcript: Transcript,
+  fileName: string,
+  words: { comment: string; on: string },
+): void {
+  // Labels are counted without their marks: a mention does not change the text's length.
+  const block = transcriptBlock(
+    turns,
+    new Map(),
+    { fileName, format: transcript.format, importedAt: '' },
+    transcript.comments,
+    words,
+  );
+  const notes = interviewId === null ? null : getNotes(ctx, interviewId);
+  const kept = notes && !notes.problem && !isBlank(notes.doc) ? (notes.doc.content ?? []) : [];
+  const doc: DocNode = { type: 'doc', content: [...kept, block, { type: 'paragraph' }] };
+  const size = [...deriveNotes(doc).text].length;
+  if (size > NOTE_LIMITS.characters)
+    throw new KuuloError('transcriptRefused', {
+      reason: 'tooLongForNotes',
+      params: { size, limit: NOTE_LIMITS.characters },
+    });
+}
+
 /** Whether a document holds nothing the consultant wrote (a new interview's single empty paragraph). */
 const isBlank = (doc: DocNode): boolean =>
   !doc.content?.length ||
@@ -275,6 +309,8 @@ export async function importTranscript(
   // Re-checked inside: the interview may have changed while the file was being read.
   return ctx.db.transaction(() => {
     const current = targetOf(ctx, request);
+    // Before any interview or identity is made: a refusal then leaves nothing behind.
+    checkFits(ctx, current.interviewId, turns, transcript, request.fileName, words);
     const mapped = [...mapping.values()]
       .filter((m) => m.as === 'interviewee' && m.intervieweeId)
       .map((m) => m.intervieweeId!);

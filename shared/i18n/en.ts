@@ -945,6 +945,8 @@ export const en = {
       unreadable: 'Kuulo could not read this file.',
       chatLog:
         'This looks like a chat log (messages with clock times), not a transcript of an interview. Import the meeting’s transcript (.vtt or .docx) instead.',
+      tooLongForNotes:
+        'The transcript would make the interview’s notes {{size}} characters long; one interview holds at most {{limit}}. Split the file into parts and import each into its own interview.',
       unsupportedFormat:
         'Kuulo cannot read .{{kind}} files as transcripts. Save it as .docx, .txt, .vtt or .srt and try again.',
     },

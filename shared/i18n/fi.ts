@@ -958,6 +958,8 @@ export const fi: Resources = {
       unreadable: 'Kuulo ei pystynyt lukemaan tiedostoa.',
       chatLog:
         'Tämä näyttää chat-keskustelulta (viestejä kellonaikoineen) eikä haastattelun litteraatilta. Tuo sen sijaan kokouksen litteraatti (.vtt tai .docx).',
+      tooLongForNotes:
+        'Litteraatin jälkeen haastattelun muistiinpanoissa olisi {{size}} merkkiä, mutta yhteen haastatteluun mahtuu enintään {{limit}}. Jaa tiedosto osiin ja tuo kukin osa omaan haastatteluunsa.',
       unsupportedFormat:
         'Kuulo ei osaa lukea .{{kind}}-tiedostoja litteraatteina. Tallenna tiedosto .docx-, .txt-, .vtt- tai .srt-muodossa ja yritä uudelleen.',
     },

@@ -320,7 +320,7 @@ describe('import', () => {
     expect(dumpTables(ws.db)).toBe(before);
   });
 
-  test('a transcript beyond the notes’ length limit is refused whole, after identities would have been made', async () => {
+  test('a transcript beyond the notes’ length limit is refused in the preview and the import, saying how long and to split it', async () => {
     // ~1.2 million characters of talk: over the notes' limit of a million.
     const cues = Array.from({ length: 12_000 }, (_, i) => {
       const s = String(i % 60).padStart(2, '0');
@@ -330,8 +330,20 @@ describe('import', () => {
     });
     const big = `WEBVTT\n\n${cues.join('\n\n')}\n`;
     const before = dumpTables(ws.db);
+    const refusal = {
+      key: 'transcriptRefused',
+      params: { reason: 'tooLongForNotes', params: { limit: 1_000_000 } },
+    };
+    const preview = await raw('previewTranscript', source(big));
+    expect(preview).toMatchObject({ ok: false, error: refusal });
+    if (!preview.ok) {
+      const { size } = (preview.error.params as unknown as { params: { size: number } }).params;
+      expect(size).toBeGreaterThan(1_000_000);
+      expect(preview.error.message).toContain(String(size));
+      expect(preview.error.message).toMatch(/1000000.*split the file/i);
+    }
     const result = await raw('importTranscript', { ...source(big), speakers: mapping().slice(1) });
-    expect(result).toMatchObject({ ok: false, error: { key: 'notesTooLong' } });
+    expect(result).toMatchObject({ ok: false, error: refusal });
     expect(dumpTables(ws.db)).toBe(before);
   });
 });
