@@ -159,6 +159,24 @@ describe('import', () => {
     expect(register.find((e) => e.id === jorma.id)?.role).toBe('mentioned');
   });
 
+  test('a Teams organisation note after a name stays out of the label and of the identity', async () => {
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Salo, Jorma (Asiakas Oy)>Hinta on liian korkea.</v>\n\n' +
+      '00:00:03.000 --> 00:00:04.000\n<v Kaisa Lehto>Kiitos.</v>\n';
+    const preview = await ws.call('previewTranscript', source(vtt));
+    expect(preview.speakers.map((s) => [s.name, s.original, s.organisation])).toEqual([
+      ['Jorma Salo', 'Salo, Jorma (Asiakas Oy)', 'Asiakas Oy'],
+      ['Kaisa Lehto', 'Kaisa Lehto', undefined],
+    ]);
+    await ws.call('importTranscript', { ...source(vtt), speakers: [] });
+    const { doc } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(deriveNotes(doc).text).toContain('\nJorma Salo: Hinta on liian korkea.\n');
+    expect(deriveNotes(doc).text).not.toContain('Asiakas Oy');
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toContain('Jorma Salo');
+    expect(names.filter((name: string) => name.includes('('))).toEqual([]);
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;

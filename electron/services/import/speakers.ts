@@ -1,6 +1,6 @@
 import type { Cue, SpeakerSummary } from '../../../shared/import.ts';
 import { countWords } from '../../../shared/notes.ts';
-import { normaliseSpeaker } from './clean.ts';
+import { normaliseSpeaker, speakerSuffix } from './clean.ts';
 
 /** A cue being read, with the speaker's name as the file wrote it. */
 export interface RawCue extends Cue {
@@ -94,7 +94,10 @@ export function summariseSpeakers(cues: readonly RawCue[]): SpeakerSummary[] {
     if (cue.speaker === null) continue;
     let entry = byName.get(cue.speaker);
     if (!entry) {
-      entry = { name: cue.speaker, original: cue.rawSpeaker ?? cue.speaker, cues: 0, words: 0 };
+      const original = cue.rawSpeaker ?? cue.speaker;
+      entry = { name: cue.speaker, original, cues: 0, words: 0 };
+      const organisation = speakerSuffix(original);
+      if (organisation) entry.organisation = organisation;
       byName.set(cue.speaker, entry);
     }
     entry.cues++;
