@@ -177,6 +177,21 @@ describe('import', () => {
     expect(names.filter((name: string) => name.includes('('))).toEqual([]);
   });
 
+  test('ordinary words before a colon make no speaker and no identity', async () => {
+    const text =
+      'Kaisa Lehto: Miten hinnoittelu toimii?\n\nPäivi Mäkelä: Se on vaikeaa.\n\n' +
+      'Esimerkiksi: hinta nousi viime vuonna.\n\nHinta: liian korkea.\n\n' +
+      'Kaisa Lehto: Entä toimitus?\n\nPäivi Mäkelä: Hyvä.\n\nToimitukset tulevat ajallaan.\n';
+    const preview = await ws.call('previewTranscript', source(text, 'haastattelu.txt'));
+    expect(preview.speakers.map((s) => s.name)).toEqual(['Kaisa Lehto', 'Päivi Mäkelä']);
+    await ws.call('importTranscript', { ...source(text, 'haastattelu.txt'), speakers: [] });
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).not.toContain('Hinta');
+    expect(names).not.toContain('Esimerkiksi');
+    const { doc } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(deriveNotes(doc).text).toContain('\nHinta: liian korkea.\n');
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;
