@@ -26,6 +26,8 @@ export interface SpeakerSummary {
   name: string;
   /** The name as the file wrote it the first time (e.g. "Virtanen, Matti"), for mapping by hand. */
   original: string;
+  /** The organisation the file wrote after the name ("Asiakas Oy" of "Matti Virtanen (Asiakas Oy)"). */
+  organisation?: string;
   cues: number;
   words: number;
 }
@@ -81,6 +83,8 @@ export const REFUSAL_REASONS = [
   'notDocx',
   'unsupportedFormat',
   'unreadable',
+  'chatLog',
+  'tooLongForNotes',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

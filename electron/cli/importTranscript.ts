@@ -1,10 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
+import type { Language } from '../../shared/domain.ts';
+import { type Formatter, formatter, type PluralKey } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
-import type { SpeakerMapping, SpeakerRole, TranscriptPreview } from '../../shared/import.ts';
+import type { ImportWarning, SpeakerMapping, SpeakerRole, TranscriptPreview } from '../../shared/import.ts';
 import { formatClock } from '../../shared/import.ts';
 import { KuuloError } from '../base/errors.ts';
 import { MAX_TRANSCRIPT_BYTES } from '../services/import/index.ts';
+import { getSettings } from '../services/settings.ts';
 import type { CliCommand } from './commands.ts';
+import { cliLanguage } from './language.ts';
 import { CliError, cliError } from './workspace.ts';
 
 type Values = Parameters<CliCommand['run']>[1];
@@ -61,9 +65,15 @@ function readSource(values: Values) {
   };
 }
 
-const t = resources.en.translation.transcriptImport;
-const fill = (text: string, params: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => String(params[key] ?? whole));
+type Messages = (typeof resources)['en']['translation']['transcriptImport'];
+
+/** A warning's text; those with a count have i18next's _one/_other forms. */
+function warningText(t: Messages, f: Formatter, warning: ImportWarning): string {
+  const params = warning.params as Record<string, number>;
+  if (typeof params.count === 'number')
+    return f.plural(t.warning, warning.key as PluralKey<Messages['warning']>, params.count, params);
+  return f.fill(t.warning[warning.key as keyof Messages['warning']], params);
+}
 
 function mappingText(mapping: SpeakerMapping, preview: TranscriptPreview): string {
   if (mapping.as !== 'interviewee') return mapping.as;
@@ -71,16 +81,26 @@ function mappingText(mapping: SpeakerMapping, preview: TranscriptPreview): strin
   return `interviewee ${person?.name ?? ''} (${mapping.intervieweeId})`;
 }
 
-function previewText(preview: TranscriptPreview, mappings: readonly SpeakerMapping[]): string {
+function previewText(
+  preview: TranscriptPreview,
+  mappings: readonly SpeakerMapping[],
+  language: Language,
+): string {
+  const t = resources[language].translation.transcriptImport;
+  const f = formatter(language);
   const lines = [
     `${preview.fileName}: ${t.formats[preview.format]}`,
-    fill(t.counts, { cues: preview.cues, turns: preview.turns, words: preview.words }),
+    [
+      f.plural(t, 'passages', preview.cues),
+      f.plural(t, 'paragraphs', preview.turns),
+      f.plural(t, 'words', preview.words),
+    ].join(' · '),
     '',
     `${t.speakers}:`,
     ...(preview.speakers.length
       ? preview.speakers.map((s) => {
           const mapping = mappings.find((m) => m.name === s.name) ?? s.suggested;
-          return `  ${s.name} (${fill(s.cues === 1 ? t.speakerCounts_one : t.speakerCounts_other, { count: s.cues, words: s.words })}) → ${mappingText(mapping, preview)}`;
+          return `  ${s.name} (${f.plural(t, 'passages', s.cues)}, ${f.plural(t, 'words', s.words)}) → ${mappingText(mapping, preview)}`;
         })
       : [`  ${t.noSpeakers}`]),
     '',
@@ -91,13 +111,7 @@ function previewText(preview: TranscriptPreview, mappings: readonly SpeakerMappi
     }),
   ];
   if (preview.warnings.length)
-    lines.push(
-      '',
-      `${t.warnings}:`,
-      ...preview.warnings.map(
-        (w) => `  ${fill(t.warning[w.key], w.params as Record<string, string | number>)}`,
-      ),
-    );
+    lines.push('', `${t.warnings}:`, ...preview.warnings.map((w) => `  ${warningText(t, f, w)}`));
   return lines.join('\n');
 }
 
@@ -112,7 +126,9 @@ export const importCommand: CliCommand = {
     speaker: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean', default: false },
   },
-  run: async (call, values) => {
+  run: async (call, values, ctx) => {
+    // Printed in the workspace's language, as errors are (KUULO_LANG overrides it for one run).
+    const language = cliLanguage(process.env, getSettings(ctx).language);
     const source = readSource(values);
     const given = ((values.speaker as string[] | undefined) ?? []).map(parseSpeaker);
     const preview = await service(call('previewTranscript', source));
@@ -121,12 +137,12 @@ export const importCommand: CliCommand = {
       ...m,
       name: preview.speakers.find((s) => s.original === m.name)?.name ?? m.name,
     }));
-    if (values['dry-run']) return { json: preview, text: previewText(preview, named) };
+    if (values['dry-run']) return { json: preview, text: previewText(preview, named, language) };
     const { interviewId } = await service(call('importTranscript', { ...source, speakers: named }));
     const speakers = preview.speakers.map((s) => named.find((m) => m.name === s.name) ?? s.suggested);
     return {
       json: { interviewId, created: !source.interviewId, ...preview, speakers },
-      text: `${previewText(preview, speakers)}\n\nImported into interview ${interviewId}.`,
+      text: `${previewText(preview, speakers, language)}\n\n${formatter(language).fill(resources[language].translation.transcriptImport.importedInto, { interviewId })}`,
     };
   },
 };

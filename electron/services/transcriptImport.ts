@@ -10,7 +10,7 @@ import type {
   TranscriptPreview,
   Turn,
 } from '../../shared/import.ts';
-import { MENTION_MARK } from '../../shared/notes.ts';
+import { deriveNotes, MENTION_MARK, NOTE_LIMITS } from '../../shared/notes.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import { getAccount } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
@@ -67,14 +67,15 @@ function targetOf(ctx: ServiceContext, source: Omit<TranscriptSource, 'fileName'
 }
 
 /** The bytes of the file, or a refusal before anything is decoded: base64 is a third larger. */
-async function readSource(source: TranscriptSource): Promise<Transcript> {
+async function readSource(source: TranscriptSource, target: Target): Promise<Transcript> {
   if (source.data.length > Math.ceil((MAX_TRANSCRIPT_BYTES * 4) / 3) + 4)
     throw new KuuloError('transcriptRefused', {
       reason: 'tooLarge',
       params: { maxMb: MAX_TRANSCRIPT_BYTES / 1024 / 1024 },
     });
   const bytes = Buffer.from(source.data, 'base64');
-  const read = await readTranscript(bytes, source.fileName);
+  const known = [...target.people.map((p) => p.name), ...interviewerNames(target.interviewer)];
+  const read = await readTranscript(bytes, source.fileName, known);
   if (!read.ok) throw new KuuloError('transcriptRefused', read.refusal);
   return read.transcript;
 }
@@ -102,11 +103,15 @@ export function namesPerson(speaker: SpeakerSummary, name: string): boolean {
   });
 }
 
+/** "Liisa Laine ja Pekka Aho" → each interviewer's name. */
+const interviewerNames = (interviewer: string): string[] =>
+  interviewer.split(/\s*(?:[,;&/+]|\s(?:ja|and)\s)\s*/u).filter(Boolean);
+
 /** The mapping suggested for each speaker; a name two people could answer to is left as "other". */
 export function suggestMapping(speaker: SpeakerSummary, target: Target): SpeakerMapping {
   const matches = target.people.filter((p) => namesPerson(speaker, p.name));
   if (matches.length === 1) return { name: speaker.name, as: 'interviewee', intervieweeId: matches[0]!.id };
-  const interviewers = target.interviewer.split(/\s*(?:[,;&/+]|\s(?:ja|and)\s)\s*/u).filter(Boolean);
+  const interviewers = interviewerNames(target.interviewer);
   if (interviewers.some((name) => namesPerson(speaker, name)))
     return { name: speaker.name, as: 'interviewer' };
   return { name: speaker.name, as: 'other' };
@@ -118,8 +123,11 @@ export async function previewTranscript(
   source: TranscriptSource,
 ): Promise<TranscriptPreview> {
   const target = targetOf(ctx, source);
-  const transcript = await readSource(source);
+  const transcript = await readSource(source, target);
   const turns = toTurns(transcript.cues);
+  const language = getEngagement(ctx, source.engagementId).language;
+  const words = resources[language].translation.transcriptImport.commentLine;
+  checkFits(ctx, target.interviewId, turns, transcript, source.fileName, words);
   return {
     fileName: source.fileName,
     format: transcript.format,
@@ -243,6 +251,37 @@ export function transcriptBlock(
   return { type: TRANSCRIPT_NODE, attrs: { ...meta }, content: paragraphs };
 }
 
+/**
+ * Refuses a transcript that would take the interview's notes past their length limit, saying how long
+ * they would be, so the consultant splits the file instead of meeting the editor's message at the save.
+ */
+function checkFits(
+  ctx: ServiceContext,
+  interviewId: string | null,
+  turns: readonly Turn[],
+  transcript: Transcript,
+  fileName: string,
+  words: { comment: string; on: string },
+): void {
+  // Labels are counted without their marks: a mention does not change the text's length.
+  const block = transcriptBlock(
+    turns,
+    new Map(),
+    { fileName, format: transcript.format, importedAt: '' },
+    transcript.comments,
+    words,
+  );
+  const notes = interviewId === null ? null : getNotes(ctx, interviewId);
+  const kept = notes && !notes.problem && !isBlank(notes.doc) ? (notes.doc.content ?? []) : [];
+  const doc: DocNode = { type: 'doc', content: [...kept, block, { type: 'paragraph' }] };
+  const size = [...deriveNotes(doc).text].length;
+  if (size > NOTE_LIMITS.characters)
+    throw new KuuloError('transcriptRefused', {
+      reason: 'tooLongForNotes',
+      params: { size, limit: NOTE_LIMITS.characters },
+    });
+}
+
 /** Whether a document holds nothing the consultant wrote (a new interview's single empty paragraph). */
 const isBlank = (doc: DocNode): boolean =>
   !doc.content?.length ||
@@ -262,7 +301,7 @@ export async function importTranscript(
   request: ImportRequest,
 ): Promise<{ interviewId: string }> {
   const target = targetOf(ctx, request);
-  const transcript = await readSource(request);
+  const transcript = await readSource(request, target);
   const mapping = resolveMapping(transcript, target, request.speakers);
   const turns = toTurns(transcript.cues);
   const language = getEngagement(ctx, request.engagementId).language;
@@ -270,6 +309,8 @@ export async function importTranscript(
   // Re-checked inside: the interview may have changed while the file was being read.
   return ctx.db.transaction(() => {
     const current = targetOf(ctx, request);
+    // Before any interview or identity is made: a refusal then leaves nothing behind.
+    checkFits(ctx, current.interviewId, turns, transcript, request.fileName, words);
     const mapped = [...mapping.values()]
       .filter((m) => m.as === 'interviewee' && m.intervieweeId)
       .map((m) => m.intervieweeId!);

@@ -935,10 +935,13 @@ export const fi: Resources = {
       text: 'Pelkkä teksti',
       docx: 'Word-asiakirja',
     },
-    counts: '{{cues}} kohtaa · {{turns}} kappaletta · {{words}} sanaa',
+    passages_one: '{{count}} kohta',
+    passages_other: '{{count}} kohtaa',
+    paragraphs_one: '{{count}} kappale',
+    paragraphs_other: '{{count}} kappaletta',
+    words_one: '{{count}} sana',
+    words_other: '{{count}} sanaa',
     speakers: 'Puhujat',
-    speakerCounts_one: '{{count}} kohta, {{words}} sanaa',
-    speakerCounts_other: '{{count}} kohtaa, {{words}} sanaa',
     asInterviewee: '{{name}} (haastateltava)',
     speakerAs: 'Kuka on {{name}}?',
     asInterviewer: 'Haastattelija (sinä)',
@@ -946,26 +949,36 @@ export const fi: Resources = {
     noSpeakers: 'Tiedostossa ei mainita puhujia.',
     firstLines: 'Ensimmäiset rivit',
     warnings: 'Kannattaa tarkistaa',
-    comments: '{{count}} Word-kommenttia luetellaan litteraatin lopussa.',
+    comments_one: '{{count}} Word-kommentti luetellaan litteraatin lopussa.',
+    comments_other: '{{count}} Word-kommenttia luetellaan litteraatin lopussa.',
     confirm: 'Tuo',
     importing: 'Tuodaan…',
     done: 'Litteraatti tuotu tiedostosta {{fileName}}',
+    importedInto: 'Tuotu haastatteluun {{interviewId}}.',
     sectionLabel: 'Litteraatti',
     notesNotSaved: 'Muistiinpanojasi ei voitu ensin tallentaa, joten mitään ei tuotu. Yritä uudelleen.',
     commentLine: { comment: 'Kommentti', on: 'kohtaan' },
     warning: {
-      cuesWithoutSpeaker: 'Puhuja puuttuu {{count}} kohdasta',
+      cuesWithoutSpeaker_one: 'Puhuja puuttuu {{count}} kohdasta',
+      cuesWithoutSpeaker_other: 'Puhuja puuttuu {{count}} kohdasta',
       noSpeakers: 'Tiedostossa ei ole puhujien nimiä, joten teksti tuodaan ilman niitä.',
       noStructure: 'Puhujia tai aikoja ei löytynyt, joten teksti tuodaan tavallisina kappaleina.',
       decodedAsWindows1252:
         'Tiedosto ei ollut UTF-8-muodossa, joten se luettiin Windows-1252-merkistönä. Tarkista, että ä, ö ja å näkyvät oikein.',
-      replacedCharacters: '{{count}} merkkiä ei voitu lukea, ja ne korvattiin merkillä �.',
-      timesOutOfOrder:
+      replacedCharacters_one: '{{count}} merkkiä ei voitu lukea, ja se korvattiin merkillä �.',
+      replacedCharacters_other: '{{count}} merkkiä ei voitu lukea, ja ne korvattiin merkillä �.',
+      timesOutOfOrder_one:
+        '{{count}} kohdan aika on epäjärjestyksessä; kohta tuodaan tiedoston järjestyksessä.',
+      timesOutOfOrder_other:
         '{{count}} kohdan ajat ovat epäjärjestyksessä; kohdat tuodaan tiedoston järjestyksessä.',
-      oddTimestamps:
+      oddTimestamps_one:
+        '{{count}} aikaleimassa on vähintään 60 sekuntia tai minuuttia; se laskettiin yhteen sellaisenaan.',
+      oddTimestamps_other:
         '{{count}} aikaleimassa on vähintään 60 sekuntia tai minuuttia; ne laskettiin yhteen sellaisinaan.',
-      textOutsideCues: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
-      commentsUnanchored: '{{count}} kommenttia ei liity mihinkään tekstiin.',
+      textOutsideCues_one: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
+      textOutsideCues_other: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
+      commentsUnanchored_one: '{{count}} kommentti ei liity mihinkään tekstiin.',
+      commentsUnanchored_other: '{{count}} kommenttia ei liity mihinkään tekstiin.',
     },
     refusal: {
       empty: 'Tiedosto on tyhjä.',
@@ -975,6 +988,10 @@ export const fi: Resources = {
       corruptDocx: 'Word-tiedosto on vioittunut tai keskeneräinen, eikä sitä voi lukea.',
       notDocx: 'Tiedosto on zip-paketti eikä Word-asiakirja.',
       unreadable: 'Kuulo ei pystynyt lukemaan tiedostoa.',
+      chatLog:
+        'Tämä näyttää chat-keskustelulta (viestejä kellonaikoineen) eikä haastattelun litteraatilta. Tuo sen sijaan kokouksen litteraatti (.vtt tai .docx).',
+      tooLongForNotes:
+        'Litteraatin jälkeen haastattelun muistiinpanoissa olisi {{size}} merkkiä, mutta yhteen haastatteluun mahtuu enintään {{limit}}. Jaa tiedosto osiin ja tuo kukin osa omaan haastatteluunsa.',
       unsupportedFormat:
         'Kuulo ei osaa lukea .{{kind}}-tiedostoja litteraatteina. Tallenna tiedosto .docx-, .txt-, .vtt- tai .srt-muodossa ja yritä uudelleen.',
     },

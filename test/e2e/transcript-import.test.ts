@@ -135,6 +135,17 @@ describe('transcript import in Chromium', () => {
       );
       await screenshot(page, 'transcript-refused-fi');
       await refused.getByRole('button', { name: 'Peruuta' }).click();
+      // A Zoom chat is no interview: said so, nothing imported.
+      const chat = join(dir, 'chat.txt');
+      writeFileSync(
+        chat,
+        '10:02 AM From Päivi Mäkelä to Everyone: hei\n10:03 AM From Kaisa Lehto to Everyone: kuuluuko?\n',
+      );
+      await page.locator('[data-testid="transcript-file"]').setInputFiles(chat);
+      await refused.getByRole('alert').waitFor();
+      expect(await refused.getByRole('alert').textContent()).toContain('näyttää chat-keskustelulta');
+      await screenshot(page, 'transcript-chat-refused-fi');
+      await refused.getByRole('button', { name: 'Peruuta' }).click();
 
       await page.locator('[data-testid="transcript-file"]').setInputFiles(file);
       const dialog = page.getByRole('dialog', { name: /Litteraatin tuonti/ });

@@ -71,7 +71,7 @@ describe('kuulo import', () => {
     expect(run.stdout).toContain('teams.vtt: Teams (WebVTT)');
     expect(run.stdout).toContain('4 passages · 3 paragraphs');
     expect(run.stdout).toMatch(/Päivi Mäkelä \(2 passages, \d+ words\) → interviewee Päivi Mäkelä/);
-    expect(run.stdout).toMatch(/Kaisa Lehto .* → interviewer/);
+    expect(run.stdout).toMatch(/Kaisa Lehto \(1 passage, \d+ words\) → interviewer/);
     expect(run.stdout).toMatch(/Jorma Salo .* → other/);
     expect(run.stdout).toContain('0:10  Päivi Mäkelä: Toimitukset myöhästyvät aina 😤');
     const json = JSON.parse(
@@ -91,6 +91,41 @@ describe('kuulo import', () => {
     ) as { format: string; cues: number };
     expect(json).toMatchObject({ format: 'vtt-teams', cues: 4 });
     expect(sha()).toBe(before);
+  });
+
+  test('the preview is printed in the workspace’s language', () => {
+    const ws = connect(db);
+    try {
+      ws.call('updateSettings', { language: 'fi' });
+    } finally {
+      ws.db.close();
+    }
+    try {
+      const run = kuulo(
+        'import',
+        '--db',
+        db,
+        '--engagement',
+        engagementId,
+        '--interview',
+        interviewId,
+        '--file',
+        vtt,
+        '--dry-run',
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('teams.vtt: Teams (WebVTT)');
+      expect(run.stdout).toContain('4 kohtaa · 3 kappaletta');
+      expect(run.stdout).toMatch(/Kaisa Lehto \(1 kohta, \d+ sanaa\)/);
+      expect(run.stdout).toContain('Puhujat:');
+    } finally {
+      const back = connect(db);
+      try {
+        back.call('updateSettings', { language: null });
+      } finally {
+        back.db.close();
+      }
+    }
   });
 
   test('imports into the interview with the --speaker mapping, and prints interviewId with --json', () => {

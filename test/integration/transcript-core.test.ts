@@ -88,7 +88,7 @@ test('a Word transcript is read and imported through the core host, other calls 
   expect(refused).toMatchObject({ ok: false, error: { key: 'transcriptRefused' } });
 });
 
-test('a 10 MB transcript: previewed, and imported as far as the notes’ limits allow, in the core host', async () => {
+test('a 10 MB transcript: refused in the preview and the import as too long for one interview, and imported when it fits, in the core host', async () => {
   const { c, engagementId, interviewId } = await open();
   const cue = (i: number, words: number) => {
     const t = (ms: number) => new Date(ms).toISOString().slice(11, 23);
@@ -98,12 +98,24 @@ test('a 10 MB transcript: previewed, and imported as far as the notes’ limits 
   const big = `WEBVTT\n\n${Array.from({ length: 100_000 }, (_, i) => cue(i, 8)).join('\n\n')}\n`;
   expect(big.length).toBeGreaterThan(9_000_000);
   let started = performance.now();
-  const preview = value<Awaited<Output<'previewTranscript'>>>(
-    await c.call('previewTranscript', { engagementId, interviewId, fileName: 'big.vtt', data: base64(big) }),
-  );
+  // Far over the notes' million characters: the preview says so, with the size, before anything else.
+  const preview = await c.call('previewTranscript', {
+    engagementId,
+    interviewId,
+    fileName: 'big.vtt',
+    data: base64(big),
+  });
   const previewMs = performance.now() - started;
-  expect(preview.cues).toBe(100_000);
-  // Over the notes' limits (a 16 MB document, a million characters): refused whole, with its sizes.
+  const tooLong = {
+    key: 'transcriptRefused',
+    params: { reason: 'tooLongForNotes', params: { limit: 1_000_000 } },
+  };
+  expect(preview).toMatchObject({ ok: false, error: tooLong });
+  if (!preview.ok)
+    expect((preview.error.params as unknown as { params: { size: number } }).params.size).toBeGreaterThan(
+      8e6,
+    );
+  // And the import refuses it whole for the same reason.
   started = performance.now();
   const refused = await c.call('importTranscript', {
     engagementId,
@@ -113,7 +125,7 @@ test('a 10 MB transcript: previewed, and imported as far as the notes’ limits 
     speakers: [],
   });
   const refusedMs = performance.now() - started;
-  expect(refused).toMatchObject({ ok: false, error: { key: 'notesDocumentTooLarge' } });
+  expect(refused).toMatchObject({ ok: false, error: tooLong });
   // Within the limit: ~880,000 characters in 20,000 cues still imports.
   const fits = `WEBVTT\n\n${Array.from({ length: 20_000 }, (_, i) => cue(i, 3)).join('\n\n')}\n`;
   started = performance.now();

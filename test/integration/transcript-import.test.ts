@@ -159,6 +159,39 @@ describe('import', () => {
     expect(register.find((e) => e.id === jorma.id)?.role).toBe('mentioned');
   });
 
+  test('a Teams organisation note after a name stays out of the label and of the identity', async () => {
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Salo, Jorma (Asiakas Oy)>Hinta on liian korkea.</v>\n\n' +
+      '00:00:03.000 --> 00:00:04.000\n<v Kaisa Lehto>Kiitos.</v>\n';
+    const preview = await ws.call('previewTranscript', source(vtt));
+    expect(preview.speakers.map((s) => [s.name, s.original, s.organisation])).toEqual([
+      ['Jorma Salo', 'Salo, Jorma (Asiakas Oy)', 'Asiakas Oy'],
+      ['Kaisa Lehto', 'Kaisa Lehto', undefined],
+    ]);
+    await ws.call('importTranscript', { ...source(vtt), speakers: [] });
+    const { doc } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(deriveNotes(doc).text).toContain('\nJorma Salo: Hinta on liian korkea.\n');
+    expect(deriveNotes(doc).text).not.toContain('Asiakas Oy');
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toContain('Jorma Salo');
+    expect(names.filter((name: string) => name.includes('('))).toEqual([]);
+  });
+
+  test('ordinary words before a colon make no speaker and no identity', async () => {
+    const text =
+      'Kaisa Lehto: Miten hinnoittelu toimii?\n\nPäivi Mäkelä: Se on vaikeaa.\n\n' +
+      'Esimerkiksi: hinta nousi viime vuonna.\n\nHinta: liian korkea.\n\n' +
+      'Kaisa Lehto: Entä toimitus?\n\nPäivi Mäkelä: Hyvä.\n\nToimitukset tulevat ajallaan.\n';
+    const preview = await ws.call('previewTranscript', source(text, 'haastattelu.txt'));
+    expect(preview.speakers.map((s) => s.name)).toEqual(['Kaisa Lehto', 'Päivi Mäkelä']);
+    await ws.call('importTranscript', { ...source(text, 'haastattelu.txt'), speakers: [] });
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).not.toContain('Hinta');
+    expect(names).not.toContain('Esimerkiksi');
+    const { doc } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(deriveNotes(doc).text).toContain('\nHinta: liian korkea.\n');
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;
@@ -304,7 +337,23 @@ describe('import', () => {
     expect(dumpTables(ws.db)).toBe(before);
   });
 
-  test('a transcript beyond the notes’ length limit is refused whole, after identities would have been made', async () => {
+  test('a chat log is refused as one in the preview and the import, and nothing changes', async () => {
+    const chat =
+      '10:02 AM From Päivi Mäkelä to Everyone: hei\n10:03 AM From Kaisa Lehto to Everyone: kuuluuko?\n';
+    const before = dumpTables(ws.db);
+    const refusal = { key: 'transcriptRefused', params: { reason: 'chatLog' } };
+    expect(await raw('previewTranscript', source(chat, 'chat.txt'))).toMatchObject({
+      ok: false,
+      error: refusal,
+    });
+    expect(await raw('importTranscript', { ...source(chat, 'chat.txt'), speakers: [] })).toMatchObject({
+      ok: false,
+      error: refusal,
+    });
+    expect(dumpTables(ws.db)).toBe(before);
+  });
+
+  test('a transcript beyond the notes’ length limit is refused in the preview and the import, saying how long and to split it', async () => {
     // ~1.2 million characters of talk: over the notes' limit of a million.
     const cues = Array.from({ length: 12_000 }, (_, i) => {
       const s = String(i % 60).padStart(2, '0');
@@ -314,8 +363,20 @@ describe('import', () => {
     });
     const big = `WEBVTT\n\n${cues.join('\n\n')}\n`;
     const before = dumpTables(ws.db);
+    const refusal = {
+      key: 'transcriptRefused',
+      params: { reason: 'tooLongForNotes', params: { limit: 1_000_000 } },
+    };
+    const preview = await raw('previewTranscript', source(big));
+    expect(preview).toMatchObject({ ok: false, error: refusal });
+    if (!preview.ok) {
+      const { size } = (preview.error.params as unknown as { params: { size: number } }).params;
+      expect(size).toBeGreaterThan(1_000_000);
+      expect(preview.error.message).toContain(String(size));
+      expect(preview.error.message).toMatch(/1000000.*split the file/i);
+    }
     const result = await raw('importTranscript', { ...source(big), speakers: mapping().slice(1) });
-    expect(result).toMatchObject({ ok: false, error: { key: 'notesTooLong' } });
+    expect(result).toMatchObject({ ok: false, error: refusal });
     expect(dumpTables(ws.db)).toBe(before);
   });
 });

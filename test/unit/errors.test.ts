@@ -145,7 +145,13 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   transcriptRefused: [
     ...REFUSAL_REASONS.map((reason) => {
       const params: Record<string, string | number> =
-        reason === 'tooLarge' ? { maxMb: 50 } : reason === 'unsupportedFormat' ? { kind: 'pdf' } : {};
+        reason === 'tooLarge'
+          ? { maxMb: 50 }
+          : reason === 'unsupportedFormat'
+            ? { kind: 'pdf' }
+            : reason === 'tooLongForNotes'
+              ? { size: 1_200_000, limit: 1_000_000 }
+              : {};
       return { reason, params };
     }),
   ],

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { cleanText, decodeEntities, normaliseSpeaker } from '../../electron/services/import/clean.ts';
 import { parseTimestamp } from '../../electron/services/import/timestamps.ts';
 
-test('speaker names: "Last, First" turned, NBSP and spaces tidied, odd ones left as written', () => {
+test('speaker names: "Last, First" turned, an organisation note left off, NBSP and spaces tidied, odd ones left as written', () => {
   expect(
     [
       'Virtanen, Matti',
@@ -17,8 +17,8 @@ test('speaker names: "Last, First" turned, NBSP and spaces tidied, odd ones left
   ).toEqual([
     'Matti Virtanen',
     'Anna-Liisa Korhonen',
-    'Liisa Mäkelä [EXT]',
-    'Jukka Salo (Acme Oy)',
+    'Liisa Mäkelä',
+    'Jukka Salo',
     'Oy Ab, Asiakas, Toinen',
     'Matti Virtanen',
     ', Matti',

@@ -3,6 +3,7 @@ import {
   CommentRangeStart,
   CommentReference,
   Document,
+  FootnoteReferenceRun,
   HeadingLevel,
   Packer,
   Paragraph,
@@ -19,8 +20,12 @@ import type { Transcript } from '../../shared/import.ts';
 async function docxOf(
   children: (Paragraph | Table)[],
   comments: { id: number; author: string; text: string }[] = [],
+  footnotes: Record<number, string> = {},
 ) {
   const doc = new Document({
+    footnotes: Object.fromEntries(
+      Object.entries(footnotes).map(([id, text]) => [id, { children: [new Paragraph(text)] }]),
+    ),
     comments: {
       children: comments.map((c) => ({
         id: c.id,
@@ -143,6 +148,39 @@ describe('Word documents', () => {
       [4230, 9000, 'Anna Korhonen', 'Aloitetaan vain.'],
       [9000, 12_500, 'Matti Virtanen', 'Hyvä.'],
       [12_500, 15_000, 'Anna Korhonen', 'Kysy pois.'],
+    ]);
+  });
+
+  test('paragraphs of one speaker without times stay apart, as the writer made them', async () => {
+    const bytes = await docxOf([
+      new Paragraph('Haastattelija: Miten yhteistyö alkoi?'),
+      new Paragraph('Asiakas: Messuilla.'),
+      new Paragraph('Asiakas: Toinen kappale samasta vastauksesta.'),
+      new Paragraph('Haastattelija: Kiitos.'),
+    ]);
+    expect(toTurns((await read(bytes)).cues).map((turn) => [turn.speaker, turn.text])).toEqual([
+      ['Haastattelija', 'Miten yhteistyö alkoi?'],
+      ['Asiakas', 'Messuilla.'],
+      ['Asiakas', 'Toinen kappale samasta vastauksesta.'],
+      ['Haastattelija', 'Kiitos.'],
+    ]);
+  });
+
+  test('footnotes keep their text: a mark where referenced, the note at the end', async () => {
+    const bytes = await docxOf(
+      [
+        new Paragraph({
+          children: [new TextRun('Hinta nousi'), new FootnoteReferenceRun(1), new TextRun(' viime vuonna.')],
+        }),
+        new Paragraph('Toimitus on nopea.'),
+      ],
+      [],
+      { 1: 'Asiakkaan oma arvio, ei tarkistettu.' },
+    );
+    expect((await read(bytes)).cues.map((c) => c.text)).toEqual([
+      'Hinta nousi[1] viime vuonna.',
+      'Toimitus on nopea.',
+      '[1] Asiakkaan oma arvio, ei tarkistettu.',
     ]);
   });
 

@@ -40,6 +40,28 @@ describe('plain text transcripts', () => {
     ]);
   });
 
+  test('ordinary words before a colon stay text: a label is a speaker when it comes back or reads as a full name', async () => {
+    const t = await read(
+      'Haastattelija: Miten hinnoittelu toimii?\n\nAnna Korhonen: Se on vaikeaa.\n\n' +
+        'Esimerkiksi: hinta nousi viime vuonna.\n\nHuom: tämä on tärkeää.\n\nHinta: liian korkea.\n\n' +
+        'Haastattelija: Entä toimitus?\n\nPekka Aho: Hyvä.\n\nToimitukset tulevat ajallaan.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen', 'Pekka Aho']);
+    expect(brief(t).slice(2, 5)).toEqual([
+      [null, null, 'Esimerkiksi: hinta nousi viime vuonna.'],
+      [null, null, 'Huom: tämä on tärkeää.'],
+      [null, null, 'Hinta: liian korkea.'],
+    ]);
+  });
+
+  test('a one-word label said once is a speaker when it names one of the interview’s people', async () => {
+    const text =
+      'Haastattelija: Kerro lisää.\n\nAnna: Mielellään.\n\nSe alkoi näin.\n\nHaastattelija: Kiitos.\n';
+    expect((await read(text)).speakers.map((s) => s.name)).toEqual(['Haastattelija']);
+    const known = await readTranscript(utf8(text), 'a.txt', ['Anna Korhonen']);
+    expect(known.ok && known.transcript.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna']);
+  });
+
   test('Otter-style headers: "Name  00:00" and "Name 0:00:12", the turn on the lines below', async () => {
     const t = await read(
       'Liisa Mäkelä  00:00\nKiitos, että ehdit mukaan.\n\nJukka Salo 0:00:12\nTotta kai.\nAsiaa on paljon.\n\nLiisa Mäkelä  01:05\nAloitetaan.\n',
@@ -176,15 +198,64 @@ describe('files that are not transcripts are refused with a reason, never thrown
   });
 });
 
+describe('chat logs are refused, not imported as interviews', () => {
+  test.each([
+    [
+      'bracketed clock times',
+      '[10:02] Matti Virtanen: moi\n[10:03] Anna Korhonen: hei, aloitetaanko?\n[10:05] Matti Virtanen: joo\n',
+    ],
+    [
+      'a Zoom chat to everyone',
+      '10:02 AM From Matti Virtanen to Everyone: hei\n10:03 AM From Anna Korhonen to Everyone: kuuluuko?\n',
+    ],
+    [
+      'a Zoom chat with seconds, in Finnish',
+      '10:02:33 Lähettäjä Matti Virtanen kaikille: hei\n10:04:10 Lähettäjä Anna Korhonen kaikille: linkki tulossa\n',
+    ],
+    [
+      'a Teams chat copied with dates',
+      '[30.11.2026 10.02] Matti Virtanen: moi\n[30.11.2026 10.04] Anna Korhonen: moikka\n[30.11.2026 10.05] Matti Virtanen: sopiiko klo 11?\n',
+    ],
+    [
+      'a Teams chat with names over the messages',
+      'Matti Virtanen 10:02 AM\nmoi\n\nAnna Korhonen 10:04 AM\nmoikka\n\nMatti Virtanen 10:05 AM\nsopiiko?\n',
+    ],
+  ])('%s', async (_what, text) => {
+    expect(await readTranscript(utf8(text), 'chat.txt')).toEqual({
+      ok: false,
+      refusal: { reason: 'chatLog', params: {} },
+    });
+  });
+
+  test('a recording’s timer is no clock: "[00:12] Name: text" from the start stays a transcript', async () => {
+    const t = await read(
+      '[00:12] Haastattelija: Aloitetaan.\n[01:40] Anna Korhonen: Hyvä.\n[02:05] Haastattelija: Kerro.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen']);
+  });
+});
+
 test('formatClock writes times as the interview clock shows them', () => {
   expect([0, 4_999, 65_000, 3_723_004].map(formatClock)).toEqual(['0:00', '0:04', '1:05', '1:02:03']);
 });
 
 test('every warning and refusal has its words in English and Finnish', () => {
   // The type checker holds the lists to the types; this holds the texts to the lists.
-  const warnings: Record<ImportWarning['key'], string> = en.transcriptImport.warning;
   const refusals: Record<RefusalReason, string> = en.transcriptImport.refusal;
-  expect(Object.keys(warnings).sort()).toEqual([...IMPORT_WARNING_KEYS].sort());
+  // A warning with a count has i18next's plural forms, in both languages.
+  const counted = new Set<ImportWarning['key']>([
+    'cuesWithoutSpeaker',
+    'replacedCharacters',
+    'timesOutOfOrder',
+    'oddTimestamps',
+    'textOutsideCues',
+    'commentsUnanchored',
+  ]);
+  const expected = IMPORT_WARNING_KEYS.flatMap((key) =>
+    counted.has(key) ? [`${key}_one`, `${key}_other`] : [key],
+  );
+  expect(Object.keys(en.transcriptImport.warning).sort()).toEqual(expected.sort());
+  expect(Object.keys(fi.transcriptImport.warning).sort()).toEqual(expected.sort());
   expect(Object.keys(refusals).sort()).toEqual([...REFUSAL_REASONS].sort());
   expect(Object.keys(fi.transcriptImport.refusal).sort()).toEqual([...REFUSAL_REASONS].sort());
 });

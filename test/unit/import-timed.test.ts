@@ -43,15 +43,16 @@ describe('WebVTT from Teams', () => {
     ]);
   });
 
-  test('"Last, First" names turn to "First Last" and keep the original; a company suffix stays last', async () => {
+  test('"Last, First" names turn to "First Last" and keep the original; a company suffix is kept apart from the name', async () => {
     const t = await read(
       'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Virtanen, Matti>Hei.</v>\n\n' +
         '00:00:02.000 --> 00:00:03.000\n<v.loud Korhonen, Anna (Acme Oy)>Hei vaan.</v>\n',
     );
-    expect(t.speakers.map((s) => [s.name, s.original])).toEqual([
-      ['Matti Virtanen', 'Virtanen, Matti'],
-      ['Anna Korhonen (Acme Oy)', 'Korhonen, Anna (Acme Oy)'],
+    expect(t.speakers.map((s) => [s.name, s.original, s.organisation])).toEqual([
+      ['Matti Virtanen', 'Virtanen, Matti', undefined],
+      ['Anna Korhonen', 'Korhonen, Anna (Acme Oy)', 'Acme Oy'],
     ]);
+    expect(t.cues.map((c) => c.speaker)).toEqual(['Matti Virtanen', 'Anna Korhonen']);
   });
 
   test("NOTE blocks and Stream's confidence notes are skipped, wherever they stand", async () => {

@@ -59,18 +59,31 @@ export function cleanText(raw: string): string {
   return collapseSpace(decodeEntities(stripTags(raw)));
 }
 
+/** "(Asiakas Oy)" or "[EXT]" after a name: Teams' note of the organisation, not part of the person. */
+const SUFFIX = /\s*(\([^()]*\)|\[[^[\]]*\])$/;
+
+/** The organisation note after a speaker's name ("Asiakas Oy" of "Matti Virtanen (Asiakas Oy)"), or null. */
+export function speakerSuffix(raw: string): string | null {
+  const name = collapseSpace(decodeEntities(raw));
+  const suffix = SUFFIX.exec(name);
+  if (!suffix || !name.slice(0, suffix.index).trim()) return null;
+  return suffix[1]!.slice(1, -1).trim() || null;
+}
+
 /**
  * A speaker's name as people read it: Teams writes "Last, First" (also "Last, First (Company)"); we
- * show "First Last (Company)". A name with more than one comma is left as written.
+ * show "First Last". The organisation note is left off: the label is the person, so anonymising it
+ * leaves no "[henkilö] (Asiakas Oy)" behind (speakerSuffix keeps it). A name with more than one comma
+ * is left as written.
  */
 export function normaliseSpeaker(raw: string): string {
   const name = collapseSpace(decodeEntities(raw));
-  const suffix = /\s*(\([^()]*\)|\[[^[\]]*\])$/.exec(name);
-  const core = suffix ? name.slice(0, suffix.index) : name;
+  const suffix = SUFFIX.exec(name);
+  const core = suffix && name.slice(0, suffix.index).trim() ? name.slice(0, suffix.index) : name;
   const parts = core.split(',');
-  if (parts.length !== 2) return name;
+  if (parts.length !== 2) return core;
   const last = parts[0]!.trim();
   const first = parts[1]!.trim();
-  if (!last || !first) return name;
-  return suffix ? `${first} ${last} ${suffix[1]}` : `${first} ${last}`;
+  if (!last || !first) return core;
+  return `${first} ${last}`;
 }

@@ -7,7 +7,8 @@ import type { SourceLine } from './text.ts';
  * A Word document's text through mammoth's document model (the HTML it also makes is thrown away):
  * paragraphs, headings and list items as lines, table rows as cells joined by " | ", and comments
  * with the text of the paragraph they are attached to (mammoth keeps where a comment is referenced,
- * not the range it covers).
+ * not the range it covers). Footnotes and endnotes keep their text: "[1]" where referenced, and the
+ * notes as "[1] …" at the end of the document.
  */
 
 export type DocxRead = { ok: true; lines: SourceLine[]; comments: DocComment[] } | { ok: false };
@@ -25,6 +26,9 @@ interface DocElement {
   body?: DocElement[];
   authorName?: string | null;
   comments?: DocElement[];
+  noteType?: string;
+  noteId?: string;
+  notes?: { resolve(reference: DocElement): DocElement | null };
 }
 
 const HEADING = /^(?:heading|otsikko|title|otsikko|subtitle|alaotsikko)\s*\d*$/i;
@@ -51,10 +55,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   const root: DocElement = document;
   const lines: SourceLine[] = [];
   const anchors = new Map<string, string>();
+  const noteRefs: DocElement[] = [];
 
   const addParagraph = (paragraph: DocElement, block?: CueBlock) => {
     const ids: string[] = [];
-    const text = inlineText(paragraph, ids);
+    const text = inlineText(paragraph, ids, noteRefs);
     const clean = cleanText(text);
     for (const id of ids) if (!anchors.has(id)) anchors.set(id, clean);
     // A line break inside a paragraph (Teams' Word download puts one after the speaker) starts a line.
@@ -69,7 +74,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
       else if (element.type === 'table') {
         for (const row of element.children ?? []) {
           const ids: string[] = [];
-          const cells = (row.children ?? []).map((cell) => cleanText(blockText(cell, ids)));
+          const cells = (row.children ?? []).map((cell) => cleanText(blockText(cell, ids, noteRefs)));
           const text = cells.filter(Boolean).join(' | ');
           for (const id of ids) if (!anchors.has(id)) anchors.set(id, text);
           if (text) lines.push({ text, block: 'tableRow' });
@@ -78,6 +83,12 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
     }
   };
   walk(root.children ?? []);
+  // Notes numbered in the order they are referenced; a note inside a note is not followed.
+  noteRefs.forEach((reference, i) => {
+    const note = root.notes?.resolve(reference);
+    const text = cleanText((note?.body ?? []).map((p) => blockText(p, [])).join('\n'));
+    if (text) lines.push({ text: `[${i + 1}] ${text}` });
+  });
 
   const comments: DocComment[] = (root.comments ?? []).flatMap((comment) => {
     const text = cleanText((comment.body ?? []).map((p) => blockText(p, [])).join('\n'));
@@ -100,8 +111,11 @@ function blockOf(paragraph: DocElement): CueBlock | undefined {
   return undefined;
 }
 
-/** The text of a paragraph's runs; tabs as spaces, line breaks as new lines; comment ids noted. */
-function inlineText(element: DocElement, commentIds: string[]): string {
+/**
+ * The text of a paragraph's runs; tabs as spaces, line breaks as new lines; comment ids noted, and
+ * note references noted and marked "[n]".
+ */
+function inlineText(element: DocElement, commentIds: string[], noteRefs?: DocElement[]): string {
   switch (element.type) {
     case 'text':
       return element.value ?? '';
@@ -113,15 +127,18 @@ function inlineText(element: DocElement, commentIds: string[]): string {
       if (element.commentId !== undefined) commentIds.push(element.commentId);
       return '';
     case 'noteReference':
+      if (!noteRefs) return '';
+      noteRefs.push(element);
+      return `[${noteRefs.length}]`;
     case 'image':
       return '';
     default:
-      return (element.children ?? []).map((child) => inlineText(child, commentIds)).join('');
+      return (element.children ?? []).map((child) => inlineText(child, commentIds, noteRefs)).join('');
   }
 }
 
 /** All the text of a table cell or comment body: its paragraphs (and nested tables) on lines. */
-function blockText(element: DocElement, commentIds: string[]): string {
-  if (element.type === 'paragraph') return inlineText(element, commentIds);
-  return (element.children ?? []).map((child) => blockText(child, commentIds)).join('\n');
+function blockText(element: DocElement, commentIds: string[], noteRefs?: DocElement[]): string {
+  if (element.type === 'paragraph') return inlineText(element, commentIds, noteRefs);
+  return (element.children ?? []).map((child) => blockText(child, commentIds, noteRefs)).join('\n');
 }

@@ -7,6 +7,7 @@ import type {
   TranscriptRead,
 } from '../../../shared/import.ts';
 import { countWords } from '../../../shared/notes.ts';
+import { looksLikeChat } from './chat.ts';
 import { decodeText } from './decode.ts';
 import { readDocx } from './docx.ts';
 import {
@@ -29,16 +30,21 @@ export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
  * content (the name only breaks ties), and nothing here throws: whatever the bytes, the answer is a
  * transcript or a refusal with a reason the UI can phrase.
  */
-export async function readTranscript(bytes: Uint8Array, fileName: string): Promise<TranscriptRead> {
+export async function readTranscript(
+  bytes: Uint8Array,
+  fileName: string,
+  /** Names of the interview's people: a label said once that names one of them is a speaker. */
+  known: readonly string[] = [],
+): Promise<TranscriptRead> {
   try {
-    return await read(bytes, fileName);
+    return await read(bytes, fileName, known);
   } catch {
     // A reader bug must not reach the consultant as a stack trace; tests fuzz for this reason.
     return refuse('unreadable');
   }
 }
 
-async function read(bytes: Uint8Array, fileName: string): Promise<TranscriptRead> {
+async function read(bytes: Uint8Array, fileName: string, known: readonly string[]): Promise<TranscriptRead> {
   if (bytes.length === 0) return refuse('empty');
   if (bytes.length > MAX_TRANSCRIPT_BYTES)
     return refuse('tooLarge', { maxMb: MAX_TRANSCRIPT_BYTES / 1024 / 1024 });
@@ -46,7 +52,7 @@ async function read(bytes: Uint8Array, fileName: string): Promise<TranscriptRead
   const container = containerKind(bytes);
   if (container === 'zip') {
     const kind = zipKind(bytes);
-    if (kind === 'docx' || extension === 'docx') return readWord(bytes);
+    if (kind === 'docx' || extension === 'docx') return readWord(bytes, known);
     return kind ? refuse('unsupportedFormat', { kind }) : refuse('notDocx');
   }
   if (container) return refuse('unsupportedFormat', { kind: container });
@@ -66,21 +72,22 @@ async function read(bytes: Uint8Array, fileName: string): Promise<TranscriptRead
   if (isVtt || arrows) {
     const timed = readTimed(lines, 'arrow');
     const format: TranscriptFormat = isVtt || extension === 'vtt' ? 'vtt' : 'srt';
-    return finishTimed(timed, format, warnings);
+    return finishTimed(timed, format, warnings, known);
   }
   if (lines.some((line) => timingLine(line, 'sbv')))
-    return finishTimed(readTimed(lines, 'sbv'), 'sbv', warnings);
+    return finishTimed(readTimed(lines, 'sbv'), 'sbv', warnings, known);
 
+  if (looksLikeChat(lines)) return refuse('chatLog');
   const source: SourceLine[] = lines.map((line) => (line.trim() ? { text: line } : null));
   // Blank lines between paragraphs mean lines within one are wrapped; without any, each line stands alone.
   const trimmed = lines.join('\n').trim();
   const unitLines = !/\n[ \t\u00a0]*\n/.test(trimmed);
-  const text = readText(source, unitLines);
+  const text = readText(source, unitLines, known);
   if (!text.structured) warnings.push({ key: 'noStructure', params: {} });
   return finish(text.cues, 'text', warnings, text.structured);
 }
 
-async function readWord(bytes: Uint8Array): Promise<TranscriptRead> {
+async function readWord(bytes: Uint8Array, known: readonly string[]): Promise<TranscriptRead> {
   const docx = await readDocx(bytes);
   if (!docx.ok) return refuse('corruptDocx');
   const warnings: ImportWarning[] = [];
@@ -90,9 +97,10 @@ async function readWord(bytes: Uint8Array): Promise<TranscriptRead> {
   // A subtitle file pasted into Word (older Teams downloads) is read as one.
   let result: TranscriptRead;
   if (texts.filter((line) => timingLine(line, 'arrow')).length >= 2) {
-    result = finishTimed(readTimed(texts, 'arrow'), 'docx', warnings);
+    result = finishTimed(readTimed(texts, 'arrow'), 'docx', warnings, known);
   } else {
-    const text = readText(docx.lines, true);
+    if (looksLikeChat(texts)) return refuse('chatLog');
+    const text = readText(docx.lines, true, known);
     if (!text.structured && text.cues.length) warnings.push({ key: 'noStructure', params: {} });
     result = finish(text.cues, 'docx', warnings, text.structured);
   }
@@ -100,9 +108,14 @@ async function readWord(bytes: Uint8Array): Promise<TranscriptRead> {
   return result;
 }
 
-function finishTimed(timed: TimedRead, format: TranscriptFormat, warnings: ImportWarning[]): TranscriptRead {
+function finishTimed(
+  timed: TimedRead,
+  format: TranscriptFormat,
+  warnings: ImportWarning[],
+  known: readonly string[],
+): TranscriptRead {
   let chosen = format;
-  if (!timed.voiceSpans && takeColonSpeakers(timed.cues) > 0) {
+  if (!timed.voiceSpans && takeColonSpeakers(timed.cues, known) > 0) {
     if (format === 'vtt') chosen = 'vtt-zoom';
     carrySpeakers(timed.cues);
   } else if (!timed.voiceSpans && format === 'docx') {

@@ -1,6 +1,6 @@
 import type { Cue, SpeakerSummary } from '../../../shared/import.ts';
 import { countWords } from '../../../shared/notes.ts';
-import { normaliseSpeaker } from './clean.ts';
+import { normaliseSpeaker, speakerSuffix } from './clean.ts';
 
 /** A cue being read, with the speaker's name as the file wrote it. */
 export interface RawCue extends Cue {
@@ -25,11 +25,14 @@ export function looksLikeName(name: string): boolean {
 }
 
 /**
- * Takes "Name: " off cues where it names a speaker. One "Huom: …" in plain captions is not a speaker:
- * names count when there are two of them (the same name again, or two capitalised names: a dialogue)
- * or when every cue starts with one, and a name that starts in lower case only when it comes back. Returns how many cues got a speaker.
+ * Takes "Name: " off cues where it names a speaker. "Huom: …", "Esimerkiksi: …" or "Hinta: liian
+ * korkea" in a dialogue are not speakers, and taking them for one would make a person of an ordinary
+ * word (and mask it everywhere). So a label counts when it comes back in the file, or, said once, when
+ * it reads like a full name (two or more capitalised words) in a dialogue or names a person the
+ * interview knows, or, capitalised, when every turn opens with a label or no label comes back. A
+ * one-off single word amid recurring speakers and unlabelled paragraphs stays text. Returns how many cues got a speaker.
  */
-export function takeColonSpeakers(cues: RawCue[]): number {
+export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = []): number {
   // A heading or a table row with a colon in it is no turn of talk.
   const found = cues.map((cue) => (cue.block ? null : namePrefix(cue.text)));
   const counts = new Map<string, number>();
@@ -40,7 +43,28 @@ export function takeColonSpeakers(cues: RawCue[]): number {
     counts.set(hit.name, (counts.get(hit.name) ?? 0) + 1);
   }
   const dialogue = capitalised >= 2 || (capitalised > 0 && capitalised === cues.length);
-  const accepts = (name: string) => (counts.get(name) ?? 0) >= 2 || (dialogue && !/^\p{Ll}/u.test(name));
+  const knownWords = new Set(known.flatMap(foldWords));
+  const isKnown = (name: string) => {
+    const words = foldWords(normaliseSpeaker(name));
+    return words.length > 0 && words.every((w) => knownWords.has(w));
+  };
+  const fullName = (name: string) => {
+    const words = name
+      .replace(/\s*\([^()]*\)$/, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    return words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words.at(-1)!);
+  };
+  // Where every turn opens with a label (Zoom, "Name: text" documents) or no label comes back (a few
+  // lines of dialogue), capitalised labels of a dialogue count; where speakers recur and some
+  // paragraphs carry on without a label, a word said once before a colon is no speaker.
+  const recurring = [...counts.values()].some((count) => count >= 2);
+  const turns = cues.filter((cue) => !cue.block).length;
+  const allLabelled = found.filter(Boolean).length === turns;
+  const accepts = (name: string) =>
+    (counts.get(name) ?? 0) >= 2 ||
+    isKnown(name) ||
+    (dialogue && !/^\p{Ll}/u.test(name) && (fullName(name) || !recurring || allLabelled));
   let taken = 0;
   cues.forEach((cue, i) => {
     const hit = found[i];
@@ -53,6 +77,16 @@ export function takeColonSpeakers(cues: RawCue[]): number {
   return taken;
 }
 
+/** The words of a name, lower case without accents: "Virtanen, Matti" → virtanen, matti. */
+function foldWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('fi')
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean);
+}
+
 /** Speakers in order of first appearance, with their cue and word counts. */
 export function summariseSpeakers(cues: readonly RawCue[]): SpeakerSummary[] {
   const byName = new Map<string, SpeakerSummary>();
@@ -60,7 +94,10 @@ export function summariseSpeakers(cues: readonly RawCue[]): SpeakerSummary[] {
     if (cue.speaker === null) continue;
     let entry = byName.get(cue.speaker);
     if (!entry) {
-      entry = { name: cue.speaker, original: cue.rawSpeaker ?? cue.speaker, cues: 0, words: 0 };
+      const original = cue.rawSpeaker ?? cue.speaker;
+      entry = { name: cue.speaker, original, cues: 0, words: 0 };
+      const organisation = speakerSuffix(original);
+      if (organisation) entry.organisation = organisation;
       byName.set(cue.speaker, entry);
     }
     entry.cues++;

@@ -38,7 +38,11 @@ function cue(text: string, startMs: number | null, block?: CueBlock): RawCue {
 }
 
 /** `unitLines`: every line is its own paragraph (Word paragraphs; text files without blank lines). */
-export function readText(source: readonly SourceLine[], unitLines: boolean): TextRead {
+export function readText(
+  source: readonly SourceLine[],
+  unitLines: boolean,
+  known: readonly string[] = [],
+): TextRead {
   const lines = source.map((line) => (line === null ? null : { ...line, text: cleanText(line.text) }));
   const nonBlank = lines.filter((line): line is NonNullable<SourceLine> => Boolean(line?.text));
 
@@ -78,7 +82,10 @@ export function readText(source: readonly SourceLine[], unitLines: boolean): Tex
     units.push({ cue: cue(text, startMs, line.block), joins: !unitLines && !afterBlank && !stamp });
     afterBlank = false;
   }
-  const named = takeColonSpeakers(units.map((unit) => unit.cue));
+  const named = takeColonSpeakers(
+    units.map((unit) => unit.cue),
+    known,
+  );
   const cues: RawCue[] = [];
   for (const { cue: unit, joins } of units) {
     const previous = cues[cues.length - 1];

@@ -5,7 +5,7 @@ import { countWords } from '../../../shared/notes.ts';
 const CAPTION_PARAGRAPH_WORDS = 60;
 
 /**
- * The paragraphs of imported notes: consecutive cues of one speaker become one paragraph stamped
+ * The paragraphs of imported notes: consecutive timed cues of one speaker become one paragraph stamped
  * with its first cue's start. Captions without speakers would otherwise be one paragraph per line (or
  * one for the whole file), so they are joined up to a readable length and broken at a sentence's end.
  * Paragraphs of a document without times (Word, text) and headings, list items and table rows stay
@@ -31,7 +31,9 @@ export function toTurns(cues: readonly Cue[]): Turn[] {
 
 function joins(turn: Turn, cue: Cue, words: number): boolean {
   if (turn.block || cue.block) return false;
-  if (cue.speaker !== null) return cue.speaker === turn.speaker;
+  // A timed cue is a piece of a turn; a Word or text paragraph without times is the writer's own.
+  if (cue.speaker !== null)
+    return cue.speaker === turn.speaker && turn.startMs !== null && cue.startMs !== null;
   if (turn.speaker !== null || turn.startMs === null || cue.startMs === null) return false;
   return words < CAPTION_PARAGRAPH_WORDS || !/[.?!…]["”’)]*$/.test(turn.text);
 }

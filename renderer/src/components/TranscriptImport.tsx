@@ -124,7 +124,11 @@ function PreviewBody({
     <div className="transcript-preview">
       <p>
         <strong>{t(`transcriptImport.formats.${preview.format}`)}</strong> ·{' '}
-        {t('transcriptImport.counts', { cues: preview.cues, turns: preview.turns, words: preview.words })}
+        {[
+          t('transcriptImport.passages', { count: preview.cues }),
+          t('transcriptImport.paragraphs', { count: preview.turns }),
+          t('transcriptImport.words', { count: preview.words }),
+        ].join(' · ')}
       </p>
       {preview.warnings.length > 0 && (
         <section className="transcript-warnings" aria-label={t('transcriptImport.warnings')}>
@@ -152,7 +156,7 @@ function PreviewBody({
                 <th scope="row">
                   {speaker.name}
                   <span className="muted">
-                    {t('transcriptImport.speakerCounts', { count: speaker.cues, words: speaker.words })}
+                    {`${t('transcriptImport.passages', { count: speaker.cues })}, ${t('transcriptImport.words', { count: speaker.words })}`}
                   </span>
                 </th>
                 <td>
