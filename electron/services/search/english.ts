@@ -77,6 +77,10 @@ const IRREGULAR: Record<string, string[]> = {
   read: [],
   spread: [],
   upset: [],
+  mouse: ['mice'],
+  foot: ['feet'],
+  tooth: ['teeth'],
+  goose: ['geese'],
   good: ['better', 'best'],
   bad: ['worse', 'worst'],
   person: ['people'],
@@ -97,6 +101,18 @@ const IRREGULAR: Record<string, string[]> = {
   leaf: ['leaves'],
   shelf: ['shelves'],
 };
+
+/**
+ * Adjectives a consultant compares (cheaper, the biggest): their -er and -est forms. Listed, because
+ * the same endings on verbs make other words (manage → manager, deliver → deliverer).
+ */
+const COMPARED = new Set(
+  (
+    'big bright busy cheap clean clear close cold dark deep early easy fair fast few fine firm full ' +
+    'great hard happy heavy high hot large late light long loose low mild new nice old poor quick ' +
+    'quiet rich safe short simple slow small smart soft strong tight tough warm weak wide young'
+  ).split(' '),
+);
 
 /** Verbs whose past and -ing forms double the last consonant (plan → planned, stop → stopping):
  * one vowel before one final consonant in a one-syllable word. Longer words vary by stress (prefer →
@@ -148,6 +164,12 @@ export function englishForms(q: string): Set<string> {
     forms.add(`${s}ings`); // findings, meetings, savings
   }
   if (irregular) for (const f of irregular) forms.add(f);
+  if (COMPARED.has(q)) {
+    const base = consonantY ? `${q.slice(0, -1)}i` : doubles(q) === 'always' ? q + last : q;
+    const e = last === 'e' ? '' : 'e';
+    forms.add(`${base}${e}r`);
+    forms.add(`${base}${e}st`);
+  }
   // Possessives of every form: the customer's, customers', the people's.
   for (const f of [...forms]) {
     for (const apostrophe of ["'", '’']) {

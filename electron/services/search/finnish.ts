@@ -593,10 +593,16 @@ export function finnishStems(q: string): {
     out.strong(strong);
     out.compared(strong, false);
   } else if (/[aäie]n$/.test(q) && q.length >= 4) {
-    // puhelin → puhelime-, avain → avaime-, sydän → sydäme-
+    // puhelin → puhelime-, avain → avaime-, sydän → sydäme-; lämmin → lämpime- (mm → mp, as in
+    // the other -in words whose stem strengthens a doubled consonant)
     out.add(q, BARE);
     out.consonant(q, true);
     out.strong(`${q.slice(0, -1)}me`);
+    const back = /[aou]/.test(q) ? 'a' : 'ä';
+    for (const head of regrade(q.slice(0, -2), STRENGTHEN.slice(0, 5))) {
+      out.strong(`${head}${q.at(-2)}me`);
+      out.strong(`${head}${q.at(-2)}m${back}`); // lämpimä-n, lämpimä-ssä
+    }
   } else if (!isVowel(last)) {
     // foreign and abbreviations: Excel → Exceli-n, CRM → CRM:n (BARE)
     out.add(q, BARE);
