@@ -62,13 +62,15 @@ function expectedLayouts(db: Database): string[] {
       doc: string;
     }[]
   )
-    .map((note) => {
+    .flatMap((note) => {
       const { text, blocks } = deriveNotes(JSON.parse(note.doc) as DocNode);
+      // Notes of empty blocks only ("\n" between two empty paragraphs) have nothing to find: no layout.
+      if (!blocks.some((block) => block.text)) return [];
       const layout = blocks.map((block) => {
         const before = [...text].slice(0, block.start).join('').length;
         return [block.start, before, block.text.length];
       });
-      return `${note.id} ${JSON.stringify(layout)}`;
+      return [`${note.id} ${JSON.stringify(layout)}`];
     })
     .sort();
 }
