@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorMessage, errorMessage } from '../../shared/errors.ts';
 import { phraseError } from '../../shared/i18n/errors.ts';
 import type { ExportJob } from '../../shared/report.ts';
-import { notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 
 type WorkerMessage =

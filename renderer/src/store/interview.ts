@@ -11,7 +11,7 @@ type Patch = Input<'updateInterview'>['patch'];
 
 interface InterviewState {
   detail: InterviewDetail | null;
-  /** Goes up when the notes were changed outside the editor (coding search hits): the editor reopens. */
+  /** Goes up when the notes were changed outside the editor (coding search hits, an import): the editor reopens. */
   notesVersion: number;
   load: (id: string) => Promise<void>;
   /** Reloads the open interview's notes and codings if it is one of these, and reopens its editor. */

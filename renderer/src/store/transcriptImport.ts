@@ -23,8 +23,6 @@ interface Pending {
 
 interface TranscriptImportState {
   pending: Pending | null;
-  /** Bumped when an import rewrote the open interview's notes: the editor opens them again. */
-  notesReloads: number;
   choose: (file: File, target: ImportTarget) => Promise<void>;
   /** Another account for a new interview: the people and suggestions are theirs. */
   retarget: (target: ImportTarget) => Promise<void>;
@@ -64,7 +62,6 @@ export const useTranscriptImport = create<TranscriptImportState>((set, get) => {
   };
   return {
     pending: null,
-    notesReloads: 0,
     choose: async (file, target) => {
       const pending: Pending = {
         target,
@@ -106,8 +103,7 @@ export const useTranscriptImport = create<TranscriptImportState>((set, get) => {
         set({ pending: null });
         useNotify.getState().push('info', i18next.t('transcriptImport.done', { fileName: pending.fileName }));
         if ('interviewId' in pending.target) {
-          await useInterview.getState().load(interviewId);
-          set((s) => ({ notesReloads: s.notesReloads + 1 }));
+          await useInterview.getState().reloadNotes([interviewId]);
         } else {
           await useWorkspace.getState().loadEngagement(pending.target.engagementId);
           useRouter.getState().navigate({ name: 'interview', id: interviewId });

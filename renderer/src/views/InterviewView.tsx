@@ -18,7 +18,6 @@ import { useNotes } from '../store/notes.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
-import { useTranscriptImport } from '../store/transcriptImport.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import { CodingPanel } from './CodingPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -35,7 +34,6 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
   // Until the consultant picks a tab: codings once there are some, the interview's facts before that.
   const sideTab = chosenTab ?? (hasCodings ? 'codings' : 'interview');
   const pickerOpen = useCodings((s) => s.pickerOpen);
-  const notesReloads = useTranscriptImport((s) => s.notesReloads);
 
   useEffect(() => {
     useInterview.setState({ detail: null });
@@ -95,7 +93,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
         ) : (
           <NotesEditor
             // Opened again when a search's coding or an import rewrote the notes, so it edits the stored revision.
-            key={`${detail.id}:${notesVersion}:${notesReloads}`}
+            key={`${detail.id}:${notesVersion}`}
             interviewId={detail.id}
             engagementId={detail.engagementId}
             initialDoc={detail.notes.doc}
