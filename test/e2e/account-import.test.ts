@@ -66,7 +66,13 @@ for (const { locale, lang } of [
         await screenshot(page, `account-import-refused-${lang}`);
         // By keyboard: the focused "Choose file" button opens the picker with Enter.
         const chooseFile = dialog.getByRole('button', { name: fi ? 'Valitse tiedosto…' : 'Choose file…' });
-        await chooseFile.focus();
+        // The refusal re-renders the dialog: focus until the button really holds it, then press.
+        await expect
+          .poll(async () => {
+            await chooseFile.focus();
+            return chooseFile.evaluate((el) => el === document.activeElement);
+          })
+          .toBe(true);
         const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
         await chooser.setFiles({
           name: 'asiakkaat.xlsx',
