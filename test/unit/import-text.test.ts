@@ -300,3 +300,124 @@ test('text made of transcript pieces in any order is read or refused for a reaso
     { numRuns: 500 },
   );
 });
+
+describe('a remark labelled like a turn stays text in the speaker’s turn', () => {
+  test('a Word-typed Finnish interview, every paragraph "Name: text": "Huom:" and "Kysymys:" join the turn they follow', async () => {
+    // As a consultant types it in Word and saves as .txt: one paragraph a line, no blank lines.
+    const t = await read(
+      [
+        'Haastattelija: Kiitos, että ehdit. Miten yhteistyö on sujunut viime vuonna?',
+        'Matti: Pääosin hyvin. Toimitukset ovat tulleet ajallaan, laskutuksessa on ollut sotkua.',
+        'Haastattelija: Millaista sotkua?',
+        'Matti: Samasta toimituksesta on tullut kaksi laskua, ja hyvityksiä on saanut odottaa.',
+        'Huom: asiakas näytti esimerkkilaskun, pyydetään kopio.',
+        'Haastattelija: Entä yhteyshenkilöt?',
+        'Matti: Vaihtuvat liian usein. Kolmas myyjä kahdessa vuodessa.',
+        'Kysymys: pitäisikö tästä kertoa asiakkuusjohtajalle?',
+        'Haastattelija: Kiitos, tämä riittää tältä erää.',
+        'Matti: Kiitos itsellesi.',
+      ].join('\n'),
+    );
+    expect(t.speakers.map((s) => [s.name, s.cues])).toEqual([
+      ['Haastattelija', 4],
+      ['Matti', 4],
+    ]);
+    expect(brief(t)[3]).toEqual([
+      null,
+      'Matti',
+      'Samasta toimituksesta on tullut kaksi laskua, ja hyvityksiä on saanut odottaa. Huom: asiakas näytti esimerkkilaskun, pyydetään kopio.',
+    ]);
+    expect(brief(t)[5]).toEqual([
+      null,
+      'Matti',
+      'Vaihtuvat liian usein. Kolmas myyjä kahdessa vuodessa. Kysymys: pitäisikö tästä kertoa asiakkuusjohtajalle?',
+    ]);
+    // Every paragraph is someone's: no "cues without a speaker" warning.
+    expect(t.warnings).toEqual([]);
+  });
+
+  test('an English Otter-style export with blank lines: "Note:" once and "Summary:" at the end are no speakers', async () => {
+    const t = await read(
+      'Interviewer: How did you end up choosing the platform?\n\n' +
+        'Sarah: Mostly the integrations. We looked at three vendors.\n\n' +
+        'Interviewer: And the price?\n\n' +
+        'Sarah: It was the second cheapest, which helped.\n\n' +
+        'Note: she mentioned a competitor offer, follow up.\n\n' +
+        'Interviewer: What would make you leave?\n\n' +
+        'Sarah: Another outage like March. That hurt us.\n\n' +
+        'Summary: price fine, reliability is the risk.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Interviewer', 'Sarah']);
+    expect(t.cues.map((c) => c.speaker)).toEqual([
+      'Interviewer',
+      'Sarah',
+      'Interviewer',
+      'Sarah',
+      'Interviewer',
+      'Sarah',
+    ]);
+    expect(t.cues[3]!.text).toBe(
+      'It was the second cheapest, which helped. Note: she mentioned a competitor offer, follow up.',
+    );
+    expect(t.cues[5]!.text).toBe(
+      'Another outage like March. That hurt us. Summary: price fine, reliability is the risk.',
+    );
+  });
+
+  test('remark words stay text even when they recur, in any case, Finnish or English', async () => {
+    const t = await read(
+      'Haastattelija: Mitä pidätte palvelusta?\n\nLiisa: Hyvä, mutta hidas.\n\nHUOM: hitaus toistuu.\n\n' +
+        'Haastattelija: Entä hinta?\n\nLiisa: Kallis.\n\nhuom: sama kuin viime vuonna.\n\n' +
+        'Haastattelija: Kiitos.\n\nLiisa: Ole hyvä.\n\nTaustaa: asiakas vuodesta 2019.\n\n' +
+        'Question: does this match the survey?\n\nAnswer: mostly.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Liisa']);
+    expect(brief(t).slice(1, 4)).toEqual([
+      [null, 'Liisa', 'Hyvä, mutta hidas. HUOM: hitaus toistuu.'],
+      [null, 'Haastattelija', 'Entä hinta?'],
+      [null, 'Liisa', 'Kallis. huom: sama kuin viime vuonna.'],
+    ]);
+    expect(t.cues.at(-1)!.text).toBe(
+      'Ole hyvä. Taustaa: asiakas vuodesta 2019. Question: does this match the survey? Answer: mostly.',
+    );
+  });
+
+  test('a one-word label said once among speakers who talk many times stays text; a full name or a known person does not', async () => {
+    const lines = [
+      'Haastattelija: Miten käyttöönotto meni?',
+      'Anna Korhonen: Hitaasti, koulutusta oli liian vähän.',
+      'Haastattelija: Mikä olisi auttanut?',
+      'Anna Korhonen: Pari lisäpäivää paikan päällä.',
+      'Haastattelija: Entä tuki?',
+      'Anna Korhonen: Tuki vastaa nopeasti.',
+      'Hinta: ei puhuttu.',
+      'Haastattelija: Kiitos paljon.',
+    ];
+    const plain = await read(lines.join('\n'));
+    expect(plain.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen']);
+    expect(plain.cues[5]!.text).toBe('Tuki vastaa nopeasti. Hinta: ei puhuttu.');
+
+    const guest = [...lines.slice(0, 6), 'Pekka Aho: Minä lisään, että tuki on hyvä.', lines[7]!];
+    expect((await read(guest.join('\n'))).speakers.map((s) => s.name)).toEqual([
+      'Haastattelija',
+      'Anna Korhonen',
+      'Pekka Aho',
+    ]);
+
+    const named = [...lines.slice(0, 6), 'Pekka: Minä lisään, että tuki on hyvä.', lines[7]!].join('\n');
+    expect((await read(named)).speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Anna Korhonen']);
+    const known = await readTranscript(utf8(named), 'a.txt', ['Pekka Aho']);
+    expect(known.ok && known.transcript.speakers.map((s) => s.name)).toEqual([
+      'Haastattelija',
+      'Anna Korhonen',
+      'Pekka',
+    ]);
+  });
+
+  test('a short dialogue where no one talks three times still takes a one-off label as a speaker', async () => {
+    const t = await read(
+      'Haastattelija: Aloitetaanko?\nMatti: Joo.\nHaastattelija: Hyvä.\nLiisa: Minäkin olen tässä.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Matti', 'Liisa']);
+  });
+});

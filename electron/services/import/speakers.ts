@@ -30,7 +30,10 @@ export function looksLikeName(name: string): boolean {
  * word (and mask it everywhere). So a label counts when it comes back in the file, or, said once, when
  * it reads like a full name (two or more capitalised words) in a dialogue or names a person the
  * interview knows, or, capitalised, when every turn opens with a label or no label comes back. A
- * one-off single word amid recurring speakers and unlabelled paragraphs stays text. Returns how many cues got a speaker.
+ * one-off single word amid recurring speakers and unlabelled paragraphs, or amid speakers who each
+ * talk three times or more, stays text, and so does a word that labels remarks ("Huom", "Kysymys",
+ * "Summary") however often it comes: both in typed notes only (no times), as subtitle tools write
+ * their labels themselves. Returns how many cues got a speaker.
  */
 export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = []): number {
   // A heading or a table row with a colon in it is no turn of talk.
@@ -61,10 +64,17 @@ export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = [])
   const recurring = [...counts.values()].some((count) => count >= 2);
   const turns = cues.filter((cue) => !cue.block).length;
   const allLabelled = found.filter(Boolean).length === turns;
-  const accepts = (name: string) =>
-    (counts.get(name) ?? 0) >= 2 ||
-    isKnown(name) ||
-    (dialogue && !/^\p{Ll}/u.test(name) && (fullName(name) || !recurring || allLabelled));
+  // In typed notes (no times), "Huom:" once among speakers who each talk many times is a remark.
+  // Subtitle tools (Zoom) write the label themselves: there a name said once is still a speaker.
+  const typed = cues.every((cue) => cue.startMs === null);
+  const talkative = typed && [...counts.values()].some((count) => count >= 3);
+  const accepts = (name: string) => {
+    if (isKnown(name)) return true;
+    if (typed && isRemarkWord(name)) return false;
+    if ((counts.get(name) ?? 0) >= 2) return true;
+    if (!dialogue || /^\p{Ll}/u.test(name)) return false;
+    return fullName(name) || !recurring || (allLabelled && !talkative);
+  };
   let taken = 0;
   cues.forEach((cue, i) => {
     const hit = found[i];
@@ -75,6 +85,59 @@ export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = [])
     taken++;
   });
   return taken;
+}
+
+/**
+ * Words that label a remark, a question or a section in typed notes, never a person: "Huom: …" or
+ * "Kysymys: …" in a file where every paragraph is "Name: text" would otherwise become a speaker.
+ */
+const REMARK_WORDS = new Set(
+  [
+    'huom',
+    'huomio',
+    'huomautus',
+    'nb',
+    'note',
+    'notes',
+    'ps',
+    'pps',
+    'todo',
+    'kysymys',
+    'vastaus',
+    'question',
+    'answer',
+    'tausta',
+    'taustaa',
+    'background',
+    'yhteenveto',
+    'summary',
+    'lisätieto',
+    'lisätietoja',
+    'lisätietoa',
+    'päivitys',
+    'update',
+    'kommentti',
+    'comment',
+    'esimerkki',
+    'esimerkiksi',
+    'example',
+    'muistiinpano',
+    'muistiinpanot',
+    'tehtävä',
+    'action',
+    'aihe',
+    'topic',
+    'teema',
+    'johtopäätös',
+    'conclusion',
+    'edit',
+    'korjaus',
+  ].map((word) => foldWords(word).join(' ')),
+);
+
+/** "Huom", "NOTE", "Kysymys" (any case, a trailing full stop or not) label remarks, not speakers. */
+export function isRemarkWord(name: string): boolean {
+  return REMARK_WORDS.has(foldWords(name).join(' '));
 }
 
 /** The words of a name, lower case without accents: "Virtanen, Matti" → virtanen, matti. */

@@ -1,6 +1,6 @@
 import type { CueBlock } from '../../../shared/import.ts';
 import { cleanText, normaliseSpeaker } from './clean.ts';
-import { type RawCue, takeColonSpeakers } from './speakers.ts';
+import { namePrefix, type RawCue, takeColonSpeakers } from './speakers.ts';
 import { parseTimestamp } from './timestamps.ts';
 
 /**
@@ -86,10 +86,17 @@ export function readText(
     units.map((unit) => unit.cue),
     known,
   );
+  // Where every paragraph opens with a label, one that was no speaker ("Huom: …") is a remark within
+  // the turn it follows, not a paragraph nobody said.
+  const remark = (unit: RawCue) => unit.speaker === null && !unit.block && namePrefix(unit.text) !== null;
+  const allLabelled =
+    named > 0 && units.every(({ cue: unit }) => unit.block || unit.speaker !== null || remark(unit));
   const cues: RawCue[] = [];
   for (const { cue: unit, joins } of units) {
     const previous = cues[cues.length - 1];
-    if (previous && joins && unit.speaker === null) previous.text = `${previous.text} ${unit.text}`;
+    const inTurn = allLabelled && remark(unit) && previous?.speaker != null && !previous.block;
+    if (previous && (joins || inTurn) && unit.speaker === null)
+      previous.text = `${previous.text} ${unit.text}`;
     else cues.push(unit);
   }
   return { cues: cues.filter((c) => c.text), structured: stamped || named > 0 };
