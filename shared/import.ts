@@ -37,6 +37,8 @@ export interface DocComment {
   author: string | null;
   /** The text of the paragraph the comment is attached to, where the file says. */
   anchorText: string | null;
+  /** How many earlier paragraphs have the same text (a comment on the second "Kyllä." says 1); 0 if left out. */
+  anchorOccurrence?: number;
 }
 
 /** Something the consultant should know; phrased from its key (i18n transcriptImport.warning.<key>). */

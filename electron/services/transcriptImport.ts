@@ -17,6 +17,7 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { createIdentity, listIdentities } from './identities.ts';
 import { MAX_TRANSCRIPT_BYTES, readTranscript, toTurns } from './import/index.ts';
+import { namePrefix } from './import/speakers.ts';
 import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
 import { saveNotes } from './notes.ts';
 
@@ -212,10 +213,52 @@ export interface TranscriptMeta {
   importedAt: string;
 }
 
+/** A quoted anchor is cut to about this many characters: the paragraph it points to is right above. */
+const ANCHOR_QUOTE = 60;
+
+/**
+ * The turn each Word comment goes after: the one made of the paragraph it is attached to (its text
+ * without the "Name:" label, which became the speaker), counting equal paragraphs so a comment on the
+ * second "Kyllä." goes after the second; failing that, a turn that holds the paragraph's text (Otter's
+ * headers join the lines of a turn); -1 where neither is found.
+ */
+export function anchorComments(turns: readonly Turn[], comments: readonly DocComment[]): number[] {
+  return comments.map((comment) => {
+    const anchor = comment.anchorText?.trim();
+    if (!anchor) return -1;
+    const said = namePrefix(anchor)?.rest || anchor;
+    const labelled = (turn: Turn) => (turn.speaker === null ? turn.text : `${turn.speaker}: ${turn.text}`);
+    const nth = comment.anchorOccurrence ?? 0;
+    const exact = indicesWhere(turns, (turn) => turn.text === said || labelled(turn) === anchor);
+    if (exact.length > nth) return exact[nth]!;
+    const within = indicesWhere(turns, (turn) => turn.text.includes(said) || labelled(turn).includes(anchor));
+    return within.length ? within[Math.min(nth, within.length - 1)]! : -1;
+  });
+}
+
+function indicesWhere<T>(list: readonly T[], test: (item: T) => boolean): number[] {
+  const found: number[] = [];
+  list.forEach((item, i) => {
+    if (test(item)) found.push(i);
+  });
+  return found;
+}
+
+/** The first words of a long anchor, cut at a space. */
+function shortQuote(text: string): string {
+  const chars = [...text];
+  if (chars.length <= ANCHOR_QUOTE) return text;
+  const cut = chars.slice(0, ANCHOR_QUOTE).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > ANCHOR_QUOTE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /**
  * The transcript section of the notes: one paragraph per turn stamped with its start (seconds, as the
- * clock gutter shows), the speaker's label first as a mention of who they are. Word comments that
- * cannot be tied to a coding's passage are listed at its end, in the notes' language.
+ * clock gutter shows), the speaker's label first as a mention of who they are. A Word comment follows
+ * the paragraph it is attached to as a paragraph of its own, in the notes' language ("Kommentti
+ * (Liisa): … — kohtaan “…”"); comments that cannot be placed are listed at the section's end. They are
+ * notes text, so search, anonymisation and erasure reach them and their authors' names.
  */
 export function transcriptBlock(
   turns: readonly Turn[],
@@ -224,7 +267,21 @@ export function transcriptBlock(
   comments: readonly DocComment[] = [],
   commentWords: { comment: string; on: string } = { comment: 'Comment', on: 'on' },
 ): DocNode {
-  const paragraphs: DocNode[] = turns.map((turn) => {
+  const commentParagraph = (comment: DocComment, anchored: boolean): DocNode => {
+    const who = comment.author ? ` (${comment.author})` : '';
+    const quoted = comment.anchorText && (anchored ? shortQuote(comment.anchorText) : comment.anchorText);
+    const where = quoted ? ` — ${commentWords.on} “${quoted}”` : '';
+    return {
+      type: 'paragraph',
+      content: [{ type: 'text', text: `${commentWords.comment}${who}: ${comment.text}${where}` }],
+    };
+  };
+  const after = new Map<number, DocComment[]>();
+  anchorComments(turns, comments).forEach((place, c) => {
+    after.set(place, [...(after.get(place) ?? []), comments[c]!]);
+  });
+  const paragraphs: DocNode[] = [];
+  turns.forEach((turn, i) => {
     const content: DocNode[] = [];
     if (turn.speaker !== null) {
       const id = speakerIds.get(turn.speaker);
@@ -237,16 +294,10 @@ export function transcriptBlock(
       attrs: { ts: turn.startMs === null ? null : turn.startMs / 1000 },
     };
     if (content.length) paragraph.content = content;
-    return paragraph;
+    paragraphs.push(paragraph);
+    for (const comment of after.get(i) ?? []) paragraphs.push(commentParagraph(comment, true));
   });
-  for (const comment of comments) {
-    const who = comment.author ? ` (${comment.author})` : '';
-    const where = comment.anchorText ? ` — ${commentWords.on} “${comment.anchorText}”` : '';
-    paragraphs.push({
-      type: 'paragraph',
-      content: [{ type: 'text', text: `${commentWords.comment}${who}: ${comment.text}${where}` }],
-    });
-  }
+  for (const comment of after.get(-1) ?? []) paragraphs.push(commentParagraph(comment, false));
   if (!paragraphs.length) paragraphs.push({ type: 'paragraph' });
   return { type: TRANSCRIPT_NODE, attrs: { ...meta }, content: paragraphs };
 }

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { writeReport } from '../../electron/report/export.ts';
 import { visibleText } from '../../electron/report/leaks.ts';
@@ -115,6 +124,11 @@ describe('import', () => {
     { name: 'Kaisa Lehto', as: 'interviewer' as const },
     { name: 'Mäkelä, Päivi', as: 'interviewee' as const, intervieweeId: paiviId },
     { name: 'Jorma Salo', as: 'other' as const },
+  ];
+
+  const wordMapping = () => [
+    { name: 'Kaisa Lehto', as: 'interviewer' as const },
+    { name: 'Päivi Mäkelä', as: 'interviewee' as const, intervieweeId: paiviId },
   ];
 
   test('appends one transcript section after the consultant’s notes, a paragraph per turn with its time', async () => {
@@ -289,17 +303,143 @@ describe('import', () => {
     expect(ws.call('getInterview', { id: interviewId }).intervieweeIds).toEqual([paiviId, otherPersonId]);
   });
 
-  test('Word comments are kept as a list at the end of the transcript section', async () => {
+  test('a Word comment follows the paragraph it is on, the second of two equal ones told apart; an unattached one goes to the end', async () => {
+    const commented = (id: number, label: string, text: string) =>
+      new Paragraph({
+        children: [
+          new TextRun(label),
+          new CommentRangeStart(id),
+          new TextRun(text),
+          new CommentRangeEnd(id),
+          new TextRun({ children: [new CommentReference(id)] }),
+        ],
+      });
+    const date = new Date('2026-03-12T10:00:00Z');
+    const doc = new Document({
+      comments: {
+        children: [
+          { id: 0, author: 'Pekka Mäki', date, children: [new Paragraph('Äänensävy oli epäröivä.')] },
+          {
+            id: 1,
+            author: 'Kaisa Lehto',
+            date,
+            children: [new Paragraph('Tarkista luvut asiakkuusjohtajalta.')],
+          },
+          { id: 2, author: 'Kaisa Lehto', date, children: [new Paragraph('Kysy Pekka Mäeltä lisää.')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('Kaisa Lehto: Onko hinta kohdallaan?'),
+            new Paragraph('Päivi Mäkelä: Kyllä.'),
+            new Paragraph('Kaisa Lehto: Entä toimitukset?'),
+            commented(0, 'Päivi Mäkelä: ', 'Kyllä.'),
+            commented(
+              1,
+              'Kaisa Lehto: ',
+              'Viime vuonna laskutusvirheitä oli kuulemma kolmisenkymmentä, ja jokainen niistä vei viikon.',
+            ),
+            new Paragraph('Päivi Mäkelä: Niin oli.'),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const docSource = source(bytes, 'haastattelu.docx');
+    const preview = await ws.call('previewTranscript', docSource);
+    expect(preview.comments).toBe(3);
+    expect(preview.warnings).toEqual([{ key: 'commentsUnanchored', params: { count: 1 } }]);
+    await ws.call('importTranscript', { ...docSource, speakers: wordMapping() });
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    expect(notes.text.split('\n')).toEqual([
+      'Omat muistiinpanoni ennen litterointia.',
+      'Kaisa Lehto: Onko hinta kohdallaan?',
+      'Päivi Mäkelä: Kyllä.',
+      'Kaisa Lehto: Entä toimitukset?',
+      'Päivi Mäkelä: Kyllä.',
+      'Kommentti (Pekka Mäki): Äänensävy oli epäröivä. — kohtaan “Päivi Mäkelä: Kyllä.”',
+      'Kaisa Lehto: Viime vuonna laskutusvirheitä oli kuulemma kolmisenkymmentä, ja jokainen niistä vei viikon.',
+      'Kommentti (Kaisa Lehto): Tarkista luvut asiakkuusjohtajalta. — kohtaan “Kaisa Lehto: Viime vuonna laskutusvirheitä oli kuulemma…”',
+      'Päivi Mäkelä: Niin oli.',
+      'Kommentti (Kaisa Lehto): Kysy Pekka Mäeltä lisää.',
+      '',
+    ]);
+    // Inside the transcript section, as notes text: not a mark the editor would lose.
+    expect(transcriptOf(notes.doc).content).toHaveLength(9);
+    expect(notesDocProblem(notes.doc)).toBeNull();
+  });
+
+  test('a comment’s author and the names in it are found by the identity engine as in the notes: erasing the person removes them', async () => {
+    const doc = new Document({
+      comments: {
+        children: [
+          {
+            id: 0,
+            author: 'Pekka Mäki',
+            date: new Date('2026-03-12T10:00:00Z'),
+            children: [new Paragraph('Pekka Mäen mielestä tämä on liioittelua.')],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('Kaisa Lehto: Miten toimitukset sujuvat?'),
+            new Paragraph({
+              children: [
+                new TextRun('Päivi Mäkelä: '),
+                new CommentRangeStart(0),
+                new TextRun('Ne myöhästyvät aina.'),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    await ws.call('importTranscript', {
+      ...source(bytes, 'haastattelu.docx'),
+      speakers: wordMapping(),
+    });
+    // The consultant's own notes name him too, inflected: both must go the same way.
+    const before = ws.call('getInterview', { id: interviewId }).notes;
+    ws.saveNotes({
+      interviewId,
+      doc: {
+        ...before.doc,
+        content: [paragraphsToDoc(['Sovittu Pekka Mäen kanssa.']).content![0]!, ...before.doc.content!],
+      },
+    });
+    expect(ws.call('getInterview', { id: interviewId }).notes.text).toMatch(
+      /Sovittu Pekka Mäen kanssa\.[\s\S]*Kommentti \(Pekka Mäki\): Pekka Mäen mielestä/,
+    );
+    const preview = ws.call('erasurePreview', { id: otherPersonId });
+    expect(JSON.stringify(preview)).toContain('Mäki');
+    ws.call('eraseInterviewee', { id: otherPersonId });
+    const after = ws.call('getInterview', { id: interviewId }).notes;
+    expect(after.problem).toBeNull();
+    expect(after.text).not.toMatch(/Pekka|Mäki|Mäen/);
+    expect(after.text).toContain('mielestä tämä on liioittelua');
+    expect(after.text).toContain('Päivi Mäkelä: Ne myöhästyvät aina.');
+  });
+
+  test('Word comments that cannot be placed are kept at the end of the transcript section', async () => {
     const { transcriptBlock } = await import('../../electron/services/transcriptImport.ts');
     const block = transcriptBlock(
       [{ startMs: null, speaker: null, text: 'Teksti.' }],
       new Map(),
       { fileName: 'a.docx', format: 'docx', importedAt: '2026-01-01T00:00:00Z' },
-      [{ text: 'Tarkista', author: 'KL', anchorText: 'Teksti.' }],
+      [
+        { text: 'Tarkista', author: 'KL', anchorText: 'Poistettu kappale.' },
+        { text: 'Yleisesti hyvä', author: null, anchorText: null },
+      ],
       { comment: 'Kommentti', on: 'kohtaan' },
     );
     expect(deriveNotes({ type: 'doc', content: [block] }).text).toBe(
-      'Teksti.\nKommentti (KL): Tarkista — kohtaan “Teksti.”',
+      'Teksti.\nKommentti (KL): Tarkista — kohtaan “Poistettu kappale.”\nKommentti: Yleisesti hyvä',
     );
   });
 

@@ -55,14 +55,21 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   if (!document) return { ok: false };
   const root: DocElement = document;
   const lines: SourceLine[] = [];
-  const anchors = new Map<string, string>();
+  const anchors = new Map<string, { text: string; occurrence: number }>();
+  // How many paragraphs so far had each text: a comment on the second "Kyllä." is told from the first.
+  const seen = new Map<string, number>();
+  const anchor = (ids: readonly string[], text: string) => {
+    const occurrence = seen.get(text) ?? 0;
+    seen.set(text, occurrence + 1);
+    for (const id of ids) if (!anchors.has(id)) anchors.set(id, { text, occurrence });
+  };
   const noteRefs: DocElement[] = [];
 
   const addParagraph = (paragraph: DocElement, block?: CueBlock) => {
     const ids: string[] = [];
     const text = inlineText(paragraph, ids, noteRefs);
     const clean = cleanText(text);
-    for (const id of ids) if (!anchors.has(id)) anchors.set(id, clean);
+    anchor(ids, clean);
     // A line break inside a paragraph (Teams' Word download puts one after the speaker) starts a line.
     for (const part of text.split('\n')) {
       if (!part.trim()) continue;
@@ -77,7 +84,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
           const ids: string[] = [];
           const cells = (row.children ?? []).map((cell) => cleanText(blockText(cell, ids, noteRefs)));
           const text = cells.filter(Boolean).join(' | ');
-          for (const id of ids) if (!anchors.has(id)) anchors.set(id, text);
+          anchor(ids, text);
           if (text) lines.push({ text, block: 'tableRow' });
         }
       } else if (element.children) walk(element.children);
@@ -94,13 +101,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   const comments: DocComment[] = (root.comments ?? []).flatMap((comment) => {
     const text = cleanText((comment.body ?? []).map((p) => blockText(p, [])).join('\n'));
     if (!text) return [];
-    return [
-      {
-        text,
-        author: comment.authorName?.trim() || null,
-        anchorText: anchors.get(comment.commentId ?? '') || null,
-      },
-    ];
+    const at = anchors.get(comment.commentId ?? '');
+    const read: DocComment = {
+      text,
+      author: comment.authorName?.trim() || null,
+      anchorText: at?.text || null,
+    };
+    if (at?.text && at.occurrence) read.anchorOccurrence = at.occurrence;
+    return [read];
   });
   return { ok: true, lines, comments };
 }
