@@ -15,6 +15,8 @@ export interface Events {
   settingsChanged: Settings;
   /** A backup began (`done` false), was written (`entry`) or failed (`failure`): the daily one or one asked for. */
   backupProgress: BackupProgress;
+  /** A transcript or account list being previewed or imported moved to a stage, on in it, finished or failed. */
+  importProgress: ImportProgress;
 }
 
 export interface BackupProgress {
@@ -24,12 +26,31 @@ export interface BackupProgress {
   failure: ErrorMessage | null;
 }
 
+export const IMPORT_STAGES = ['reading', 'parsing', 'writing'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+/** How far one preview or import of a file is; counts only, never the file's content or name. */
+export interface ImportProgress {
+  /** One run (a preview or an import): its events share it. */
+  id: string;
+  kind: 'transcript' | 'accounts';
+  step: 'preview' | 'import';
+  stage: ImportStage;
+  /** The stage's work done and in all (a transcript's cues, say); 0 of 0 where the stage is not counted. */
+  done: number;
+  total: number;
+  /** The last event of the run: it ended, with `failure` set where it failed. */
+  finished: boolean;
+  failure: ErrorMessage | null;
+}
+
 export type EventName = keyof Events;
 
 export const EVENT_NAMES = [
   'exportProgress',
   'settingsChanged',
   'backupProgress',
+  'importProgress',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile when an event is added to `Events` but not to the list.
@@ -37,6 +58,7 @@ const _everyEventListed: Record<EventName, true> = {
   exportProgress: true,
   settingsChanged: true,
   backupProgress: true,
+  importProgress: true,
 };
 void _everyEventListed;
 

@@ -13,6 +13,7 @@ import * as engagements from '../services/engagements.ts';
 import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from '../services/erasure.ts';
 import * as findings from '../services/findings.ts';
 import * as identities from '../services/identities.ts';
+import { withImportProgress } from '../services/importProgress.ts';
 import * as interviews from '../services/interviews.ts';
 import { saveNotes } from '../services/notes.ts';
 import { findQuotes } from '../services/quotes.ts';
@@ -46,8 +47,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     createInterviewee: ({ accountId, ...fields }) => accounts.createInterviewee(ctx, accountId, fields),
     updateInterviewee: ({ id, patch }) => accounts.updateInterviewee(ctx, id, patch),
     deleteInterviewee: ({ id }) => deleteWithImpact(ctx, 'interviewee', id),
-    previewAccountImport: (request) => accountImport.previewAccountImport(ctx, request),
-    importAccounts: (request) => accountImport.importAccounts(ctx, request),
+    previewAccountImport: (request) =>
+      withImportProgress(ctx, 'accounts', 'preview', (p) =>
+        accountImport.previewAccountImport(ctx, request, p),
+      ),
+    importAccounts: (request) =>
+      withImportProgress(ctx, 'accounts', 'import', (p) => accountImport.importAccounts(ctx, request, p)),
 
     listInterviews: ({ engagementId }) => interviews.listInterviews(ctx, engagementId),
     getInterview: ({ id }) => interviews.getInterviewDetail(ctx, id),
@@ -57,8 +62,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
       saveNotes(ctx, interviewId, doc, created, baseRevision),
     interviewClock: ({ id, action }) => interviews.interviewClock(ctx, id, action),
-    previewTranscript: (source) => previewTranscript(ctx, source),
-    importTranscript: (request) => importTranscript(ctx, request),
+    previewTranscript: (source) =>
+      withImportProgress(ctx, 'transcript', 'preview', (p) => previewTranscript(ctx, source, p)),
+    importTranscript: (request) =>
+      withImportProgress(ctx, 'transcript', 'import', (p) => importTranscript(ctx, request, p)),
 
     addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
     updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),

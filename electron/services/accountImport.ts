@@ -12,6 +12,7 @@ import type { ServiceContext } from './context.ts';
 import { suggestMapping } from './import/accounts/mapping.ts';
 import { buildPlan } from './import/accounts/plan.ts';
 import { readTable, type SheetTable, type TableRead } from './import/accounts/table.ts';
+import { type ProgressReporter, silentProgress } from './importProgress.ts';
 import { intoTrash } from './trash.ts';
 
 type Request = z.output<typeof AccountImportRequest>;
@@ -21,10 +22,11 @@ type Request = z.output<typeof AccountImportRequest>;
  * import that writes the same plan in one transaction, undoable from the Trash.
  */
 
-function open(ctx: ServiceContext, request: Request) {
+function open(ctx: ServiceContext, request: Request, progress: ProgressReporter = silentProgress) {
   const accounts = listAccounts(ctx, request.engagementId);
   const table = readCached(request);
   if (!table.ok) throw new KuuloError('accountListRefused', { reason: table.reason });
+  progress.stage('parsing');
   const { sheet } = table;
   const suggested = suggestMapping(sheet.headers);
   const mapping = fitWidth(request.mapping ?? suggested, sheet.headers.length);
@@ -62,8 +64,12 @@ function readCached(request: Request): TableRead {
 const fitWidth = (mapping: ColumnMapping, width: number): ColumnMapping =>
   Array.from({ length: width }, (_, i) => mapping[i] ?? null);
 
-export function previewAccountImport(ctx: ServiceContext, request: Request): AccountImportPreview {
-  const { table, suggested, mapping, plan } = open(ctx, request);
+export function previewAccountImport(
+  ctx: ServiceContext,
+  request: Request,
+  progress: ProgressReporter = silentProgress,
+): AccountImportPreview {
+  const { table, suggested, mapping, plan } = open(ctx, request, progress);
   return {
     format: table.format,
     csv: table.csv,
@@ -90,8 +96,12 @@ function columnsOf(sheet: SheetTable): AccountImportPreview['columns'] {
   });
 }
 
-export function importAccounts(ctx: ServiceContext, request: Request): AccountImportSummary {
-  const { plan, named } = open(ctx, request);
+export function importAccounts(
+  ctx: ServiceContext,
+  request: Request,
+  progress: ProgressReporter = silentProgress,
+): AccountImportSummary {
+  const { plan, named } = open(ctx, request, progress);
   if (!named) throw new KuuloError('accountListNeedsName');
   const summary: AccountImportSummary = {
     accountsCreated: 0,
@@ -127,6 +137,7 @@ export function importAccounts(ctx: ServiceContext, request: Request): AccountIm
   summary.accountsUpdated = matched.filter((a) => a.fills.length).length;
   summary.peopleCreated = people(plan.accounts).filter((p) => p.action === 'create').length;
   summary.peopleUpdated = people(matched).filter((p) => p.action === 'match' && p.fills.length).length;
+  progress.stage('writing');
   // One transaction (intoTrash): a failure anywhere leaves the workspace as it was.
   intoTrash(ctx, entry, () => {
     insertAccountsAndPeople(

@@ -18,6 +18,7 @@ import { getEngagement } from './engagements.ts';
 import { createIdentity, listIdentities } from './identities.ts';
 import { MAX_TRANSCRIPT_BYTES, readTranscript, toTurns } from './import/index.ts';
 import { namePrefix } from './import/speakers.ts';
+import { type ProgressReporter, silentProgress } from './importProgress.ts';
 import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
 import { saveNotes } from './notes.ts';
 
@@ -68,7 +69,11 @@ function targetOf(ctx: ServiceContext, source: Omit<TranscriptSource, 'fileName'
 }
 
 /** The bytes of the file, or a refusal before anything is decoded: base64 is a third larger. */
-async function readSource(source: TranscriptSource, target: Target): Promise<Transcript> {
+async function readSource(
+  source: TranscriptSource,
+  target: Target,
+  progress: ProgressReporter,
+): Promise<Transcript> {
   if (source.data.length > Math.ceil((MAX_TRANSCRIPT_BYTES * 4) / 3) + 4)
     throw new KuuloError('transcriptRefused', {
       reason: 'tooLarge',
@@ -76,7 +81,7 @@ async function readSource(source: TranscriptSource, target: Target): Promise<Tra
     });
   const bytes = Buffer.from(source.data, 'base64');
   const known = [...target.people.map((p) => p.name), ...interviewerNames(target.interviewer)];
-  const read = await readTranscript(bytes, source.fileName, known);
+  const read = await readTranscript(bytes, source.fileName, known, progress);
   if (!read.ok) throw new KuuloError('transcriptRefused', read.refusal);
   return read.transcript;
 }
@@ -122,9 +127,10 @@ export function suggestMapping(speaker: SpeakerSummary, target: Target): Speaker
 export async function previewTranscript(
   ctx: ServiceContext,
   source: TranscriptSource,
+  progress: ProgressReporter = silentProgress,
 ): Promise<TranscriptPreview> {
   const target = targetOf(ctx, source);
-  const transcript = await readSource(source, target);
+  const transcript = await readSource(source, target, progress);
   const turns = toTurns(transcript.cues);
   const language = getEngagement(ctx, source.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
@@ -350,13 +356,15 @@ export interface ImportRequest extends TranscriptSource {
 export async function importTranscript(
   ctx: ServiceContext,
   request: ImportRequest,
+  progress: ProgressReporter = silentProgress,
 ): Promise<{ interviewId: string }> {
   const target = targetOf(ctx, request);
-  const transcript = await readSource(request, target);
+  const transcript = await readSource(request, target, progress);
   const mapping = resolveMapping(transcript, target, request.speakers);
   const turns = toTurns(transcript.cues);
   const language = getEngagement(ctx, request.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
+  progress.stage('writing');
   // Re-checked inside: the interview may have changed while the file was being read.
   return ctx.db.transaction(() => {
     const current = targetOf(ctx, request);

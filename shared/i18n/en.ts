@@ -905,13 +905,19 @@ export const en = {
     showInFolder: 'Show in folder',
     failed: 'The export failed: {{message}}',
   },
+  importProgress: {
+    label: 'Import progress',
+    reading: 'Reading the file…',
+    parsing: 'Going through its content…',
+    writing: 'Saving to the workspace…',
+    failed: 'The import stopped.',
+  },
   transcriptImport: {
     action: 'Import transcript…',
     newInterview: 'Import a transcript as a new interview…',
     title: 'Import transcript',
     account: 'Account of the new interview',
     pickFile: 'Transcript file (.vtt, .srt, .sbv, .txt, .docx)',
-    reading: 'Reading the file…',
     format: 'Format',
     formats: {
       'vtt-teams': 'Teams (WebVTT)',

@@ -918,13 +918,19 @@ export const fi: Resources = {
     showInFolder: 'Näytä kansiossa',
     failed: 'Vienti epäonnistui: {{message}}',
   },
+  importProgress: {
+    label: 'Tuonnin eteneminen',
+    reading: 'Luetaan tiedostoa…',
+    parsing: 'Käydään sisältöä läpi…',
+    writing: 'Tallennetaan työtilaan…',
+    failed: 'Tuonti keskeytyi.',
+  },
   transcriptImport: {
     action: 'Tuo litteraatti…',
     newInterview: 'Tuo litteraatti uudeksi haastatteluksi…',
     title: 'Litteraatin tuonti',
     account: 'Uuden haastattelun asiakas',
     pickFile: 'Litteraattitiedosto (.vtt, .srt, .sbv, .txt, .docx)',
-    reading: 'Luetaan tiedostoa…',
     format: 'Muoto',
     formats: {
       'vtt-teams': 'Teams (WebVTT)',

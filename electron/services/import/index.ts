@@ -7,6 +7,7 @@ import type {
   TranscriptRead,
 } from '../../../shared/import.ts';
 import { countWords } from '../../../shared/notes.ts';
+import { type ProgressReporter, silentProgress } from '../importProgress.ts';
 import { looksLikeChat } from './chat.ts';
 import { decodeText } from './decode.ts';
 import { readDocx } from './docx.ts';
@@ -35,16 +36,23 @@ export async function readTranscript(
   fileName: string,
   /** Names of the interview's people: a label said once that names one of them is a speaker. */
   known: readonly string[] = [],
+  /** Told when the bytes are read and the text is being parsed, and how far that is. */
+  progress: ProgressReporter = silentProgress,
 ): Promise<TranscriptRead> {
   try {
-    return await read(bytes, fileName, known);
+    return await read(bytes, fileName, known, progress);
   } catch {
     // A reader bug must not reach the consultant as a stack trace; tests fuzz for this reason.
     return refuse('unreadable');
   }
 }
 
-async function read(bytes: Uint8Array, fileName: string, known: readonly string[]): Promise<TranscriptRead> {
+async function read(
+  bytes: Uint8Array,
+  fileName: string,
+  known: readonly string[],
+  progress: ProgressReporter,
+): Promise<TranscriptRead> {
   if (bytes.length === 0) return refuse('empty');
   if (bytes.length > MAX_TRANSCRIPT_BYTES)
     return refuse('tooLarge', { maxMb: MAX_TRANSCRIPT_BYTES / 1024 / 1024 });
@@ -52,7 +60,7 @@ async function read(bytes: Uint8Array, fileName: string, known: readonly string[
   const container = containerKind(bytes);
   if (container === 'zip') {
     const kind = zipKind(bytes);
-    if (kind === 'docx' || extension === 'docx') return readWord(bytes, known);
+    if (kind === 'docx' || extension === 'docx') return readWord(bytes, known, progress);
     return kind ? refuse('unsupportedFormat', { kind }) : refuse('notDocx');
   }
   if (container) return refuse('unsupportedFormat', { kind: container });
@@ -66,16 +74,18 @@ async function read(bytes: Uint8Array, fileName: string, known: readonly string[
   const lines = decoded.text.split(/\r\n|\r|\n/);
   const first = lines.find((line) => line.trim());
   if (first === undefined) return refuse('empty');
+  progress.stage('parsing', lines.length * 2);
+  const { tick } = progress;
 
   const isVtt = /^\uFEFF?WEBVTT(?:[\s:]|$)/.test(first.trim());
   const arrows = !isVtt && lines.some((line) => timingLine(line, 'arrow'));
   if (isVtt || arrows) {
-    const timed = readTimed(lines, 'arrow');
+    const timed = readTimed(lines, 'arrow', tick);
     const format: TranscriptFormat = isVtt || extension === 'vtt' ? 'vtt' : 'srt';
     return finishTimed(timed, format, warnings, known);
   }
   if (lines.some((line) => timingLine(line, 'sbv')))
-    return finishTimed(readTimed(lines, 'sbv'), 'sbv', warnings, known);
+    return finishTimed(readTimed(lines, 'sbv', tick), 'sbv', warnings, known);
 
   if (looksLikeChat(lines)) return refuse('chatLog');
   const source: SourceLine[] = lines.map((line) => (line.trim() ? { text: line } : null));
@@ -87,9 +97,14 @@ async function read(bytes: Uint8Array, fileName: string, known: readonly string[
   return finish(text.cues, 'text', warnings, text.structured);
 }
 
-async function readWord(bytes: Uint8Array, known: readonly string[]): Promise<TranscriptRead> {
+async function readWord(
+  bytes: Uint8Array,
+  known: readonly string[],
+  progress: ProgressReporter,
+): Promise<TranscriptRead> {
   const docx = await readDocx(bytes);
   if (!docx.ok) return refuse('corruptDocx');
+  progress.stage('parsing', docx.lines.length * 2);
   const warnings: ImportWarning[] = [];
   const unanchored = docx.comments.filter((comment) => comment.anchorText === null).length;
   if (unanchored) warnings.push({ key: 'commentsUnanchored', params: { count: unanchored } });
@@ -97,7 +112,7 @@ async function readWord(bytes: Uint8Array, known: readonly string[]): Promise<Tr
   // A subtitle file pasted into Word (older Teams downloads) is read as one.
   let result: TranscriptRead;
   if (texts.filter((line) => timingLine(line, 'arrow')).length >= 2) {
-    result = finishTimed(readTimed(texts, 'arrow'), 'docx', warnings, known);
+    result = finishTimed(readTimed(texts, 'arrow', progress.tick), 'docx', warnings, known);
   } else {
     if (looksLikeChat(texts)) return refuse('chatLog');
     const text = readText(docx.lines, true, known);

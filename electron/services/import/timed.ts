@@ -34,7 +34,15 @@ export interface TimedRead {
 const ID_LINE = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/\d+-\d+)?)$/i;
 const SKIPPED_BLOCK = /^(?:WEBVTT|NOTE|STYLE|REGION|X-TIMESTAMP-MAP)(?:[\s:=]|$)/;
 
-export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedRead {
+/**
+ * `tick` hears how far the read is, in units of which there are twice as many as lines: the scan for
+ * cues, then the cues' text (the two passes take about as long).
+ */
+export function readTimed(
+  lines: readonly string[],
+  syntax: TimedSyntax,
+  tick: (done: number) => void = () => {},
+): TimedRead {
   const raw: { start: string; end: string; lines: string[] }[] = [];
   let current: { start: string; end: string; lines: string[] } | null = null;
   // Lines since the last blank line while outside a cue: an id, a header, a note, or stray text.
@@ -53,7 +61,8 @@ export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedR
     }
     block = [];
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    if ((i & 4095) === 0) tick(i);
     if (!line.trim()) {
       if (current) current = null;
       else closeBlock();
@@ -84,7 +93,8 @@ export function readTimed(lines: readonly string[], syntax: TimedSyntax): TimedR
   let voiceSpans = false;
   let oddTimes = 0;
   const firstLines: (string | null)[] = [];
-  for (const cue of raw) {
+  for (const [k, cue] of raw.entries()) {
+    if ((k & 1023) === 0) tick(lines.length + Math.floor((k / raw.length) * lines.length));
     const start = parseTimestamp(cue.start);
     const end = parseTimestamp(cue.end);
     if (start?.odd || end?.odd) oddTimes++;

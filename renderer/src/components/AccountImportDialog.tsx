@@ -12,6 +12,7 @@ import type { Language } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { Dialog } from './Dialog.tsx';
+import { ImportProgressView } from './ImportProgress.tsx';
 import './accountImport.css';
 
 interface Props {
@@ -190,6 +191,7 @@ export function AccountImportDialog({ engagementId, onClose, onImported }: Props
   return (
     <Dialog title={t('accountImport.title')} onClose={onClose} footer={footer} wide>
       <div className="account-import" aria-busy={busy}>
+        <ImportProgressView kind="accounts" busy={busy} />
         {step === 'file' && (
           <div className="ai-file">
             <p>{t('accountImport.intro')}</p>

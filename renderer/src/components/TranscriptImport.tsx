@@ -4,6 +4,7 @@ import { formatClock, type SpeakerMapping, type TranscriptPreview } from '../../
 import { type ImportTarget, useTranscriptImport } from '../store/transcriptImport.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import { Dialog } from './Dialog.tsx';
+import { ImportProgressView } from './ImportProgress.tsx';
 import './transcript.css';
 
 const ACCEPT = '.vtt,.srt,.sbv,.txt,.text,.md,.docx';
@@ -101,7 +102,7 @@ export function TranscriptImportDialog() {
           {pending.error}
         </p>
       )}
-      {!preview && pending.busy && <p className="muted">{t('transcriptImport.reading')}</p>}
+      <ImportProgressView kind="transcript" busy={pending.busy} />
       {preview && <PreviewBody preview={preview} mapping={pending.mapping} busy={pending.busy} />}
     </Dialog>
   );
