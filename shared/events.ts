@@ -36,7 +36,7 @@ export interface ImportProgress {
   kind: 'transcript' | 'accounts';
   step: 'preview' | 'import';
   stage: ImportStage;
-  /** The stage's work done and in all (a transcript's cues, say); 0 of 0 where the stage is not counted. */
+  /** The stage's work done and in all (thousandths of a transcript's parse, say); 0 of 0 where it is not counted. */
   done: number;
   total: number;
   /** The last event of the run: it ended, with `failure` set where it failed. */

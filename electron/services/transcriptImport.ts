@@ -16,7 +16,7 @@ import { getAccount } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { createIdentity, listIdentities } from './identities.ts';
-import { MAX_TRANSCRIPT_BYTES, readTranscript, toTurns } from './import/index.ts';
+import { MAX_TRANSCRIPT_BYTES, PARSE_STEPS, readTranscript, toTurns } from './import/index.ts';
 import { namePrefix } from './import/speakers.ts';
 import { type ProgressReporter, silentProgress } from './importProgress.ts';
 import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
@@ -132,6 +132,7 @@ export async function previewTranscript(
   const target = targetOf(ctx, source);
   const transcript = await readSource(source, target, progress);
   const turns = toTurns(transcript.cues);
+  progress.tick(PARSE_STEPS.turns);
   const language = getEngagement(ctx, source.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
   checkFits(ctx, target.interviewId, turns, transcript, source.fileName, words);
@@ -362,6 +363,7 @@ export async function importTranscript(
   const transcript = await readSource(request, target, progress);
   const mapping = resolveMapping(transcript, target, request.speakers);
   const turns = toTurns(transcript.cues);
+  progress.tick(PARSE_STEPS.turns);
   const language = getEngagement(ctx, request.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
   progress.stage('writing');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type CoreClient, startCore } from '../../electron/core/client.ts';
 import { acquireWriterLock, type WriterLock } from '../../electron/db/lock.ts';
 import type { Output, Result } from '../../shared/contract.ts';
+import type { ImportProgress } from '../../shared/events.ts';
 import { REPORT_WORKER_URL, spawnHost } from '../helpers/core.ts';
 import { base64 } from '../helpers/transcripts.ts';
 
@@ -145,4 +146,37 @@ test('a 10 MB transcript: refused in the preview and the import as too long for 
     `10 MB preview ${Math.round(previewMs)} ms, refused import ${Math.round(refusedMs)} ms; ` +
       `${(fits.length / 1e6).toFixed(1)} MB import ${Math.round(importMs)} ms`,
   );
+}, 120_000);
+
+test('a 10 MB transcript’s progress reaches the main side while the core host still reads it, and its end says why it was refused', async () => {
+  const { c, engagementId, interviewId } = await open();
+  const t = (ms: number) => new Date(ms).toISOString().slice(11, 23);
+  const big = `WEBVTT\n\n${Array.from(
+    { length: 100_000 },
+    (_, i) => `${i}\n${t(i * 3000)} --> ${t(i * 3000 + 2900)}\n<v Päivi Mäkelä>${'puhetta '.repeat(8)}loppu.`,
+  ).join('\n\n')}\n`;
+  expect(big.length).toBeGreaterThan(9_000_000);
+  const heard: { at: number; event: ImportProgress }[] = [];
+  const stop = c.onEvent((name, payload) => {
+    if (name === 'importProgress') heard.push({ at: performance.now(), event: payload as ImportProgress });
+  });
+  const result = await c.call('previewTranscript', {
+    engagementId,
+    interviewId,
+    fileName: 'big.vtt',
+    data: base64(big),
+  });
+  const answered = performance.now();
+  stop();
+  expect(result).toMatchObject({ ok: false, error: { key: 'transcriptRefused' } });
+  // Part-way counts came while the answer was still being worked out, not all at its end.
+  const partWay = heard.filter(
+    ({ event }) => event.stage === 'parsing' && event.done > 0 && event.done < event.total,
+  );
+  expect(partWay.length).toBeGreaterThan(1);
+  expect(partWay[0]!.at).toBeLessThan(answered - 200);
+  expect(heard.at(-1)!.event).toMatchObject({
+    finished: true,
+    failure: { key: 'transcriptRefused', params: { reason: 'tooLongForNotes' } },
+  });
 }, 120_000);

@@ -27,6 +27,19 @@ export { toTurns } from './turns.ts';
 export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 
 /**
+ * The parse is counted in thousandths, by where the time goes in a big file: the reader's passes over
+ * the lines, then its speakers and word counts (`read`), then what the service makes of the cues
+ * (turns, then the check that they fit the notes).
+ */
+export const PARSE_STEPS = { scan: 650, read: 750, turns: 850, all: 1000 } as const;
+
+/** The reader's own count (of `total`) as thousandths of the parse, up to where its scan ends. */
+const scaled =
+  (progress: ProgressReporter, total: number) =>
+  (done: number): void =>
+    progress.tick(Math.floor((done / Math.max(total, 1)) * PARSE_STEPS.scan));
+
+/**
  * Reads a transcript or Word file into cues, or says why it cannot. The format is told from the
  * content (the name only breaks ties), and nothing here throws: whatever the bytes, the answer is a
  * transcript or a refusal with a reason the UI can phrase.
@@ -40,7 +53,9 @@ export async function readTranscript(
   progress: ProgressReporter = silentProgress,
 ): Promise<TranscriptRead> {
   try {
-    return await read(bytes, fileName, known, progress);
+    const result = await read(bytes, fileName, known, progress);
+    progress.tick(PARSE_STEPS.read);
+    return result;
   } catch {
     // A reader bug must not reach the consultant as a stack trace; tests fuzz for this reason.
     return refuse('unreadable');
@@ -74,8 +89,8 @@ async function read(
   const lines = decoded.text.split(/\r\n|\r|\n/);
   const first = lines.find((line) => line.trim());
   if (first === undefined) return refuse('empty');
-  progress.stage('parsing', lines.length * 2);
-  const { tick } = progress;
+  progress.stage('parsing', PARSE_STEPS.all);
+  const tick = scaled(progress, lines.length * 2);
 
   const isVtt = /^\uFEFF?WEBVTT(?:[\s:]|$)/.test(first.trim());
   const arrows = !isVtt && lines.some((line) => timingLine(line, 'arrow'));
@@ -104,7 +119,7 @@ async function readWord(
 ): Promise<TranscriptRead> {
   const docx = await readDocx(bytes);
   if (!docx.ok) return refuse('corruptDocx');
-  progress.stage('parsing', docx.lines.length * 2);
+  progress.stage('parsing', PARSE_STEPS.all);
   const warnings: ImportWarning[] = [];
   const unanchored = docx.comments.filter((comment) => comment.anchorText === null).length;
   if (unanchored) warnings.push({ key: 'commentsUnanchored', params: { count: unanchored } });
@@ -112,7 +127,12 @@ async function readWord(
   // A subtitle file pasted into Word (older Teams downloads) is read as one.
   let result: TranscriptRead;
   if (texts.filter((line) => timingLine(line, 'arrow')).length >= 2) {
-    result = finishTimed(readTimed(texts, 'arrow', progress.tick), 'docx', warnings, known);
+    result = finishTimed(
+      readTimed(texts, 'arrow', scaled(progress, texts.length * 2)),
+      'docx',
+      warnings,
+      known,
+    );
   } else {
     if (looksLikeChat(texts)) return refuse('chatLog');
     const text = readText(docx.lines, true, known);
