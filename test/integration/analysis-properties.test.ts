@@ -268,5 +268,6 @@ describe('analysis figures on random workspaces', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Forty workspaces built and analysed: seconds on a quiet machine, far more under load.
+  }, 120_000);
 });

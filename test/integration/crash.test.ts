@@ -336,5 +336,5 @@ describe('crash safety', () => {
     expect(merged, 'merges of own codes').toBeGreaterThan(0);
     // Some kills must land inside a save of notes with a new coding, i.e. in the syncCodings transaction.
     expect(interrupted.get('codeText') ?? 0, 'kills inside a coding save').toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });
