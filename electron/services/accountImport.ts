@@ -119,6 +119,7 @@ export function importAccounts(ctx: ServiceContext, request: Request): AccountIm
     roleLevel: p.roleLevel,
     consent: 'pending' as const,
     anonLabel: '',
+    email: p.email ?? '',
   });
   const created = plan.accounts.filter((a) => a.existingId === null);
   const matched = plan.accounts.filter((a) => a.existingId !== null);
@@ -148,7 +149,7 @@ export function importAccounts(ctx: ServiceContext, request: Request): AccountIm
         updateAccount(ctx, a.existingId as string, Object.fromEntries(a.fills.map((f) => [f.field, f.to])));
       for (const p of a.people)
         if (p.action === 'match' && p.existingId && p.fills.length)
-          updateInterviewee(ctx, p.existingId, { title: p.title });
+          updateInterviewee(ctx, p.existingId, Object.fromEntries(p.fills.map((f) => [f.field, f.to])));
     }
   });
   summary.trashId =
