@@ -174,6 +174,39 @@ export function patchDeletedRow(
   }
 }
 
+/**
+ * Sets the given columns in every kept copy of a row, whatever the change (inserted, updated or deleted),
+ * where the copy has them: an erased person's address, which an import's undo record holds too.
+ */
+export function patchKeptRows(
+  { db }: ServiceContext,
+  table: string,
+  id: string,
+  patch: Record<string, unknown>,
+): void {
+  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
+    rowid: number;
+    changes: string;
+  }[];
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as RowChange[];
+    let patched = false;
+    for (const change of changes) {
+      if (change.table !== table) continue;
+      for (const kept of [change.old, change.new]) {
+        if (kept?.id !== id) continue;
+        for (const [column, value] of Object.entries(patch))
+          if (column in kept) {
+            kept[column] = value;
+            patched = true;
+          }
+      }
+    }
+    if (patched)
+      db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
+  }
+}
+
 /** Entries older than the Trash keeps them; run at start. */
 export const emptyExpiredTrash = (ctx: ServiceContext) =>
   purge(ctx, 'WHERE deleted_at < ?', new Date(Date.parse(ctx.now()) - TRASH_DAYS * DAY_MS).toISOString());
