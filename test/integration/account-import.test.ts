@@ -97,6 +97,20 @@ describe('account list import', () => {
     expect(fingerprint(ws.db, ['trash'])).toBe(before);
   });
 
+  test('the import confirms the plan just previewed, but plans afresh after any change in between', () => {
+    const request = { engagementId, fileName: 'asiakkaat.csv', data: base64(CSV) };
+    expect(ws.call('previewAccountImport', request).plan.totals).toMatchObject({ accountsNew: 2 });
+    // Fazer is added by hand after the preview: the import must not create it a second time.
+    ws.call('createAccount', { engagementId, name: 'Fazer Oy', tier: 'key' });
+    const summary = ws.call('importAccounts', request);
+    expect(summary).toMatchObject({ accountsCreated: 1, peopleCreated: 2 });
+    expect(ws.call('listAccounts', { engagementId }).map((a) => a.name)).toEqual([
+      'Fazer Oy',
+      'Valio',
+      'Hartwall',
+    ]);
+  });
+
   test('a person already there under another spelling is recognised by the address stored for them', () => {
     const accounts = ws.call('listAccounts', { engagementId });
     const matti = accounts[0]!.interviewees[0]!;
