@@ -57,7 +57,7 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
     engagementId: found.engagementId,
     intervieweeId,
     identityId: person || deleted ? null : id,
-    emails: person?.email ? [person.email.toLowerCase()] : [],
+    emails: [person?.email, deleted?.email].flatMap((email) => (email ? [email.toLowerCase()] : [])),
   };
 }
 

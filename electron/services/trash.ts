@@ -141,7 +141,7 @@ export const emptyTrash = (ctx: ServiceContext) => purge(ctx, '');
 export function deletedPerson(
   { db }: ServiceContext,
   id: string,
-): { name: string; engagementId: string } | null {
+): { name: string; email: string; engagementId: string } | null {
   const rows = db
     .prepare('SELECT engagement_id AS engagementId, changes FROM trash WHERE instr(changes, ?) > 0')
     .all(id) as { engagementId: string | null; changes: string }[];
@@ -149,7 +149,12 @@ export function deletedPerson(
     const person = (JSON.parse(row.changes) as RowChange[]).find(
       (c) => c.table === 'interviewees' && c.op === 'delete' && c.old?.id === id,
     );
-    if (person && row.engagementId) return { name: String(person.old!.name), engagementId: row.engagementId };
+    if (person && row.engagementId)
+      return {
+        name: String(person.old!.name),
+        email: String(person.old!.email ?? ''),
+        engagementId: row.engagementId,
+      };
   }
   return null;
 }

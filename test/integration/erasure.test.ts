@@ -134,6 +134,24 @@ test('an e-mail address from a contact list: in no anonymised report, and gone w
   expect(erased).toMatchObject({ name: erasedMarker('en'), email: '' });
 });
 
+test('a person deleted into the Trash: their address goes from a memo and from the kept row', () => {
+  const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+  const account = ws.call('listAccounts', { engagementId: engagement.id })[0]!;
+  const person = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Oskari Poistettu',
+    roleLevel: 'operational',
+    email: 'op1234@posti.example',
+  });
+  const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+  const coding = ws.call('listCodings', { interviewId: interview.id })[0]!;
+  ws.call('updateCoding', { id: coding.id, patch: { memo: 'Reach them at OP1234@posti.example.' } });
+  ws.call('deleteInterviewee', { id: person.id });
+  expect(everyText()).toContain('op1234@posti.example');
+  ws.call('eraseInterviewee', { id: person.id });
+  expect(everyText().toLowerCase()).not.toContain('op1234');
+});
+
 test('erasing someone unknown changes nothing', () => {
   const result = ws.raw('eraseInterviewee', { id: '00000000-0000-4000-8000-000000000000' });
   expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
