@@ -143,6 +143,19 @@ for (const { locale, lang } of [
         expect(await cards.innerText()).toContain('liisa.laine@valio.example');
         expect(await cards.innerText()).toContain('ville@kesko.example');
         await screenshot(page, `account-import-done-${lang}`);
+        // The person's form holds the address, to correct by hand.
+        await page
+          .locator('.people li', { hasText: 'Liisa Laine' })
+          .getByRole('button', { name: fi ? 'Muokkaa' : 'Edit', exact: true })
+          .click();
+        const personForm = page.getByRole('dialog', {
+          name: fi ? 'Muokkaa haastateltavaa' : 'Edit interviewee',
+        });
+        expect(await personForm.getByLabel(fi ? 'Sähköposti' : 'E-mail').inputValue()).toBe(
+          'liisa.laine@valio.example',
+        );
+        await screenshot(page, `account-import-person-${lang}`);
+        await personForm.getByRole('button', { name: fi ? 'Peruuta' : 'Cancel' }).click();
 
         const accounts = ws.call('listAccounts', { engagementId });
         expect(accounts.map((a) => [a.name, a.tier, a.revenue]).sort()).toEqual(
