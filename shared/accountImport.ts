@@ -68,7 +68,17 @@ export type RowProblem =
         stored?: true;
       };
     }
-  | { row: number; key: 'badRevenue'; skipped: false; params: { value: string } }
+  | {
+      row: number;
+      key: 'badRevenue';
+      skipped: false;
+      params: {
+        value: string;
+        /** What the account gets instead: another row's sum, the stored one (`stored`), or none. */
+        used: number | null;
+        stored?: true;
+      };
+    }
   | { row: number; key: 'badEmail'; skipped: false; params: { value: string } }
   | { row: number; key: 'tooLong'; skipped: false; params: { field: AccountImportField } }
   | {
@@ -97,7 +107,7 @@ export interface ImportedAccountFields {
 
 /** A field of an existing account or person the file would fill (it was empty) or differs on (kept). */
 export interface FieldChange {
-  field: AccountFieldName | 'title';
+  field: AccountFieldName | 'title' | 'email';
   from: string | number | null;
   to: string | number;
 }

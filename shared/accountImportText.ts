@@ -51,8 +51,11 @@ export function accountImportPhrases(language: Language) {
         return fmt.fill(t.problems.tooLong, { field: fieldLabel(p.params.field) });
       case 'noAccountName':
         return t.problems.noAccountName;
-      case 'badRevenue':
-        return fmt.fill(t.problems.badRevenue, p.params);
+      case 'badRevenue': {
+        const values = { value: p.params.value, used: valueText('revenue', p.params.used) };
+        if (p.params.used === null) return fmt.fill(t.problems.badRevenue, values);
+        return fmt.fill(p.params.stored ? t.problems.badRevenueKept : t.problems.badRevenueUsed, values);
+      }
       case 'badEmail':
         return fmt.fill(t.problems.badEmail, p.params);
     }

@@ -88,6 +88,8 @@ export interface Interviewee {
   roleLevel: RoleLevel;
   consent: Consent;
   anonLabel: string;
+  /** As the client's contact list gave it; '' when not known. */
+  email: string;
 }
 
 export interface AccountWithPeople extends Account {

@@ -76,6 +76,7 @@ export const IntervieweeFields = z
     roleLevel: z.enum(ROLE_LEVELS),
     consent: z.enum(CONSENTS).default('pending'),
     anonLabel: text(200).default(''),
+    email: z.string().trim().max(254).default(''),
   })
   .strict();
 

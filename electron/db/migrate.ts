@@ -10,6 +10,7 @@ import { up as codePolarity } from './migrations/0009-code-polarity.ts';
 import { up as findingClaims } from './migrations/0010-finding-claims.ts';
 import { sql as benchmarkComparators } from './migrations/0011-benchmark-comparators.ts';
 import { up as search } from './migrations/0012-search.ts';
+import { sql as personEmail } from './migrations/0013-person-email.ts';
 
 interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, up: findingClaims },
   { version: 11, up: (db) => db.exec(benchmarkComparators) },
   { version: 12, up: search },
+  { version: 13, up: (db) => db.exec(personEmail) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

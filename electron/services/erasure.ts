@@ -13,7 +13,7 @@ import type { ServiceContext } from './context.ts';
 import { buildRegister, ERASED_MARKERS, erasedMarker } from './identities.ts';
 import { saveNotes } from './notes.ts';
 import { purgeDeletedText } from './search/indexing.ts';
-import { deletedPerson, patchDeletedRow } from './trash.ts';
+import { deletedPerson, patchDeletedRow, patchKeptRows } from './trash.ts';
 
 export { ERASED_MARKERS, erasedMarker } from './identities.ts';
 
@@ -25,15 +25,17 @@ interface Target {
   engagementId: string;
   intervieweeId: string | null;
   identityId: string | null;
+  /** The address stored for the person (lower case), if any: found in texts as theirs whatever its form. */
+  emails: string[];
 }
 
 function resolveTarget(ctx: ServiceContext, id: string): Target {
   const { db } = ctx;
   const person = db
     .prepare(
-      `SELECT p.name, a.engagement_id AS engagementId FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
+      `SELECT p.name, p.email, a.engagement_id AS engagementId FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
     )
-    .get(id) as { name: string; engagementId: string } | undefined;
+    .get(id) as { name: string; email: string; engagementId: string } | undefined;
   const marked = person
     ? undefined
     : (db
@@ -55,6 +57,7 @@ function resolveTarget(ctx: ServiceContext, id: string): Target {
     engagementId: found.engagementId,
     intervieweeId,
     identityId: person || deleted ? null : id,
+    emails: [person?.email, deleted?.email].flatMap((email) => (email ? [email.toLowerCase()] : [])),
   };
 }
 
@@ -78,6 +81,7 @@ const spansOf = (matcher: IdentityMatcher, text: string, target: Target): FoundS
   matcher.find(text, { candidates: false }).filter((s) => {
     if (s.kind === 'identity') return s.identityIds.includes(target.entryId);
     if (s.kind !== 'email') return false;
+    if ([s.text, s.normalized].some((t) => target.emails.includes(t.toLowerCase()))) return true;
     const local = s.normalized.split(/@|[ \t]?[([]a(?:t)?[)\]]/u)[0] ?? '';
     return (
       addressOf(local, target.names) ||
@@ -689,7 +693,7 @@ export function eraseInterviewee(
     const name = erasedMarker(found.home);
     if (target.intervieweeId) {
       db.prepare(
-        `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', updated_at = ? WHERE id = ?`,
+        `UPDATE interviewees SET name = ?, title = '', anon_label = '', consent = 'declined', email = '', updated_at = ? WHERE id = ?`,
       ).run(name, ctx.now(), target.intervieweeId);
       patchDeletedRow(ctx, 'interviewees', target.intervieweeId, {
         name,
@@ -697,6 +701,8 @@ export function eraseInterviewee(
         anon_label: '',
         consent: 'declined',
       });
+      // The address goes from every kept copy of the row: an import's undo record holds it as written.
+      patchKeptRows(ctx, 'interviewees', target.intervieweeId, { email: '' });
     }
     db.prepare(
       `UPDATE identities SET name = ?, aliases = '[]', role = '', updated_at = ? WHERE id = ? OR interviewee_id = ?`,

@@ -141,7 +141,7 @@ export const emptyTrash = (ctx: ServiceContext) => purge(ctx, '');
 export function deletedPerson(
   { db }: ServiceContext,
   id: string,
-): { name: string; engagementId: string } | null {
+): { name: string; email: string; engagementId: string } | null {
   const rows = db
     .prepare('SELECT engagement_id AS engagementId, changes FROM trash WHERE instr(changes, ?) > 0')
     .all(id) as { engagementId: string | null; changes: string }[];
@@ -149,7 +149,12 @@ export function deletedPerson(
     const person = (JSON.parse(row.changes) as RowChange[]).find(
       (c) => c.table === 'interviewees' && c.op === 'delete' && c.old?.id === id,
     );
-    if (person && row.engagementId) return { name: String(person.old!.name), engagementId: row.engagementId };
+    if (person && row.engagementId)
+      return {
+        name: String(person.old!.name),
+        email: String(person.old!.email ?? ''),
+        engagementId: row.engagementId,
+      };
   }
   return null;
 }
@@ -170,6 +175,39 @@ export function patchDeletedRow(
     const kept = changes.filter((c) => c.table === table && c.op === 'delete' && c.old?.id === id);
     for (const change of kept) Object.assign(change.old!, patch);
     if (kept.length)
+      db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
+  }
+}
+
+/**
+ * Sets the given columns in every kept copy of a row, whatever the change (inserted, updated or deleted),
+ * where the copy has them: an erased person's address, which an import's undo record holds too.
+ */
+export function patchKeptRows(
+  { db }: ServiceContext,
+  table: string,
+  id: string,
+  patch: Record<string, unknown>,
+): void {
+  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
+    rowid: number;
+    changes: string;
+  }[];
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as RowChange[];
+    let patched = false;
+    for (const change of changes) {
+      if (change.table !== table) continue;
+      for (const kept of [change.old, change.new]) {
+        if (kept?.id !== id) continue;
+        for (const [column, value] of Object.entries(patch))
+          if (column in kept) {
+            kept[column] = value;
+            patched = true;
+          }
+      }
+    }
+    if (patched)
       db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
   }
 }

@@ -108,6 +108,7 @@ export const en = {
     roleLevel: 'Role level',
     consent: 'Consent',
     anonLabel: 'Anonymous label in reports',
+    email: 'E-mail',
     anonLabelHint: 'e.g. "Key account A, decision-maker"',
     none: 'No interviewees yet.',
     roleLevels: {
@@ -144,7 +145,8 @@ export const en = {
       roleLevel: 'Role level',
       email: 'E-mail',
     },
-    emailNote: 'E-mail addresses only tell when the same person is on the list twice; they are not saved.',
+    emailNote:
+      'E-mail addresses are saved with the people; they also tell when a person on the list is already there under another spelling.',
     showSummary: 'Show summary',
     back: 'Back',
     confirm: 'Import',
@@ -187,6 +189,9 @@ export const en = {
       unknownValueEmpty: '{{field}} “{{value}}” is not one the app knows: it is left empty.',
       unknownValueKept: '{{field}} “{{value}}” is not one the app knows: the stored {{used}} is kept.',
       badRevenue: 'Revenue “{{value}}” is not a sum of money: it is left empty.',
+      badRevenueUsed:
+        'Revenue “{{value}}” is not a sum of money: {{used}} from another row of the account is used.',
+      badRevenueKept: 'Revenue “{{value}}” is not a sum of money: the stored {{used}} is kept.',
       badEmail: 'E-mail “{{value}}” is not an address.',
       tooLong: '{{field}} is cut to 200 characters.',
       differsInFile:

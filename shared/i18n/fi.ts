@@ -111,6 +111,7 @@ export const fi: Resources = {
     roleLevel: 'Rooli',
     consent: 'Suostumus',
     anonLabel: 'Nimetön tunniste raportissa',
+    email: 'Sähköposti',
     anonLabelHint: 'esim. ”Avainasiakas A, päättäjä”',
     none: 'Ei vielä haastateltavia.',
     roleLevels: {
@@ -148,7 +149,7 @@ export const fi: Resources = {
       email: 'Sähköposti',
     },
     emailNote:
-      'Sähköpostiosoitteista nähdään vain, onko sama henkilö listalla kahdesti; niitä ei tallenneta.',
+      'Sähköpostiosoitteet tallennetaan henkilöiden tietoihin. Niistä tunnistetaan myös jo kirjattu henkilö, vaikka nimi olisi kirjoitettu toisin.',
     showSummary: 'Näytä yhteenveto',
     back: 'Takaisin',
     confirm: 'Tuo',
@@ -192,6 +193,9 @@ export const fi: Resources = {
       unknownValueKept:
         '{{field}} ”{{value}}” ei ole sovelluksen tuntema arvo: tallennettu arvo {{used}} säilyy.',
       badRevenue: 'Vuosimyynti ”{{value}}” ei ole rahasumma: kenttä jätetään tyhjäksi.',
+      badRevenueUsed:
+        'Vuosimyynti ”{{value}}” ei ole rahasumma: käytetään saman asiakkaan toisen rivin summaa {{used}}.',
+      badRevenueKept: 'Vuosimyynti ”{{value}}” ei ole rahasumma: tallennettu summa {{used}} säilyy.',
       badEmail: 'Sähköposti ”{{value}}” ei ole osoite.',
       tooLong: '{{field}} lyhennetään 200 merkkiin.',
       differsInFile: '{{field}} ”{{value}}” poikkeaa saman asiakkaan aiemmasta rivistä: ”{{kept}}” säilyy.',

@@ -34,8 +34,10 @@ export async function accountList(rows: number, seed = 17): Promise<Uint8Array> 
 
 /** Issue 16's budget: a 5,000-row account list previewed and imported in at most a second. */
 export async function measureAccountImport(runs: number): Promise<Measure[]> {
-  const bytes = await accountList(5000);
-  const data = Buffer.from(bytes).toString('base64');
+  // Two lists taken in turn: the service keeps only the last file read, so every preview reads its
+  // file, as when a consultant opens a new list.
+  const lists = [await accountList(5000), await accountList(5000, 18)];
+  const bytes = lists[0] as Uint8Array;
   const ws = openTestWorkspace();
   const previews: number[] = [];
   const imports: number[] = [];
@@ -49,6 +51,7 @@ export async function measureAccountImport(runs: number): Promise<Measure[]> {
         title: `Bench ${i}`,
         language: 'fi',
       }).id;
+      const data = Buffer.from(lists[i % 2] as Uint8Array).toString('base64');
       const request = { engagementId, fileName: 'asiakkaat.xlsx', data };
       const t0 = performance.now();
       const preview = ws.call('previewAccountImport', request);
@@ -65,7 +68,7 @@ export async function measureAccountImport(runs: number): Promise<Measure[]> {
     ws.close();
   }
   return [
-    { name: 'accounts: preview a 5,000-row .xlsx list', ...summary(previews) },
+    { name: 'accounts: preview a 5,000-row .xlsx list (reading it included)', ...summary(previews) },
     { name: 'accounts: import it (one transaction, undoable)', ...summary(imports) },
     { name: 'accounts: preview and import, together', ...summary(both), budget: 1000, note },
   ];

@@ -12,7 +12,16 @@ async function clientList(): Promise<Buffer> {
         name: 'Asiakkaat',
         rows: [
           ['Asiakaslista syksy 2026'],
-          ['Yritys', 'Ryhmä', 'Liikevaihto', 'Yhteyshenkilö', 'Titteli', 'Päätösvalta', 'Kanava'],
+          [
+            'Yritys',
+            'Ryhmä',
+            'Liikevaihto',
+            'Yhteyshenkilö',
+            'Titteli',
+            'Päätösvalta',
+            'Sähköposti',
+            'Kanava',
+          ],
           [
             'Valio Oy',
             'Avainasiakas',
@@ -20,12 +29,22 @@ async function clientList(): Promise<Buffer> {
             'Liisa Laine',
             'Ostojohtaja',
             'päättäjä',
+            'liisa.laine@valio.example',
             'kenttämyynti',
           ],
-          ['Kesko Oyj', 'B', 2_500_000, 'Ville Vallaton', 'Kategoriapäällikkö', 'vaikuttaja', 'verkko'],
-          ['Kesko', '', '', 'Pirjo Pomo', '', '', ''],
-          ['Hartwall', 'kultainen', 'paljon', '', '', '', ''],
-          ['Valio', 'platina', '', '', '', '', ''],
+          [
+            'Kesko Oyj',
+            'B',
+            2_500_000,
+            'Ville Vallaton',
+            'Kategoriapäällikkö',
+            'vaikuttaja',
+            'ville@kesko.example',
+            'verkko',
+          ],
+          ['Kesko', '', '', 'Pirjo Pomo', '', '', '', ''],
+          ['Hartwall', 'kultainen', 'paljon', '', '', '', '', ''],
+          ['Valio', 'platina', '', '', '', '', '', ''],
         ],
       },
     ]),
@@ -78,6 +97,13 @@ for (const { locale, lang } of [
         await expect.poll(() => roleSelect.inputValue()).toBe('roleLevel');
         expect(await dialog.getByRole('combobox', { name: /^Yritys:/ }).inputValue()).toBe('name');
         expect(await dialog.getByRole('combobox', { name: /^Kanava:/ }).inputValue()).toBe('');
+        expect(await dialog.getByRole('combobox', { name: /^Sähköposti:/ }).inputValue()).toBe('email');
+        // The note under the mapping says the addresses are saved with the people.
+        expect(await dialog.innerText()).toContain(
+          fi
+            ? 'Sähköpostiosoitteet tallennetaan henkilöiden tietoihin'
+            : 'E-mail addresses are saved with the people',
+        );
         // The consultant changes one: "Ryhmä" is the tier (suggested) — and leaves revenue out by keyboard.
         const revenue = dialog.getByRole('combobox', { name: /^Liikevaihto:/ });
         expect(await revenue.inputValue()).toBe('revenue');
@@ -113,7 +139,23 @@ for (const { locale, lang } of [
         const cards = page.locator('.accounts');
         await expect.poll(() => cards.innerText()).toContain('Kesko Oyj');
         expect(await cards.innerText()).toContain('Pirjo Pomo');
+        // Each person's address is shown with their details.
+        expect(await cards.innerText()).toContain('liisa.laine@valio.example');
+        expect(await cards.innerText()).toContain('ville@kesko.example');
         await screenshot(page, `account-import-done-${lang}`);
+        // The person's form holds the address, to correct by hand.
+        await page
+          .locator('.people li', { hasText: 'Liisa Laine' })
+          .getByRole('button', { name: fi ? 'Muokkaa' : 'Edit', exact: true })
+          .click();
+        const personForm = page.getByRole('dialog', {
+          name: fi ? 'Muokkaa haastateltavaa' : 'Edit interviewee',
+        });
+        expect(await personForm.getByLabel(fi ? 'Sähköposti' : 'E-mail').inputValue()).toBe(
+          'liisa.laine@valio.example',
+        );
+        await screenshot(page, `account-import-person-${lang}`);
+        await personForm.getByRole('button', { name: fi ? 'Peruuta' : 'Cancel' }).click();
 
         const accounts = ws.call('listAccounts', { engagementId });
         expect(accounts.map((a) => [a.name, a.tier, a.revenue]).sort()).toEqual(

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AccountImportPreview } from '../../shared/accountImport.ts';
 import { workbook } from '../fixtures/account-lists.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
-import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import { connect, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 const base64 = (bytes: Uint8Array | string) =>
   Buffer.from(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes).toString('base64');
@@ -73,7 +73,17 @@ describe('account list import', () => {
       ['Hartwall', 'unmanaged', null, []],
     ]);
     const matti = accounts[1]?.interviewees.find((p) => p.name === 'Virtanen, Matti');
-    expect(matti).toMatchObject({ title: 'Ostopäällikkö', roleLevel: 'operational' });
+    // The stored person's empty title and address are filled from the list; new people get theirs.
+    expect(matti).toMatchObject({
+      title: 'Ostopäällikkö',
+      roleLevel: 'operational',
+      email: 'matti@valio.fi',
+    });
+    expect(accounts.flatMap((a) => a.interviewees.map((p) => [p.name, p.email]))).toEqual([
+      ['Anna Aho', 'anna@fazer.fi'],
+      ['Liisa Laine', 'liisa@valio.fi'],
+      ['Virtanen, Matti', 'matti@valio.fi'],
+    ]);
     // A second import of the same list finds everything already there.
     const again = ws.call('previewAccountImport', {
       engagementId,
@@ -85,6 +95,55 @@ describe('account list import', () => {
     expect(summary.trashId).not.toBeNull();
     ws.call('restoreFromTrash', { id: summary.trashId as string });
     expect(fingerprint(ws.db, ['trash'])).toBe(before);
+  });
+
+  test('the import confirms the plan just previewed, but plans afresh after any change in between', () => {
+    const request = { engagementId, fileName: 'asiakkaat.csv', data: base64(CSV) };
+    expect(ws.call('previewAccountImport', request).plan.totals).toMatchObject({ accountsNew: 2 });
+    // Fazer is added by hand after the preview: the import must not create it a second time.
+    ws.call('createAccount', { engagementId, name: 'Fazer Oy', tier: 'key' });
+    const summary = ws.call('importAccounts', request);
+    expect(summary).toMatchObject({ accountsCreated: 1, peopleCreated: 2 });
+    expect(ws.call('listAccounts', { engagementId }).map((a) => a.name)).toEqual([
+      'Fazer Oy',
+      'Valio',
+      'Hartwall',
+    ]);
+  });
+
+  test('a person already there under another spelling is recognised by the address stored for them', () => {
+    const accounts = ws.call('listAccounts', { engagementId });
+    const matti = accounts[0]!.interviewees[0]!;
+    ws.call('updateInterviewee', { id: matti.id, patch: { email: 'Matti@Valio.fi' } });
+    const list = [
+      'Asiakas;Yhteyshenkilö;Titteli;Sähköposti',
+      'Valio;Matti J. Virtanen;Johtaja;matti@valio.fi',
+    ];
+    const summary = ws.call('importAccounts', {
+      engagementId,
+      fileName: 'lista.csv',
+      data: base64(list.join('\n')),
+    });
+    expect(summary).toMatchObject({ peopleCreated: 0, peopleUpdated: 1 });
+    expect(ws.call('listAccounts', { engagementId })[0]?.interviewees).toMatchObject([
+      { id: matti.id, name: 'Virtanen, Matti', title: 'Johtaja', email: 'Matti@Valio.fi' },
+    ]);
+  });
+
+  test('migration 13 gives the people of a workspace written before it an empty address', () => {
+    const person = ws.call('listAccounts', { engagementId })[0]!.interviewees[0]!;
+    ws.db.exec('ALTER TABLE interviewees DROP COLUMN email');
+    ws.db.pragma('user_version = 12');
+    ws.db.close();
+    const again = connect(ws.path);
+    try {
+      expect(again.db.pragma('user_version', { simple: true })).toBe(13);
+      expect(again.call('listAccounts', { engagementId })[0]?.interviewees).toEqual([
+        { ...person, email: '' },
+      ]);
+    } finally {
+      again.db.close();
+    }
   });
 
   test('a failure part-way changes nothing', () => {

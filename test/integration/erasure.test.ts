@@ -87,6 +87,71 @@ test('after erasing a person, their name appears in no table, derived text or ne
   expect(copied).not.toMatch(/Karin|Åberg/);
 });
 
+test('an e-mail address from a contact list: in no anonymised report, and gone with the person everywhere', async () => {
+  const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+  const account = ws
+    .call('listAccounts', { engagementId: engagement.id })
+    .find((a) => a.interviewees.some((p) => p.name === 'Karin Åberg'))!;
+  const karin = account.interviewees.find((p) => p.name === 'Karin Åberg')!;
+  // An address not built from her name: only the stored field says whose it is.
+  const ADDRESS = 'kaab77@posti.example';
+  const list = ['Asiakas;Yhteyshenkilö;Sähköposti', `${account.name};Karin Åberg;${ADDRESS}`];
+  const imported = ws.call('importAccounts', {
+    engagementId: engagement.id,
+    fileName: 'lista.csv',
+    data: Buffer.from(list.join('\n')).toString('base64'),
+  });
+  expect(imported.peopleUpdated).toBe(1);
+  // Someone else deleted into the Trash keeps theirs there until it is emptied: not touched below.
+  const other = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Outi Muu',
+    roleLevel: 'operational',
+    email: 'outi@muu.example',
+  });
+  ws.call('deleteInterviewee', { id: other.id });
+  const interview = ws
+    .call('listInterviews', { engagementId: engagement.id })
+    .find((i) => i.intervieweeIds.includes(karin.id))!;
+  const coding = ws.call('listCodings', { interviewId: interview.id })[0]!;
+  ws.call('updateCoding', { id: coding.id, patch: { memo: `Follow up: ${ADDRESS}` } });
+  expect(everyText()).toContain(ADDRESS);
+
+  // The anonymised report shows neither the stored address nor the one written in a memo.
+  const out = join(ws.dir, 'anonymised.docx');
+  await writeReport(ws.ctx, { engagementId: engagement.id, anonymize: 'people' }, out);
+  expect([...unzipText(readFileSync(out)).values()].join('\n')).not.toContain('kaab77');
+
+  ws.call('eraseInterviewee', { id: karin.id });
+  const after = everyText();
+  // Not in her row, the memo, the search index, nor the import's undo record in the Trash.
+  expect(after).not.toContain('kaab77');
+  expect(after).toContain('outi@muu.example');
+  const erased = ws
+    .call('listAccounts', { engagementId: engagement.id })
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.id === karin.id);
+  expect(erased).toMatchObject({ name: erasedMarker('en'), email: '' });
+});
+
+test('a person deleted into the Trash: their address goes from a memo and from the kept row', () => {
+  const engagement = ws.call('listEngagements', {}).find((e) => e.clientName.startsWith('Kvarnholm'))!;
+  const account = ws.call('listAccounts', { engagementId: engagement.id })[0]!;
+  const person = ws.call('createInterviewee', {
+    accountId: account.id,
+    name: 'Oskari Poistettu',
+    roleLevel: 'operational',
+    email: 'op1234@posti.example',
+  });
+  const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+  const coding = ws.call('listCodings', { interviewId: interview.id })[0]!;
+  ws.call('updateCoding', { id: coding.id, patch: { memo: 'Reach them at OP1234@posti.example.' } });
+  ws.call('deleteInterviewee', { id: person.id });
+  expect(everyText()).toContain('op1234@posti.example');
+  ws.call('eraseInterviewee', { id: person.id });
+  expect(everyText().toLowerCase()).not.toContain('op1234');
+});
+
 test('erasing someone unknown changes nothing', () => {
   const result = ws.raw('eraseInterviewee', { id: '00000000-0000-4000-8000-000000000000' });
   expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -260,6 +260,40 @@ describe('the search index equals what it indexes', () => {
     ftsIntact(ws.db);
   });
 
+  test('an imported account list (written in bulk), a re-import that fills fields, and their undos', () => {
+    ws = openTestWorkspace();
+    ws.call('createDemo', {});
+    const engagementId = ws.call('listEngagements', {})[0]!.id;
+    const existing = ws.call('listAccounts', { engagementId })[0]!;
+    const rows = ['Asiakas;Yhteyshenkilö;Titteli;Sähköposti'];
+    // A known account with a new person and a known person, and new accounts with 1–3 people each.
+    rows.push(`${existing.name};Uusi Henkilö;Ostaja;uusi@example.fi`);
+    if (existing.interviewees[0]) rows.push(`${existing.name};${existing.interviewees[0].name};Johtaja;`);
+    for (let i = 0; i < 60; i++)
+      rows.push(`Öljyasiakas ${i} Oy;Henkilö ${i} Äijälä 😀;${i % 2 ? 'Päällikkö' : ''};`);
+    for (let i = 0; i < 30; i++) rows.push(`Öljyasiakas ${i} Oy;Toinen ${i};;toinen${i}@example.fi`);
+    const data = Buffer.from(rows.join('\n')).toString('base64');
+    const first = ws.call('importAccounts', { engagementId, fileName: 'a.csv', data });
+    expect(first.accountsCreated).toBe(60);
+    expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+    ftsIntact(ws.db);
+    // The same names again with titles now given: people already there get their empty titles filled.
+    const titled = rows.map((row, i) => (i > 0 ? row.replace(/;;/, ';Uusi titteli;') : row));
+    const second = ws.call('importAccounts', {
+      engagementId,
+      fileName: 'b.csv',
+      data: Buffer.from(titled.join('\n')).toString('base64'),
+    });
+    expect(second.peopleUpdated).toBeGreaterThan(0);
+    expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+    for (const trashId of [second.trashId, first.trashId]) {
+      ws.call('restoreFromTrash', { id: trashId! });
+      expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
+      ftsIntact(ws.db);
+    }
+    expect(ws.call('search', { query: 'Öljyasiakas' }).total).toBe(0);
+  });
+
   test('migration 12 builds the index from a workspace written before it', () => {
     ws = openTestWorkspace();
     ws.call('createDemo', {});
@@ -272,10 +306,12 @@ describe('the search index equals what it indexes', () => {
       .pluck()
       .all() as string[])
       ws.db.exec(`DROP TRIGGER "${name}"`);
+    // And before migration 13's column, which it adds again.
+    ws.db.exec('ALTER TABLE interviewees DROP COLUMN email');
     ws.db.pragma('user_version = 11');
     ws.db.close();
     const again = connect(ws.path);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(12);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(13);
     expect(storedIndex(again.db)).toEqual(built);
     expect(storedLayouts(again.db)).toEqual(layouts);
     ftsIntact(again.db);

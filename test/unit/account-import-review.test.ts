@@ -169,6 +169,118 @@ describe('an unknown value says what is actually used', () => {
   });
 });
 
+describe('revenue that is not money says what the account keeps', () => {
+  const account = (id: string, name: string, revenue: number | null): Account => ({
+    id,
+    engagementId: 'e',
+    name,
+    tier: 'named',
+    importance: null,
+    lifecycle: null,
+    revenue,
+  });
+  const plan = buildPlan(
+    [
+      { number: 2, cells: ['Valio', 'paljon'] },
+      { number: 3, cells: ['Fazer', 'n/a'] },
+      { number: 4, cells: ['Atria', '?'] },
+      { number: 5, cells: ['Atria', '1 200 €'] },
+      { number: 6, cells: ['Hartwall', 'x'] },
+      { number: 7, cells: ['Paulig', 'y'] },
+      { number: 8, cells: ['Paulig', '300'] },
+    ],
+    ['name', 'revenue'],
+    { accounts: [account('a1', 'Valio Oy', 5_000_000), account('a2', 'Fazer', null)], people: [] },
+  );
+  const bad = (row: number) => {
+    const problem = plan.problems.find((p) => p.row === row && p.key === 'badRevenue');
+    if (problem?.key !== 'badRevenue') throw new Error(`no badRevenue on row ${row}`);
+    return problem;
+  };
+  const en = accountImportPhrases('en');
+  const fi = accountImportPhrases('fi');
+
+  test('an existing account keeps its stored sum, and the message says so (not "left empty")', () => {
+    expect(bad(2).params).toEqual({ value: 'paljon', used: 5_000_000, stored: true });
+    expect(plan.accounts.find((a) => a.name === 'Valio')).toMatchObject({ fills: [], kept: [] });
+    expect(en.problemText(bad(2))).toBe(
+      'Revenue “paljon” is not a sum of money: the stored 5,000,000 € is kept.',
+    );
+    expect(fi.problemText(bad(2))).toBe(
+      'Vuosimyynti ”paljon” ei ole rahasumma: tallennettu summa 5\u00a0000\u00a0000 € säilyy.',
+    );
+  });
+
+  test('an existing account without a sum stays empty, unless another of its rows fills it', () => {
+    expect(bad(3).params).toEqual({ value: 'n/a', used: null });
+    expect(en.problemText(bad(3))).toBe('Revenue “n/a” is not a sum of money: it is left empty.');
+    expect(fi.problemText(bad(3))).toBe('Vuosimyynti ”n/a” ei ole rahasumma: kenttä jätetään tyhjäksi.');
+  });
+
+  test('a new account is left empty, or gets the sum another of its rows gives', () => {
+    expect(bad(6).params).toEqual({ value: 'x', used: null });
+    expect(bad(4).params).toEqual({ value: '?', used: 1200 });
+    expect(plan.accounts.find((a) => a.name === 'Atria')?.fields.revenue).toBe(1200);
+    expect(bad(7).params).toEqual({ value: 'y', used: 300 });
+    expect(en.problemText(bad(4))).toBe(
+      'Revenue “?” is not a sum of money: 1,200 € from another row of the account is used.',
+    );
+    expect(fi.problemText(bad(4))).toBe(
+      'Vuosimyynti ”?” ei ole rahasumma: käytetään saman asiakkaan toisen rivin summaa 1\u00a0200 €.',
+    );
+  });
+});
+
+describe('e-mail addresses', () => {
+  const stored: Account = {
+    id: 'a1',
+    engagementId: 'e',
+    name: 'Valio Oy',
+    tier: 'named',
+    importance: null,
+    lifecycle: null,
+    revenue: null,
+  };
+  const plan = buildPlan(
+    [
+      { number: 2, cells: ['Valio', 'Matti J. Virtanen', 'MATTI.VIRTANEN@valio.fi'] },
+      { number: 3, cells: ['Valio', 'Liisa Laine', 'liisa@valio.fi'] },
+      { number: 4, cells: ['Valio', 'Sari Mäkinen', 'sari.uusi@valio.fi'] },
+      { number: 5, cells: ['Fazer', 'Matti Virtanen', 'matti@fazer.fi'] },
+    ],
+    ['name', 'person', 'email'],
+    {
+      accounts: [stored],
+      people: [
+        { id: 'p1', accountId: 'a1', name: 'Matti Virtanen', title: '', email: 'matti.virtanen@valio.fi' },
+        { id: 'p2', accountId: 'a1', name: 'Liisa Laine', title: '', email: '' },
+        { id: 'p3', accountId: 'a1', name: 'Sari Mäkinen', title: '', email: 'sari@valio.fi' },
+      ],
+    },
+  );
+  const people = plan.accounts.flatMap((a) => a.people);
+
+  test('a stored person is recognised by address under another spelling of the name, within the account', () => {
+    expect(people[0]).toMatchObject({ action: 'match', existingId: 'p1', email: 'matti.virtanen@valio.fi' });
+    // The same name in another account is another person.
+    expect(people[3]).toMatchObject({ action: 'create', existingId: null, email: 'matti@fazer.fi' });
+  });
+
+  test('an empty stored address is filled; a different one is kept and said', () => {
+    expect(people[1]).toMatchObject({
+      action: 'match',
+      existingId: 'p2',
+      fills: [{ field: 'email', from: null, to: 'liisa@valio.fi' }],
+    });
+    expect(people[2]).toMatchObject({
+      action: 'match',
+      existingId: 'p3',
+      fills: [],
+      kept: [{ field: 'email', from: 'sari@valio.fi', to: 'sari.uusi@valio.fi' }],
+    });
+  });
+});
+
 describe('a zip that is not a workbook is named for what it is', () => {
   const ods = zipOf({
     mimetype: 'application/vnd.oasis.opendocument.spreadsheet',

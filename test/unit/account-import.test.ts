@@ -174,7 +174,7 @@ describe('duplicates', () => {
         skipped: false,
         params: { field: 'tier', value: 'kultainen', used: 'unmanaged' },
       },
-      { row: 7, key: 'badRevenue', skipped: false, params: { value: 'paljon' } },
+      { row: 7, key: 'badRevenue', skipped: false, params: { value: 'paljon', used: null } },
     ]);
     expect(plan.readings).toEqual(
       expect.arrayContaining([

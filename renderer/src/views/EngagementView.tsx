@@ -373,6 +373,7 @@ function AccountCard({
                 <strong className="person-name">{p.name}</strong>
                 <span className="person-facts">
                   {p.title && <span className="muted">{p.title}</span>}
+                  {p.email && <span className="muted person-email">{p.email}</span>}
                   <span className="badge">{t(`person.roleLevels.${p.roleLevel}`)}</span>
                   <span className={`badge consent-${p.consent}`}>{t(`person.consents.${p.consent}`)}</span>
                 </span>

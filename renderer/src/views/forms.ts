@@ -112,6 +112,7 @@ export const accountInput = (v: Values) => ({
 export const personFields = (t: TFunction): Field[] => [
   { name: 'name', label: t('person.name'), kind: 'text', required: true },
   { name: 'title', label: t('person.title'), kind: 'text' },
+  { name: 'email', label: t('person.email'), kind: 'text' },
   {
     name: 'roleLevel',
     label: t('person.roleLevel'),
@@ -132,6 +133,7 @@ export const personFields = (t: TFunction): Field[] => [
 export const personValues = (p?: Interviewee): Values => ({
   name: p?.name ?? '',
   title: p?.title ?? '',
+  email: p?.email ?? '',
   roleLevel: p?.roleLevel ?? 'operational',
   consent: p?.consent ?? 'pending',
   anonLabel: p?.anonLabel ?? '',
@@ -140,6 +142,7 @@ export const personValues = (p?: Interviewee): Values => ({
 export const personInput = (v: Values) => ({
   name: str(v.name),
   title: str(v.title),
+  email: str(v.email),
   roleLevel: str(v.roleLevel) as Interviewee['roleLevel'],
   consent: str(v.consent) as Interviewee['consent'],
   anonLabel: str(v.anonLabel),

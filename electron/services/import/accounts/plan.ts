@@ -39,6 +39,8 @@ export interface ExistingPerson {
   name: string;
   title: string;
   roleLevel?: RoleLevel;
+  /** '' when not known. */
+  email?: string;
 }
 
 export interface Existing {
@@ -69,15 +71,15 @@ const SUFFIXES = new Set([
   'nv',
 ]);
 
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/** Lower-case letter-and-digit words, split at anything else. */
+const wordsOf = (name: string): string[] =>
+  name.normalize('NFKC').toLowerCase().split(NOT_WORD).filter(Boolean);
+
 /** "Oy Karl Fazer Ab", "Karl Fazer Oy" and "karl  fazer" are one company. */
 export function accountKey(name: string): string {
-  const words = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
+  const words = wordsOf(name);
   let start = 0;
   let end = words.length;
   while (end - start > 1 && SUFFIXES.has(words[end - 1] as string)) end--;
@@ -87,15 +89,7 @@ export function accountKey(name: string): string {
 
 /** "Virtanen, Matti", "Matti Virtanen" and "matti  virtanen" are one person. */
 export function personKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean)
-    .sort()
-    .join(' ');
+  return wordsOf(name).sort().join(' ');
 }
 
 const NAME_PART = /^\p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){0,2}$/u;
@@ -112,6 +106,7 @@ export function contactName(text: string): string {
 }
 
 type UnknownValue = Extract<RowProblem, { key: 'unknownValue' }>;
+type BadRevenue = Extract<RowProblem, { key: 'badRevenue' }>;
 
 const asText = (value: CellValue | undefined): string =>
   value === null || value === undefined
@@ -145,12 +140,15 @@ export function buildPlan(
   const existingByKey = new Map<string, Account>();
   for (const a of existing.accounts)
     if (!existingByKey.has(accountKey(a.name))) existingByKey.set(accountKey(a.name), a);
-  const peopleByAccount = new Map<string, ExistingPerson[]>();
-  for (const p of existing.people) {
-    const list = peopleByAccount.get(p.accountId);
-    if (list) list.push(p);
-    else peopleByAccount.set(p.accountId, [p]);
+  // Keys worked out once per person, not once per comparison: a 5,000-row list compares a lot.
+  const peopleByAccount = new Map<string, { person: ExistingPerson; key: string }[]>();
+  for (const person of existing.people) {
+    const entry = { person, key: personKey(person.name) };
+    const list = peopleByAccount.get(person.accountId);
+    if (list) list.push(entry);
+    else peopleByAccount.set(person.accountId, [entry]);
   }
+  const plannedKeys = new Map<PlannedAccount, Set<string>>();
 
   const accounts = new Map<string, PlannedAccount>();
   /** Which fields of a planned account came from the file (a later row may only repeat them). */
@@ -159,6 +157,8 @@ export function buildPlan(
   /** Unknown values of this row: what is used instead is only known once the row's account is. */
   let unknowns: UnknownValue[] = [];
   const accountUnknowns = new Map<PlannedAccount, UnknownValue[]>();
+  /** Likewise sums that are not money: the account's own value (stored or from another row) decides. */
+  const badRevenues = new Map<PlannedAccount, BadRevenue[]>();
 
   function read<T extends string>(
     row: number,
@@ -216,12 +216,15 @@ export function buildPlan(
     const lifecycle = read(row, 'lifecycle', readLifecycle, null, cells);
     if (lifecycle) incoming.lifecycle = lifecycle;
     const money = first(cells, 'revenue');
+    let badRevenue: BadRevenue | null = null;
     if (money !== null) {
       const reading = readMoney(money);
       if (reading.kind === 'value' && reading.value >= 0 && reading.value <= 1e13)
         incoming.revenue = Math.round(reading.value);
-      else if (reading.kind !== 'empty')
-        problems.push({ row, key: 'badRevenue', skipped: false, params: { value: asText(money) } });
+      else if (reading.kind !== 'empty') {
+        badRevenue = { row, key: 'badRevenue', skipped: false, params: { value: asText(money), used: null } };
+        problems.push(badRevenue);
+      }
     }
 
     const key = accountKey(accountName);
@@ -246,6 +249,7 @@ export function buildPlan(
     const ofAccount = unknowns.filter((u) => u.params.field !== 'roleLevel');
     if (ofAccount.length)
       accountUnknowns.set(account, [...(accountUnknowns.get(account) ?? []), ...ofAccount]);
+    if (badRevenue) badRevenues.set(account, [...(badRevenues.get(account) ?? []), badRevenue]);
     for (const field of ['tier', 'importance', 'lifecycle', 'revenue'] as const) {
       const value = incoming[field];
       if (value === undefined) continue;
@@ -285,14 +289,21 @@ export function buildPlan(
       kept: [],
     };
     const pKey = personKey(personName);
-    const repeat =
-      account.people.some((p) => personKey(p.name) === pKey) || (email !== null && emails.has(email));
+    const keys = plannedKeys.get(account) ?? new Set<string>();
+    plannedKeys.set(account, keys);
+    const repeat = keys.has(pKey) || (email !== null && emails.has(email));
+    keys.add(pKey);
     if (email) emails.add(email);
     const roleUnknown = unknowns.find((u) => u.params.field === 'roleLevel');
     if (repeat) {
       person.action = 'skip';
     } else if (account.existingId) {
-      const stored = (peopleByAccount.get(account.existingId) ?? []).find((p) => personKey(p.name) === pKey);
+      // The same person by name, or by address under another spelling of the name ("Matti" / "Matti J.").
+      const theirs = peopleByAccount.get(account.existingId) ?? [];
+      const stored = (
+        theirs.find((p) => p.key === pKey) ??
+        (email === null ? undefined : theirs.find((p) => p.person.email?.toLowerCase() === email))
+      )?.person;
       if (stored) {
         person.action = 'match';
         person.existingId = stored.id;
@@ -302,6 +313,9 @@ export function buildPlan(
         if (title && !stored.title) person.fills.push({ field: 'title', from: null, to: title });
         else if (title && stored.title !== title)
           person.kept.push({ field: 'title', from: stored.title, to: title });
+        if (email && !stored.email) person.fills.push({ field: 'email', from: null, to: email });
+        else if (email && stored.email?.toLowerCase() !== email)
+          person.kept.push({ field: 'email', from: stored.email ?? null, to: email });
       }
     }
     account.people.push(person);
@@ -313,6 +327,7 @@ export function buildPlan(
       // Another row of the account may give the value; else the default stands.
       for (const problem of accountUnknowns.get(account) ?? [])
         problem.params.used = account.fields[problem.params.field as 'tier' | 'importance' | 'lifecycle'];
+      for (const problem of badRevenues.get(account) ?? []) problem.params.used = account.fields.revenue;
       continue;
     }
     const stored = existingById.get(account.existingId as string) as Account;
@@ -324,6 +339,15 @@ export function buildPlan(
         ...problem.params,
         used: value,
         ...(stored[field] !== null ? { stored: true } : {}),
+      };
+    }
+    // A sum that is not money leaves a stored one as it is; an empty one another row may fill.
+    for (const problem of badRevenues.get(account) ?? []) {
+      const value = stored.revenue ?? (given.get(account)?.has('revenue') ? account.fields.revenue : null);
+      problem.params = {
+        ...problem.params,
+        used: value,
+        ...(stored.revenue !== null ? { stored: true } : {}),
       };
     }
     for (const field of given.get(account) ?? []) {
