@@ -15,6 +15,14 @@ export interface Events {
   settingsChanged: Settings;
   /** A backup began (`done` false), was written (`entry`) or failed (`failure`): the daily one or one asked for. */
   backupProgress: BackupProgress;
+  /** The search index was found damaged and is being rebuilt (`done` false), or the rebuild ended. */
+  searchIndexRepair: SearchIndexRepair;
+}
+
+export interface SearchIndexRepair {
+  done: boolean;
+  /** The rebuild failed: search may miss hits until the next start tries again. */
+  failed: boolean;
 }
 
 export interface BackupProgress {
@@ -30,6 +38,7 @@ export const EVENT_NAMES = [
   'exportProgress',
   'settingsChanged',
   'backupProgress',
+  'searchIndexRepair',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile when an event is added to `Events` but not to the list.
@@ -37,6 +46,7 @@ const _everyEventListed: Record<EventName, true> = {
   exportProgress: true,
   settingsChanged: true,
   backupProgress: true,
+  searchIndexRepair: true,
 };
 void _everyEventListed;
 
