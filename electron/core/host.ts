@@ -46,6 +46,8 @@ const dispatcherOptions: DispatcherOptions = {
 let answerRestore: ((yes: boolean) => void) | null = null;
 /** The search index is being checked or rebuilt (checkSearchIndex). */
 let upkeepRunning = false;
+/** The index check's thread while it runs: ended at close, so its reader never holds up the checkpoint. */
+let checker: Worker | null = null;
 
 /** The checker's script beside this one: built .js in the app, the .ts source in tests. */
 const INDEX_CHECK = new URL(
@@ -72,6 +74,7 @@ port.on('message', (message: ToHost) => {
       answerRestore = null;
       break;
     case 'close':
+      void checker?.terminate();
       // Closing checkpoints the WAL into the file; the connection may be a restored one (ctx.db).
       if (ctx?.db.open) ctx.db.close();
       dispatch = null;
@@ -142,13 +145,14 @@ function housekeeping(context: ServiceContext): void {
 function checkSearchIndex(context: ServiceContext): void {
   if (upkeepRunning) return;
   upkeepRunning = true;
-  const checker = new Worker(INDEX_CHECK, {
+  const thread = new Worker(INDEX_CHECK, {
     workerData: { dbPath: context.dbPath } satisfies IndexCheckData,
   });
+  checker = thread;
   let answered = false;
-  checker.once('message', (answer: IndexCheckAnswer) => {
+  thread.once('message', (answer: IndexCheckAnswer) => {
     answered = true;
-    void checker.terminate();
+    void thread.terminate();
     if ('error' in answer) {
       post({ type: 'log', operation: 'searchIndexCheck', error: errorData(new Error(answer.error)) });
       upkeepRunning = false;
@@ -159,11 +163,11 @@ function checkSearchIndex(context: ServiceContext): void {
       repair(context);
     }
   });
-  checker.once('error', (error) => {
+  thread.once('error', (error) => {
     post({ type: 'log', operation: 'searchIndexCheck', error: errorData(error) });
-    upkeepRunning = false;
   });
-  checker.once('exit', () => {
+  thread.once('exit', () => {
+    checker = null;
     if (!answered) upkeepRunning = false;
   });
 }
