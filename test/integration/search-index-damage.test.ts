@@ -171,6 +171,21 @@ describe('a damaged search index', () => {
     app.db.close();
   });
 
+  test('an index left half-made (the app closed between taking the old one out and making the new): found missing and made again', () => {
+    const { path } = workspace();
+    const db = new BetterSqlite3(path);
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare(`DELETE FROM sqlite_schema WHERE name LIKE 'search%' OR tbl_name LIKE 'search%'`).run();
+    db.close();
+    const app = connect(path);
+    const { damage } = runUpkeep(app);
+    expect(damage).toMatch(/^missing: search_docs, search_notes, search_fts/);
+    expect(app.call('search', { query: 'kohta 299' }).total).toBe(3);
+    expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    app.db.close();
+  });
+
   test('damage in the notes themselves still refuses the open', () => {
     const { path } = workspace();
     damagePage(path, 'notes', 'middle');

@@ -38,7 +38,12 @@ export function* repairSearchIndex(ctx: ServiceContext): Generator<void> {
  */
 export function* rebuildSearchIndex(db: Database): Generator<void> {
   forgetSearchIndex(db);
-  db.exec('VACUUM');
+  try {
+    db.exec('VACUUM');
+  } catch {
+    // (Another connection busy, a full disk.) The old pages then stay unreferenced until a later VACUUM;
+    // the new index must be made all the same, or every save would fail for want of its tables.
+  }
   db.transaction(() => createSearchIndex(db))();
   const interviews = db
     .prepare('SELECT interview_id FROM notes ORDER BY interview_id')
