@@ -58,9 +58,10 @@ function checkAll(db: Database, pragma: string): string[] {
  * `quick_check` of the schema and every ordinary table of the consultant's data, one at a time. A check
  * of the whole file would also run each virtual table's own check, and FTS5's (the search index)
  * re-reads every term of the index: seconds on a large workspace, at every start. The search index's
- * own tables are half the file but derived data: the core host checks them after the first screen, one
- * table per step, and rebuilds the index if one is damaged (services/search/upkeep.ts). The thorough
- * check (before a restore) still checks everything, FTS5's own check included.
+ * own tables are half the file but derived data: the core host checks them once it is ready, on a
+ * connection and thread of their own (core/indexCheck.ts), and rebuilds the index if one is damaged
+ * (services/search/upkeep.ts). The thorough check (before a restore) still checks everything, FTS5's
+ * own check included.
  */
 function quickCheckTables(db: Database): string[] {
   const tables = db
