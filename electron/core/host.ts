@@ -185,6 +185,8 @@ function repair(context: ServiceContext): void {
         setImmediate(step);
         return;
       }
+      // The start's daily backup reads every page, so it failed on the damaged index: take it now.
+      if (options.housekeeping) backupOnStart(context, getSettings(context).backupsKept);
     } catch (error) {
       post({ type: 'log', operation: 'searchIndexRepair', error: errorData(error) });
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startCore } from '../../electron/core/client.ts';
+import { listBackupFiles } from '../../electron/db/backups.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { searchIndexDamage } from '../../electron/db/inspect.ts';
 import { acquireWriterLock } from '../../electron/db/lock.ts';
@@ -229,6 +230,10 @@ describe('through the core host', () => {
         { done: true, failed: false },
       ]);
       expect(logged).toContain('searchIndexDamaged');
+      // The daily backup at the start failed on the damaged page; it is taken once the index is whole.
+      expect(logged).toContain('backupOnStart');
+      await core.call('listEngagements', {});
+      expect(listBackupFiles(path).map((entry) => entry.reason)).toEqual(['start']);
       expect(await core.call('search', { query: 'kohta 299' })).toMatchObject({
         ok: true,
         value: { total: 3 },
