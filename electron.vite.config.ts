@@ -14,6 +14,8 @@ export default defineConfig({
           reportWorker: resolve('electron/report/worker.ts'),
           // The core host: the workspace and the services, on a worker thread of their own.
           coreHost: resolve('electron/core/host.ts'),
+          // The search index's check after the start, on a thread of its own beside the core host.
+          indexCheck: resolve('electron/core/indexCheck.ts'),
           // The command line, built: starts several times faster than from the TypeScript sources.
           cli: resolve('electron/cli/index.ts'),
         },

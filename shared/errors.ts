@@ -70,6 +70,7 @@ export interface ErrorParams {
   missingReference: None;
   diskFull: None;
   workspaceReadOnlyNow: None;
+  workspaceDamagedNow: None;
   unexpected: None;
   /** The core host (the thread holding the workspace) stopped before answering. */
   coreStopped: None;
@@ -188,6 +189,7 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   missingReference: 'internal',
   diskFull: 'internal',
   workspaceReadOnlyNow: 'internal',
+  workspaceDamagedNow: 'internal',
   unexpected: 'internal',
   coreStopped: 'internal',
   notesUnopenable: 'invalid_input',

@@ -17,6 +17,14 @@ export interface Events {
   backupProgress: BackupProgress;
   /** A transcript or account list being previewed or imported moved to a stage, on in it, finished or failed. */
   importProgress: ImportProgress;
+  /** The search index was found damaged and is being rebuilt (`done` false), or the rebuild ended. */
+  searchIndexRepair: SearchIndexRepair;
+}
+
+export interface SearchIndexRepair {
+  done: boolean;
+  /** The rebuild failed: search may miss hits until the next start tries again. */
+  failed: boolean;
 }
 
 export interface BackupProgress {
@@ -51,6 +59,7 @@ export const EVENT_NAMES = [
   'settingsChanged',
   'backupProgress',
   'importProgress',
+  'searchIndexRepair',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile when an event is added to `Events` but not to the list.
@@ -59,6 +68,7 @@ const _everyEventListed: Record<EventName, true> = {
   settingsChanged: true,
   backupProgress: true,
   importProgress: true,
+  searchIndexRepair: true,
 };
 void _everyEventListed;
 

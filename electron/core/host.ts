@@ -1,8 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { errorValue, KuuloError } from '../base/errors.ts';
 import { listBackupFiles } from '../db/backups.ts';
 import { openDatabase } from '../db/connection.ts';
+import { isCorruption } from '../db/inspect.ts';
 import { restoreClosedWorkspace } from '../db/restore.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
@@ -13,9 +14,11 @@ import {
   Pending,
   settle,
 } from '../services/dispatcher.ts';
+import { repairSearchIndex } from '../services/search/upkeep.ts';
 import { getSettings } from '../services/settings.ts';
 import { emptyExpiredTrash } from '../services/trash.ts';
 import { createHandlers } from './handlers.ts';
+import type { IndexCheckAnswer, IndexCheckData } from './indexCheck.ts';
 import { errorData, type FromHost, type HostOptions, type ToHost } from './messages.ts';
 
 /**
@@ -33,10 +36,24 @@ const post = (message: FromHost) => port.postMessage(message);
 let ctx: ServiceContext | null = null;
 let dispatch: Dispatch | null = null;
 const dispatcherOptions: DispatcherOptions = {
-  onUnexpectedError: (method, error) => post({ type: 'log', operation: method, error: errorData(error) }),
+  onUnexpectedError: (method, error) => {
+    post({ type: 'log', operation: method, error: errorData(error) });
+    // Damage met by a call (a save whose index write reads a bad page): check the index now.
+    if (isCorruption(error) && ctx) checkSearchIndex(ctx);
+  },
   onSlowCall: (method, ms) => post({ type: 'slow', method, ms }),
 };
 let answerRestore: ((yes: boolean) => void) | null = null;
+/** The search index is being checked or rebuilt (checkSearchIndex). */
+let upkeepRunning = false;
+/** The index check's thread while it runs: ended at close, so its reader never holds up the checkpoint. */
+let checker: Worker | null = null;
+
+/** The checker's script beside this one: built .js in the app, the .ts source in tests. */
+const INDEX_CHECK = new URL(
+  `./indexCheck${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+);
 
 port.on('message', (message: ToHost) => {
   switch (message.type) {
@@ -57,6 +74,7 @@ port.on('message', (message: ToHost) => {
       answerRestore = null;
       break;
     case 'close':
+      void checker?.terminate();
       // Closing checkpoints the WAL into the file; the connection may be a restored one (ctx.db).
       if (ctx?.db.open) ctx.db.close();
       dispatch = null;
@@ -96,6 +114,7 @@ try {
   post({ type: 'ready', settings: getSettings(context) });
   // After `ready`: the window loads meanwhile, and calls wait in the queue until this is done.
   if (options.housekeeping) housekeeping(context);
+  checkSearchIndex(context);
 } catch (error) {
   post({
     type: 'openFailed',
@@ -116,4 +135,62 @@ function housekeeping(context: ServiceContext): void {
   } catch (error) {
     post({ type: 'log', operation: 'emptyExpiredTrash', error: errorData(error) });
   }
+}
+
+/**
+ * Checks the search index (left out of the open-time check) on a thread of its own, and rebuilds it here
+ * if damaged, one step per turn of the event loop, so calls that arrive meanwhile are answered between
+ * steps. Runs after every start and whenever a call met damage.
+ */
+function checkSearchIndex(context: ServiceContext): void {
+  if (upkeepRunning) return;
+  upkeepRunning = true;
+  const thread = new Worker(INDEX_CHECK, {
+    workerData: { dbPath: context.dbPath } satisfies IndexCheckData,
+  });
+  checker = thread;
+  let answered = false;
+  thread.once('message', (answer: IndexCheckAnswer) => {
+    answered = true;
+    void thread.terminate();
+    if ('error' in answer) {
+      post({ type: 'log', operation: 'searchIndexCheck', error: errorData(new Error(answer.error)) });
+      upkeepRunning = false;
+    } else if (answer.damage === null) {
+      upkeepRunning = false;
+    } else {
+      post({ type: 'log', operation: 'searchIndexDamaged', error: errorData(new Error(answer.damage)) });
+      repair(context);
+    }
+  });
+  thread.once('error', (error) => {
+    post({ type: 'log', operation: 'searchIndexCheck', error: errorData(error) });
+  });
+  thread.once('exit', () => {
+    checker = null;
+    if (!answered) upkeepRunning = false;
+  });
+}
+
+function repair(context: ServiceContext): void {
+  const steps = repairSearchIndex(context);
+  const step = () => {
+    // Closed meanwhile (the app quits): a later start finds the index missing and rebuilds it.
+    if (dispatch === null || !context.db.open) {
+      upkeepRunning = false;
+      return;
+    }
+    try {
+      if (!steps.next().done) {
+        setImmediate(step);
+        return;
+      }
+      // The start's daily backup reads every page, so it failed on the damaged index: take it now.
+      if (options.housekeeping) backupOnStart(context, getSettings(context).backupsKept);
+    } catch (error) {
+      post({ type: 'log', operation: 'searchIndexRepair', error: errorData(error) });
+    }
+    upkeepRunning = false;
+  };
+  setImmediate(step);
 }

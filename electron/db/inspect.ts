@@ -55,20 +55,61 @@ function checkAll(db: Database, pragma: string): string[] {
 }
 
 /**
- * `quick_check` of the schema and every ordinary table, one at a time. A check of the whole file would
- * also run each virtual table's own check, and FTS5's (the search index) re-reads every term of the
- * index: seconds on a large workspace, at every start. Its shadow tables are still checked here as the
- * b-trees they are; the thorough check (before a restore) runs FTS5's own check too.
+ * `quick_check` of the schema and every ordinary table of the consultant's data, one at a time. A check
+ * of the whole file would also run each virtual table's own check, and FTS5's (the search index)
+ * re-reads every term of the index: seconds on a large workspace, at every start. The search index's
+ * own tables are half the file but derived data: the core host checks them once it is ready, on a
+ * connection and thread of their own (core/indexCheck.ts), and rebuilds the index if one is damaged
+ * (services/search/upkeep.ts). The thorough check (before a restore) still checks everything, FTS5's
+ * own check included.
  */
 function quickCheckTables(db: Database): string[] {
   const tables = db
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`)
     .pluck()
     .all() as string[];
-  const problems = ['sqlite_schema', ...tables]
-    .flatMap((table) => checkAll(db, `quick_check("${table.replaceAll('"', '""')}")`))
+  const problems = ['sqlite_schema', ...tables.filter((table) => !isSearchIndexTable(table))]
+    .flatMap((table) => quickCheckTable(db, table))
     .filter((finding) => finding !== 'ok');
   return problems.length ? problems.slice(0, 3) : ['ok'];
+}
+
+/** The index's tables that must exist; FTS5 makes its other shadow tables (idx, docsize, config) itself. */
+const SEARCH_INDEX_REQUIRED = ['search_docs', 'search_notes', 'search_fts', 'search_fts_data'] as const;
+
+/**
+ * What is wrong with the search index's tables (the table and SQLite's first findings), or null when
+ * they are sound. Missing tables count: a rebuild that stopped half-way (the app closed) leaves none.
+ * Reads only: the core host runs it on a connection of its own, off the thread that answers calls.
+ */
+export function searchIndexDamage(db: Database): string | null {
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
+  const missing = SEARCH_INDEX_REQUIRED.filter((name) => !tables.includes(name));
+  if (missing.length > 0) return `missing: ${missing.join(', ')}`;
+  for (const table of tables.filter(isSearchIndexTable)) {
+    const findings = quickCheckTable(db, table).filter((finding) => finding !== 'ok');
+    if (findings.length > 0) return `${table}: ${oneLine(findings.slice(0, 3).join('; '))}`;
+  }
+  return null;
+}
+
+/** The search index's tables (migration 12): derived from the notes and other texts, rebuilt if damaged. */
+export function isSearchIndexTable(name: string): boolean {
+  return name === 'search_docs' || name === 'search_notes' || name.startsWith('search_fts_');
+}
+
+/**
+ * `quick_check` of one table and its indexes: `['ok']` or SQLite's findings. A page so damaged that
+ * SQLite gives up is reported as a finding too, not thrown. Checking one table at a time leaves out what
+ * only a whole-file pass sees (pages used twice across tables, the free-page list).
+ */
+export function quickCheckTable(db: Database, table: string): string[] {
+  try {
+    return checkAll(db, `quick_check("${table.replaceAll('"', '""')}")`);
+  } catch (error) {
+    if (isCorruption(error)) return [oneLine((error as Error).message)];
+    throw error;
+  }
 }
 
 /** SQLite's findings span lines; the CLI and dialogs show one. */

@@ -191,5 +191,7 @@ function sqliteError(error: unknown): ErrorMessage {
     return { key: 'brokenRule', params: {} };
   if (code === 'SQLITE_FULL') return { key: 'diskFull', params: {} };
   if (code === 'SQLITE_READONLY') return { key: 'workspaceReadOnlyNow', params: {} };
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
+    return { key: 'workspaceDamagedNow', params: {} };
   return { key: 'unexpected', params: {} };
 }

@@ -265,6 +265,8 @@ const en: Phrasebook = {
   missingReference: () => 'That refers to something that does not exist.',
   diskFull: () => 'The disk is full; nothing was changed. Free some space and try again.',
   workspaceReadOnlyNow: () => 'The workspace file is read-only; nothing was changed.',
+  workspaceDamagedNow: () =>
+    'Part of the workspace file is damaged, so this could not be done; nothing was changed, and notes not yet saved stay in the editor. Kuulo is checking the file: if only the search index is damaged, it is rebuilt and saving works again; otherwise restart Kuulo, which offers to restore the latest backup.',
   unexpected: () => 'Something went wrong; nothing was changed. The error was logged.',
   coreStopped: () =>
     'Kuulo’s data service stopped unexpectedly, so this change may not have been saved. Try again; if it keeps happening, restart Kuulo.',
@@ -403,6 +405,8 @@ const fi: Phrasebook = {
   missingReference: () => 'Tieto viittaa kohteeseen, jota ei ole olemassa.',
   diskFull: () => 'Levy on täynnä; mitään ei muutettu. Vapauta tilaa ja yritä uudelleen.',
   workspaceReadOnlyNow: () => 'Työtilatiedostoon ei voi kirjoittaa; mitään ei muutettu.',
+  workspaceDamagedNow: () =>
+    'Osa työtilatiedostosta on vioittunut, joten toimintoa ei voitu tehdä. Mitään ei muutettu, ja tallentamattomat muistiinpanot pysyvät editorissa. Kuulo tarkistaa tiedoston: jos vain hakuhakemisto on vioittunut, se rakennetaan uudelleen ja tallentaminen toimii taas. Muuten käynnistä Kuulo uudelleen, niin se tarjoaa viimeisimmän varmuuskopion palauttamista.',
   unexpected: () => 'Jokin meni vikaan; mitään ei muutettu. Virhe kirjattiin lokiin.',
   coreStopped: () =>
     'Kuulon tietopalvelu pysähtyi odottamatta, joten tämä muutos ei ehkä tallentunut. Yritä uudelleen; jos tämä toistuu, käynnistä Kuulo uudelleen.',

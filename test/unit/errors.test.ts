@@ -51,6 +51,7 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   missingReference: [{}],
   diskFull: [{}],
   workspaceReadOnlyNow: [{}],
+  workspaceDamagedNow: [{}],
   unexpected: [{}],
   coreStopped: [{}],
   notesUnopenable: [{ problem: '‹bad mark›' }],
