@@ -8,6 +8,7 @@ import { followBackups } from './store/backups.ts';
 import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
 import { openSearch, useSearch } from './store/search.ts';
+import { followSearchIndexRepair } from './store/searchIndexRepair.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
 import { AnalysisView } from './views/AnalysisView.tsx';
@@ -34,9 +35,11 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
     useShortcuts.setState({ openSettings: () => setDialog('settings'), openHelp: () => setDialog('help') });
     window.addEventListener('keydown', handleShortcut);
     const stopFollowingBackups = followBackups();
+    const stopFollowingIndexRepair = followSearchIndexRepair();
     return () => {
       window.removeEventListener('keydown', handleShortcut);
       stopFollowingBackups();
+      stopFollowingIndexRepair();
     };
   }, []);
 

@@ -1147,6 +1147,12 @@ export const en = {
     },
   },
   search: {
+    indexRepair: {
+      started: 'The search index was damaged and is being rebuilt; until it is done, search may miss hits.',
+      done: 'The search index was rebuilt.',
+      failed:
+        'The search index could not be rebuilt; search may miss hits. Kuulo tries again at the next start.',
+    },
     title: 'Search',
     open: 'Search (Ctrl+Shift+F)',
     field: 'Search words',

@@ -1162,6 +1162,13 @@ export const fi: Resources = {
     },
   },
   search: {
+    indexRepair: {
+      started:
+        'Hakuhakemisto oli vioittunut, ja sitä rakennetaan uudelleen; kunnes se on valmis, haku voi jättää osumia pois.',
+      done: 'Hakuhakemisto rakennettiin uudelleen.',
+      failed:
+        'Hakuhakemistoa ei saatu rakennettua uudelleen; haku voi jättää osumia pois. Kuulo yrittää uudelleen seuraavalla käynnistyskerralla.',
+    },
     title: 'Haku',
     open: 'Haku (Ctrl+Shift+F)',
     field: 'Hakusanat',

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { repairSearchIndex } from '../../electron/services/search/upkeep.ts';
 import { groupHits } from '../../renderer/src/store/searchHits.ts';
 import { fi } from '../../shared/i18n/fi.ts';
 import type { SearchHit } from '../../shared/search.ts';
@@ -221,6 +222,29 @@ describe('search in Chromium', () => {
       expect(await help.innerText()).toContain('Search the engagement or all engagements');
     } finally {
       await app.close();
+    }
+  });
+
+  test('a search index rebuilt by the core is told in the window, in Finnish and in English', async () => {
+    for (const [locale, started, done] of [
+      ['fi-FI', 'Hakuhakemisto oli vioittunut', 'Hakuhakemisto rakennettiin uudelleen.'],
+      ['en-GB', 'The search index was damaged', 'The search index was rebuilt.'],
+    ] as const) {
+      const app = await openApp(chromium.browser(), chromium.url(), { locale });
+      const { page, ws } = app;
+      try {
+        ws.call('createDemo', {});
+        await page.getByRole('heading').first().waitFor();
+        // The real rebuild, run to its end, as the core host runs it after a damaged index is found.
+        for (const _step of repairSearchIndex(ws.ctx));
+        const toasts = page.locator('.toast');
+        await expect.poll(() => toasts.allInnerTexts()).toContainEqual(expect.stringContaining(started));
+        await expect.poll(() => toasts.allInnerTexts()).toContainEqual(done);
+        await screenshot(page, `search-index-rebuilt-${locale}`);
+        expect(ws.call('search', { query: 'lasku' }).total).toBeGreaterThan(0);
+      } finally {
+        await app.close();
+      }
     }
   });
 });
