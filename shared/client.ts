@@ -1,4 +1,5 @@
-import { type Input, METHODS, type Method, type Output, type Result } from './contract.ts';
+import type { Input, Method, Output, Result } from './contract.ts';
+import { METHOD_NAMES } from './methods.ts';
 
 /** How a client reaches the dispatcher: IPC in Electron, a Playwright binding in e2e tests. */
 export type Transport = (method: Method, input: unknown) => Promise<Result<unknown>>;
@@ -8,6 +9,6 @@ export type KuuloClient = { [M in Method]: (input: Input<M>) => Promise<Result<A
 
 export function createClient(transport: Transport): KuuloClient {
   const client = {} as Record<Method, (input: unknown) => Promise<Result<unknown>>>;
-  for (const method of METHODS) client[method] = (input) => transport(method, input);
+  for (const method of METHOD_NAMES) client[method] = (input) => transport(method, input);
   return Object.freeze(client) as KuuloClient;
 }

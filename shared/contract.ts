@@ -332,8 +332,13 @@ export type { ErrorCode } from './errors.ts';
 export type KuuloErrorValue = ErrorMessage & { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KuuloErrorValue };
 
-/** What each adapter hands to the services: one function per method, already-validated input. */
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+/**
+ * What each adapter hands to the services: one function per method, already-validated input. A method
+ * may answer with a promise (its service module is loaded on first use, or its service waits).
+ */
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Awaited<Output<M>>>;
+};
 
 export const METHODS = Object.keys(contract) as Method[];
 

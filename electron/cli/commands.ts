@@ -12,7 +12,6 @@ import { isInterim } from '../../shared/sample.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { DEMO_ENGAGEMENTS } from '../services/demo.ts';
 import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
@@ -20,7 +19,8 @@ import { asCliError, type Call, cliError } from './workspace.ts';
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface CliCommand {
-  summary: string;
+  /** One line for the help; a function when the line needs a module no command run should load. */
+  summary: string | (() => Promise<string>);
   options?: NonNullable<ParseArgsConfig['options']>;
   /** The command makes a workspace where there is none (demo, restore); every other one needs the file. */
   creates?: true;
@@ -29,7 +29,7 @@ export interface CliCommand {
   /** Runs before the workspace is opened (e.g. to refuse overwriting a file). */
   prepare?: (dbPath: string, values: Values) => void;
   /** `ctx` is for commands that run a service directly, e.g. a long export that the app runs on a worker. */
-  run: (call: Call, values: Values, ctx: ServiceContext) => CliOutput | Promise<CliOutput>;
+  run: (call: Call, values: Values, ctx: ServiceContext) => Promise<CliOutput>;
 }
 
 type CliOutput = { text: string; json: unknown };
@@ -87,7 +87,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (!ANONYMIZATION_LEVELS.includes(anonymize)) throw cliError('cliAnonymizeLevel');
       const lang = values.lang;
       if (lang !== undefined && lang !== 'fi' && lang !== 'en') throw cliError('cliLanguage');
-      call('getEngagement', { id: engagementId });
+      await call('getEngagement', { id: engagementId });
       const started = performance.now();
       const keep = (values.keep as string[] | undefined) ?? [];
       // Loaded here: the report pipeline (docx, ECharts, resvg) takes most of a second that no other
@@ -103,8 +103,12 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
 
   demo: {
-    // Counted from the demo data, so the help cannot fall behind it again (it said 3 when there were 4).
-    summary: `create a sample workspace (${DEMO_ENGAGEMENTS} engagements); --force replaces an existing file`,
+    // Counted from the demo data, so the help cannot fall behind it again (it said 3 when there were 4);
+    // loaded only for the help: the demo data and the services that write it are no other command's.
+    summary: async () => {
+      const { DEMO_ENGAGEMENTS } = await import('../services/demo.ts');
+      return `create a sample workspace (${DEMO_ENGAGEMENTS} engagements); --force replaces an existing file`;
+    },
     creates: true,
     options: { force: { type: 'boolean', default: false } },
     prepare: (dbPath, values) => {
@@ -116,8 +120,8 @@ export const COMMANDS: Record<string, CliCommand> = {
       values.keptAs = keepCurrentFile(dbPath, new Date());
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     },
-    run: (call, values) => {
-      const created = call('createDemo', {});
+    run: async (call, values) => {
+      const created = await call('createDemo', {});
       const kept =
         typeof values.keptAs === 'string' ? ` The previous file was kept as ${values.keptAs}.` : '';
       return {
@@ -130,8 +134,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   engagements: {
     readOnly: true,
     summary: 'list engagements',
-    run: (call) => {
-      const list = call('listEngagements', {});
+    run: async (call) => {
+      const list = await call('listEngagements', {});
       return {
         json: list,
         text: table([
@@ -154,8 +158,8 @@ export const COMMANDS: Record<string, CliCommand> = {
     readOnly: true,
     summary: 'list the interviews of --engagement ID',
     options: { engagement: { type: 'string' } },
-    run: (call, values) => {
-      const list = call('listInterviews', { engagementId: required(values, 'engagement') });
+    run: async (call, values) => {
+      const list = await call('listInterviews', { engagementId: required(values, 'engagement') });
       return {
         json: list,
         text: table([
@@ -178,8 +182,8 @@ export const COMMANDS: Record<string, CliCommand> = {
     readOnly: true,
     summary: 'show one interview (--id ID): metadata and notes as plain text',
     options: { id: { type: 'string' } },
-    run: (call, values) => {
-      const { notes, ...detail } = call('getInterview', { id: required(values, 'id') });
+    run: async (call, values) => {
+      const { notes, ...detail } = await call('getInterview', { id: required(values, 'id') });
       const people = detail.interviewees.map((p) => `${p.name}, ${p.title} (${p.roleLevel})`).join('; ');
       return {
         json: { ...detail, revision: notes.revision, notesUpdatedAt: notes.updatedAt, text: notes.text },
@@ -203,13 +207,13 @@ export const COMMANDS: Record<string, CliCommand> = {
       code: { type: 'string', multiple: true },
       all: { type: 'boolean', default: false },
     },
-    run: (call, values) => {
+    run: async (call, values) => {
       const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
       const wanted = Array.isArray(values.code) ? values.code : [];
       if (!wanted.length) throw cliError('cliMissingOption', { option: 'code NAME_OR_ID' });
-      const codebook = call('getCodebook', engagementId ? { engagementId } : {});
+      const codebook = await call('getCodebook', engagementId ? { engagementId } : {});
       const codeIds = wanted.map((name) => resolveCode(codebook, name));
-      const quotes = call('findQuotes', {
+      const quotes = await call('findQuotes', {
         codeIds,
         match: values.all ? 'all' : 'any',
         limit: 100_000,
@@ -254,9 +258,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       engagement: { type: 'string' },
       limit: { type: 'string', default: '50' },
     },
-    run: (call, values) => {
+    run: async (call, values) => {
       const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
-      const result = call('search', {
+      const result = await call('search', {
         query: required(values, 'query'),
         limit: Number(values.limit),
         ...(engagementId ? { engagementId } : {}),
@@ -305,9 +309,9 @@ export const COMMANDS: Record<string, CliCommand> = {
     readOnly: true,
     summary: 'list the codebook (with --engagement ID, its own codes and usage too)',
     options: { engagement: { type: 'string' } },
-    run: (call, values) => {
+    run: async (call, values) => {
       const engagementId = typeof values.engagement === 'string' ? values.engagement : undefined;
-      const codes = call('getCodebook', engagementId ? { engagementId } : {});
+      const codes = await call('getCodebook', engagementId ? { engagementId } : {});
       return {
         json: codes,
         text: codes
@@ -325,8 +329,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   backup: {
     readOnly: true,
     summary: 'copy the workspace into the backups folder beside it (the newest 10 are kept)',
-    run: (call) => {
-      const entry = call('createBackup', {});
+    run: async (call) => {
+      const entry = await call('createBackup', {});
       return { json: entry, text: `Backed up to ${entry.path} (${kilobytes(entry.size)}).` };
     },
   },
@@ -334,8 +338,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   backups: {
     readOnly: true,
     summary: "list the workspace's backups, newest first",
-    run: (call) => {
-      const list = call('listBackups', {});
+    run: async (call) => {
+      const list = await call('listBackups', {});
       return {
         json: list,
         text: list.length
@@ -358,7 +362,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       values.restoredFrom = result.restoredFrom;
       values.safetyBackup = result.safetyBackup ?? undefined;
     },
-    run: (_call, values) => {
+    run: async (_call, values) => {
       const json = { restoredFrom: values.restoredFrom, safetyBackup: values.safetyBackup ?? null };
       const kept = json.safetyBackup ? ` The previous file was kept as ${json.safetyBackup}.` : '';
       return { json, text: `Restored ${json.restoredFrom}.${kept}` };
@@ -369,8 +373,8 @@ export const COMMANDS: Record<string, CliCommand> = {
     readOnly: true,
     summary: 'every figure of the analysis screen for --engagement ID (prevalence, crosstabs, NPS, …)',
     options: { engagement: { type: 'string' } },
-    run: (call, values) => {
-      const stats = call('engagementStats', { engagementId: required(values, 'engagement') });
+    run: async (call, values) => {
+      const stats = await call('engagementStats', { engagementId: required(values, 'engagement') });
       return { json: statsJson(stats), text: statsText(stats) };
     },
   },
@@ -378,8 +382,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   portfolio: {
     readOnly: true,
     summary: 'every engagement with its base and NPS, and the prevalence of each shared code in each',
-    run: (call) => {
-      const portfolio = call('portfolio', {});
+    run: async (call) => {
+      const portfolio = await call('portfolio', {});
       return { json: portfolio, text: portfolioText(portfolio) };
     },
   },

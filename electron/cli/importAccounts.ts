@@ -16,7 +16,10 @@ type Values = Record<string, string | boolean | string[] | undefined>;
  * `kuulo import-accounts`: the client's list into an engagement, with the mapping suggested from its
  * headers unless `--map` says otherwise; `--dry-run` prints the plan and writes nothing.
  */
-export function runImportAccounts(call: Call, values: Values): { text: string; json: unknown } {
+export async function runImportAccounts(
+  call: Call,
+  values: Values,
+): Promise<{ text: string; json: unknown }> {
   const engagementId = need(values, 'engagement');
   const path = need(values, 'file');
   let bytes: Buffer;
@@ -31,16 +34,16 @@ export function runImportAccounts(call: Call, values: Values): { text: string; j
     data: bytes.toString('base64'),
     ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
   };
-  const first = call('previewAccountImport', request);
+  const first = await call('previewAccountImport', request);
   const mapping = applyMaps(
     first.mapping,
     first.columns.map((c) => c.header),
     (values.map as string[] | undefined) ?? [],
   );
   if (!mapping.includes('name')) throw cliError('accountListNeedsName');
-  const preview = call('previewAccountImport', { ...request, mapping });
+  const preview = await call('previewAccountImport', { ...request, mapping });
   // In the workspace's language, as the CLI's errors are.
-  const phrases = accountImportPhrases(cliLanguage(process.env, call('getSettings', {}).language));
+  const phrases = accountImportPhrases(cliLanguage(process.env, (await call('getSettings', {})).language));
   const { t, fmt, fieldLabel } = phrases;
   const columns = preview.columns.map(
     (c, i) => `  ${c.header || `(${i + 1})`} → ${fieldLabel(mapping[i] ?? null)}`,
@@ -55,7 +58,7 @@ export function runImportAccounts(call: Call, values: Values): { text: string; j
       text: `${head}\n\n${t.cli.wouldImport}\n${planText(preview.plan, phrases)}\n${t.cli.dryRun}`,
     };
   }
-  const summary = call('importAccounts', { ...request, mapping });
+  const summary = await call('importAccounts', { ...request, mapping });
   const done = fmt.fill(t.cli.imported, {
     accounts: fmt.plural(t, 'accountsNew', summary.accountsCreated),
     updated: fmt.plural(t.cli, 'updated', summary.accountsUpdated),

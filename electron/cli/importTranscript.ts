@@ -5,7 +5,6 @@ import { resources } from '../../shared/i18n/index.ts';
 import type { ImportWarning, SpeakerMapping, SpeakerRole, TranscriptPreview } from '../../shared/import.ts';
 import { formatClock } from '../../shared/import.ts';
 import { KuuloError } from '../base/errors.ts';
-import { MAX_TRANSCRIPT_BYTES } from '../services/import/index.ts';
 import { getSettings } from '../services/settings.ts';
 import type { CliCommand } from './commands.ts';
 import { cliLanguage } from './language.ts';
@@ -27,17 +26,9 @@ export function parseSpeaker(option: string): SpeakerMapping {
     : { name, as: role as SpeakerRole };
 }
 
-/** A service's refusal from an awaited call, printed like any other CLI error. */
-async function service<T>(work: PromiseLike<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof KuuloError) throw new CliError(error.message, error.detail);
-    throw error;
-  }
-}
-
-function readSource(values: Values) {
+async function readSource(values: Values) {
+  // The import pipeline loads with this command only, not with every other one.
+  const { MAX_TRANSCRIPT_BYTES } = await import('../services/import/index.ts');
   const file = values.file;
   if (typeof file !== 'string' || !file) throw cliError('cliMissingOption', { option: 'file' });
   let data: Buffer;
@@ -129,16 +120,16 @@ export const importCommand: CliCommand = {
   run: async (call, values, ctx) => {
     // Printed in the workspace's language, as errors are (KUULO_LANG overrides it for one run).
     const language = cliLanguage(process.env, getSettings(ctx).language);
-    const source = readSource(values);
+    const source = await readSource(values);
     const given = ((values.speaker as string[] | undefined) ?? []).map(parseSpeaker);
-    const preview = await service(call('previewTranscript', source));
+    const preview = await call('previewTranscript', source);
     // The original spelling ("Virtanen, Matti") names the same speaker as the shown one.
     const named = given.map((m) => ({
       ...m,
       name: preview.speakers.find((s) => s.original === m.name)?.name ?? m.name,
     }));
     if (values['dry-run']) return { json: preview, text: previewText(preview, named, language) };
-    const { interviewId } = await service(call('importTranscript', { ...source, speakers: named }));
+    const { interviewId } = await call('importTranscript', { ...source, speakers: named });
     const speakers = preview.speakers.map((s) => named.find((m) => m.name === s.name) ?? s.suggested);
     return {
       json: { interviewId, created: !source.interviewId, ...preview, speakers },

@@ -13,12 +13,15 @@ keepFilesPrivate();
 
 const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
 
-const USAGE = `Usage: npm run kuulo -- <command> --db FILE [options] [--json]
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)} ${command.summary}`)
-  .join('\n')}`;
+async function usage(): Promise<string> {
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(
+      async ([name, { summary }]) =>
+        `  ${name.padEnd(NAME_WIDTH)} ${typeof summary === 'string' ? summary : await summary()}`,
+    ),
+  );
+  return `Usage: npm run kuulo -- <command> --db FILE [options] [--json]\n\nCommands:\n${lines.join('\n')}`;
+}
 
 /** The open workspace's language setting: errors from then on are printed in it. */
 let workspaceLanguage: Language | null = null;
@@ -26,7 +29,7 @@ let workspaceLanguage: Language | null = null;
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 1;
   }
   const command: CliCommand | undefined = COMMANDS[name];

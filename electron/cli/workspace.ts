@@ -5,7 +5,7 @@ import { KuuloError } from '../base/errors.ts';
 import { createHandlers } from '../core/handlers.ts';
 import { openDatabase, openDatabaseReadOnly } from '../db/connection.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
-import { createDispatcher } from '../services/dispatcher.ts';
+import { createDispatcher, settle } from '../services/dispatcher.ts';
 
 /** An error the user caused on the command line; printed as one line, exit code 2. */
 export class CliError extends Error {
@@ -23,7 +23,8 @@ export const cliError = <K extends ErrorKey>(key: K, ...params: ParamsArg<K>): C
   return new CliError(phraseError(detail, 'en'), detail);
 };
 
-export type Call = <M extends Method>(method: M, input: Input<M>) => Output<M>;
+/** A method's value; a service's refusal throws as a CliError. Awaited: a service may load on first use. */
+export type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Awaited<Output<M>>>;
 
 /** Runs `work`, turning a service's error (written for the user) into a one-line CLI error. */
 export function asCliError<T>(work: () => T): T {
@@ -48,10 +49,10 @@ export function openWorkspace(
   );
   const ctx = createContext(db);
   const dispatch = createDispatcher(createHandlers(ctx));
-  const call: Call = (method, input) => {
-    const result = dispatch(method, input);
+  const call: Call = async <M extends Method>(method: M, input: Input<M>): Promise<Awaited<Output<M>>> => {
+    const result = await settle(dispatch(method, input));
     if (!result.ok) throw new CliError(result.error.message, result.error);
-    return result.value as Output<typeof method>;
+    return result.value as Awaited<Output<M>>;
   };
   return { call, ctx, close: () => ctx.db.close() };
 }

@@ -1,125 +1,145 @@
 import type { Handlers } from '../../shared/contract.ts';
-import { reviewIdentifiers } from '../report/review.ts';
-import * as accountImport from '../services/accountImport.ts';
-import * as accounts from '../services/accounts.ts';
-import * as analysis from '../services/analysis/index.ts';
-import * as backup from '../services/backup.ts';
-import * as codebook from '../services/codebook.ts';
-import * as codings from '../services/codings.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { deleteWithImpact, deletionImpact } from '../services/deletion.ts';
-import { createDemoWorkspace } from '../services/demo.ts';
-import * as engagements from '../services/engagements.ts';
-import { eraseInterviewee, erasurePreview, replaceBackupsAfterErasure } from '../services/erasure.ts';
-import * as findings from '../services/findings.ts';
-import * as identities from '../services/identities.ts';
 import { withImportProgress } from '../services/importProgress.ts';
-import * as interviews from '../services/interviews.ts';
-import { saveNotes } from '../services/notes.ts';
-import { findQuotes } from '../services/quotes.ts';
-import * as relationships from '../services/relationships.ts';
-import { startReportExport } from '../services/reports.ts';
-import { codeSearchHits } from '../services/search/codeHits.ts';
-import { search } from '../services/search/search.ts';
-import * as settings from '../services/settings.ts';
-import { importTranscript, previewTranscript } from '../services/transcriptImport.ts';
-import * as trash from '../services/trash.ts';
+import { onDemand } from './onDemand.ts';
 
-/** Binds every contract method to its service. Input arrives already validated by the dispatcher. */
+// Each service module is imported the first time one of its methods is called (see onDemand.ts): a
+// read-only command loads the contract, the database and the one service it uses, not all of them.
+const accountImport = onDemand(() => import('../services/accountImport.ts'));
+const accounts = onDemand(() => import('../services/accounts.ts'));
+const analysis = onDemand(() => import('../services/analysis/index.ts'));
+const backup = onDemand(() => import('../services/backup.ts'));
+const codebook = onDemand(() => import('../services/codebook.ts'));
+const codings = onDemand(() => import('../services/codings.ts'));
+const deletion = onDemand(() => import('../services/deletion.ts'));
+const demo = onDemand(() => import('../services/demo.ts'));
+const engagements = onDemand(() => import('../services/engagements.ts'));
+const erasure = onDemand(() => import('../services/erasure.ts'));
+const findings = onDemand(() => import('../services/findings.ts'));
+const identities = onDemand(() => import('../services/identities.ts'));
+const interviews = onDemand(() => import('../services/interviews.ts'));
+const notes = onDemand(() => import('../services/notes.ts'));
+const quotes = onDemand(() => import('../services/quotes.ts'));
+const relationships = onDemand(() => import('../services/relationships.ts'));
+const reports = onDemand(() => import('../services/reports.ts'));
+const review = onDemand(() => import('../report/review.ts'));
+const codeHits = onDemand(() => import('../services/search/codeHits.ts'));
+const search = onDemand(() => import('../services/search/search.ts'));
+const settings = onDemand(() => import('../services/settings.ts'));
+const transcriptImport = onDemand(() => import('../services/transcriptImport.ts'));
+const trash = onDemand(() => import('../services/trash.ts'));
+
+/**
+ * Binds every contract method to its service. Input arrives already validated by the dispatcher. A
+ * method whose module is not loaded yet answers with a promise; the dispatcher makes that a `Pending`.
+ */
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
-    workspaceStatus: () => ({ engagements: engagements.countEngagements(ctx), dbPath: ctx.dbPath }),
-    createDemo: () => createDemoWorkspace(ctx),
-    getSettings: () => settings.getSettings(ctx),
-    updateSettings: (input) => settings.updateSettings(ctx, input),
+    workspaceStatus: () => engagements((m) => ({ engagements: m.countEngagements(ctx), dbPath: ctx.dbPath })),
+    createDemo: () => demo((m) => m.createDemoWorkspace(ctx)),
+    getSettings: () => settings((m) => m.getSettings(ctx)),
+    updateSettings: (input) => settings((m) => m.updateSettings(ctx, input)),
 
-    listEngagements: () => engagements.listEngagements(ctx),
-    getEngagement: ({ id }) => engagements.getEngagement(ctx, id),
-    createEngagement: (input) => engagements.createEngagement(ctx, input),
-    updateEngagement: ({ id, patch }) => engagements.updateEngagement(ctx, id, patch),
-    deleteEngagement: ({ id }) => deleteWithImpact(ctx, 'engagement', id),
+    listEngagements: () => engagements((m) => m.listEngagements(ctx)),
+    getEngagement: ({ id }) => engagements((m) => m.getEngagement(ctx, id)),
+    createEngagement: (input) => engagements((m) => m.createEngagement(ctx, input)),
+    updateEngagement: ({ id, patch }) => engagements((m) => m.updateEngagement(ctx, id, patch)),
+    deleteEngagement: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'engagement', id)),
 
-    listAccounts: ({ engagementId }) => accounts.listAccounts(ctx, engagementId),
-    createAccount: ({ engagementId, ...fields }) => accounts.createAccount(ctx, engagementId, fields),
-    updateAccount: ({ id, patch }) => accounts.updateAccount(ctx, id, patch),
-    deleteAccount: ({ id }) => deleteWithImpact(ctx, 'account', id),
+    listAccounts: ({ engagementId }) => accounts((m) => m.listAccounts(ctx, engagementId)),
+    createAccount: ({ engagementId, ...fields }) =>
+      accounts((m) => m.createAccount(ctx, engagementId, fields)),
+    updateAccount: ({ id, patch }) => accounts((m) => m.updateAccount(ctx, id, patch)),
+    deleteAccount: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'account', id)),
 
-    createInterviewee: ({ accountId, ...fields }) => accounts.createInterviewee(ctx, accountId, fields),
-    updateInterviewee: ({ id, patch }) => accounts.updateInterviewee(ctx, id, patch),
-    deleteInterviewee: ({ id }) => deleteWithImpact(ctx, 'interviewee', id),
+    createInterviewee: ({ accountId, ...fields }) =>
+      accounts((m) => m.createInterviewee(ctx, accountId, fields)),
+    updateInterviewee: ({ id, patch }) => accounts((m) => m.updateInterviewee(ctx, id, patch)),
+    deleteInterviewee: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'interviewee', id)),
     previewAccountImport: (request) =>
       withImportProgress(ctx, 'accounts', 'preview', (p) =>
-        accountImport.previewAccountImport(ctx, request, p),
+        accountImport((m) => m.previewAccountImport(ctx, request, p)),
       ),
     importAccounts: (request) =>
-      withImportProgress(ctx, 'accounts', 'import', (p) => accountImport.importAccounts(ctx, request, p)),
+      withImportProgress(ctx, 'accounts', 'import', (p) =>
+        accountImport((m) => m.importAccounts(ctx, request, p)),
+      ),
 
-    listInterviews: ({ engagementId }) => interviews.listInterviews(ctx, engagementId),
-    getInterview: ({ id }) => interviews.getInterviewDetail(ctx, id),
-    createInterview: ({ engagementId, ...fields }) => interviews.createInterview(ctx, engagementId, fields),
-    updateInterview: ({ id, patch }) => interviews.updateInterview(ctx, id, patch),
-    deleteInterview: ({ id }) => deleteWithImpact(ctx, 'interview', id),
+    listInterviews: ({ engagementId }) => interviews((m) => m.listInterviews(ctx, engagementId)),
+    getInterview: ({ id }) => interviews((m) => m.getInterviewDetail(ctx, id)),
+    createInterview: ({ engagementId, ...fields }) =>
+      interviews((m) => m.createInterview(ctx, engagementId, fields)),
+    updateInterview: ({ id, patch }) => interviews((m) => m.updateInterview(ctx, id, patch)),
+    deleteInterview: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'interview', id)),
     saveNotes: ({ interviewId, doc, codings: created, baseRevision }) =>
-      saveNotes(ctx, interviewId, doc, created, baseRevision),
-    interviewClock: ({ id, action }) => interviews.interviewClock(ctx, id, action),
+      notes((m) => m.saveNotes(ctx, interviewId, doc, created, baseRevision)),
+    interviewClock: ({ id, action }) => interviews((m) => m.interviewClock(ctx, id, action)),
     previewTranscript: (source) =>
-      withImportProgress(ctx, 'transcript', 'preview', (p) => previewTranscript(ctx, source, p)),
+      withImportProgress(ctx, 'transcript', 'preview', (p) =>
+        transcriptImport((m) => m.previewTranscript(ctx, source, p)),
+      ),
     importTranscript: (request) =>
-      withImportProgress(ctx, 'transcript', 'import', (p) => importTranscript(ctx, request, p)),
+      withImportProgress(ctx, 'transcript', 'import', (p) =>
+        transcriptImport((m) => m.importTranscript(ctx, request, p)),
+      ),
 
-    addRelationship: ({ interviewId, ...fields }) => relationships.addRelationship(ctx, interviewId, fields),
-    updateRelationship: ({ id, patch }) => relationships.updateRelationship(ctx, id, patch),
-    removeRelationship: ({ id }) => relationships.removeRelationship(ctx, id),
+    addRelationship: ({ interviewId, ...fields }) =>
+      relationships((m) => m.addRelationship(ctx, interviewId, fields)),
+    updateRelationship: ({ id, patch }) => relationships((m) => m.updateRelationship(ctx, id, patch)),
+    removeRelationship: ({ id }) => relationships((m) => m.removeRelationship(ctx, id)),
 
-    deletionImpact: ({ kind, id }) => deletionImpact(ctx, kind, id),
-    erasurePreview: ({ id }) => erasurePreview(ctx, id),
-    eraseInterviewee: (request) => eraseInterviewee(ctx, request.id, request),
+    deletionImpact: ({ kind, id }) => deletion((m) => m.deletionImpact(ctx, kind, id)),
+    erasurePreview: ({ id }) => erasure((m) => m.erasurePreview(ctx, id)),
+    eraseInterviewee: (request) => erasure((m) => m.eraseInterviewee(ctx, request.id, request)),
 
-    listIdentities: ({ engagementId }) => identities.listIdentities(ctx, engagementId),
-    identityRegister: ({ engagementId }) => identities.buildRegister(ctx, engagementId),
-    createIdentity: ({ engagementId, ...fields }) => identities.createIdentity(ctx, engagementId, fields),
-    updateIdentity: ({ id, patch }) => identities.updateIdentity(ctx, id, patch),
-    reviewIdentifiers: (request) => reviewIdentifiers(ctx, request),
-    decideIdentifier: (decision) => identities.decideIdentifier(ctx, decision),
-    replaceBackups: () => replaceBackupsAfterErasure(ctx),
+    listIdentities: ({ engagementId }) => identities((m) => m.listIdentities(ctx, engagementId)),
+    identityRegister: ({ engagementId }) => identities((m) => m.buildRegister(ctx, engagementId)),
+    createIdentity: ({ engagementId, ...fields }) =>
+      identities((m) => m.createIdentity(ctx, engagementId, fields)),
+    updateIdentity: ({ id, patch }) => identities((m) => m.updateIdentity(ctx, id, patch)),
+    reviewIdentifiers: (request) => review((m) => m.reviewIdentifiers(ctx, request)),
+    decideIdentifier: (decision) => identities((m) => m.decideIdentifier(ctx, decision)),
+    replaceBackups: () => erasure((m) => m.replaceBackupsAfterErasure(ctx)),
 
-    getCodebook: ({ engagementId }) => codebook.getCodebook(ctx, engagementId),
-    createCode: (input) => codebook.createCode(ctx, input),
-    updateCode: ({ id, patch }) => codebook.updateCode(ctx, id, patch),
-    mergeCodes: ({ sourceId, targetId }) => codebook.mergeCodes(ctx, sourceId, targetId),
-    codeDeletionImpact: ({ id }) => codebook.codeDeletionImpact(ctx, id),
-    deleteCode: ({ id }) => codebook.deleteCode(ctx, id),
+    getCodebook: ({ engagementId }) => codebook((m) => m.getCodebook(ctx, engagementId)),
+    createCode: (input) => codebook((m) => m.createCode(ctx, input)),
+    updateCode: ({ id, patch }) => codebook((m) => m.updateCode(ctx, id, patch)),
+    mergeCodes: ({ sourceId, targetId }) => codebook((m) => m.mergeCodes(ctx, sourceId, targetId)),
+    codeDeletionImpact: ({ id }) => codebook((m) => m.codeDeletionImpact(ctx, id)),
+    deleteCode: ({ id }) => codebook((m) => m.deleteCode(ctx, id)),
 
-    listCodings: ({ interviewId }) => codings.listCodings(ctx, interviewId),
-    updateCoding: ({ id, patch }) => codings.updateCoding(ctx, id, patch),
-    copyCodings: ({ interviewId, copies }) => codings.copyCodings(ctx, interviewId, copies),
-    findQuotes: (query) => findQuotes(ctx, query),
+    listCodings: ({ interviewId }) => codings((m) => m.listCodings(ctx, interviewId)),
+    updateCoding: ({ id, patch }) => codings((m) => m.updateCoding(ctx, id, patch)),
+    copyCodings: ({ interviewId, copies }) => codings((m) => m.copyCodings(ctx, interviewId, copies)),
+    findQuotes: (query) => quotes((m) => m.findQuotes(ctx, query)),
 
-    listFindings: ({ engagementId }) => findings.listFindings(ctx, engagementId),
-    createFinding: ({ engagementId, ...fields }) => findings.createFinding(ctx, engagementId, fields),
-    updateFinding: ({ id, patch }) => findings.updateFinding(ctx, id, patch),
-    moveFinding: ({ id, to }) => findings.moveFinding(ctx, id, to),
-    deleteFinding: ({ id }) => findings.deleteFinding(ctx, id),
+    listFindings: ({ engagementId }) => findings((m) => m.listFindings(ctx, engagementId)),
+    createFinding: ({ engagementId, ...fields }) =>
+      findings((m) => m.createFinding(ctx, engagementId, fields)),
+    updateFinding: ({ id, patch }) => findings((m) => m.updateFinding(ctx, id, patch)),
+    moveFinding: ({ id, to }) => findings((m) => m.moveFinding(ctx, id, to)),
+    deleteFinding: ({ id }) => findings((m) => m.deleteFinding(ctx, id)),
 
-    listTrash: () => trash.listTrash(ctx),
-    restoreFromTrash: ({ id }) => trash.restoreFromTrash(ctx, id),
-    deleteFromTrash: ({ id }) => trash.deleteFromTrash(ctx, id),
-    emptyTrash: () => trash.emptyTrash(ctx),
-    suggestQuotes: ({ id }) => findings.suggestQuotes(ctx, id),
+    listTrash: () => trash((m) => m.listTrash(ctx)),
+    restoreFromTrash: ({ id }) => trash((m) => m.restoreFromTrash(ctx, id)),
+    deleteFromTrash: ({ id }) => trash((m) => m.deleteFromTrash(ctx, id)),
+    emptyTrash: () => trash((m) => m.emptyTrash(ctx)),
+    suggestQuotes: ({ id }) => findings((m) => m.suggestQuotes(ctx, id)),
 
-    search: (query) => search(ctx, query),
-    codeSearchHits: (input) => codeSearchHits(ctx, input),
+    search: (query) => search((m) => m.search(ctx, query)),
+    codeSearchHits: (input) => codeHits((m) => m.codeSearchHits(ctx, input)),
 
-    startReportExport: (request) => startReportExport(ctx, request),
+    startReportExport: (request) => reports((m) => m.startReportExport(ctx, request)),
 
-    engagementStats: ({ engagementId }) => analysis.engagementStats(ctx, engagementId),
-    benchmarkChoice: ({ engagementId }) => analysis.benchmarkChoice(ctx, engagementId),
+    engagementStats: ({ engagementId }) => analysis((m) => m.engagementStats(ctx, engagementId)),
+    benchmarkChoice: ({ engagementId }) => analysis((m) => m.benchmarkChoice(ctx, engagementId)),
     setBenchmarkComparators: ({ engagementId, comparatorIds }) =>
-      analysis.setBenchmarkComparators(ctx, engagementId, comparatorIds),
-    portfolio: () => analysis.portfolio(ctx),
+      analysis((m) => m.setBenchmarkComparators(ctx, engagementId, comparatorIds)),
+    portfolio: () => analysis((m) => m.portfolio(ctx)),
 
-    listBackups: () => backup.listBackups(ctx),
-    createBackup: () => backup.createBackup(ctx, 'manual', settings.getSettings(ctx).backupsKept),
-    restoreBackup: ({ path }) => backup.restoreBackup(ctx, path),
+    listBackups: () => backup((m) => m.listBackups(ctx)),
+    createBackup: () =>
+      settings((s) => backup((m) => m.createBackup(ctx, 'manual', s.getSettings(ctx).backupsKept))),
+    restoreBackup: ({ path }) => backup((m) => m.restoreBackup(ctx, path)),
   };
 }

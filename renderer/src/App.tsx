@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/domain.ts';
-import { SettingsDialog } from './components/SettingsDialog.tsx';
-import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
+import { lazyComponent, WhenLoaded } from './components/Lazy.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { followBackups } from './store/backups.ts';
 import { attempt } from './store/notify.ts';
@@ -11,16 +10,27 @@ import { openSearch, useSearch } from './store/search.ts';
 import { followSearchIndexRepair } from './store/searchIndexRepair.ts';
 import { handleShortcut, useShortcuts } from './store/shortcuts.ts';
 import { useWorkspace } from './store/workspace.ts';
-import { AnalysisView } from './views/AnalysisView.tsx';
-import { CodebookView } from './views/CodebookView.tsx';
 import { EngagementList } from './views/EngagementList.tsx';
-import { EngagementView } from './views/EngagementView.tsx';
-import { FindingsView } from './views/FindingsView.tsx';
-import { InterviewView } from './views/InterviewView.tsx';
-import { PortfolioView } from './views/PortfolioView.tsx';
-import { QuotesView } from './views/QuotesView.tsx';
-import { SearchPanel } from './views/SearchPanel.tsx';
-import { TrashView } from './views/TrashView.tsx';
+
+// Every screen but the first loads when first opened: the editor, the charts and the dialogs are most
+// of the renderer's code, and the engagement list needs none of them.
+const AnalysisView = lazyComponent(() => import('./views/AnalysisView.tsx').then((m) => m.AnalysisView));
+const CodebookView = lazyComponent(() => import('./views/CodebookView.tsx').then((m) => m.CodebookView));
+const EngagementView = lazyComponent(() =>
+  import('./views/EngagementView.tsx').then((m) => m.EngagementView),
+);
+const FindingsView = lazyComponent(() => import('./views/FindingsView.tsx').then((m) => m.FindingsView));
+const InterviewView = lazyComponent(() => import('./views/InterviewView.tsx').then((m) => m.InterviewView));
+const PortfolioView = lazyComponent(() => import('./views/PortfolioView.tsx').then((m) => m.PortfolioView));
+const QuotesView = lazyComponent(() => import('./views/QuotesView.tsx').then((m) => m.QuotesView));
+const SearchPanel = lazyComponent(() => import('./views/SearchPanel.tsx').then((m) => m.SearchPanel));
+const SettingsDialog = lazyComponent(() =>
+  import('./components/SettingsDialog.tsx').then((m) => m.SettingsDialog),
+);
+const ShortcutsDialog = lazyComponent(() =>
+  import('./components/ShortcutsDialog.tsx').then((m) => m.ShortcutsDialog),
+);
+const TrashView = lazyComponent(() => import('./views/TrashView.tsx').then((m) => m.TrashView));
 
 export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
   const { t } = useTranslation();
@@ -97,25 +107,30 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         </button>
       </header>
       {route.name === 'engagements' && <EngagementList />}
-      {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
-      {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
-      {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
-      {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
-      {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
-      {route.name === 'portfolio' && <PortfolioView />}
-      {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
-      {route.name === 'trash' && <TrashView />}
-      {searching && <SearchPanel />}
-      {dialog === 'settings' && (
-        <SettingsDialog
-          chosen={language}
-          onClose={(next?: Language | null) => {
-            if (next !== undefined) setLanguage(next);
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      <WhenLoaded>
+        {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
+        {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
+        {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
+        {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
+        {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
+        {route.name === 'portfolio' && <PortfolioView />}
+        {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
+        {route.name === 'trash' && <TrashView />}
+      </WhenLoaded>
+      {/* Apart from the view: the view stays on screen while the panel or a dialog loads. */}
+      <WhenLoaded>
+        {searching && <SearchPanel />}
+        {dialog === 'settings' && (
+          <SettingsDialog
+            chosen={language}
+            onClose={(next?: Language | null) => {
+              if (next !== undefined) setLanguage(next);
+              setDialog(null);
+            }}
+          />
+        )}
+        {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      </WhenLoaded>
       <Toasts />
     </div>
   );

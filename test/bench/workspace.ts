@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../electron/core/handlers.ts';
+import { loadAll } from '../../electron/core/onDemand.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext } from '../../electron/services/context.ts';
 import { createDispatcher } from '../../electron/services/dispatcher.ts';
@@ -19,6 +20,9 @@ import { reindexAllNotes } from '../../electron/services/search/indexing.ts';
 import type { Input, Method, Output } from '../../shared/contract.ts';
 import { type GenerateOptions, generateWorkspace } from './generate.ts';
 import { generateNotes, random } from './notes.ts';
+
+// The generator calls the dispatcher synchronously: every service loaded up front.
+await loadAll();
 
 /** Bump when the generator or what is added to the workspace changes, so an old cached file is not reused. */
 const GENERATOR_VERSION = 3;

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { createHandlers } from '../../electron/core/handlers.ts';
+import { loadAll } from '../../electron/core/onDemand.ts';
 import { openDatabase } from '../../electron/db/connection.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { createDispatcher, type Dispatch } from '../../electron/services/dispatcher.ts';
 import type { Input, Method, Output, Result } from '../../shared/contract.ts';
 import { createEventHub, type EventSource } from '../../shared/events.ts';
+
+// Tests call the dispatcher synchronously: every service loaded up front, as the first call would load it.
+await loadAll();
 
 /** The report worker from its TypeScript source, as the core host is given the built one. */
 export const REPORT_WORKER = new URL('../../electron/report/worker.ts', import.meta.url);

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AccountWithPeople, Interviewee, Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
-import { AccountImportDialog } from '../components/AccountImportDialog.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
+import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { RowMenu } from '../components/RowMenu.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -26,6 +26,11 @@ import {
   personInput,
   personValues,
 } from './forms.ts';
+
+// The import dialog (its spreadsheet reading and review) loads when it is opened.
+const AccountImportDialog = lazyComponent(() =>
+  import('../components/AccountImportDialog.tsx').then((m) => m.AccountImportDialog),
+);
 
 type DialogState =
   | { kind: 'editEngagement' }
@@ -237,7 +242,9 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
         />
       )}
       {dialog?.kind === 'importAccounts' && (
-        <AccountImportDialog engagementId={id} onClose={close} onImported={reload} />
+        <WhenLoaded>
+          <AccountImportDialog engagementId={id} onClose={close} onImported={reload} />
+        </WhenLoaded>
       )}
       {(dialog?.kind === 'newAccount' || dialog?.kind === 'editAccount') && (
         <FormDialog

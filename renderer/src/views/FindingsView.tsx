@@ -15,11 +15,14 @@ import { percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../store/findingClaim.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
-import { ExportDialog } from './ExportDialog.tsx';
+
+// The export dialog (its privacy review and progress) loads when it is opened.
+const ExportDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
 
 type DialogState =
   | { kind: 'new' }
@@ -287,7 +290,9 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
         </Dialog>
       )}
       {dialog?.kind === 'export' && current && (
-        <ExportDialog engagement={current.engagement} onClose={() => setDialog(null)} />
+        <WhenLoaded>
+          <ExportDialog engagement={current.engagement} onClose={() => setDialog(null)} />
+        </WhenLoaded>
       )}
     </main>
   );

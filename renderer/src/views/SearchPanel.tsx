@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo } from 'react';
+import { type KeyboardEvent, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Language, ROLE_LEVELS, TIERS } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
@@ -8,6 +8,7 @@ import {
   clearFilters,
   closeSearch,
   codeSelected,
+  focusField,
   openHit,
   pickCode,
   runSearch,
@@ -53,6 +54,8 @@ export function SearchPanel() {
   const groups = useMemo(() => groupHits(s.hits), [s.hits]);
   const noteHits = s.hits.filter((h) => h.kind === 'note').length;
   const allSelected = noteHits > 0 && s.selected.length === noteHits;
+  // The panel's code loads on its first opening, after openSearch asked for the focus: ask again here.
+  useEffect(focusField, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !s.picking) {
