@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { withImportProgress } from '../services/importProgress.ts';
+import type { ProgressReporter } from '../services/importProgress.ts';
 import { onDemand } from './onDemand.ts';
 
 // Each service module is imported the first time one of its methods is called (see onDemand.ts): a
@@ -16,6 +16,7 @@ const demo = onDemand(() => import('../services/demo.ts'));
 const engagements = onDemand(() => import('../services/engagements.ts'));
 const erasure = onDemand(() => import('../services/erasure.ts'));
 const findings = onDemand(() => import('../services/findings.ts'));
+const importProgress = onDemand(() => import('../services/importProgress.ts'));
 const identities = onDemand(() => import('../services/identities.ts'));
 const interviews = onDemand(() => import('../services/interviews.ts'));
 const notes = onDemand(() => import('../services/notes.ts'));
@@ -34,6 +35,12 @@ const trash = onDemand(() => import('../services/trash.ts'));
  * method whose module is not loaded yet answers with a promise; the dispatcher makes that a `Pending`.
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
+  // A preview or import of a file announces its stages and end as `importProgress` events.
+  const withImportProgress = <T>(
+    kind: 'transcript' | 'accounts',
+    step: 'preview' | 'import',
+    work: (progress: ProgressReporter) => T,
+  ) => importProgress((m) => m.withImportProgress(ctx, kind, step, work));
   return {
     workspaceStatus: () => engagements((m) => ({ engagements: m.countEngagements(ctx), dbPath: ctx.dbPath })),
     createDemo: () => demo((m) => m.createDemoWorkspace(ctx)),
@@ -57,11 +64,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     updateInterviewee: ({ id, patch }) => accounts((m) => m.updateInterviewee(ctx, id, patch)),
     deleteInterviewee: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'interviewee', id)),
     previewAccountImport: (request) =>
-      withImportProgress(ctx, 'accounts', 'preview', (p) =>
+      withImportProgress('accounts', 'preview', (p) =>
         accountImport((m) => m.previewAccountImport(ctx, request, p)),
       ),
     importAccounts: (request) =>
-      withImportProgress(ctx, 'accounts', 'import', (p) =>
+      withImportProgress('accounts', 'import', (p) =>
         accountImport((m) => m.importAccounts(ctx, request, p)),
       ),
 
@@ -75,11 +82,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       notes((m) => m.saveNotes(ctx, interviewId, doc, created, baseRevision)),
     interviewClock: ({ id, action }) => interviews((m) => m.interviewClock(ctx, id, action)),
     previewTranscript: (source) =>
-      withImportProgress(ctx, 'transcript', 'preview', (p) =>
+      withImportProgress('transcript', 'preview', (p) =>
         transcriptImport((m) => m.previewTranscript(ctx, source, p)),
       ),
     importTranscript: (request) =>
-      withImportProgress(ctx, 'transcript', 'import', (p) =>
+      withImportProgress('transcript', 'import', (p) =>
         transcriptImport((m) => m.importTranscript(ctx, request, p)),
       ),
 
