@@ -13,12 +13,28 @@ interface Placed {
   quote: string;
 }
 
-/** Codings in document order with their current words; recomputed after saves and on scroll, never per keystroke. */
+/** The same placement as before: setting it again would re-render the whole list for nothing. */
+const samePlacement = (
+  a: { placed: Placed[]; followUps: number[] },
+  b: { placed: Placed[]; followUps: number[] },
+): boolean =>
+  a.placed.length === b.placed.length &&
+  a.followUps.length === b.followUps.length &&
+  a.followUps.every((pos, i) => pos === b.followUps[i]) &&
+  a.placed.every((p, i) => {
+    const q = b.placed[i]!;
+    return p.id === q.id && p.range.from === q.range.from && p.range.to === q.range.to && p.quote === q.quote;
+  });
+
+/**
+ * Codings in document order with their current words; recomputed after saves and on scroll, never per
+ * keystroke. A save re-renders the panel only when a coding moved or its words changed (typing after
+ * the last coding changes none).
+ */
 function usePlacedCodings(
   editor: Editor | null,
   onlyVisible: boolean,
 ): { placed: Placed[]; followUps: number[] } {
-  const revision = useNotes((s) => s.revision);
   const codings = useCodings((s) => s.codings);
   const [scrollTick, setScrollTick] = useState(0);
   const [result, setResult] = useState<{ placed: Placed[]; followUps: number[] }>({
@@ -38,13 +54,25 @@ function usePlacedCodings(
     return () => scroller.removeEventListener('scroll', onScroll);
   }, [editor, onlyVisible]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision and scrollTick are the triggers (a save, a scroll)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollTick is a trigger (a scroll); place reads codings and onlyVisible
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
+    let handle = 0;
     // Off the typing path: wait until the browser is idle (or half a second at most).
-    const handle = requestIdleCallback(() => place(editor), { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }, [editor, codings, onlyVisible, revision, scrollTick]);
+    const schedule = () => {
+      cancelIdleCallback(handle);
+      handle = requestIdleCallback(() => place(editor), { timeout: 500 });
+    };
+    schedule();
+    // A save (a new revision) may have moved codings: placed again, without a render of its own.
+    const unsubscribe = useNotes.subscribe((state, previous) => {
+      if (state.revision !== previous.revision) schedule();
+    });
+    return () => {
+      unsubscribe();
+      cancelIdleCallback(handle);
+    };
+  }, [editor, codings, onlyVisible, scrollTick]);
 
   function place(editor: Editor): void {
     if (editor.isDestroyed) return;
@@ -69,7 +97,8 @@ function usePlacedCodings(
         });
       }
     }
-    setResult({ placed, followUps });
+    const next = { placed, followUps };
+    setResult((previous) => (samePlacement(previous, next) ? previous : next));
     performance.measure('kuulo:place-codings', { start: started });
   }
   return result;
@@ -83,6 +112,9 @@ export function CodingPanel() {
   const [onlyVisible, setOnlyVisible] = useState(false);
   const { placed, followUps } = usePlacedCodings(editor, onlyVisible);
   const codeOf = new Map(codebook.map((c) => [c.id, c]));
+  // Once per render, not once per coding: a long interview lists hundreds.
+  const starLabel = t('coding.star');
+  const sentimentLabel = Object.fromEntries(SENTIMENTS.map((s) => [s, t(`coding.sentiments.${s}`)]));
 
   const jump = (id: string, range: Range) => {
     useCodings.setState({ selected: [id] });
@@ -129,11 +161,9 @@ export function CodingPanel() {
                 <span className="code-chip" style={{ borderColor: code?.color }}>
                   {code?.name[lang] ?? '?'}
                 </span>
-                {meta.star && <span title={t('coding.star')}>★</span>}
+                {meta.star && <span title={starLabel}>★</span>}
                 {meta.sentiment && (
-                  <span className={`sentiment ${meta.sentiment}`}>
-                    {t(`coding.sentiments.${meta.sentiment}`)}
-                  </span>
+                  <span className={`sentiment ${meta.sentiment}`}>{sentimentLabel[meta.sentiment]}</span>
                 )}
                 <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
               </button>
