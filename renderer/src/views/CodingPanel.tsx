@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Language, SENTIMENTS } from '../../../shared/domain.ts';
+import { type CodebookEntry, type Language, SENTIMENTS } from '../../../shared/domain.ts';
 import { uncode } from '../editor/actions.ts';
 import { codingRanges, type Range } from '../editor/coding.ts';
 import { applicableCodes, type CodingMeta, useCodings } from '../store/codings.ts';
@@ -116,10 +116,13 @@ export function CodingPanel() {
   const starLabel = t('coding.star');
   const sentimentLabel = Object.fromEntries(SENTIMENTS.map((s) => [s, t(`coding.sentiments.${s}`)]));
 
-  const jump = (id: string, range: Range) => {
-    useCodings.setState({ selected: [id] });
-    editor?.chain().setTextSelection(range).scrollIntoView().run();
-  };
+  const jump = useCallback(
+    (id: string, range: Range) => {
+      useCodings.setState({ selected: [id] });
+      editor?.chain().setTextSelection(range).scrollIntoView().run();
+    },
+    [editor],
+  );
 
   return (
     <section className="panel coding-panel">
@@ -154,26 +157,69 @@ export function CodingPanel() {
           const meta = codings[id];
           // Placed before the codings changed (an undo elsewhere took this one back): gone until placed anew.
           if (!meta) return null;
-          const code = codeOf.get(meta.codeId);
           return (
-            <li key={id} className={selected.includes(id) ? 'selected' : ''}>
-              <button type="button" className="coding-item" onClick={() => jump(id, range)}>
-                <span className="code-chip" style={{ borderColor: code?.color }}>
-                  {code?.name[lang] ?? '?'}
-                </span>
-                {meta.star && <span title={starLabel}>★</span>}
-                {meta.sentiment && (
-                  <span className={`sentiment ${meta.sentiment}`}>{sentimentLabel[meta.sentiment]}</span>
-                )}
-                <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
-              </button>
-            </li>
+            <CodingItem
+              key={id}
+              id={id}
+              from={range.from}
+              to={range.to}
+              quote={quote}
+              meta={meta}
+              code={codeOf.get(meta.codeId)}
+              lang={lang}
+              selected={selected.includes(id)}
+              starLabel={starLabel}
+              sentimentLabel={meta.sentiment ? sentimentLabel[meta.sentiment] : undefined}
+              onJump={jump}
+            />
           );
         })}
       </ul>
     </section>
   );
 }
+
+interface CodingItemProps {
+  id: string;
+  from: number;
+  to: number;
+  quote: string;
+  meta: CodingMeta;
+  code: CodebookEntry | undefined;
+  lang: Language;
+  selected: boolean;
+  starLabel: string;
+  sentimentLabel: string | undefined;
+  onJump: (id: string, range: Range) => void;
+}
+
+/** One coding in the list; drawn again only when its own props change, not when another coding is added. */
+const CodingItem = memo(function CodingItem({
+  id,
+  from,
+  to,
+  quote,
+  meta,
+  code,
+  lang,
+  selected,
+  starLabel,
+  sentimentLabel,
+  onJump,
+}: CodingItemProps) {
+  return (
+    <li className={selected ? 'selected' : ''}>
+      <button type="button" className="coding-item" onClick={() => onJump(id, { from, to })}>
+        <span className="code-chip" style={{ borderColor: code?.color }}>
+          {code?.name[lang] ?? '?'}
+        </span>
+        {meta.star && <span title={starLabel}>★</span>}
+        {meta.sentiment && <span className={`sentiment ${meta.sentiment}`}>{sentimentLabel}</span>}
+        <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
+      </button>
+    </li>
+  );
+});
 
 function CodingDetails({
   coding,
