@@ -15,6 +15,8 @@ export interface CodingSpan {
 
 export interface DerivedNotes {
   text: string;
+  /** The text's length in code points. */
+  length: number;
   /** Coding id → the span from its first to its last marked character. */
   codings: Map<string, CodingSpan>;
   /** Every marked mention, one per run of marked text, with the words it covers. */
@@ -23,7 +25,11 @@ export interface DerivedNotes {
   blocks: { start: number; text: string }[];
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 const codePoints = (s: string): number => {
+  // Most text has no character outside the BMP: then each UTF-16 unit is a code point.
+  if (!SURROGATE.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -88,11 +94,21 @@ export function deriveNotes(doc: DocNode): DerivedNotes {
     for (const child of node.content ?? []) walk(child);
   };
   walk(doc);
-  return { text: lines.join('\n'), codings, mentions, blocks };
+  return { text: lines.join('\n'), length: offset, codings, mentions, blocks };
 }
 
 export function docToPlainText(doc: DocNode): string {
   return deriveNotes(doc).text;
+}
+
+/**
+ * Cuts [start, end) in code points out of `text`, as often as asked. Text without characters outside
+ * the BMP is sliced as it is; only other text is split into code points (once).
+ */
+export function codePointSlicer(text: string): (start: number, end: number) => string {
+  if (!SURROGATE.test(text)) return (start, end) => text.slice(start, end);
+  const chars = Array.from(text);
+  return (start, end) => sliceCodePoints(chars, start, end);
 }
 
 /** Cuts [start, end) out of a text in code points. */
@@ -126,6 +142,7 @@ export function rewriteCodingMarks(doc: DocNode, changes: ReadonlyMap<string, st
   return rewrite(doc);
 }
 
+/** A word: letters and digits of any script, joined inside by an apostrophe or a hyphen (ei-toimi). */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {

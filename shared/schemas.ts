@@ -110,39 +110,123 @@ export const RelationshipFields = z
   })
   .strict();
 
-const MAX_DOC_DEPTH = 40;
+/** What a notes document may hold, for the zod walk and the quick check below alike. */
+const DOC_LIMITS = {
+  depth: 40,
+  typeLength: 64,
+  attrKeyLength: 64,
+  attrValueLength: 2000,
+  textLength: 2_000_000,
+  marks: 100,
+  children: 200_000,
+} as const;
 
 /** Node and mark attributes in notes are plain values (heading level, timestamp, coding id…), never objects. */
-const AttrValue = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]);
-const MAX_TEXT_NODE = 2_000_000;
+const AttrValue = z.union([
+  z.string().max(DOC_LIMITS.attrValueLength),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+]);
 
 /** Structural check of a TipTap JSON document; depth-limited so deeply nested input cannot blow the stack. */
 function docNode(depth: number): z.ZodType<DocNode> {
   return z
     .object({
-      type: z.string().min(1).max(64),
-      attrs: z.record(z.string().max(64), AttrValue).optional(),
-      text: z.string().max(MAX_TEXT_NODE).optional(),
+      type: z.string().min(1).max(DOC_LIMITS.typeLength),
+      attrs: z.record(z.string().max(DOC_LIMITS.attrKeyLength), AttrValue).optional(),
+      text: z.string().max(DOC_LIMITS.textLength).optional(),
       marks: z
         .array(
           z
             .object({
-              type: z.string().min(1).max(64),
-              attrs: z.record(z.string().max(64), AttrValue).optional(),
+              type: z.string().min(1).max(DOC_LIMITS.typeLength),
+              attrs: z.record(z.string().max(DOC_LIMITS.attrKeyLength), AttrValue).optional(),
             })
             .strict(),
         )
-        .max(100)
+        .max(DOC_LIMITS.marks)
         .optional(),
       content:
-        depth >= MAX_DOC_DEPTH
+        depth >= DOC_LIMITS.depth
           ? z.array(z.never()).max(0, says('tooDeep')).optional()
-          : z.lazy(() => z.array(docNode(depth + 1)).max(200_000)).optional(),
+          : z.lazy(() => z.array(docNode(depth + 1)).max(DOC_LIMITS.children)).optional(),
     })
     .strict() as z.ZodType<DocNode>;
 }
 
-export const Doc = docNode(0).refine((d) => d.type === 'doc', says('notADocument'));
+/** The zod walk of a document: its issues name the field and the problem. */
+export const DocShape = docNode(0).refine((d) => d.type === 'doc', says('notADocument'));
+
+const NODE_KEYS = new Set(['type', 'attrs', 'text', 'marks', 'content']);
+const MARK_KEYS = new Set(['type', 'attrs']);
+
+/** An object literal as JSON or a structured clone makes it: zod's records want no other kind. */
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+const isType = (value: unknown): boolean =>
+  typeof value === 'string' && value.length >= 1 && value.length <= DOC_LIMITS.typeLength;
+
+function plainAttrs(attrs: unknown): boolean {
+  if (attrs === undefined) return true;
+  if (!isPlain(attrs)) return false;
+  // Every own key, hidden ones and symbols too: zod's record reads them all.
+  for (const key of Reflect.ownKeys(attrs)) {
+    if (typeof key !== 'string' || key.length > DOC_LIMITS.attrKeyLength || key === '__proto__') return false;
+    const value = attrs[key];
+    if (typeof value === 'string') {
+      if (value.length > DOC_LIMITS.attrValueLength) return false;
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return false;
+    } else if (typeof value !== 'boolean' && value !== null) return false;
+  }
+  return true;
+}
+
+/** Only the keys listed, found as zod finds unknown keys (for…in); the listed ones are read directly. */
+function onlyKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key in value) if (!allowed.has(key)) return false;
+  return true;
+}
+
+function plainNode(node: unknown, depth: number): boolean {
+  if (!isPlain(node) || !onlyKeys(node, NODE_KEYS) || !isType(node.type) || !plainAttrs(node.attrs))
+    return false;
+  const { text, marks, content } = node;
+  if (text !== undefined && (typeof text !== 'string' || text.length > DOC_LIMITS.textLength)) return false;
+  if (marks !== undefined) {
+    if (!Array.isArray(marks) || marks.length > DOC_LIMITS.marks) return false;
+    for (const mark of marks)
+      if (!isPlain(mark) || !onlyKeys(mark, MARK_KEYS) || !isType(mark.type) || !plainAttrs(mark.attrs))
+        return false;
+  }
+  if (content === undefined) return true;
+  if (!Array.isArray(content)) return false;
+  if (depth >= DOC_LIMITS.depth) return content.length === 0;
+  if (content.length > DOC_LIMITS.children) return false;
+  for (let i = 0; i < content.length; i++) if (!plainNode(content[i], depth + 1)) return false;
+  return true;
+}
+
+/**
+ * Whether a document certainly passes DocShape, found by a plain walk: zod's walk of a 20,000-word note
+ * took most of an autosave. It only ever says yes to what DocShape accepts (a test holds the two
+ * together); anything it does not vouch for is walked by zod, whose issues then say what is wrong.
+ */
+export const isPlainDoc = (value: unknown): value is DocNode =>
+  plainNode(value, 0) && (value as DocNode).type === 'doc';
+
+/** The document the contract takes: the quick check first, the zod walk when it says no. */
+export const Doc = z.unknown().transform((value, ctx): DocNode => {
+  if (isPlainDoc(value)) return value;
+  const parsed = DocShape.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+  return z.NEVER;
+}) as unknown as z.ZodType<DocNode>;
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, says('colourFormat'));
 

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { CopyCodingsResult } from '../../shared/contract.ts';
 import type { Coding, DocNode } from '../../shared/domain.ts';
-import { type DerivedNotes, deriveNotes, sliceCodePoints } from '../../shared/notes.ts';
+import { codePointSlicer, type DerivedNotes, deriveNotes } from '../../shared/notes.ts';
 import type { CodingFields, NewCoding } from '../../shared/schemas.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
+import { statement } from './statements.ts';
 
 type NewCodingInput = z.output<typeof NewCoding>;
 
@@ -50,6 +51,11 @@ function assertCodeUsable({ db }: ServiceContext, codeId: string, interviewId: s
  * Brings the codings table in line with the document just saved: new codings are inserted, every
  * coding's quote and offsets are re-derived, codings whose mark is gone become tombstones (and come
  * back if an undo restores the mark). Runs inside the save's transaction.
+ *
+ * A coding mark names a coding of this interview, or a new one not stored anywhere yet (one the save
+ * brings, or a pasted copy on its way). One pointing into another interview would count the wrong
+ * passage, so the save is refused. (Mention marks of another engagement are left out of the mentions
+ * instead: see syncMentions.)
  */
 export function syncCodings(
   ctx: ServiceContext,
@@ -59,45 +65,51 @@ export function syncCodings(
 ): void {
   const { db } = ctx;
   const now = ctx.now();
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT INTO codings (id, interview_id, code_id, sentiment, severity, memo, star, created_at, updated_at)
      VALUES (@id, @interviewId, @codeId, @sentiment, @severity, @memo, @star, @now, @now)
      ON CONFLICT(id) DO NOTHING`,
   );
+  const owner = statement(db, 'SELECT interview_id AS interviewId FROM codings WHERE id = ?');
   for (const coding of created) {
     assertCodeUsable(ctx, coding.codeId, interviewId);
-    const owner = db.prepare('SELECT interview_id AS interviewId FROM codings WHERE id = ?').get(coding.id) as
-      | { interviewId: string }
-      | undefined;
-    if (owner && owner.interviewId !== interviewId) {
+    const found = owner.get(coding.id) as { interviewId: string } | undefined;
+    if (found && found.interviewId !== interviewId) {
       throw new KuuloError('codingOfOtherInterview');
     }
     insert.run({ ...coding, star: coding.star ? 1 : 0, interviewId, now });
   }
 
-  const rows = db
-    .prepare(`SELECT id, start, "end", quote, deleted_at AS deletedAt FROM codings WHERE interview_id = ?`)
-    .all(interviewId) as {
+  const rows = statement(
+    db,
+    `SELECT id, start, "end", quote, deleted_at AS deletedAt FROM codings WHERE interview_id = ?`,
+  ).all(interviewId) as {
     id: string;
     start: number;
     end: number;
     quote: string;
     deletedAt: string | null;
   }[];
+  // Marks this interview has no row for: new ones are nowhere yet; one found stored is another interview's.
+  const own = new Set(rows.map((row) => row.id));
+  for (const id of derived.codings.keys())
+    if (!own.has(id) && owner.get(id)) throw new KuuloError('codingOfOtherInterview');
   if (rows.length === 0) return;
-  const chars = Array.from(derived.text);
-  const place = db.prepare(
+  const quoteOf = codePointSlicer(derived.text);
+  const place = statement(
+    db,
     `UPDATE codings SET start = ?, "end" = ?, quote = ?, deleted_at = NULL, updated_at = ? WHERE id = ?`,
   );
   // A tombstone keeps its metadata for undo, not the words: those come back from the document.
-  const bury = db.prepare("UPDATE codings SET deleted_at = ?, quote = '', updated_at = ? WHERE id = ?");
+  const bury = statement(db, "UPDATE codings SET deleted_at = ?, quote = '', updated_at = ? WHERE id = ?");
   for (const row of rows) {
     const span = derived.codings.get(row.id);
     if (!span) {
       if (!row.deletedAt) bury.run(now, now, row.id);
       continue;
     }
-    const quote = sliceCodePoints(chars, span.start, span.end);
+    const quote = quoteOf(span.start, span.end);
     if (row.deletedAt || row.start !== span.start || row.end !== span.end || row.quote !== quote) {
       place.run(span.start, span.end, quote, now, row.id);
     }

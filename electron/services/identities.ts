@@ -9,6 +9,7 @@ import type { IdentifierDecision, IdentityFields } from '../../shared/schemas.ts
 import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
+import { statement } from './statements.ts';
 
 /** The text an erased name is replaced with, in the language of the engagement whose text it replaces. */
 export const erasedMarker = (language: Language): string =>
@@ -122,8 +123,9 @@ export function syncMentions(
   interviewId: string,
   mentions: readonly { id: string; start: number; end: number; text: string }[],
 ): void {
-  db.prepare('DELETE FROM mentions WHERE interview_id = ?').run(interviewId);
-  const insert = db.prepare(
+  statement(db, 'DELETE FROM mentions WHERE interview_id = ?').run(interviewId);
+  const insert = statement(
+    db,
     `INSERT INTO mentions (interview_id, identity_id, text, start, end)
      SELECT @interviewId, @id, @text, @start, @end FROM identities
      WHERE id = @id AND engagement_id = (SELECT engagement_id FROM interviews WHERE id = @interviewId)`,

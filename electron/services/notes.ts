@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import type { SaveNotesResult } from '../../shared/contract.ts';
 import type { DocNode } from '../../shared/domain.ts';
-import { countWords, deriveNotes, EMPTY_DOC, NOTE_LIMITS } from '../../shared/notes.ts';
+import { deriveNotes, EMPTY_DOC, NOTE_LIMITS } from '../../shared/notes.ts';
 import type { NewCoding } from '../../shared/schemas.ts';
 import { KuuloError, notFound } from '../base/errors.ts';
 import { syncCodings } from './codings.ts';
 import type { ServiceContext } from './context.ts';
 import { syncMentions } from './identities.ts';
 import { checkNotes } from './notes-validity.ts';
+import { countNoteWords } from './notes-words.ts';
 import { indexNoteBlocks } from './search/indexing.ts';
+import { statement } from './statements.ts';
 
 /**
  * Stores the notes document, its derived plain text, its codings and its search index rows in one
@@ -29,25 +31,6 @@ export function createEmptyNotes(ctx: ServiceContext, interviewId: string, now: 
 }
 
 /**
- * A coding mark names a coding of this interview, or a new one not stored anywhere yet (one the save
- * brings, or a pasted copy on its way). One pointing into another interview would count the wrong
- * passage, so the document is refused. (Mention marks of another engagement are left out of the
- * mentions instead: see syncMentions.)
- */
-function assertMarksBelong(
-  { db }: ServiceContext,
-  interviewId: string,
-  derived: ReturnType<typeof deriveNotes>,
-): void {
-  if (derived.codings.size) {
-    const elsewhere = db
-      .prepare('SELECT 1 FROM codings WHERE id IN (SELECT value FROM json_each(?)) AND interview_id <> ?')
-      .get(JSON.stringify([...derived.codings.keys()]), interviewId);
-    if (elsewhere) throw new KuuloError('codingOfOtherInterview');
-  }
-}
-
-/**
  * Checked first, on the serialised document: the text limit alone can be got round with a document
  * of one text node per character, each with marks (tens of megabytes for under a million characters),
  * which would hold the core host for seconds.
@@ -64,7 +47,7 @@ function checkDocumentSize(bytes: number): void {
 
 /** Refused before anything is written: the editor keeps the text and says why. */
 function checkLimits(derived: ReturnType<typeof deriveNotes>): void {
-  const size = [...derived.text].length;
+  const size = derived.length;
   if (size > NOTE_LIMITS.characters) {
     throw new KuuloError('notesTooLong', { limit: NOTE_LIMITS.characters, size });
   }
@@ -106,40 +89,30 @@ export function saveNotes(
   if (problem) throw new KuuloError('notesUnopenable', { problem });
   const derived = deriveNotes(doc);
   if (limited) checkLimits(derived);
-  const wordCount = countWords(derived.text);
+  const wordCount = countNoteWords(interviewId, derived.blocks);
   const updatedAt = ctx.now();
   return ctx.db.transaction(() => {
-    if (baseRevision !== undefined) {
-      const current = ctx.db
-        .prepare('SELECT revision FROM notes WHERE interview_id = ?')
-        .pluck()
-        .get(interviewId) as number | undefined;
-      if (current === undefined) throw notFound('interview');
-      if (current !== baseRevision) throw new KuuloError('notesStale', { current, base: baseRevision });
-    }
     // The text before this save: the search index finds the blocks that changed against it.
-    const oldText = ctx.db
-      .prepare('SELECT text FROM notes WHERE interview_id = ?')
-      .pluck()
-      .get(interviewId) as string | undefined;
-    const row = ctx.db
-      .prepare(
-        `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
-         WHERE interview_id = ? RETURNING revision`,
-      )
-      .get(json, derived.text, wordCount, updatedAt, interviewId) as { revision: number } | undefined;
-    if (!row) throw notFound('interview');
-    assertMarksBelong(ctx, interviewId, derived);
-    ctx.db
-      .prepare(
-        `UPDATE interviews SET updated_at = ?,
-           status = CASE WHEN status = 'planned' AND ? > 0 THEN 'in_progress' ELSE status END
-         WHERE id = ?`,
-      )
-      .run(updatedAt, wordCount, interviewId);
+    const stored = statement(ctx.db, 'SELECT revision, text FROM notes WHERE interview_id = ?').get(
+      interviewId,
+    ) as { revision: number; text: string } | undefined;
+    if (!stored) throw notFound('interview');
+    if (baseRevision !== undefined && stored.revision !== baseRevision)
+      throw new KuuloError('notesStale', { current: stored.revision, base: baseRevision });
+    const row = statement(
+      ctx.db,
+      `UPDATE notes SET doc = ?, text = ?, word_count = ?, revision = revision + 1, updated_at = ?
+       WHERE interview_id = ? RETURNING revision`,
+    ).get(json, derived.text, wordCount, updatedAt, interviewId) as { revision: number };
+    statement(
+      ctx.db,
+      `UPDATE interviews SET updated_at = ?,
+         status = CASE WHEN status = 'planned' AND ? > 0 THEN 'in_progress' ELSE status END
+       WHERE id = ?`,
+    ).run(updatedAt, wordCount, interviewId);
     syncCodings(ctx, interviewId, derived, created);
     syncMentions(ctx, interviewId, derived.mentions);
-    indexNoteBlocks(ctx.db, interviewId, derived.blocks, oldText ?? '');
+    indexNoteBlocks(ctx.db, interviewId, derived.blocks, stored.text);
     return { revision: row.revision, updatedAt, wordCount };
   })();
 }

@@ -186,6 +186,10 @@ describe('coding in Chromium', () => {
       await page.keyboard.press('Backspace');
       await page.keyboard.press('Backspace');
       await page.locator('.save-state[data-state="saved"]').waitFor();
+      // The list follows the saves as they happen, not only after a reload.
+      await expect
+        .poll(() => page.locator('.coding-quote').allTextContents())
+        .toEqual(['beta big gamma', 'gamma del']);
       await page.reload();
       await expect.poll(() => page.locator('.coding-item').count()).toBe(2);
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { DocNode } from '../../shared/domain.ts';
-import { deriveNotes } from '../../shared/notes.ts';
+import { countWords, deriveNotes } from '../../shared/notes.ts';
 import { connect, newInterview, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 /**
@@ -237,6 +237,11 @@ describe('the search index equals what it indexes', () => {
         expect(storedIndex(ws.db)).toEqual(expectedIndex(ws.db));
         expect(storedLayouts(ws.db)).toEqual(expectedLayouts(ws.db));
         ftsIntact(ws.db);
+        // The word count, kept block by block between saves, is the whole text's.
+        const notes = ws.db
+          .prepare('SELECT text, word_count AS words FROM notes WHERE interview_id = ?')
+          .get(id);
+        expect((notes as { words: number }).words).toBe(countWords((notes as { text: string }).text));
       }),
       { numRuns: 60 },
     );

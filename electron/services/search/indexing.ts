@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DocNode } from '../../../shared/domain.ts';
 import { type DerivedNotes, deriveNotes } from '../../../shared/notes.ts';
 import type { RowChange } from '../../db/changes.ts';
+import { statement } from '../statements.ts';
 
 /**
  * The notes part of the search index: one `search_docs` row per non-empty text block of an interview's
@@ -20,8 +21,7 @@ type Block = DerivedNotes['blocks'][number];
 export type LayoutEntry = [id: number, start: number, u16Start: number, u16Length: number];
 
 export function readLayout(db: Database, interviewId: string): LayoutEntry[] {
-  const json = db
-    .prepare('SELECT blocks FROM search_notes WHERE interview_id = ?')
+  const json = statement(db, 'SELECT blocks FROM search_notes WHERE interview_id = ?')
     .pluck()
     .get(interviewId) as string | undefined;
   return json ? (JSON.parse(json) as LayoutEntry[]) : [];
@@ -54,11 +54,12 @@ export function indexNoteBlocks(
   )
     tail++;
 
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT INTO search_docs (kind, source_id, interview_id, text) VALUES ('note', ?, ?, ?) RETURNING id`,
   );
-  const rewrite = db.prepare('UPDATE search_docs SET text = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM search_docs WHERE id = ?');
+  const rewrite = statement(db, 'UPDATE search_docs SET text = ? WHERE id = ?');
+  const remove = statement(db, 'DELETE FROM search_docs WHERE id = ?');
   // Rows of the changed middle are reused in order, so a paragraph typed in keeps its row.
   const spare = old
     .slice(head, old.length - tail)
@@ -85,7 +86,7 @@ function writeLayout(
   ids: readonly number[],
 ): void {
   if (!ids.some((id) => id !== 0)) {
-    db.prepare('DELETE FROM search_notes WHERE interview_id = ?').run(interviewId);
+    statement(db, 'DELETE FROM search_notes WHERE interview_id = ?').run(interviewId);
     return;
   }
   let u16 = 0;
@@ -95,7 +96,8 @@ function writeLayout(
     u16 += block.text.length;
     return entry;
   });
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO search_notes (interview_id, blocks) VALUES (?, ?)
      ON CONFLICT (interview_id) DO UPDATE SET blocks = excluded.blocks`,
   ).run(interviewId, JSON.stringify(entries));

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Language, SENTIMENTS } from '../../../shared/domain.ts';
+import { type CodebookEntry, type Language, SENTIMENTS } from '../../../shared/domain.ts';
 import { uncode } from '../editor/actions.ts';
 import { codingRanges, type Range } from '../editor/coding.ts';
 import { applicableCodes, type CodingMeta, useCodings } from '../store/codings.ts';
@@ -13,12 +13,28 @@ interface Placed {
   quote: string;
 }
 
-/** Codings in document order with their current words; recomputed after saves and on scroll, never per keystroke. */
+/** The same placement as before: setting it again would re-render the whole list for nothing. */
+const samePlacement = (
+  a: { placed: Placed[]; followUps: number[] },
+  b: { placed: Placed[]; followUps: number[] },
+): boolean =>
+  a.placed.length === b.placed.length &&
+  a.followUps.length === b.followUps.length &&
+  a.followUps.every((pos, i) => pos === b.followUps[i]) &&
+  a.placed.every((p, i) => {
+    const q = b.placed[i]!;
+    return p.id === q.id && p.range.from === q.range.from && p.range.to === q.range.to && p.quote === q.quote;
+  });
+
+/**
+ * Codings in document order with their current words; recomputed after saves and on scroll, never per
+ * keystroke. A save re-renders the panel only when a coding moved or its words changed (typing after
+ * the last coding changes none).
+ */
 function usePlacedCodings(
   editor: Editor | null,
   onlyVisible: boolean,
 ): { placed: Placed[]; followUps: number[] } {
-  const revision = useNotes((s) => s.revision);
   const codings = useCodings((s) => s.codings);
   const [scrollTick, setScrollTick] = useState(0);
   const [result, setResult] = useState<{ placed: Placed[]; followUps: number[] }>({
@@ -38,13 +54,25 @@ function usePlacedCodings(
     return () => scroller.removeEventListener('scroll', onScroll);
   }, [editor, onlyVisible]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision and scrollTick are the triggers (a save, a scroll)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollTick is a trigger (a scroll); place reads codings and onlyVisible
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
+    let handle = 0;
     // Off the typing path: wait until the browser is idle (or half a second at most).
-    const handle = requestIdleCallback(() => place(editor), { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }, [editor, codings, onlyVisible, revision, scrollTick]);
+    const schedule = () => {
+      cancelIdleCallback(handle);
+      handle = requestIdleCallback(() => place(editor), { timeout: 500 });
+    };
+    schedule();
+    // A save (a new revision) may have moved codings: placed again, without a render of its own.
+    const unsubscribe = useNotes.subscribe((state, previous) => {
+      if (state.revision !== previous.revision) schedule();
+    });
+    return () => {
+      unsubscribe();
+      cancelIdleCallback(handle);
+    };
+  }, [editor, codings, onlyVisible, scrollTick]);
 
   function place(editor: Editor): void {
     if (editor.isDestroyed) return;
@@ -69,7 +97,8 @@ function usePlacedCodings(
         });
       }
     }
-    setResult({ placed, followUps });
+    const next = { placed, followUps };
+    setResult((previous) => (samePlacement(previous, next) ? previous : next));
     performance.measure('kuulo:place-codings', { start: started });
   }
   return result;
@@ -83,11 +112,17 @@ export function CodingPanel() {
   const [onlyVisible, setOnlyVisible] = useState(false);
   const { placed, followUps } = usePlacedCodings(editor, onlyVisible);
   const codeOf = new Map(codebook.map((c) => [c.id, c]));
+  // Once per render, not once per coding: a long interview lists hundreds.
+  const starLabel = t('coding.star');
+  const sentimentLabel = Object.fromEntries(SENTIMENTS.map((s) => [s, t(`coding.sentiments.${s}`)]));
 
-  const jump = (id: string, range: Range) => {
-    useCodings.setState({ selected: [id] });
-    editor?.chain().setTextSelection(range).scrollIntoView().run();
-  };
+  const jump = useCallback(
+    (id: string, range: Range) => {
+      useCodings.setState({ selected: [id] });
+      editor?.chain().setTextSelection(range).scrollIntoView().run();
+    },
+    [editor],
+  );
 
   return (
     <section className="panel coding-panel">
@@ -122,28 +157,69 @@ export function CodingPanel() {
           const meta = codings[id];
           // Placed before the codings changed (an undo elsewhere took this one back): gone until placed anew.
           if (!meta) return null;
-          const code = codeOf.get(meta.codeId);
           return (
-            <li key={id} className={selected.includes(id) ? 'selected' : ''}>
-              <button type="button" className="coding-item" onClick={() => jump(id, range)}>
-                <span className="code-chip" style={{ borderColor: code?.color }}>
-                  {code?.name[lang] ?? '?'}
-                </span>
-                {meta.star && <span title={t('coding.star')}>★</span>}
-                {meta.sentiment && (
-                  <span className={`sentiment ${meta.sentiment}`}>
-                    {t(`coding.sentiments.${meta.sentiment}`)}
-                  </span>
-                )}
-                <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
-              </button>
-            </li>
+            <CodingItem
+              key={id}
+              id={id}
+              from={range.from}
+              to={range.to}
+              quote={quote}
+              meta={meta}
+              code={codeOf.get(meta.codeId)}
+              lang={lang}
+              selected={selected.includes(id)}
+              starLabel={starLabel}
+              sentimentLabel={meta.sentiment ? sentimentLabel[meta.sentiment] : undefined}
+              onJump={jump}
+            />
           );
         })}
       </ul>
     </section>
   );
 }
+
+interface CodingItemProps {
+  id: string;
+  from: number;
+  to: number;
+  quote: string;
+  meta: CodingMeta;
+  code: CodebookEntry | undefined;
+  lang: Language;
+  selected: boolean;
+  starLabel: string;
+  sentimentLabel: string | undefined;
+  onJump: (id: string, range: Range) => void;
+}
+
+/** One coding in the list; drawn again only when its own props change, not when another coding is added. */
+const CodingItem = memo(function CodingItem({
+  id,
+  from,
+  to,
+  quote,
+  meta,
+  code,
+  lang,
+  selected,
+  starLabel,
+  sentimentLabel,
+  onJump,
+}: CodingItemProps) {
+  return (
+    <li className={selected ? 'selected' : ''}>
+      <button type="button" className="coding-item" onClick={() => onJump(id, { from, to })}>
+        <span className="code-chip" style={{ borderColor: code?.color }}>
+          {code?.name[lang] ?? '?'}
+        </span>
+        {meta.star && <span title={starLabel}>★</span>}
+        {meta.sentiment && <span className={`sentiment ${meta.sentiment}`}>{sentimentLabel}</span>}
+        <span className="coding-quote">{quote.length > 160 ? `${quote.slice(0, 160)}…` : quote}</span>
+      </button>
+    </li>
+  );
+});
 
 function CodingDetails({
   coding,
