@@ -98,6 +98,7 @@ const FOLDED_LETTERS: Record<string, string> = {
   þ: 'th',
 };
 const UNMARKED = /[øæœßłđðþ]/gu;
+const ASCII = /^[\x20-\x7E]*$/;
 
 /**
  * A name for telling whether two spellings are one, never for showing or storing: lower case, its
@@ -105,9 +106,14 @@ const UNMARKED = /[øæœßłđðþ]/gu;
  * "Aberg"; "Søren" and "Soren"), since lists and e-mail systems often drop them.
  */
 export function foldForMatching(name: string): string {
-  return normalizeName(name)
+  // Plain ASCII, most of a client's list, needs none of the passes below.
+  if (ASCII.test(name)) return name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(CHANGES, '') // combining marks (NFKD split them off) and invisible characters
+    .replace(APOSTROPHES, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
     .toLowerCase()
     .replace(UNMARKED, (letter) => FOLDED_LETTERS[letter] ?? letter);
 }
