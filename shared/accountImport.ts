@@ -35,6 +35,7 @@ export const ACCOUNT_LIST_REFUSALS = [
   'openDocument',
   'wordDocument',
   'notSpreadsheet',
+  'noRows',
 ] as const;
 export type AccountListRefusal = (typeof ACCOUNT_LIST_REFUSALS)[number];
 

@@ -119,7 +119,8 @@ export function importAccounts(
   request: Request,
   progress: ProgressReporter = silentProgress,
 ): AccountImportSummary {
-  const { plan, named } = open(ctx, request, progress);
+  const { plan, named, table } = open(ctx, request, progress);
+  if (!table.sheet.rows.length) throw new KuuloError('accountListRefused', { reason: 'noRows' });
   if (!named) throw new KuuloError('accountListNeedsName');
   const summary: AccountImportSummary = {
     accountsCreated: 0,

@@ -227,6 +227,7 @@ export const en = {
       wordDocument: 'This is a Word document, not a spreadsheet. Save the list from Excel as .xlsx or .csv.',
       notSpreadsheet:
         'This is not a spreadsheet: the file is a zip archive of something else. Save the list as .xlsx or .csv.',
+      noRows: 'The list has only its column headers: there are no rows below them to import.',
     },
   },
   interviews: {

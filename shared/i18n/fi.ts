@@ -231,6 +231,7 @@ export const fi: Resources = {
         'Tämä on Word-asiakirja eikä laskentataulukko. Tallenna lista Excelistä .xlsx- tai .csv-muodossa.',
       notSpreadsheet:
         'Tämä ei ole laskentataulukko: tiedosto on zip-paketti, jossa on jotain muuta. Tallenna lista .xlsx- tai .csv-muodossa.',
+      noRows: 'Listassa on vain sarakeotsikot: niiden alla ei ole tuotavia rivejä.',
     },
   },
   interviews: {

@@ -85,3 +85,35 @@ export function normalizeName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Letters that carry no combining mark to strip, written as keyboards without them write them. */
+const FOLDED_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+};
+const UNMARKED = /[øæœßłđðþ]/gu;
+const ASCII = /^[\x20-\x7E]*$/;
+
+/**
+ * A name for telling whether two spellings are one, never for showing or storing: lower case, its
+ * accents and Nordic letters folded ("Hämäläinen", "Hamalainen" and "HÄMÄLÄINEN"; "Åberg" and
+ * "Aberg"; "Søren" and "Soren"), since lists and e-mail systems often drop them.
+ */
+export function foldForMatching(name: string): string {
+  // Plain ASCII, most of a client's list, needs none of the passes below.
+  if (ASCII.test(name)) return name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return name
+    .normalize('NFKD')
+    .replace(CHANGES, '') // combining marks (NFKD split them off) and invisible characters
+    .replace(APOSTROPHES, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(UNMARKED, (letter) => FOLDED_LETTERS[letter] ?? letter);
+}

@@ -2,8 +2,8 @@ import type { AccountImportField, CellValue, ColumnMapping } from '../../../../s
 import { simplify } from './values.ts';
 
 /**
- * The mapping suggested from the header row, in Finnish or English. A header that is exactly a known
- * word wins over one that only contains it ("Asiakkaan liikevaihto 2025 (€)"); each field gets one
+ * The mapping suggested from the header row, in Finnish, English or Swedish. A header that is exactly
+ * a known word wins over one that only contains it ("Asiakkaan liikevaihto 2025 (€)"); each field gets one
  * column, except the person's name, which may come as first and last name columns (joined in order).
  * A bare "Nimi"/"Name" is the account unless another column already names it.
  */
@@ -28,6 +28,11 @@ const WORDS: Record<AccountImportField, string[]> = {
     'client name',
     'organisation',
     'organization',
+    // Swedish-speaking clients' lists.
+    'kund',
+    'kundnamn',
+    'företag',
+    'företagsnamn',
   ],
   tier: [
     'luokka',
@@ -47,6 +52,19 @@ const WORDS: Record<AccountImportField, string[]> = {
     'account tier',
     'account type',
     'asiakkuuden tyyppi',
+    // The customer's level, not a person's: "Asiakkuuden taso" is A/B/C.
+    'asiakkuustaso',
+    'asiakkuuden taso',
+    'asiakastaso',
+    'asiakkuuden luokka',
+    'customer level',
+    'account level',
+    'customer tier',
+    'customer segment',
+    'kundklass',
+    'kundsegment',
+    'kundkategori',
+    'kundnivå',
   ],
   importance: ['tärkeys', 'merkitys', 'importance', 'prioriteetti', 'priority'],
   lifecycle: [
@@ -59,6 +77,7 @@ const WORDS: Record<AccountImportField, string[]> = {
     'stage',
   ],
   revenue: [
+    'omsättning',
     'liikevaihto',
     'myynti',
     'laskutus',
@@ -86,10 +105,51 @@ const WORDS: Record<AccountImportField, string[]> = {
     'lastname',
     'given name',
     'surname',
+    'kontaktperson',
+    'förnamn',
+    'efternamn',
   ],
-  title: ['titteli', 'nimike', 'tehtävänimike', 'tehtävä', 'asema', 'title', 'job title', 'position'],
-  roleLevel: ['rooli', 'roolitaso', 'rooli taso', 'päätösvalta', 'role', 'role level', 'level', 'taso'],
-  email: ['sähköposti', 'sähköpostiosoite', 's posti', 'sposti', 'email', 'e mail', 'mail', 'email address'],
+  title: [
+    'titteli',
+    'nimike',
+    'tehtävänimike',
+    'tehtävä',
+    'asema',
+    'title',
+    'job title',
+    'position',
+    'titel',
+    'befattning',
+  ],
+  // A person's level only: a bare "taso" or "level" may as well be the customer's, so it is left to map.
+  roleLevel: [
+    'rooli',
+    'roolitaso',
+    'rooli taso',
+    'organisaatiotaso',
+    'henkilön taso',
+    'henkilötaso',
+    'päätöksentekotaso',
+    'päätösvalta',
+    'role',
+    'role level',
+    'seniority',
+    'seniority level',
+    'management level',
+    'decision level',
+  ],
+  email: [
+    'sähköposti',
+    'sähköpostiosoite',
+    's posti',
+    'sposti',
+    'email',
+    'e mail',
+    'mail',
+    'email address',
+    'e post',
+    'e postadress',
+  ],
 };
 
 const SPLIT_NAME = new Set([
@@ -101,6 +161,8 @@ const SPLIT_NAME = new Set([
   'lastname',
   'given name',
   'surname',
+  'förnamn',
+  'efternamn',
 ]);
 const BARE_NAME = new Set(['nimi', 'name']);
 

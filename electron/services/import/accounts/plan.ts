@@ -12,6 +12,7 @@ import type {
   ValueReading,
 } from '../../../../shared/accountImport.ts';
 import type { Account, RoleLevel, Tier } from '../../../../shared/domain.ts';
+import { foldForMatching } from '../../../../shared/identity/normalize.ts';
 import {
   isEmail,
   type Reading,
@@ -48,11 +49,17 @@ export interface Existing {
   people: ExistingPerson[];
 }
 
+/**
+ * Company forms, in the Nordic and Baltic countries and beyond, as words after folding: a list writes
+ * "Fyrvik Paper AB (publ)" where the workspace has "Fyrvik Paper AB". Dotted forms ("S.p.A.", "B.V.")
+ * and "A/S" come as single letters and are joined before looking them up.
+ */
 const SUFFIXES = new Set([
   'oy',
   'oyj',
   'ab',
   'abp',
+  'publ',
   'ltd',
   'limited',
   'inc',
@@ -63,8 +70,16 @@ const SUFFIXES = new Set([
   'co',
   'ky',
   'tmi',
+  'ry',
+  'rf',
   'as',
   'asa',
+  'aps',
+  'ou',
+  'sia',
+  'uab',
+  'srl',
+  'spa',
   'ag',
   'sa',
   'bv',
@@ -73,21 +88,44 @@ const SUFFIXES = new Set([
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
-/** Lower-case letter-and-digit words, split at anything else. */
-const wordsOf = (name: string): string[] =>
-  name.normalize('NFKC').toLowerCase().split(NOT_WORD).filter(Boolean);
+/** Lower-case letter-and-digit words without accents, split at anything else. */
+const wordsOf = (name: string): string[] => foldForMatching(name).split(NOT_WORD).filter(Boolean);
 
-/** "Oy Karl Fazer Ab", "Karl Fazer Oy" and "karl  fazer" are one company. */
+/** How many words at one end of `words[start..end)` (the start, or else the end) make a company form. */
+function suffixLength(words: string[], start: number, end: number, fromStart: boolean): number {
+  const at = (i: number) => words[fromStart ? start + i : end - 1 - i] as string;
+  if (SUFFIXES.has(at(0))) return 1;
+  // "S.p.A." or "A/S": up to three single letters read as one word.
+  let joined = '';
+  for (let n = 1; n <= Math.min(3, end - start); n++) {
+    const letter = at(n - 1);
+    if (letter.length !== 1) return 0;
+    joined = fromStart ? joined + letter : letter + joined;
+    if (n > 1 && SUFFIXES.has(joined)) return n;
+  }
+  return 0;
+}
+
+/** "Oy Karl Fazer Ab", "Karl Fazer Oy", "karl  fazer" and "Kärl Fazer" are one company. */
 export function accountKey(name: string): string {
   const words = wordsOf(name);
   let start = 0;
   let end = words.length;
-  while (end - start > 1 && SUFFIXES.has(words[end - 1] as string)) end--;
-  while (end - start > 1 && SUFFIXES.has(words[start] as string)) start++;
+  // A name that is only a company form is kept whole, not emptied.
+  for (;;) {
+    const n = suffixLength(words, start, end, false);
+    if (!n || end - start <= n) break;
+    end -= n;
+  }
+  for (;;) {
+    const n = suffixLength(words, start, end, true);
+    if (!n || end - start <= n) break;
+    start += n;
+  }
   return words.slice(start, end).join(' ');
 }
 
-/** "Virtanen, Matti", "Matti Virtanen" and "matti  virtanen" are one person. */
+/** "Virtanen, Matti", "Matti Virtanen", "matti  virtanen" and "Matti Virtänen" are one person. */
 export function personKey(name: string): string {
   return wordsOf(name).sort().join(' ');
 }

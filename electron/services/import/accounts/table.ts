@@ -80,6 +80,9 @@ function choose(
     sheet = sheets.find((s) => s.headerRow && s.rows.length) ?? sheets.find((s) => s.headerRow) ?? undefined;
   }
   if (!sheet?.headerRow) return { ok: false, reason: 'noData' };
+  // Headers and nothing below them anywhere: said at once, not shown as an import of nothing. A sheet
+  // asked for by name still previews, so that the dialog can offer the others.
+  if (!sheet.rows.length && sheetName === undefined) return { ok: false, reason: 'noRows' };
   return { ok: true, format, csv, sheets, sheet };
 }
 
