@@ -1,11 +1,10 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { ProgressReporter } from '../services/importProgress.ts';
-import { onDemand } from './onDemand.ts';
+import { type OnDemand, onDemand } from './onDemand.ts';
 
 // Each service module is imported the first time one of its methods is called (see onDemand.ts): a
 // read-only command loads the contract, the database and the one service it uses, not all of them.
-const accountImport = onDemand(() => import('../services/accountImport.ts'));
 const accounts = onDemand(() => import('../services/accounts.ts'));
 const analysis = onDemand(() => import('../services/analysis/index.ts'));
 const backup = onDemand(() => import('../services/backup.ts'));
@@ -16,7 +15,6 @@ const demo = onDemand(() => import('../services/demo.ts'));
 const engagements = onDemand(() => import('../services/engagements.ts'));
 const erasure = onDemand(() => import('../services/erasure.ts'));
 const findings = onDemand(() => import('../services/findings.ts'));
-const importProgress = onDemand(() => import('../services/importProgress.ts'));
 const identities = onDemand(() => import('../services/identities.ts'));
 const interviews = onDemand(() => import('../services/interviews.ts'));
 const notes = onDemand(() => import('../services/notes.ts'));
@@ -27,8 +25,21 @@ const review = onDemand(() => import('../report/review.ts'));
 const codeHits = onDemand(() => import('../services/search/codeHits.ts'));
 const search = onDemand(() => import('../services/search/search.ts'));
 const settings = onDemand(() => import('../services/settings.ts'));
-const transcriptImport = onDemand(() => import('../services/transcriptImport.ts'));
 const trash = onDemand(() => import('../services/trash.ts'));
+
+// A method that needs two modules loads them as one unit: onDemand refuses a call nested in another's,
+// which would join the end of the line behind calls that arrived after it.
+const importProgressModule = () => import('../services/importProgress.ts');
+const backupWithSettings = onDemand(() =>
+  Promise.all([import('../services/settings.ts'), import('../services/backup.ts')]),
+);
+const accountImport = onDemand(() =>
+  Promise.all([importProgressModule(), import('../services/accountImport.ts')]),
+);
+const transcriptImport = onDemand(() =>
+  Promise.all([importProgressModule(), import('../services/transcriptImport.ts')]),
+);
+type ImportProgressModule = Awaited<ReturnType<typeof importProgressModule>>;
 
 /**
  * Binds every contract method to its service. Input arrives already validated by the dispatcher. A
@@ -36,11 +47,12 @@ const trash = onDemand(() => import('../services/trash.ts'));
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
   // A preview or import of a file announces its stages and end as `importProgress` events.
-  const withImportProgress = <T>(
+  const withImportProgress = <M, T>(
+    service: OnDemand<[ImportProgressModule, M]>,
     kind: 'transcript' | 'accounts',
     step: 'preview' | 'import',
-    work: (progress: ProgressReporter) => T,
-  ) => importProgress((m) => m.withImportProgress(ctx, kind, step, work));
+    work: (module: M, progress: ProgressReporter) => T,
+  ) => service(([p, m]) => p.withImportProgress(ctx, kind, step, (progress) => work(m, progress)));
   return {
     workspaceStatus: () => engagements((m) => ({ engagements: m.countEngagements(ctx), dbPath: ctx.dbPath })),
     createDemo: () => demo((m) => m.createDemoWorkspace(ctx)),
@@ -64,13 +76,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     updateInterviewee: ({ id, patch }) => accounts((m) => m.updateInterviewee(ctx, id, patch)),
     deleteInterviewee: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'interviewee', id)),
     previewAccountImport: (request) =>
-      withImportProgress('accounts', 'preview', (p) =>
-        accountImport((m) => m.previewAccountImport(ctx, request, p)),
+      withImportProgress(accountImport, 'accounts', 'preview', (m, p) =>
+        m.previewAccountImport(ctx, request, p),
       ),
     importAccounts: (request) =>
-      withImportProgress('accounts', 'import', (p) =>
-        accountImport((m) => m.importAccounts(ctx, request, p)),
-      ),
+      withImportProgress(accountImport, 'accounts', 'import', (m, p) => m.importAccounts(ctx, request, p)),
 
     listInterviews: ({ engagementId }) => interviews((m) => m.listInterviews(ctx, engagementId)),
     getInterview: ({ id }) => interviews((m) => m.getInterviewDetail(ctx, id)),
@@ -82,12 +92,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       notes((m) => m.saveNotes(ctx, interviewId, doc, created, baseRevision)),
     interviewClock: ({ id, action }) => interviews((m) => m.interviewClock(ctx, id, action)),
     previewTranscript: (source) =>
-      withImportProgress('transcript', 'preview', (p) =>
-        transcriptImport((m) => m.previewTranscript(ctx, source, p)),
+      withImportProgress(transcriptImport, 'transcript', 'preview', (m, p) =>
+        m.previewTranscript(ctx, source, p),
       ),
     importTranscript: (request) =>
-      withImportProgress('transcript', 'import', (p) =>
-        transcriptImport((m) => m.importTranscript(ctx, request, p)),
+      withImportProgress(transcriptImport, 'transcript', 'import', (m, p) =>
+        m.importTranscript(ctx, request, p),
       ),
 
     addRelationship: ({ interviewId, ...fields }) =>
@@ -146,7 +156,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
     listBackups: () => backup((m) => m.listBackups(ctx)),
     createBackup: () =>
-      settings((s) => backup((m) => m.createBackup(ctx, 'manual', s.getSettings(ctx).backupsKept))),
+      backupWithSettings(([s, m]) => m.createBackup(ctx, 'manual', s.getSettings(ctx).backupsKept)),
     restoreBackup: ({ path }) => backup((m) => m.restoreBackup(ctx, path)),
   };
 }

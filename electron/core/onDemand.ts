@@ -15,6 +15,23 @@ const loaders: (() => Promise<unknown>)[] = [];
  */
 let line: Promise<unknown> = Promise.resolve();
 let waiting = 0;
+/** How many `use` callbacks are running now: a call made while one is, is nested in it. */
+let using = 0;
+
+/**
+ * A call made from inside another's `use` would join the end of the line, behind calls that arrived
+ * after the outer one (a backup would then miss the engagement deleted after it was asked for). So
+ * nesting is refused outright, loaded or not, and a method that needs two modules loads them as one
+ * (an `onDemand` over `Promise.all` of both imports).
+ */
+function run<T, R>(use: (module: T) => R, module: T): R {
+  using++;
+  try {
+    return use(module);
+  } finally {
+    using--;
+  }
+}
 
 export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
   let module: T | undefined;
@@ -30,7 +47,8 @@ export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
     ));
   loaders.push(get);
   return <R>(use: (module: T) => R): R | Promise<Awaited<R>> => {
-    if (module !== undefined && waiting === 0) return use(module);
+    if (using > 0) throw new Error('Nested on-demand call: load both modules in one onDemand');
+    if (module !== undefined && waiting === 0) return run(use, module);
     waiting++;
     const turn = line.then(get);
     const done = (): void => {
@@ -41,7 +59,7 @@ export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
     const answer = turn.then(
       (loaded) => {
         done();
-        return use(loaded) as Awaited<R>;
+        return run(use, loaded) as Awaited<R>;
       },
       (error: unknown) => {
         done();

@@ -31,6 +31,12 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     }
     // Timed from before the input is checked: a huge input is slow to validate, and that counts too.
     const started = performance.now();
+    const timed = (): void => {
+      const ms = performance.now() - started;
+      if (ms > SLOW_CALL_MS) options.onSlowCall?.(method, ms);
+    };
+    // A call answered later (a module loading, a Word file read) is timed until it settles.
+    let answersLater = false;
     try {
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -39,22 +45,19 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       }
       const handler = handlers[method] as (input: unknown) => unknown;
       const value = handler(parsed.data);
-      if (value instanceof Promise)
-        return {
-          ok: true,
-          value: new Pending(
-            value.then(
-              (settled): Result<unknown> => ({ ok: true, value: settled }),
-              (error: unknown) => errorResult(method, error, options),
-            ),
-          ),
-        };
+      if (value instanceof Promise) {
+        answersLater = true;
+        const result = value.then(
+          (settled): Result<unknown> => ({ ok: true, value: settled }),
+          (error: unknown) => errorResult(method, error, options),
+        );
+        return { ok: true, value: new Pending(result.finally(timed)) };
+      }
       return { ok: true, value };
     } catch (error) {
       return errorResult(method, error, options);
     } finally {
-      const ms = performance.now() - started;
-      if (ms > SLOW_CALL_MS) options.onSlowCall?.(method, ms);
+      if (!answersLater) timed();
     }
   };
 }

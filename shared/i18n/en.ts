@@ -13,6 +13,7 @@ export const en = {
     delete: 'Delete',
     back: 'Back',
     loading: 'Loading…',
+    loadFailed: 'This part of Kuulo could not be opened. Your saved work is safe.',
     none: '—',
     error: 'Something went wrong',
     retry: 'Try again',

@@ -15,6 +15,7 @@ export const fi: Resources = {
     delete: 'Poista',
     back: 'Takaisin',
     loading: 'Ladataan…',
+    loadFailed: 'Tätä Kuulon osaa ei voitu avata. Tallennettu työsi on tallessa.',
     none: '—',
     error: 'Jokin meni vikaan',
     retry: 'Yritä uudelleen',

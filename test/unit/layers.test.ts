@@ -54,25 +54,48 @@ function layerOf(file: string): Layer | null {
 const COMPUTED = '(computed module name)';
 
 /**
- * Relative module specifiers of a source file: static imports and exports, dynamic imports (quoted or
- * a plain template literal), and `require` calls, also through a function made by `createRequire`.
+ * Whether a match stands in a comment's prose ("… undoes the import (null when …)"): its line up to it,
+ * closed block comments taken out, opens a comment or continues a doc comment. Code after a comment on
+ * the same line (`/** c *\/ import …`) is still read.
+ */
+function onCommentLine(source: string, index: number): boolean {
+  const before = source.slice(source.lastIndexOf('\n', index - 1) + 1, index);
+  return /^\s*(?:\*|\/\/|\/\*)/.test(before.replace(/\/\*.*?\*\//g, ''));
+}
+
+/** Comments between `import(` and the module name (bundler hints) are skipped, not taken for the name. */
+const COMMENTS = String.raw`(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\n\s*)*`;
+
+/**
+ * Relative and absolute module specifiers of a source file: static imports and exports, dynamic imports
+ * (quoted or a plain template literal), `require` calls (also through an alias, `module.require` or a
+ * function made by `createRequire`), and a worker's script. Matched anywhere, not only at a line's
+ * start: a comment or other code may stand before an import on its line. (TypeScript 7 has no compiler
+ * API to parse with, so these are patterns; they err towards reporting too much.)
  */
 function importsOf(source: string): string[] {
   const found = new Set<string>();
-  for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) {
+  const code = (pattern: RegExp) =>
+    [...source.matchAll(pattern)].filter((m) => !onCommentLine(source, m.index));
+  for (const m of code(/(?<![.\w$])(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) {
     found.add(m[1]!);
   }
-  for (const m of source.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
-  const requires = ['require', 'createRequire\\([^()]*(?:\\([^()]*\\))?[^()]*\\)'];
-  for (const m of source.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*(?:\w+\.)?createRequire\b/g)) {
+  for (const m of code(/(?<![.\w$])import\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
+  const requires = ['require', 'module\\.require', 'createRequire\\([^()]*(?:\\([^()]*\\))?[^()]*\\)'];
+  for (const m of source.matchAll(
+    /\b(?:const|let|var)\s+(\w+)\s*=\s*(?:(?:\w+\.)?createRequire\b|(?:module\.)?require\b(?!\s*\())/g,
+  )) {
     requires.push(m[1]!);
   }
   const loaders = new RegExp(
-    `(?:\\bimport|(?<![.\\w])(?:${requires.join('|')}))\\(\\s*([^)]*?)\\s*[,)]`,
+    `(?:(?<![.\\w$])import|(?<![.\\w$])(?:${requires.join('|')})|\\bnew\\s+(?:Shared)?Worker)\\s*\\(\\s*${COMMENTS}([^)]*?)\\s*[,)]`,
     'g',
   );
-  for (const m of source.matchAll(loaders)) {
-    const literal = /^(['"`])([^'"`]*)\1$/.exec(m[1]!);
+  for (const m of code(loaders)) {
+    const argument = m[1]!;
+    // A worker made from a URL object is read below; from a variable (a path built elsewhere), not here.
+    if (m[0].includes('Worker') && !/^['"`]/.test(argument)) continue;
+    const literal = /^(['"`])([^'"`]*)\1$/.exec(argument);
     if (!literal || (literal[1] === '`' && literal[2]!.includes('${'))) found.add(COMPUTED);
     else found.add(literal[2]!);
   }
@@ -82,7 +105,9 @@ function importsOf(source: string): string[] {
   )) {
     found.add((m[2] ?? m[4])!);
   }
-  return [...found].filter((specifier) => specifier.startsWith('.') || specifier === COMPUTED);
+  return [...found].filter(
+    (specifier) => specifier.startsWith('.') || specifier.startsWith('/') || specifier === COMPUTED,
+  );
 }
 
 /** Every import of `file` (given its text) that its layer may not make. */
@@ -195,6 +220,30 @@ describe('layers', () => {
       '(computed module name)',
     ]);
     expect(crossings(db, 'const m = require(name);')).toEqual(['(computed module name)']);
+    // Written other ways (review of issue 14): a space, a comment or other code before the import, an
+    // absolute path, a bundler hint, require under another name, a worker's script path.
+    const notes = ['../services/notes.ts'];
+    expect(crossings(db, "const m = await import ('../services/notes.ts');")).toEqual(notes);
+    expect(crossings(db, "const m = await import(/* webpackChunkName */ '../services/notes.ts');")).toEqual(
+      notes,
+    );
+    expect(crossings(db, "const m = await import(\n  '../services/notes.ts'\n);")).toEqual(notes);
+    expect(crossings(db, "const x = 1; import { a } from '../services/notes.ts'")).toEqual(notes);
+    expect(crossings(db, "/** see */ import { a } from '../services/notes.ts'")).toEqual(notes);
+    expect(crossings(db, "import{a}from'../services/notes.ts'")).toEqual(notes);
+    expect(crossings(db, "type T = typeof import('../services/notes.ts');")).toEqual(notes);
+    const absolute = join(ROOT, 'electron/services/notes.ts');
+    expect(crossings(db, `const o = onDemand(() => import('${absolute}'));`)).toEqual([absolute]);
+    expect(crossings(db, `import { saveNotes } from '${absolute}';`)).toEqual([absolute]);
+    expect(crossings(db, "const load = require; load('../services/notes.ts')")).toEqual(notes);
+    expect(crossings(db, "module.require('../services/notes.ts')")).toEqual(notes);
+    expect(crossings(db, "new Worker('../services/notes.ts')")).toEqual(notes);
+    expect(crossings(db, "new Worker(new URL('../services/notes.ts', import.meta.url).href)")).toEqual(notes);
+    // Prose in a comment is not an import.
+    expect(crossings(db, '/** The entry that undoes the import (null when nothing was written). */')).toEqual(
+      [],
+    );
+    expect(crossings(db, "// would import('../services/notes.ts') here")).toEqual([]);
     // Data outside the layers (tests, package.json) is no dependency of the app's code.
     expect(
       crossings(service, "import fixture from '../../test/fixtures/x.json' with { type: 'json' };"),

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createDispatcher, SLOW_CALL_MS } from '../../electron/services/dispatcher.ts';
+import { createDispatcher, SLOW_CALL_MS, settle } from '../../electron/services/dispatcher.ts';
 import { createErrorLog } from '../../electron/services/log.ts';
 import type { Handlers } from '../../shared/contract.ts';
 
@@ -94,5 +94,38 @@ describe('slow calls', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z SLOW saveNotes \d+ ms$/);
     expect(Number(lines[0]!.split(' ')[3])).toBeGreaterThanOrEqual(SLOW_CALL_MS);
+  });
+
+  test('a call answered later (a module loading, a Word file read) is timed until it settles, not only its start', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'kuulo-log-'));
+    const log = createErrorLog(folder);
+    const later = <T>(ms: number, value: T) =>
+      new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+    const handlers = {
+      // Quick to start, slow to finish: the synchronous part alone is under a millisecond.
+      previewTranscript: () => later(SLOW_CALL_MS + 30, { text: NOTE }),
+      importTranscript: () => later(SLOW_CALL_MS + 30, null).then(() => Promise.reject(new Error(NOTE))),
+      listEngagements: () => later(1, []),
+    } as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, { onSlowCall: log.slow, onUnexpectedError: () => {} });
+    const source = {
+      engagementId: '00000000-0000-4000-8000-000000000001',
+      interviewId: '00000000-0000-4000-8000-000000000002',
+      fileName: 'haastattelu.vtt',
+      data: Buffer.from(NOTE).toString('base64'),
+    };
+    const preview = dispatch('previewTranscript', source);
+    // Nothing logged while the answer is still on its way.
+    expect(() => readFileSync(log.path, 'utf8')).toThrow();
+    expect((await settle(preview)).ok).toBe(true);
+    expect((await settle(dispatch('listEngagements', {}))).ok).toBe(true);
+    const failed = await settle(dispatch('importTranscript', { ...source, speakers: [] }));
+    expect(failed.ok).toBe(false);
+    const lines = readFileSync(log.path, 'utf8').trim().split('\n');
+    expect(lines.map((line) => line.split(' ')[2])).toEqual(['previewTranscript', 'importTranscript']);
+    for (const line of lines) {
+      expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z SLOW \w+ \d+ ms$/);
+      expect(Number(line.split(' ')[3])).toBeGreaterThanOrEqual(SLOW_CALL_MS + 25);
+    }
   });
 });

@@ -78,4 +78,18 @@ describe('services loaded on first use', () => {
     expect(await service((m) => m.value())).toBe('loaded');
     expect(attempts).toBe(2);
   });
+
+  test('a call made from inside another is refused, loaded or not: it would join the line behind later calls', async () => {
+    const outer = onDemand(async () => ({ id: () => 'outer' }));
+    const inner = onDemand(async () => ({ id: () => 'inner' }));
+    // Cold: the outer call waits for its module, then its nested call is refused.
+    await expect(outer(() => inner((m) => m.id()))).rejects.toThrow('Nested on-demand call');
+    // Warm: refused at once too, so any test of such a method fails whatever the timing.
+    await outer((m) => m.id());
+    await inner((m) => m.id());
+    expect(() => outer(() => inner((m) => m.id()))).toThrow('Nested on-demand call');
+    // Refusing left nothing half-counted: both answer synchronously again.
+    expect(outer((m) => m.id())).toBe('outer');
+    expect(inner((m) => m.id())).toBe('inner');
+  });
 });
