@@ -1,12 +1,13 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import type { BackupEntry } from '../../shared/contract.ts';
 import { errorValue, KuuloError } from '../base/errors.ts';
 import { listBackupFiles } from '../db/backups.ts';
 import { openDatabase } from '../db/connection.ts';
 import { clearDamageMark, markDamaged, markedDamage } from '../db/damageMark.ts';
 import { isCorruption } from '../db/inspect.ts';
 import { problemError } from '../db/openErrors.ts';
-import { restoreClosedWorkspace } from '../db/restore.ts';
+import { restoreClosedWorkspace, verifyBackup } from '../db/restore.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import {
@@ -99,7 +100,7 @@ async function openWorkspace(path: string): Promise<Database> {
     return openDatabase(path);
   } catch (error) {
     const damaged = error instanceof KuuloError && error.key === 'workspaceDamaged';
-    const latest = damaged ? listBackupFiles(path)[0] : undefined;
+    const latest = damaged ? latestSoundBackup(path) : undefined;
     if (!latest) throw error;
     const yes = await new Promise<boolean>((resolve) => {
       answerRestore = resolve;
@@ -110,6 +111,21 @@ async function openWorkspace(path: string): Promise<Database> {
     clearDamageMark(path);
     return openDatabase(path);
   }
+}
+
+/**
+ * The newest backup that passes the whole check: the newest may be the day's start backup, taken from the
+ * file before the check after the start found it damaged. Checking each costs seconds, only here.
+ */
+function latestSoundBackup(path: string): BackupEntry | undefined {
+  return listBackupFiles(path).find((entry) => {
+    try {
+      verifyBackup(entry.path);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 try {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type CoreClient, startCore } from '../../electron/core/client.ts';
+import { type CoreClient, type CoreHooks, startCore } from '../../electron/core/client.ts';
+import { listBackupFiles } from '../../electron/db/backups.ts';
 import { damageMarkPath } from '../../electron/db/damageMark.ts';
 import {
   fileDamage,
@@ -13,7 +14,7 @@ import {
 } from '../../electron/db/inspect.ts';
 import { acquireWriterLock } from '../../electron/db/lock.ts';
 import { repairSearchIndex } from '../../electron/services/search/upkeep.ts';
-import type { Result } from '../../shared/contract.ts';
+import type { BackupEntry, Result } from '../../shared/contract.ts';
 import type { EventName, Events } from '../../shared/events.ts';
 import { REPORT_WORKER_URL, spawnHost } from '../helpers/core.ts';
 import { connect } from '../helpers/workspace.ts';
@@ -88,6 +89,24 @@ function freeListOntoNotes(path: string): void {
   }
 }
 
+/** Garbage over one of the notes' pages of a closed file: damage any check finds. */
+function garbleNotesPage(path: string): void {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const leaves = db
+    .prepare(`SELECT pageno FROM dbstat WHERE name = 'notes' AND pagetype = 'leaf' ORDER BY pageno`)
+    .pluck()
+    .all() as number[];
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const page = leaves[leaves.length >> 1]!;
+  const fd = openSync(path, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Everything of the notes and the engagements, read on a connection of its own. */
 function contents(path: string) {
   const db = new BetterSqlite3(path, { readonly: true });
@@ -101,7 +120,7 @@ function contents(path: string) {
   }
 }
 
-async function start(path: string, askRestore: () => boolean = () => false) {
+async function start(path: string, askRestore: CoreHooks['askRestore'] = () => false) {
   const logged: string[] = [];
   const events: { name: EventName; payload: unknown }[] = [];
   const waiting: { name: EventName; done: (payload: unknown) => void }[] = [];
@@ -180,15 +199,20 @@ describe('damage only a whole-file check sees', () => {
       }
       expect(contents(path)).toEqual(before);
       expect(existsSync(damageMarkPath(path))).toBe(true);
+      // The day's start backup was taken from the damaged file before the check; say it came out damaged too.
+      const backups = listBackupFiles(path);
+      expect(backups.map((entry) => entry.reason)).toEqual(['start', 'manual']);
+      garbleNotesPage(backups[0]!.path);
 
       // The restart checks the marked file whole before anything writes and offers the latest backup.
-      const asked: boolean[] = [];
-      const restarted = await start(path, () => {
-        asked.push(true);
+      const asked: BackupEntry[] = [];
+      const restarted = await start(path, (_problem, latest) => {
+        asked.push(latest);
         return true;
       });
       try {
-        expect(asked).toHaveLength(1);
+        // The newest backup that passes the whole check is the one offered.
+        expect(asked.map((entry) => entry.reason)).toEqual(['manual']);
         expect(
           await restarted.core.call('createEngagement', {
             clientName: 'Uusi Oy',
