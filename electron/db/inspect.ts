@@ -138,7 +138,8 @@ export function isSearchIndexTable(name: string): boolean {
 /**
  * `quick_check` of one table and its indexes: `['ok']` or SQLite's findings. A page so damaged that
  * SQLite gives up is reported as a finding too, not thrown. Checking one table at a time leaves out what
- * only a whole-file pass sees (pages used twice across tables, the free-page list).
+ * only a whole-file pass sees (pages used twice across tables, the free-page list): `fileDamage` checks
+ * that after the start, and the core host stops writing if it finds any.
  */
 export function quickCheckTable(db: Database, table: string): string[] {
   try {
