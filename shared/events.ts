@@ -19,6 +19,13 @@ export interface Events {
   importProgress: ImportProgress;
   /** The search index was found damaged and is being rebuilt (`done` false), or the rebuild ended. */
   searchIndexRepair: SearchIndexRepair;
+  /** The whole-file check found the workspace damaged: writes are stopped until a restart restores a backup. */
+  workspaceDamaged: WorkspaceDamaged;
+}
+
+export interface WorkspaceDamaged {
+  /** SQLite's finding (page numbers), for the log; the window says what it means. */
+  detail: string;
 }
 
 export interface SearchIndexRepair {
@@ -60,6 +67,7 @@ export const EVENT_NAMES = [
   'backupProgress',
   'importProgress',
   'searchIndexRepair',
+  'workspaceDamaged',
 ] as const satisfies readonly EventName[];
 
 // Fails to compile when an event is added to `Events` but not to the list.
@@ -69,6 +77,7 @@ const _everyEventListed: Record<EventName, true> = {
   backupProgress: true,
   importProgress: true,
   searchIndexRepair: true,
+  workspaceDamaged: true,
 };
 void _everyEventListed;
 

@@ -1,10 +1,13 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import type { BackupEntry } from '../../shared/contract.ts';
 import { errorValue, KuuloError } from '../base/errors.ts';
 import { listBackupFiles } from '../db/backups.ts';
 import { openDatabase } from '../db/connection.ts';
+import { clearDamageMark, markDamaged, markedDamage } from '../db/damageMark.ts';
 import { isCorruption } from '../db/inspect.ts';
-import { restoreClosedWorkspace } from '../db/restore.ts';
+import { problemError } from '../db/openErrors.ts';
+import { restoreClosedWorkspace, verifyBackup } from '../db/restore.ts';
 import { backupOnStart } from '../services/backup.ts';
 import { createContext, type ServiceContext } from '../services/context.ts';
 import {
@@ -14,7 +17,7 @@ import {
   Pending,
   settle,
 } from '../services/dispatcher.ts';
-import { repairSearchIndex } from '../services/search/upkeep.ts';
+import { repairSearchIndex, retryOwedVacuum } from '../services/search/upkeep.ts';
 import { getSettings } from '../services/settings.ts';
 import { emptyExpiredTrash } from '../services/trash.ts';
 import { createHandlers } from './handlers.ts';
@@ -48,6 +51,10 @@ let answerRestore: ((yes: boolean) => void) | null = null;
 let upkeepRunning = false;
 /** The index check's thread while it runs: ended at close, so its reader never holds up the checkpoint. */
 let checker: Worker | null = null;
+/** The connection whose writes were stopped because the whole-file check found damage (stopWrites). */
+let stopped: Database | null = null;
+/** The check ran again after a rebuild (repair), for the whole-file check the damaged index held back. */
+let checkedAfterRepair = false;
 
 /** The checker's script beside this one: built .js in the app, the .ts source in tests. */
 const INDEX_CHECK = new URL(
@@ -63,7 +70,7 @@ port.on('message', (message: ToHost) => {
         ? dispatch(message.method, message.input)
         : { ok: false as const, error: errorValue({ key: 'unexpected', params: {} }) };
       const send = (settled: unknown) =>
-        post({ type: 'result', id: message.id, json: JSON.stringify(settled) });
+        post({ type: 'result', id: message.id, json: JSON.stringify(asDamaged(settled)) });
       // Most results are values at once; a method that waits (reading a Word file) is sent when done.
       if (result.ok && result.value instanceof Pending) void settle(result).then(send);
       else send(result);
@@ -87,10 +94,13 @@ port.on('message', (message: ToHost) => {
 /** Opens the workspace; a damaged one is restored from the latest backup if the consultant agrees. */
 async function openWorkspace(path: string): Promise<Database> {
   try {
+    // Damage the last run found after opening: checked whole before anything writes (db/damageMark.ts).
+    const marked = markedDamage(path);
+    if (marked) throw problemError(path, marked);
     return openDatabase(path);
   } catch (error) {
     const damaged = error instanceof KuuloError && error.key === 'workspaceDamaged';
-    const latest = damaged ? listBackupFiles(path)[0] : undefined;
+    const latest = damaged ? latestSoundBackup(path) : undefined;
     if (!latest) throw error;
     const yes = await new Promise<boolean>((resolve) => {
       answerRestore = resolve;
@@ -98,8 +108,24 @@ async function openWorkspace(path: string): Promise<Database> {
     });
     if (!yes) throw error;
     restoreClosedWorkspace(path, latest.path);
+    clearDamageMark(path);
     return openDatabase(path);
   }
+}
+
+/**
+ * The newest backup that passes the whole check: the newest may be the day's start backup, taken from the
+ * file before the check after the start found it damaged. Checking each costs seconds, only here.
+ */
+function latestSoundBackup(path: string): BackupEntry | undefined {
+  return listBackupFiles(path).find((entry) => {
+    try {
+      verifyBackup(entry.path);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 try {
@@ -114,6 +140,7 @@ try {
   post({ type: 'ready', settings: getSettings(context) });
   // After `ready`: the window loads meanwhile, and calls wait in the queue until this is done.
   if (options.housekeeping) housekeeping(context);
+  vacuumIfOwed(context);
   checkSearchIndex(context);
 } catch (error) {
   post({
@@ -137,10 +164,21 @@ function housekeeping(context: ServiceContext): void {
   }
 }
 
+/** A rebuild's VACUUM that failed is retried before the whole-file check, which would count its pages as damage. */
+function vacuumIfOwed(context: ServiceContext): void {
+  try {
+    retryOwedVacuum(context.db);
+  } catch (error) {
+    // Still failing (a full disk): the marker stays, and the check leaves those pages alone meanwhile.
+    post({ type: 'log', operation: 'searchIndexVacuum', error: errorData(error) });
+  }
+}
+
 /**
  * Checks the search index (left out of the open-time check) on a thread of its own, and rebuilds it here
  * if damaged, one step per turn of the event loop, so calls that arrive meanwhile are answered between
- * steps. Runs after every start and whenever a call met damage.
+ * steps. A sound index is followed there by the whole-file check; damage it finds stops all writes.
+ * Runs after every start and whenever a call met damage.
  */
 function checkSearchIndex(context: ServiceContext): void {
   if (upkeepRunning) return;
@@ -157,6 +195,7 @@ function checkSearchIndex(context: ServiceContext): void {
       post({ type: 'log', operation: 'searchIndexCheck', error: errorData(new Error(answer.error)) });
       upkeepRunning = false;
     } else if (answer.damage === null) {
+      if (answer.fileDamage !== null) stopWrites(context, answer.fileDamage);
       upkeepRunning = false;
     } else {
       post({ type: 'log', operation: 'searchIndexDamaged', error: errorData(new Error(answer.damage)) });
@@ -175,22 +214,56 @@ function checkSearchIndex(context: ServiceContext): void {
 function repair(context: ServiceContext): void {
   const steps = repairSearchIndex(context);
   const step = () => {
-    // Closed meanwhile (the app quits): a later start finds the index missing and rebuilds it.
+    // Closed meanwhile (the app quits): the rebuild's marker (or the missing index) has a later start rebuild it.
     if (dispatch === null || !context.db.open) {
       upkeepRunning = false;
       return;
     }
+    let rebuilt = false;
     try {
       if (!steps.next().done) {
         setImmediate(step);
         return;
       }
+      rebuilt = true;
       // The start's daily backup reads every page, so it failed on the damaged index: take it now.
       if (options.housekeeping) backupOnStart(context, getSettings(context).backupsKept);
     } catch (error) {
       post({ type: 'log', operation: 'searchIndexRepair', error: errorData(error) });
     }
     upkeepRunning = false;
+    // The whole-file check waits for a sound index: run it now, once (a rebuild that failed to mend the
+    // index must not start another, and another).
+    if (rebuilt && !checkedAfterRepair) {
+      checkedAfterRepair = true;
+      checkSearchIndex(context);
+    }
   };
   setImmediate(step);
+}
+
+/**
+ * The whole-file check found damage outside the search index: a write now could put one table's rows on
+ * another's page and destroy notes. Every write on this connection fails from here on (SQLITE_READONLY,
+ * nothing changed; the editor keeps unsaved notes), the window is told, and the next start refuses the file
+ * and offers its latest backup (db/damageMark.ts). Reads still work, so the consultant can copy text out.
+ */
+function stopWrites(context: ServiceContext, detail: string): void {
+  try {
+    context.db.pragma('query_only = ON');
+    stopped = context.db;
+    markDamaged(context.dbPath, detail);
+  } catch (error) {
+    post({ type: 'log', operation: 'workspaceDamaged', error: errorData(error) });
+  }
+  post({ type: 'log', operation: 'workspaceDamaged', error: errorData(new Error(detail)) });
+  context.emit('workspaceDamaged', { detail });
+}
+
+/** A write refused because writes were stopped reads as "read-only file"; say what it is: damage. */
+function asDamaged(settled: unknown): unknown {
+  const result = settled as { ok?: boolean; error?: { key?: string } };
+  if (stopped === null || ctx?.db !== stopped || result.ok !== false) return settled;
+  if (result.error?.key !== 'workspaceReadOnlyNow') return settled;
+  return { ok: false, error: errorValue({ key: 'workspaceDamagedNow', params: {} }) };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/domain.ts';
 import { lazyComponent, WhenLoaded } from './components/Lazy.tsx';
 import { Toasts } from './components/Toasts.tsx';
+import { WorkspaceDamaged } from './components/WorkspaceDamaged.tsx';
 import { followBackups } from './store/backups.ts';
 import { attempt } from './store/notify.ts';
 import { useRouter } from './store/router.ts';
@@ -106,6 +107,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           {t('app.settings')}
         </button>
       </header>
+      <WorkspaceDamaged />
       {route.name === 'engagements' && <EngagementList />}
       <WhenLoaded>
         {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}

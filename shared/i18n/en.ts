@@ -1148,6 +1148,10 @@ export const en = {
       'pre-restore': 'Before restore',
     },
   },
+  workspaceDamage: {
+    title: 'The workspace file is damaged',
+    body: 'Kuulo found damage in the workspace file and stopped saving, so that the damage cannot spread to your notes. Changes made from now on are not saved; notes not yet saved stay in the editor, so copy anything you need. Restart Kuulo: it offers to restore the latest backup, and keeps the damaged file as a backup too.',
+  },
   search: {
     indexRepair: {
       started: 'The search index was damaged and is being rebuilt; until it is done, search may miss hits.',

@@ -1163,6 +1163,10 @@ export const fi: Resources = {
       'pre-restore': 'Ennen palautusta',
     },
   },
+  workspaceDamage: {
+    title: 'Työtilatiedosto on vioittunut',
+    body: 'Kuulo löysi työtilatiedostosta vian ja lopetti tallentamisen, jotta vika ei pääse leviämään muistiinpanoihisi. Tästä eteenpäin tehtyjä muutoksia ei tallenneta. Tallentamattomat muistiinpanot pysyvät editorissa, joten kopioi talteen, mitä tarvitset. Käynnistä Kuulo uudelleen: se tarjoaa viimeisimmän varmuuskopion palauttamista ja säilyttää vioittuneen tiedoston myös varmuuskopiona.',
+  },
   search: {
     indexRepair: {
       started:

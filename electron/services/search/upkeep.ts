@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { isSearchIndexTable } from '../../db/inspect.ts';
+import { isSearchIndexTable, SEARCH_REBUILD_MARKER, VACUUM_OWED_MARKER } from '../../db/inspect.ts';
 import type { ServiceContext } from '../context.ts';
 import { reindexNotes } from './indexing.ts';
 import { createSearchIndex } from './schema.ts';
@@ -34,17 +34,27 @@ export function* repairSearchIndex(ctx: ServiceContext): Generator<void> {
  * VACUUM writes the file anew without their pages: nothing of the old index, nor of text deleted since,
  * stays on disk. The empty index, its triggers and the rows they keep are made in the same step, so a
  * call never meets the schema without them. A save meanwhile indexes its own notes; the later steps skip
- * interviews that already have a layout.
+ * interviews that already have a layout. Each step commits on its own, so the first also sets a marker
+ * (SEARCH_REBUILD_MARKER) that only the last clears: a start after a quit half-way rebuilds again.
  */
 export function* rebuildSearchIndex(db: Database): Generator<void> {
   forgetSearchIndex(db);
+  let vacuumed = true;
   try {
     db.exec('VACUUM');
   } catch {
-    // (Another connection busy, a full disk.) The old pages then stay unreferenced until a later VACUUM;
-    // the new index must be made all the same, or every save would fail for want of its tables.
+    // (Another connection busy, a full disk.) The old pages then stay unreferenced until a later VACUUM
+    // (retryOwedVacuum, at the next start); the new index must be made all the same, or every save would
+    // fail for want of its tables.
+    vacuumed = false;
   }
-  db.transaction(() => createSearchIndex(db))();
+  db.transaction(() => {
+    createSearchIndex(db);
+    // Until the last step drops it, the marker tells a later start that the rebuild is to be finished.
+    db.exec(`CREATE TABLE IF NOT EXISTS ${SEARCH_REBUILD_MARKER} (started TEXT NOT NULL)`);
+    db.prepare(`INSERT INTO ${SEARCH_REBUILD_MARKER} (started) VALUES (?)`).run(new Date().toISOString());
+    if (!vacuumed) db.exec(`CREATE TABLE IF NOT EXISTS ${VACUUM_OWED_MARKER} (x)`);
+  })();
   const interviews = db
     .prepare('SELECT interview_id FROM notes ORDER BY interview_id')
     .pluck()
@@ -62,6 +72,20 @@ export function* rebuildSearchIndex(db: Database): Generator<void> {
     yield;
     step();
   }
+  db.exec(`DROP TABLE ${SEARCH_REBUILD_MARKER}`);
+}
+
+/**
+ * Runs the VACUUM a rebuild could not (its marker says so), so the old index's pages leave the file:
+ * they hold old text, and a whole-file check counts them as never used. The core host calls it at the
+ * start, before that check; it blocks calls while it runs, but is owed only after a failure.
+ */
+export function retryOwedVacuum(db: Database): boolean {
+  const owed = db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').pluck().get(VACUUM_OWED_MARKER);
+  if (owed === undefined) return false;
+  db.exec('VACUUM');
+  db.exec(`DROP TABLE ${VACUUM_OWED_MARKER}`);
+  return true;
 }
 
 /**
