@@ -249,6 +249,17 @@ describe('SRT', () => {
     expect(t.speakers).toEqual([]);
     expect(t.cues[0]!.text).toBe('Huom: äänenlaatu heikkeni.');
   });
+
+  test('a phrase said once with lower-case words before a colon is not a speaker, amid Zoom labels', async () => {
+    const t = await read(
+      'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnna Virtanen: First question: how are you?\n\n' +
+        '2\n00:00:02.000 --> 00:00:03.000\nBob: Fine\n\n3\n00:00:03.000 --> 00:00:04.000\nAnna Virtanen: Good\n\n' +
+        '4\n00:00:04.000 --> 00:00:05.000\nOne thing: price.\n\n5\n00:00:05.000 --> 00:00:06.000\nJan van Dijk: Agreed.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Anna Virtanen', 'Bob', 'Jan van Dijk']);
+    expect(brief(t)[3]).toEqual([4000, 5000, null, 'One thing: price.']);
+    expect(brief(t)[0]).toEqual([1000, 2000, 'Anna Virtanen', 'First question: how are you?']);
+  });
 });
 
 describe('YouTube SBV', () => {
