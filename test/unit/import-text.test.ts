@@ -82,6 +82,18 @@ describe('plain text transcripts', () => {
     ]);
   });
 
+  test('angle-bracketed words stay as typed, caption-tag look-alikes too', async () => {
+    const t = await read(
+      'Anna: price is <5 eur and > 3 eur <inaudible>\n\nBob: the <Acme> deal, a<b but c>d <laughs>\n\n' +
+        'Anna: <b>bold</b> as typed.\n',
+    );
+    expect(brief(t)).toEqual([
+      [null, 'Anna', 'price is <5 eur and > 3 eur <inaudible>'],
+      [null, 'Bob', 'the <Acme> deal, a<b but c>d <laughs>'],
+      [null, 'Anna', '<b>bold</b> as typed.'],
+    ]);
+  });
+
   test('text without speakers or times imports as paragraphs, with a warning', async () => {
     const t = await read('Muistiinpanot tapaamisesta.\nToinen rivi samaa kappaletta.\n\nUusi kappale.');
     expect(brief(t)).toEqual([

@@ -183,6 +183,22 @@ describe('what real files do to the bytes and times', () => {
     expect(t.cues[0]!.text).toBe("Johnson & Johnson on iso asiakas, eikö niin? It's <v> &amp; – &unknown;");
   });
 
+  test('angle brackets that are no caption tag stay as written in VTT and SRT', async () => {
+    const cues =
+      '00:00:01.000 --> 00:00:02.000\nAnna: price is <5 eur and > 3 eur <inaudible>\n\n' +
+      '00:00:02.000 --> 00:00:03.000\nBob: the <Acme> deal, a<b but c>d <laughs>\n';
+    for (const [file, name] of [
+      [`WEBVTT\n\n${cues}`, 'x.vtt'],
+      [cues.replaceAll('.', ','), 'x.srt'],
+    ] as const) {
+      const t = await read(file, name);
+      expect(brief(t).map((c) => c[3])).toEqual([
+        'price is <5 eur and > 3 eur <inaudible>',
+        'the <Acme> deal, a<b but c>d <laughs>',
+      ]);
+    }
+  });
+
   test('a cue whose end is before its start, and cues out of order, are kept and warned of', async () => {
     const t = await read(
       'WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nYksi.\n\n00:00:01.000 --> 00:00:02.000\nKaksi.\n',

@@ -42,11 +42,27 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Tags of WebVTT and SRT (<i>, <c.colour>, <b>, <font …>, <00:00:01.000>) go; their text stays. */
+/**
+ * The tags captions really carry, and only those: <i>, <b>, <u>, <c.colour>, <ruby>, <rt> bare (a
+ * class at most), <lang fi> and <v Name> with their one annotation, <font …> and <span …> with
+ * attributes, and <00:00:01.000> word timings. "<inaudible>", "the <Acme> deal" or "a<b but c>d" are
+ * words, and stay.
+ */
+const CAPTION_TAG = new RegExp(
+  [
+    String.raw`<\/?(?:b|i|u|c|ruby|rt)(?:\.[\w.-]+)?\s*\/?>`,
+    String.raw`<\/(?:v|lang|font|span)\s*>`,
+    String.raw`<v(?:\.[\w.-]+)?(?:\s[^<>]*)?>`,
+    String.raw`<lang(?:\.[\w.-]+)?\s+[a-z]{2,3}(?:-[a-z0-9]{2,8})*\s*>`,
+    String.raw`<(?:font|span)(?:\s+[a-z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))*\s*>`,
+    String.raw`<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>`,
+  ].join('|'),
+  'gi',
+);
+
+/** Tags of WebVTT and SRT go; their text stays. */
 export function stripTags(text: string): string {
-  return text.includes('<')
-    ? text.replace(/<\/?(?:[a-z][a-z0-9.:_-]*|\d+:[\d:.]+)(?:\s[^<>]*)?\/?>/gi, '')
-    : text;
+  return text.includes('<') ? text.replace(CAPTION_TAG, '') : text;
 }
 
 /** NBSP, tabs, line breaks and runs of spaces become one space. */
@@ -54,9 +70,14 @@ export function collapseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u2007\u202f\u200b\ufeff]+/g, ' ').trim();
 }
 
-/** Cue text from a file's markup to plain words. */
-export function cleanText(raw: string): string {
+/** Cue text from a subtitle file's markup to plain words. */
+export function cleanCaption(raw: string): string {
   return collapseSpace(decodeEntities(stripTags(raw)));
+}
+
+/** Text typed in a plain file or in Word: it has no markup, so a tag-like word is what was typed. */
+export function cleanText(raw: string): string {
+  return collapseSpace(decodeEntities(raw));
 }
 
 /** "(Asiakas Oy)" or "[EXT]" after a name: Teams' note of the organisation, not part of the person. */

@@ -1,4 +1,4 @@
-import { cleanText, normaliseSpeaker } from './clean.ts';
+import { cleanCaption, normaliseSpeaker } from './clean.ts';
 import { looksLikeName, type RawCue } from './speakers.ts';
 import { parseTimestamp, TIMESTAMP } from './timestamps.ts';
 
@@ -99,7 +99,7 @@ export function readTimed(
     const end = parseTimestamp(cue.end);
     if (start?.odd || end?.odd) oddTimes++;
     for (const part of voiceParts(cue.lines.join('\n'))) {
-      const text = cleanText(part.text);
+      const text = cleanCaption(part.text);
       if (!text) continue;
       if (part.voice !== null) voiceSpans = true;
       cues.push({
@@ -109,7 +109,7 @@ export function readTimed(
         speaker: part.voice === null ? null : normaliseSpeaker(part.voice) || null,
         text,
       });
-      const first = part.voice === null && cue.lines.length > 1 ? cleanText(cue.lines[0]!) : '';
+      const first = part.voice === null && cue.lines.length > 1 ? cleanCaption(cue.lines[0]!) : '';
       firstLines.push(first && first !== text && looksLikeName(first) ? first : null);
     }
   }
