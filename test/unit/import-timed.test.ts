@@ -183,6 +183,38 @@ describe('what real files do to the bytes and times', () => {
     expect(t.cues[0]!.text).toBe("Johnson & Johnson on iso asiakas, eikö niin? It's <v> &amp; – &unknown;");
   });
 
+  test("YouTube's rolling automatic captions: a line repeating the previous cue's last line is dropped, times kept", async () => {
+    const t = await read(
+      'WEBVTT\nKind: captions\nLanguage: en\n\n' +
+        '00:00:00.000 --> 00:00:02.350 align:start position:0%\n \n' +
+        'so<00:00:00.480><c> today</c><00:00:00.960><c> we</c><00:00:01.200><c> talk</c>\n\n' +
+        '00:00:02.350 --> 00:00:02.360 align:start position:0%\nso today we talk\n \n\n' +
+        '00:00:02.360 --> 00:00:05.000 align:start position:0%\nso today we talk\n' +
+        'about<00:00:02.800><c> delivery</c><00:00:03.100><c> problems</c>\n\n' +
+        '00:00:05.000 --> 00:00:05.010 align:start position:0%\nabout delivery problems\n \n\n' +
+        '00:00:05.010 --> 00:00:07.000 align:start position:0%\nabout delivery problems\n' +
+        'so<00:00:05.500><c> so</c>\n',
+    );
+    expect(brief(t)).toEqual([
+      [0, 2350, null, 'so today we talk'],
+      [2360, 5000, null, 'about delivery problems'],
+      [5010, 7000, null, 'so so'],
+    ]);
+    expect(toTurns(t.cues).map((turn) => [turn.startMs, turn.text])).toEqual([
+      [0, 'so today we talk about delivery problems so so'],
+    ]);
+  });
+
+  test('captions without word timings keep a line said again in the next cue', async () => {
+    const t = await read(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nKyllä.\n\n00:00:02.000 --> 00:00:03.000\nKyllä.\nNiin on.\n',
+    );
+    expect(brief(t)).toEqual([
+      [1000, 2000, null, 'Kyllä.'],
+      [2000, 3000, null, 'Kyllä. Niin on.'],
+    ]);
+  });
+
   test('angle brackets that are no caption tag stay as written in VTT and SRT', async () => {
     const cues =
       '00:00:01.000 --> 00:00:02.000\nAnna: price is <5 eur and > 3 eur <inaudible>\n\n' +
