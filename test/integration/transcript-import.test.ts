@@ -254,6 +254,24 @@ describe('import', () => {
     expect(text).not.toMatch(/Jorma|Salo/);
   });
 
+  test('a name in brackets after a role stays in the label and is the person; "Name, Company" keeps the name', async () => {
+    const text =
+      'Haastattelija (Matti): Kerro yrityksestä.\nLiisa Korhonen, Acme Oy: Olemme pieni firma.\nHaastattelija (Matti): Kiitos.\n';
+    const preview = await ws.call('previewTranscript', source(text, 'paren.txt'));
+    expect(preview.speakers.map((s) => [s.name, s.organisation])).toEqual([
+      ['Haastattelija (Matti)', undefined],
+      ['Liisa Korhonen', 'Acme Oy'],
+    ]);
+    await ws.call('importTranscript', { ...source(text, 'paren.txt'), speakers: [] });
+    const { text: notes } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(notes).toContain(
+      '\nHaastattelija (Matti): Kerro yrityksestä.\nLiisa Korhonen: Olemme pieni firma.\n',
+    );
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['Matti', 'Liisa Korhonen']));
+    expect(names.filter((name: string) => /Haastattelija|Acme/.test(name))).toEqual([]);
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;

@@ -4,6 +4,7 @@ import {
   cleanText,
   decodeEntities,
   normaliseSpeaker,
+  speakerSuffix,
 } from '../../electron/services/import/clean.ts';
 import { parseTimestamp } from '../../electron/services/import/timestamps.ts';
 
@@ -29,6 +30,32 @@ test('speaker names: "Last, First" turned, an organisation note left off, NBSP a
     ', Matti',
     'Jussi & Jaana',
   ]);
+});
+
+test('a bracket after a label goes only when it notes an organisation; a name in brackets stays in the label', () => {
+  const cases: [string, string, string | null][] = [
+    ['Haastattelija (Matti)', 'Haastattelija (Matti)', null],
+    ['Speaker 2 (Liisa Korhonen)', 'Speaker 2 (Liisa Korhonen)', null],
+    ['Matti Virtanen (Acme Oy)', 'Matti Virtanen', 'Acme Oy'],
+    ['Matti Virtanen (Guest)', 'Matti Virtanen', 'Guest'],
+    ['Anna (External)', 'Anna', 'External'],
+    ['Anna (Vieras)', 'Anna', 'Vieras'],
+    ['Liisa Mäkelä [EXT]', 'Liisa Mäkelä', 'EXT'],
+    ['Salo, Jukka (Sarastus)', 'Jukka Salo', 'Sarastus'],
+  ];
+  for (const [raw, name, organisation] of cases) {
+    expect(normaliseSpeaker(raw), raw).toBe(name);
+    expect(speakerSuffix(raw), raw).toBe(organisation);
+  }
+});
+
+test('"Last, First" is turned only for one word before the comma and one or two name words after it', () => {
+  expect(normaliseSpeaker('Virtanen, Matti Juhani')).toBe('Matti Juhani Virtanen');
+  expect(normaliseSpeaker('Liisa Korhonen, Acme Oy')).toBe('Liisa Korhonen');
+  expect(speakerSuffix('Liisa Korhonen, Acme Oy')).toBe('Acme Oy');
+  expect(normaliseSpeaker('Liisa Korhonen, toimitusjohtaja')).toBe('Liisa Korhonen, toimitusjohtaja');
+  expect(normaliseSpeaker('Korhonen, Liisa Maria Anneli')).toBe('Korhonen, Liisa Maria Anneli');
+  expect(normaliseSpeaker('Korhonen, toimitusjohtaja')).toBe('Korhonen, toimitusjohtaja');
 });
 
 test('timestamps: padded, unpadded, hour-less, comma, long fractions, odd seconds', () => {
