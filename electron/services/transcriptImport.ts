@@ -137,6 +137,9 @@ export async function previewTranscript(
   const language = getEngagement(ctx, source.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
   checkFits(ctx, target.interviewId, turns, transcript, source.fileName, words);
+  const warnings = [...transcript.warnings];
+  if (holdsTranscript(ctx, target.interviewId, source.fileName, transcript.format))
+    warnings.unshift({ key: 'alreadyImported', params: { fileName: source.fileName } });
   return {
     fileName: source.fileName,
     format: transcript.format,
@@ -146,9 +149,28 @@ export async function previewTranscript(
     turns: turns.length,
     words: transcript.words,
     firstLines: turns.slice(0, PREVIEW_TURNS),
-    warnings: transcript.warnings,
+    warnings,
     comments: transcript.comments?.length ?? 0,
   };
+}
+
+/**
+ * Whether the interview's notes already hold a transcript section of this file name and format: a
+ * second import would append a second copy, which the consultant should decide on knowingly.
+ */
+function holdsTranscript(
+  ctx: ServiceContext,
+  interviewId: string | null,
+  fileName: string,
+  format: string,
+): boolean {
+  if (interviewId === null) return false;
+  const notes = getNotes(ctx, interviewId);
+  if (notes.problem) return false;
+  return (notes.doc.content ?? []).some(
+    (node) =>
+      node.type === TRANSCRIPT_NODE && node.attrs?.fileName === fileName && node.attrs?.format === format,
+  );
 }
 
 /**

@@ -272,6 +272,24 @@ describe('import', () => {
     expect(names.filter((name: string) => /Haastattelija|Acme/.test(name))).toEqual([]);
   });
 
+  test('the preview warns when the interview already holds this file, by name and format', async () => {
+    const warned = (preview: { warnings: { key: string }[] }) =>
+      preview.warnings.filter((w) => w.key === 'alreadyImported');
+    expect(warned(await ws.call('previewTranscript', source()))).toEqual([]);
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    expect(warned(await ws.call('previewTranscript', source()))).toEqual([
+      { key: 'alreadyImported', params: { fileName: 'teams.vtt' } },
+    ]);
+    // Another file, or the same name read as another format, is no second copy.
+    expect(warned(await ws.call('previewTranscript', source(TEAMS_VTT, 'toinen.vtt')))).toEqual([]);
+    expect(warned(await ws.call('previewTranscript', source('Kaisa Lehto: Hei.\n', 'teams.vtt')))).toEqual(
+      [],
+    );
+    // A new interview of the account holds nothing yet.
+    const fresh = await ws.call('previewTranscript', { ...source(), interviewId: undefined, accountId });
+    expect(warned(fresh)).toEqual([]);
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;
