@@ -51,7 +51,8 @@ export type ImportWarning =
   | { key: 'timesOutOfOrder'; params: { count: number } }
   | { key: 'oddTimestamps'; params: { count: number } }
   | { key: 'textOutsideCues'; params: { count: number } }
-  | { key: 'commentsUnanchored'; params: { count: number } };
+  | { key: 'commentsUnanchored'; params: { count: number } }
+  | { key: 'alreadyImported'; params: { fileName: string } };
 
 export interface Transcript {
   format: TranscriptFormat;
@@ -73,6 +74,7 @@ export const IMPORT_WARNING_KEYS = [
   'oddTimestamps',
   'textOutsideCues',
   'commentsUnanchored',
+  'alreadyImported',
 ] as const satisfies readonly ImportWarning['key'][];
 
 /** Why a file cannot be imported; phrased from its key (i18n transcriptImport.refusal.<reason>). */

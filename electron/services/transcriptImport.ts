@@ -17,6 +17,7 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { createIdentity, listIdentities } from './identities.ts';
 import { MAX_TRANSCRIPT_BYTES, PARSE_STEPS, readTranscript, toTurns } from './import/index.ts';
+import { roleLabel } from './import/roles.ts';
 import { namePrefix } from './import/speakers.ts';
 import { type ProgressReporter, silentProgress } from './importProgress.ts';
 import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
@@ -136,6 +137,9 @@ export async function previewTranscript(
   const language = getEngagement(ctx, source.engagementId).language;
   const words = resources[language].translation.transcriptImport.commentLine;
   checkFits(ctx, target.interviewId, turns, transcript, source.fileName, words);
+  const warnings = [...transcript.warnings];
+  if (holdsTranscript(ctx, target.interviewId, source.fileName, transcript.format))
+    warnings.unshift({ key: 'alreadyImported', params: { fileName: source.fileName } });
   return {
     fileName: source.fileName,
     format: transcript.format,
@@ -145,9 +149,28 @@ export async function previewTranscript(
     turns: turns.length,
     words: transcript.words,
     firstLines: turns.slice(0, PREVIEW_TURNS),
-    warnings: transcript.warnings,
+    warnings,
     comments: transcript.comments?.length ?? 0,
   };
+}
+
+/**
+ * Whether the interview's notes already hold a transcript section of this file name and format: a
+ * second import would append a second copy, which the consultant should decide on knowingly.
+ */
+function holdsTranscript(
+  ctx: ServiceContext,
+  interviewId: string | null,
+  fileName: string,
+  format: string,
+): boolean {
+  if (interviewId === null) return false;
+  const notes = getNotes(ctx, interviewId);
+  if (notes.problem) return false;
+  return (notes.doc.content ?? []).some(
+    (node) =>
+      node.type === TRANSCRIPT_NODE && node.attrs?.fileName === fileName && node.attrs?.format === format,
+  );
 }
 
 /**
@@ -177,9 +200,22 @@ export function resolveMapping(
 /**
  * The identity a speaker's label is marked with, so the identity engine knows the name: an interviewee
  * through the identity linked to them, anyone else through one of their name (made when missing, as
- * the mention picker does). Then anonymised outputs mask every label, whoever it maps to.
+ * the mention picker does). Then anonymised outputs mask every label, whoever it maps to. A role label
+ * is marked with none (null).
  */
-function speakerIdentity(ctx: ServiceContext, engagementId: string, mapping: SpeakerMapping): string {
+function speakerIdentity(ctx: ServiceContext, engagementId: string, mapping: SpeakerMapping): string | null {
+  const role = roleLabel(mapping.name);
+  if (role) {
+    // A role ("Asiakas", "Speaker 1", "H") is nobody: its marked text would join a person's names and
+    // mask the word everywhere. A name written with it ("Haastattelija (Matti)") is still registered,
+    // so the engine finds it in the label's text.
+    if (role.person) personIdentity(ctx, engagementId, { ...mapping, name: role.person });
+    return null;
+  }
+  return personIdentity(ctx, engagementId, mapping);
+}
+
+function personIdentity(ctx: ServiceContext, engagementId: string, mapping: SpeakerMapping): string {
   const identities = listIdentities(ctx, engagementId);
   if (mapping.as === 'interviewee' && mapping.intervieweeId) {
     const linked = identities.find((i) => i.intervieweeId === mapping.intervieweeId);
@@ -383,7 +419,9 @@ export async function importTranscript(
         // Whoever the consultant named as the interviewer is the new interview's interviewer.
         interviewer: [...mapping.values()]
           .filter((m) => m.as === 'interviewer')
-          .map((m) => m.name)
+          // "Haastattelija" is no one's name; "Haastattelija (Matti)" is Matti's.
+          .map((m) => (roleLabel(m.name) ? roleLabel(m.name)!.person : m.name))
+          .filter(Boolean)
           .join(', ')
           .slice(0, 200),
         date: null,
@@ -400,9 +438,11 @@ export async function importTranscript(
       if (mapped.some((id) => !present.includes(id)))
         updateInterview(ctx, interviewId, { intervieweeIds: [...new Set([...present, ...mapped])] });
     }
-    const speakerIds = new Map(
-      [...mapping.values()].map((m) => [m.name, speakerIdentity(ctx, request.engagementId, m)] as const),
-    );
+    const speakerIds = new Map<string, string>();
+    for (const m of mapping.values()) {
+      const id = speakerIdentity(ctx, request.engagementId, m);
+      if (id) speakerIds.set(m.name, id);
+    }
     const block = transcriptBlock(
       turns,
       speakerIds,

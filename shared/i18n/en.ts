@@ -977,6 +977,8 @@ export const en = {
       textOutsideCues_other: '{{count}} lines before the first timed passage have no time.',
       commentsUnanchored_one: '{{count}} comment is not attached to any text.',
       commentsUnanchored_other: '{{count}} comments are not attached to any text.',
+      alreadyImported:
+        'This interview already has a transcript from {{fileName}} in this format: importing it again adds a second copy.',
     },
     refusal: {
       empty: 'The file is empty.',

@@ -991,6 +991,8 @@ export const fi: Resources = {
       textOutsideCues_other: '{{count}} rivillä ennen ensimmäistä ajastettua kohtaa ei ole aikaa.',
       commentsUnanchored_one: '{{count}} kommentti ei liity mihinkään tekstiin.',
       commentsUnanchored_other: '{{count}} kommenttia ei liity mihinkään tekstiin.',
+      alreadyImported:
+        'Haastattelussa on jo litteraatti tiedostosta {{fileName}} samassa muodossa. Jos tuot sen uudelleen, siitä tulee toinen kopio.',
     },
     refusal: {
       empty: 'Tiedosto on tyhjä.',

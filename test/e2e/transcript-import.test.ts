@@ -81,6 +81,13 @@ describe('transcript import in Chromium', () => {
         .evaluate((el) => el.scrollTo?.(0, 0));
       await screenshot(page, 'transcript-notes-en');
 
+      // The same file again: the preview says the interview already has it.
+      await page.locator('[data-testid="transcript-file"]').setInputFiles(file);
+      await dialog.getByText('This interview already has a transcript from asiakashaastattelu.vtt').waitFor();
+      await screenshot(page, 'transcript-duplicate-en');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
       await selectIn(page, 'laskutus on sekavaa');
       await page.keyboard.press('Control+1');
       await expect
@@ -163,6 +170,12 @@ describe('transcript import in Chromium', () => {
       expect(interviews).toHaveLength(2);
       expect(page.url()).toContain(`#/interview/${interviews.find((i) => i.wordCount > 30)!.id}`);
       await screenshot(page, 'transcript-notes-fi');
+      await page.locator('[data-testid="transcript-file"]').setInputFiles(file);
+      await page
+        .getByRole('dialog')
+        .getByText('Haastattelussa on jo litteraatti tiedostosta asiakashaastattelu.vtt')
+        .waitFor();
+      await screenshot(page, 'transcript-duplicate-fi');
     } finally {
       await app.close();
     }

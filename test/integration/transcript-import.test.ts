@@ -206,6 +206,90 @@ describe('import', () => {
     expect(deriveNotes(doc).text).toContain('\nHinta: liian korkea.\n');
   });
 
+  test('role labels stay speakers but are nobody: no identity, and "Asiakkaat" is not masked in the anonymised report', async () => {
+    // As typed transcripts label turns: by role, by letter (haastattelija/vastaaja), or "Speaker 1".
+    const roles =
+      'Haastattelija: Mitä kuuluu? Hinta 5 €.\n\nAsiakas: Hyvää, kiitos.\n\n' +
+      'Haastattelija: Entä toimitukset?\n\nJorma Salo: Toimitukset myöhästyvät aina.\n\nAsiakas: Niin ne tekevät.\n';
+    const letters = 'H: Miten menee?\nV: Hyvin menee, kiitos.\nH: Entä laskutus?\nV: Sekavaa.\n';
+    const numbered =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Speaker 1>Aloitetaan.\n\n' +
+      '00:00:03.000 --> 00:00:04.000\n<v Unknown Speaker>Selvä.\n\n00:00:05.000 --> 00:00:06.000\n<v Puhuja 2>Joo.\n';
+    const preview = await ws.call('previewTranscript', source(roles, 'roolit.txt'));
+    expect(preview.speakers.map((s) => s.name)).toEqual(['Haastattelija', 'Asiakas', 'Jorma Salo']);
+    await ws.call('importTranscript', { ...source(roles, 'roolit.txt'), speakers: [] });
+    await ws.call('importTranscript', { ...source(letters, 'hv.txt'), speakers: [] });
+    await ws.call('importTranscript', { ...source(numbered, 'numerot.vtt'), speakers: [] });
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toContain('Jorma Salo');
+    for (const label of ['Haastattelija', 'Asiakas', 'H', 'V', 'Speaker 1', 'Unknown Speaker', 'Puhuja 2'])
+      expect(names).not.toContain(label);
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    // The labels are still the turns' speakers, with their times.
+    expect(notes.text).toContain('\nAsiakas: Hyvää, kiitos.\n');
+    expect(notes.text).toContain('\nV: Hyvin menee, kiitos.\n');
+    expect(
+      transcriptOf({
+        type: 'doc',
+        content: notes.doc.content!.filter((n) => n.type === 'transcript').slice(2),
+      }),
+    ).toMatchObject({ content: [{ attrs: { ts: 1 } }, { attrs: { ts: 3 } }, { attrs: { ts: 5 } }] });
+    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    const codingId = ws.ctx.newId();
+    const doc = codePassage(notes.doc, 'Toimitukset myöhästyvät aina.', codingId);
+    ws.saveNotes({ interviewId, doc, codings: [{ id: codingId, codeId: code.id }] });
+    ws.call('createFinding', {
+      engagementId,
+      title: 'Asiakkaat arvostavat nopeutta',
+      body: 'Asiakkaat arvostavat nopeaa toimitusta, ja haastattelijat kuulivat sen monesti. Jorma Salo sanoi saman.',
+      codeIds: [code.id],
+      quoteIds: [codingId],
+    });
+    const out = join(ws.dir, 'r.docx');
+    await writeReport(ws.ctx, { engagementId, anonymize: 'people' }, out);
+    const text = [...unzipText(readFileSync(out))].map(([, xml]) => visibleText(xml)).join('\n');
+    expect(text).toContain('Asiakkaat arvostavat nopeaa toimitusta');
+    expect(text).toContain('haastattelijat kuulivat');
+    expect(text).toContain('Toimitukset myöhästyvät aina.');
+    expect(text).not.toMatch(/Jorma|Salo/);
+  });
+
+  test('a name in brackets after a role stays in the label and is the person; "Name, Company" keeps the name', async () => {
+    const text =
+      'Haastattelija (Matti): Kerro yrityksestä.\nLiisa Korhonen, Acme Oy: Olemme pieni firma.\nHaastattelija (Matti): Kiitos.\n';
+    const preview = await ws.call('previewTranscript', source(text, 'paren.txt'));
+    expect(preview.speakers.map((s) => [s.name, s.organisation])).toEqual([
+      ['Haastattelija (Matti)', undefined],
+      ['Liisa Korhonen', 'Acme Oy'],
+    ]);
+    await ws.call('importTranscript', { ...source(text, 'paren.txt'), speakers: [] });
+    const { text: notes } = ws.call('getInterview', { id: interviewId }).notes;
+    expect(notes).toContain(
+      '\nHaastattelija (Matti): Kerro yrityksestä.\nLiisa Korhonen: Olemme pieni firma.\n',
+    );
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['Matti', 'Liisa Korhonen']));
+    expect(names.filter((name: string) => /Haastattelija|Acme/.test(name))).toEqual([]);
+  });
+
+  test('the preview warns when the interview already holds this file, by name and format', async () => {
+    const warned = (preview: { warnings: { key: string }[] }) =>
+      preview.warnings.filter((w) => w.key === 'alreadyImported');
+    expect(warned(await ws.call('previewTranscript', source()))).toEqual([]);
+    await ws.call('importTranscript', { ...source(), speakers: mapping() });
+    expect(warned(await ws.call('previewTranscript', source()))).toEqual([
+      { key: 'alreadyImported', params: { fileName: 'teams.vtt' } },
+    ]);
+    // Another file, or the same name read as another format, is no second copy.
+    expect(warned(await ws.call('previewTranscript', source(TEAMS_VTT, 'toinen.vtt')))).toEqual([]);
+    expect(warned(await ws.call('previewTranscript', source('Kaisa Lehto: Hei.\n', 'teams.vtt')))).toEqual(
+      [],
+    );
+    // A new interview of the account holds nothing yet.
+    const fresh = await ws.call('previewTranscript', { ...source(), interviewId: undefined, accountId });
+    expect(warned(fresh)).toEqual([]);
+  });
+
   test('importing again reuses the identities instead of making new ones', async () => {
     await ws.call('importTranscript', { ...source(), speakers: mapping() });
     const count = ws.call('listIdentities', { engagementId }).length;

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { cleanText, decodeEntities, normaliseSpeaker } from '../../electron/services/import/clean.ts';
+import {
+  cleanCaption,
+  cleanText,
+  decodeEntities,
+  normaliseSpeaker,
+  speakerSuffix,
+} from '../../electron/services/import/clean.ts';
 import { parseTimestamp } from '../../electron/services/import/timestamps.ts';
 
 test('speaker names: "Last, First" turned, an organisation note left off, NBSP and spaces tidied, odd ones left as written', () => {
@@ -26,6 +32,32 @@ test('speaker names: "Last, First" turned, an organisation note left off, NBSP a
   ]);
 });
 
+test('a bracket after a label goes only when it notes an organisation; a name in brackets stays in the label', () => {
+  const cases: [string, string, string | null][] = [
+    ['Haastattelija (Matti)', 'Haastattelija (Matti)', null],
+    ['Speaker 2 (Liisa Korhonen)', 'Speaker 2 (Liisa Korhonen)', null],
+    ['Matti Virtanen (Acme Oy)', 'Matti Virtanen', 'Acme Oy'],
+    ['Matti Virtanen (Guest)', 'Matti Virtanen', 'Guest'],
+    ['Anna (External)', 'Anna', 'External'],
+    ['Anna (Vieras)', 'Anna', 'Vieras'],
+    ['Liisa Mäkelä [EXT]', 'Liisa Mäkelä', 'EXT'],
+    ['Salo, Jukka (Sarastus)', 'Jukka Salo', 'Sarastus'],
+  ];
+  for (const [raw, name, organisation] of cases) {
+    expect(normaliseSpeaker(raw), raw).toBe(name);
+    expect(speakerSuffix(raw), raw).toBe(organisation);
+  }
+});
+
+test('"Last, First" is turned only for one word before the comma and one or two name words after it', () => {
+  expect(normaliseSpeaker('Virtanen, Matti Juhani')).toBe('Matti Juhani Virtanen');
+  expect(normaliseSpeaker('Liisa Korhonen, Acme Oy')).toBe('Liisa Korhonen');
+  expect(speakerSuffix('Liisa Korhonen, Acme Oy')).toBe('Acme Oy');
+  expect(normaliseSpeaker('Liisa Korhonen, toimitusjohtaja')).toBe('Liisa Korhonen, toimitusjohtaja');
+  expect(normaliseSpeaker('Korhonen, Liisa Maria Anneli')).toBe('Korhonen, Liisa Maria Anneli');
+  expect(normaliseSpeaker('Korhonen, toimitusjohtaja')).toBe('Korhonen, toimitusjohtaja');
+});
+
 test('timestamps: padded, unpadded, hour-less, comma, long fractions, odd seconds', () => {
   const ms = (t: string) => parseTimestamp(t)?.ms ?? null;
   expect(
@@ -41,7 +73,22 @@ test('entities decode once; tags go but a lone < or > in sloppy text stays', () 
   expect(decodeEntities('&amp;lt; &#228; &#xE4; &auml; &#0; &#xD800; &bogus; & x')).toBe(
     '&lt; ä ä ä &#0; &#xD800; &bogus; & x',
   );
-  expect(cleanText('<b>Hinta</b> < 5 € ja laatu > odotukset, <3 tiimiä <00:00:01.500>kiitos<i/>')).toBe(
+  expect(cleanCaption('<b>Hinta</b> < 5 € ja laatu > odotukset, <3 tiimiä <00:00:01.500>kiitos<i/>')).toBe(
     'Hinta < 5 € ja laatu > odotukset, <3 tiimiä kiitos',
+  );
+});
+
+test('only caption tags go, and only from captions: angle-bracketed words people typed stay', () => {
+  expect(
+    cleanCaption(
+      '<i>Hei</i> <c.yellow.bg_black>sinä</c> <u>ja</u> <lang fi-FI>me</lang> <ruby>漢<rt>kan</rt></ruby> ' +
+        '<font color="#ff0000">punainen</font> <span class=x>x</span><00:00:01.000>, <v.loud Anna>no</v>',
+    ),
+  ).toBe('Hei sinä ja me 漢kan punainen x, no');
+  for (const typed of ['<inaudible>', '<laughs>', 'the <Acme> deal', 'a<b but c>d', '<b c>', '<i am here>'])
+    expect(cleanCaption(typed), typed).toBe(typed);
+  // Plain text and Word hold no markup: a tag-like word there is what the writer typed.
+  expect(cleanText('<b>Hinta</b> <inaudible> <00:00:01.000>')).toBe(
+    '<b>Hinta</b> <inaudible> <00:00:01.000>',
   );
 });

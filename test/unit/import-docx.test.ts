@@ -166,6 +166,17 @@ describe('Word documents', () => {
     ]);
   });
 
+  test('angle-bracketed words typed in Word stay as written', async () => {
+    const bytes = await docxOf([
+      new Paragraph('Anna: the <Acme> deal <inaudible>'),
+      new Paragraph('Bob: a<b but c>d, <b>not bold</b>'),
+    ]);
+    expect((await read(bytes)).cues.map((cue) => [cue.speaker, cue.text])).toEqual([
+      ['Anna', 'the <Acme> deal <inaudible>'],
+      ['Bob', 'a<b but c>d, <b>not bold</b>'],
+    ]);
+  });
+
   test('footnotes keep their text: a mark where referenced, the note at the end', async () => {
     const bytes = await docxOf(
       [

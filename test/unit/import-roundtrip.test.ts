@@ -5,7 +5,8 @@ import { readTranscript } from '../../electron/services/import/index.ts';
 /**
  * Any cue list written out as a subtitle file and read back gives the same text, speakers and times to
  * the millisecond. Speakers are written as Teams does (<v Name>, also "Last, First") or as Zoom and
- * SRT do ("Name: text" on every cue); text has entities, markup-like characters and several lines.
+ * SRT do ("Name: text" on every cue); text has entities, markup-like characters, colons, raw
+ * angle-bracketed words and several lines.
  */
 
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyzäöåéüABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅ'];
@@ -26,8 +27,11 @@ const speaker = fc.oneof(
 );
 
 // Words as people type them: Finnish letters, digits, punctuation, &, <, >, quotes, emoji and
-// literal entities (which must come back as written, not decoded). No colon (it would read as a
-// speaker in "Name: text" files), no "-->" (it is a timing line).
+// literal entities (which must come back as written, not decoded), colons inside words ("12:30"), and
+// angle brackets left raw in the file where they make no caption tag ("<inaudible>", "a<b but c>d").
+// No "-->" (it is a timing line). A colon before a space ("asia: hinta") only follows a speaker's
+// label: at the start of a cue without one it would read as "Name: text".
+const RAW = ['<inaudible>', '<Acme>', '<laughs>', 'a<b but c>d', '<i am>', '<b c>'];
 const WORD_UNITS = [
   ...LETTERS,
   ...'0123456789.,?!-\'"()&<>/€%',
@@ -37,17 +41,29 @@ const WORD_UNITS = [
   '&#39;',
   '<i>',
   '</b>',
+  '12:30',
+  'x:y',
+  ...RAW,
 ];
-const word = fc.string({ unit: fc.constantFrom(...WORD_UNITS), minLength: 1, maxLength: 10 });
-const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+const wordOf = (units: string[]) =>
+  fc.string({ unit: fc.constantFrom(...units), minLength: 1, maxLength: 10 });
+const lineOf = (units: string[]) =>
+  fc.array(wordOf(units), { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
 
-const cueShape = fc.record({
-  start: fc.integer({ min: 0, max: 99 * 3_600_000 }),
-  length: fc.integer({ min: 0, max: 600_000 }),
-  lines: fc.array(line, { minLength: 1, maxLength: 3 }),
-});
+const cueShape = (labelled: boolean) =>
+  fc.record({
+    start: fc.integer({ min: 0, max: 99 * 3_600_000 }),
+    length: fc.integer({ min: 0, max: 600_000 }),
+    lines: fc.array(lineOf(labelled ? [...WORD_UNITS, 'asia: hinta', ':'] : WORD_UNITS), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  });
 
+/** Markup escaped as a subtitle tool writes it, but the raw words left raw, as people type them. */
 const escapeMarkup = (text: string) =>
+  RAW.reduce((escaped, raw) => escaped.replaceAll(escapeAll(raw), raw), escapeAll(text));
+const escapeAll = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 function clock(ms: number, decimal: '.' | ','): string {
   const h = Math.floor(ms / 3_600_000);
@@ -60,13 +76,18 @@ function clock(ms: number, decimal: '.' | ','): string {
 type Style = 'vtt-voice' | 'vtt-colon' | 'vtt-plain' | 'srt-colon' | 'srt-plain';
 const styles: Style[] = ['vtt-voice', 'vtt-colon', 'vtt-plain', 'srt-colon', 'srt-plain'];
 
-const transcript = fc.record({
-  style: fc.constantFrom(...styles),
-  speakers: fc.array(speaker, { minLength: 1, maxLength: 4 }),
-  cues: fc.array(fc.tuple(cueShape, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 12 }),
-  ids: fc.boolean(),
-  crlf: fc.boolean(),
-});
+const transcript = fc.constantFrom(...styles).chain((style) =>
+  fc.record({
+    style: fc.constant(style),
+    speakers: fc.array(speaker, { minLength: 1, maxLength: 4 }),
+    cues: fc.array(fc.tuple(cueShape(style.endsWith('colon')), fc.nat(), fc.boolean()), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    ids: fc.boolean(),
+    crlf: fc.boolean(),
+  }),
+);
 
 test('a cue list written as VTT or SRT reads back with the same text, speakers and times', async () => {
   await fc.assert(

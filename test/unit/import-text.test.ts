@@ -74,11 +74,41 @@ describe('plain text transcripts', () => {
     expect(t.warnings).toEqual([]);
   });
 
+  test('Rev and Descript headers: "Speaker 1 (00:00):" and "Anna Virtanen (01:02:03):" on a line, the turn below', async () => {
+    const rev = await read(
+      'Speaker 1 (00:00):\nWelcome to the call.\n\nSpeaker 2 (00:05):\nThanks for having me.\n\nSpeaker 1 (01:02:03):\nBye.\n',
+    );
+    expect(brief(rev)).toEqual([
+      [0, 'Speaker 1', 'Welcome to the call.'],
+      [5000, 'Speaker 2', 'Thanks for having me.'],
+      [3_723_000, 'Speaker 1', 'Bye.'],
+    ]);
+    const named = await read(
+      'Anna Virtanen (00:00:04):\nHei.\nMitä kuuluu?\n\nLiisa Korhonen (01:02:03):\nHyvää.\n',
+    );
+    expect(brief(named)).toEqual([
+      [4000, 'Anna Virtanen', 'Hei. Mitä kuuluu?'],
+      [3_723_000, 'Liisa Korhonen', 'Hyvää.'],
+    ]);
+  });
+
   test('stamped lines: "[00:01:02] Name: text"', async () => {
     const t = await read('[00:00:05] Interviewer: How did it start?\n[00:01:02] Customer: With a pilot.\n');
     expect(brief(t)).toEqual([
       [5000, 'Interviewer', 'How did it start?'],
       [62_000, 'Customer', 'With a pilot.'],
+    ]);
+  });
+
+  test('angle-bracketed words stay as typed, caption-tag look-alikes too', async () => {
+    const t = await read(
+      'Anna: price is <5 eur and > 3 eur <inaudible>\n\nBob: the <Acme> deal, a<b but c>d <laughs>\n\n' +
+        'Anna: <b>bold</b> as typed.\n',
+    );
+    expect(brief(t)).toEqual([
+      [null, 'Anna', 'price is <5 eur and > 3 eur <inaudible>'],
+      [null, 'Bob', 'the <Acme> deal, a<b but c>d <laughs>'],
+      [null, 'Anna', '<b>bold</b> as typed.'],
     ]);
   });
 

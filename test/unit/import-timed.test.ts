@@ -183,6 +183,54 @@ describe('what real files do to the bytes and times', () => {
     expect(t.cues[0]!.text).toBe("Johnson & Johnson on iso asiakas, eikö niin? It's <v> &amp; – &unknown;");
   });
 
+  test("YouTube's rolling automatic captions: a line repeating the previous cue's last line is dropped, times kept", async () => {
+    const t = await read(
+      'WEBVTT\nKind: captions\nLanguage: en\n\n' +
+        '00:00:00.000 --> 00:00:02.350 align:start position:0%\n \n' +
+        'so<00:00:00.480><c> today</c><00:00:00.960><c> we</c><00:00:01.200><c> talk</c>\n\n' +
+        '00:00:02.350 --> 00:00:02.360 align:start position:0%\nso today we talk\n \n\n' +
+        '00:00:02.360 --> 00:00:05.000 align:start position:0%\nso today we talk\n' +
+        'about<00:00:02.800><c> delivery</c><00:00:03.100><c> problems</c>\n\n' +
+        '00:00:05.000 --> 00:00:05.010 align:start position:0%\nabout delivery problems\n \n\n' +
+        '00:00:05.010 --> 00:00:07.000 align:start position:0%\nabout delivery problems\n' +
+        'so<00:00:05.500><c> so</c>\n',
+    );
+    expect(brief(t)).toEqual([
+      [0, 2350, null, 'so today we talk'],
+      [2360, 5000, null, 'about delivery problems'],
+      [5010, 7000, null, 'so so'],
+    ]);
+    expect(toTurns(t.cues).map((turn) => [turn.startMs, turn.text])).toEqual([
+      [0, 'so today we talk about delivery problems so so'],
+    ]);
+  });
+
+  test('captions without word timings keep a line said again in the next cue', async () => {
+    const t = await read(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nKyllä.\n\n00:00:02.000 --> 00:00:03.000\nKyllä.\nNiin on.\n',
+    );
+    expect(brief(t)).toEqual([
+      [1000, 2000, null, 'Kyllä.'],
+      [2000, 3000, null, 'Kyllä. Niin on.'],
+    ]);
+  });
+
+  test('angle brackets that are no caption tag stay as written in VTT and SRT', async () => {
+    const cues =
+      '00:00:01.000 --> 00:00:02.000\nAnna: price is <5 eur and > 3 eur <inaudible>\n\n' +
+      '00:00:02.000 --> 00:00:03.000\nBob: the <Acme> deal, a<b but c>d <laughs>\n';
+    for (const [file, name] of [
+      [`WEBVTT\n\n${cues}`, 'x.vtt'],
+      [cues.replaceAll('.', ','), 'x.srt'],
+    ] as const) {
+      const t = await read(file, name);
+      expect(brief(t).map((c) => c[3])).toEqual([
+        'price is <5 eur and > 3 eur <inaudible>',
+        'the <Acme> deal, a<b but c>d <laughs>',
+      ]);
+    }
+  });
+
   test('a cue whose end is before its start, and cues out of order, are kept and warned of', async () => {
     const t = await read(
       'WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nYksi.\n\n00:00:01.000 --> 00:00:02.000\nKaksi.\n',
@@ -248,6 +296,17 @@ describe('SRT', () => {
     );
     expect(t.speakers).toEqual([]);
     expect(t.cues[0]!.text).toBe('Huom: äänenlaatu heikkeni.');
+  });
+
+  test('a phrase said once with lower-case words before a colon is not a speaker, amid Zoom labels', async () => {
+    const t = await read(
+      'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAnna Virtanen: First question: how are you?\n\n' +
+        '2\n00:00:02.000 --> 00:00:03.000\nBob: Fine\n\n3\n00:00:03.000 --> 00:00:04.000\nAnna Virtanen: Good\n\n' +
+        '4\n00:00:04.000 --> 00:00:05.000\nOne thing: price.\n\n5\n00:00:05.000 --> 00:00:06.000\nJan van Dijk: Agreed.\n',
+    );
+    expect(t.speakers.map((s) => s.name)).toEqual(['Anna Virtanen', 'Bob', 'Jan van Dijk']);
+    expect(brief(t)[3]).toEqual([4000, 5000, null, 'One thing: price.']);
+    expect(brief(t)[0]).toEqual([1000, 2000, 'Anna Virtanen', 'First question: how are you?']);
   });
 });
 

@@ -72,7 +72,7 @@ export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = [])
     if (isKnown(name)) return true;
     if (typed && isRemarkWord(name)) return false;
     if ((counts.get(name) ?? 0) >= 2) return true;
-    if (!dialogue || /^\p{Ll}/u.test(name)) return false;
+    if (!dialogue || /^\p{Ll}/u.test(name) || phrase(name)) return false;
     return fullName(name) || !recurring || (allLabelled && !talkative);
   };
   let taken = 0;
@@ -85,6 +85,38 @@ export function takeColonSpeakers(cues: RawCue[], known: readonly string[] = [])
     taken++;
   });
   return taken;
+}
+
+/** Lower-case words inside a name: "van Dijk", "de la Cruz", "af Klercker". */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'la',
+  'le',
+  'af',
+  'av',
+  'ten',
+  'ter',
+  'bin',
+  'al',
+  'el',
+]);
+
+/** "One thing", "Toinen asia": a phrase with a lower-case word after the first reads as words, not a name. */
+function phrase(name: string): boolean {
+  return name
+    .split(/\s+/)
+    .slice(1)
+    .some((word) => /^\p{Ll}/u.test(word) && !NAME_PARTICLES.has(word));
 }
 
 /**

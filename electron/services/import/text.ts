@@ -4,8 +4,8 @@ import { namePrefix, type RawCue, takeColonSpeakers } from './speakers.ts';
 import { parseTimestamp } from './timestamps.ts';
 
 /**
- * Typed and exported transcripts without a subtitle format: Otter's and Teams' Word download
- * ("Name  0:03" on a line, the turn below it), stamped lines ("[00:01:02] Name: text"), "Name: text"
+ * Typed and exported transcripts without a subtitle format: Otter's, Rev's and Teams' Word download
+ * ("Name  0:03" or "Name (00:03):" on a line, the turn below it), stamped lines ("[00:01:02] Name: text"), "Name: text"
  * turns, and, failing all of these, plain paragraphs.
  */
 
@@ -19,7 +19,8 @@ export interface TextRead {
 }
 
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
-const HEADER = new RegExp(String.raw`^([^\d\s:][^:]{0,58}?)\s*[([]?(${CLOCK})[)\]]?$`);
+// Otter's "Name  0:03"; Rev's and Descript's "Speaker 1 (00:00):" with a colon after the time.
+const HEADER = new RegExp(String.raw`^([^\d\s:][^:]{0,58}?)\s*[([]?(${CLOCK})[)\]]?:?$`);
 const STAMPED = new RegExp(String.raw`^[[(]?(${CLOCK})[)\]]?\s*[-–:]?\s+(.*)$`);
 
 function header(text: string): { name: string; ms: number } | null {

@@ -1,4 +1,4 @@
-import { cleanText, normaliseSpeaker } from './clean.ts';
+import { cleanCaption, normaliseSpeaker } from './clean.ts';
 import { looksLikeName, type RawCue } from './speakers.ts';
 import { parseTimestamp, TIMESTAMP } from './timestamps.ts';
 
@@ -31,6 +31,7 @@ export interface TimedRead {
   firstLines: (string | null)[];
 }
 
+const WORD_TIMING = /<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>/;
 const ID_LINE = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/\d+-\d+)?)$/i;
 const SKIPPED_BLOCK = /^(?:WEBVTT|NOTE|STYLE|REGION|X-TIMESTAMP-MAP)(?:[\s:=]|$)/;
 
@@ -89,6 +90,11 @@ export function readTimed(
   }
   closeBlock();
 
+  // YouTube's automatic captions roll: each cue repeats the line shown before it, then adds the new
+  // words (timed word by word, which is how such a file is told). Read as written, every sentence
+  // would come two or three times.
+  const rolling = raw.some((cue) => cue.lines.some((line) => WORD_TIMING.test(line)));
+  let previousLast: string | null = null;
   const cues: RawCue[] = [];
   let voiceSpans = false;
   let oddTimes = 0;
@@ -98,8 +104,15 @@ export function readTimed(
     const start = parseTimestamp(cue.start);
     const end = parseTimestamp(cue.end);
     if (start?.odd || end?.odd) oddTimes++;
-    for (const part of voiceParts(cue.lines.join('\n'))) {
-      const text = cleanText(part.text);
+    let shown = cue.lines;
+    if (rolling) {
+      const last = shown.findLast((line) => line.trim());
+      if (shown.length && previousLast !== null && cleanCaption(shown[0]!) === previousLast)
+        shown = shown.slice(1);
+      if (last !== undefined) previousLast = cleanCaption(last);
+    }
+    for (const part of voiceParts(shown.join('\n'))) {
+      const text = cleanCaption(part.text);
       if (!text) continue;
       if (part.voice !== null) voiceSpans = true;
       cues.push({
@@ -109,7 +122,7 @@ export function readTimed(
         speaker: part.voice === null ? null : normaliseSpeaker(part.voice) || null,
         text,
       });
-      const first = part.voice === null && cue.lines.length > 1 ? cleanText(cue.lines[0]!) : '';
+      const first = part.voice === null && shown.length > 1 ? cleanCaption(shown[0]!) : '';
       firstLines.push(first && first !== text && looksLikeName(first) ? first : null);
     }
   }
