@@ -17,7 +17,7 @@ import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
 import { createIdentity, listIdentities } from './identities.ts';
 import { MAX_TRANSCRIPT_BYTES, PARSE_STEPS, readTranscript, toTurns } from './import/index.ts';
-import { roleLabel } from './import/roles.ts';
+import { isInitials, roleLabel } from './import/roles.ts';
 import { namePrefix } from './import/speakers.ts';
 import { type ProgressReporter, silentProgress } from './importProgress.ts';
 import { createInterview, getInterview, getNotes, updateInterview } from './interviews.ts';
@@ -204,6 +204,10 @@ export function resolveMapping(
  * is marked with none (null).
  */
 function speakerIdentity(ctx: ServiceContext, engagementId: string, mapping: SpeakerMapping): string | null {
+  // Initials the consultant mapped to an interviewee ("MK" for Mikko Kallio) are that person's: marked
+  // as them, the initials join their names, and erasure and anonymised outputs find "MK:n" too.
+  if (mapping.as === 'interviewee' && isInitials(mapping.name))
+    return personIdentity(ctx, engagementId, mapping);
   const role = roleLabel(mapping.name);
   if (role) {
     // A role ("Asiakas", "Speaker 1", "H") is nobody: its marked text would join a person's names and

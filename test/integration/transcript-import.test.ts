@@ -254,6 +254,52 @@ describe('import', () => {
     expect(text).not.toMatch(/Jorma|Salo/);
   });
 
+  test('a role or a title before a name is not part of the person: the report masks the name and keeps the words', async () => {
+    const text =
+      'Haastattelija Kaisa Lehto: Mitä kuuluu?\n\nAsiakas Jorma Salo: Hyvää, kiitos.\n\n' +
+      'Toimitusjohtaja: Toimitukset myöhästyvät.\n\nHaastattelija Kaisa Lehto: Kiitos.\n';
+    await ws.call('importTranscript', { ...source(text, 'roolit.txt'), speakers: [] });
+    const names = ws.call('listIdentities', { engagementId }).map((i: { name: string }) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['Kaisa Lehto', 'Jorma Salo']));
+    for (const label of ['Haastattelija Kaisa Lehto', 'Asiakas Jorma Salo', 'Toimitusjohtaja'])
+      expect(names).not.toContain(label);
+    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    const notes = ws.call('getInterview', { id: interviewId }).notes;
+    const codingId = ws.ctx.newId();
+    ws.saveNotes({
+      interviewId,
+      doc: codePassage(notes.doc, 'Toimitukset myöhästyvät.', codingId),
+      codings: [{ id: codingId, codeId: code.id }],
+    });
+    ws.call('createFinding', {
+      engagementId,
+      title: 'Asiakkaat odottavat',
+      body: 'Kysymykset esitti haastattelija, ja toimitusjohtaja vastasi. Jorma Salo ja Kaisa Lehto olivat paikalla.',
+      codeIds: [code.id],
+      quoteIds: [codingId],
+    });
+    const out = join(ws.dir, 'r.docx');
+    await writeReport(ws.ctx, { engagementId, anonymize: 'people' }, out);
+    const report = [...unzipText(readFileSync(out))].map(([, xml]) => visibleText(xml)).join('\n');
+    expect(report).toContain('Asiakkaat odottavat');
+    expect(report).toContain('Kysymykset esitti haastattelija, ja toimitusjohtaja vastasi.');
+    expect(report).not.toMatch(/Jorma|Salo|Kaisa|Lehto/);
+  });
+
+  test('initials mapped to an interviewee are theirs: erasing the person removes "PM" and "PM:n" too', async () => {
+    const text = 'KL: Miten menee?\nPM: Hyvin menee, PM:n tiimi kiittää.\nKL: Hyvä.\nPM: Niin on.\n';
+    await ws.call('importTranscript', {
+      ...source(text, 'kirjaimet.txt'),
+      speakers: [{ name: 'PM', as: 'interviewee', intervieweeId: otherPersonId }],
+    });
+    expect(ws.call('getInterview', { id: interviewId }).notes.text).toContain('PM: Hyvin menee, PM:n tiimi');
+    ws.call('eraseInterviewee', { id: otherPersonId });
+    const after = ws.call('getInterview', { id: interviewId }).notes.text;
+    expect(after).not.toMatch(/\bPM\b|Pekka|Mäki\b/);
+    // The unmapped initials are nobody's and stay.
+    expect(after).toContain('KL: Miten menee?');
+  });
+
   test('a name in brackets after a role stays in the label and is the person; "Name, Company" keeps the name', async () => {
     const text =
       'Haastattelija (Matti): Kerro yrityksestä.\nLiisa Korhonen, Acme Oy: Olemme pieni firma.\nHaastattelija (Matti): Kiitos.\n';
