@@ -56,6 +56,11 @@ test('"Last, First" is turned only for one word before the comma and one or two 
   expect(normaliseSpeaker('Liisa Korhonen, toimitusjohtaja')).toBe('Liisa Korhonen, toimitusjohtaja');
   expect(normaliseSpeaker('Korhonen, Liisa Maria Anneli')).toBe('Korhonen, Liisa Maria Anneli');
   expect(normaliseSpeaker('Korhonen, toimitusjohtaja')).toBe('Korhonen, toimitusjohtaja');
+  // A surname with its particles, as Teams writes Dutch, German and Swedish names.
+  expect(normaliseSpeaker('van der Berg, Jan')).toBe('Jan van der Berg');
+  expect(normaliseSpeaker('af Klercker, Anna (Acme AB)')).toBe('Anna af Klercker');
+  expect(normaliseSpeaker('von Wright, Georg Henrik')).toBe('Georg Henrik von Wright');
+  expect(normaliseSpeaker('Anna van Berg, Acme Consulting')).toBe('Anna van Berg, Acme Consulting');
 });
 
 test('timestamps: padded, unpadded, hour-less, comma, long fractions, odd seconds', () => {

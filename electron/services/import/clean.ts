@@ -156,8 +156,8 @@ export function speakerSuffix(raw: string): string | null {
 
 /**
  * A speaker's name as people read it: Teams writes "Last, First" (also "Last, First (Company)"); we
- * show "First Last", but only where one word stands before the comma and one or two name words after
- * it ("Liisa Korhonen, Acme Oy" is no "Last, First"). The organisation note is left off: the label is
+ * show "First Last", but only where one surname stands before the comma (with its particles: "van der
+ * Berg, Jan") and one or two name words after it ("Liisa Korhonen, Acme Oy" is no "Last, First"). The organisation note is left off: the label is
  * the person, so anonymising it leaves no "[henkilö] (Asiakas Oy)" behind (speakerSuffix keeps it).
  */
 export function normaliseSpeaker(raw: string): string {
@@ -166,6 +166,10 @@ export function normaliseSpeaker(raw: string): string {
   if (parts.length !== 2) return core;
   const last = parts[0]!.trim();
   const first = parts[1]!.trim();
-  if (!last || /\s/.test(last) || !NAME_WORDS.test(first)) return core;
+  if (!SURNAME.test(last) || !NAME_WORDS.test(first)) return core;
   return `${first} ${last}`;
 }
+
+/** A surname as it stands before the comma: one word, or one after its particles ("van der Berg", "af Klercker"). */
+const SURNAME =
+  /^(?:(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|af|av|ten|ter|zu|zur|mac|st\.?)\s)*\p{Lu}[\p{L}'’-]*$/u;
