@@ -60,7 +60,9 @@ test('"Last, First" is turned only for one word before the comma and one or two 
   expect(normaliseSpeaker('van der Berg, Jan')).toBe('Jan van der Berg');
   expect(normaliseSpeaker('af Klercker, Anna (Acme AB)')).toBe('Anna af Klercker');
   expect(normaliseSpeaker('von Wright, Georg Henrik')).toBe('Georg Henrik von Wright');
-  expect(normaliseSpeaker('Anna van Berg, Acme Consulting')).toBe('Anna van Berg, Acme Consulting');
+  expect(normaliseSpeaker('Anna van Berg, Acme Consulting')).toBe('Anna van Berg');
+  expect(speakerSuffix('Haastattelija (Kuulo Consulting)')).toBe('Kuulo Consulting');
+  expect(normaliseSpeaker('Haastattelija (Kuulo Consulting)')).toBe('Haastattelija');
 });
 
 test('timestamps: padded, unpadded, hour-less, comma, long fractions, odd seconds', () => {

@@ -113,6 +113,17 @@ const ORGANISATION_WORDS = new Set([
   'vieras',
   'ulkoinen',
   'vahvistamaton',
+  // Words firms put in their names: "(Kuulo Consulting)" after a role is a firm, not a person.
+  'consulting',
+  'consultants',
+  'group',
+  'partners',
+  'solutions',
+  'services',
+  'company',
+  'konsultointi',
+  'konserni',
+  'palvelut',
 ]);
 
 function organisationNote(note: string, capitals = true): boolean {
