@@ -52,7 +52,7 @@ describe('search in Chromium', () => {
       await page.keyboard.press('Control+f');
       const panel = page.getByRole('complementary', { name: 'Haku' });
       await panel.waitFor();
-      expect(await focusedId(page)).toBe('search-field');
+      await expect.poll(() => focusedId(page)).toBe('search-field');
       expect(await panel.getByRole('button', { name: 'Tämä haastattelu' }).getAttribute('aria-pressed')).toBe(
         'true',
       );
@@ -150,7 +150,7 @@ describe('search in Chromium', () => {
       await page.keyboard.press('Control+Shift+F');
       const panel = page.getByRole('complementary', { name: 'Search' });
       await panel.waitFor();
-      expect(await focusedId(page)).toBe('search-field');
+      await expect.poll(() => focusedId(page)).toBe('search-field');
       await page.keyboard.type('price');
       const hits = panel.getByTestId('search-hit');
       const inEngagement = ws.call('search', { query: 'price', engagementId: engagement.id }).total;
