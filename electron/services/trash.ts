@@ -166,17 +166,11 @@ export function patchDeletedRow(
   id: string,
   patch: Record<string, unknown>,
 ): void {
-  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
-    rowid: number;
-    changes: string;
-  }[];
-  for (const row of rows) {
-    const changes = JSON.parse(row.changes) as RowChange[];
+  rewriteEntries(db, id, (changes) => {
     const kept = changes.filter((c) => c.table === table && c.op === 'delete' && c.old?.id === id);
     for (const change of kept) Object.assign(change.old!, patch);
-    if (kept.length)
-      db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
-  }
+    return kept.length > 0;
+  });
 }
 
 /**
@@ -189,12 +183,7 @@ export function patchKeptRows(
   id: string,
   patch: Record<string, unknown>,
 ): void {
-  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
-    rowid: number;
-    changes: string;
-  }[];
-  for (const row of rows) {
-    const changes = JSON.parse(row.changes) as RowChange[];
+  rewriteEntries(db, id, (changes) => {
     let patched = false;
     for (const change of changes) {
       if (change.table !== table) continue;
@@ -207,7 +196,19 @@ export function patchKeptRows(
           }
       }
     }
-    if (patched)
+    return patched;
+  });
+}
+
+/** Edits the kept changes of every entry that mentions `id`; an entry is written back only if `edit` changed it. */
+function rewriteEntries(db: ServiceContext['db'], id: string, edit: (changes: RowChange[]) => boolean): void {
+  const rows = db.prepare('SELECT rowid, changes FROM trash WHERE instr(changes, ?) > 0').all(id) as {
+    rowid: number;
+    changes: string;
+  }[];
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as RowChange[];
+    if (edit(changes))
       db.prepare('UPDATE trash SET changes = ? WHERE rowid = ?').run(JSON.stringify(changes), row.rowid);
   }
 }
