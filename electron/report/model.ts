@@ -26,15 +26,14 @@ import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { changeColour } from '../../shared/polarity.ts';
 import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
 import { inSample, isInterim, type Sample, SMALL_NPS_N } from '../../shared/sample.ts';
-import { listAccounts } from '../services/accounts.ts';
 import { engagementStats } from '../services/analysis/index.ts';
 import { getCodebook } from '../services/codebook.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
 import { listFindings } from '../services/findings.ts';
-import { buildRegister, engagementVocabulary, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
-import { type Anonymizer, type AnonymizerInput, createAnonymizer } from './anonymize.ts';
+import type { Anonymizer, AnonymizerInput } from './anonymize.ts';
+import { reportAnonymizer } from './load.ts';
 import { keyPersonHeadline, npsHeadline, topRecommendations } from './summary.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 
@@ -96,7 +95,6 @@ export function buildReport(
   const wanted = new Set(options.sections ?? REPORT_SECTIONS);
 
   progress(0.05, 'data');
-  const accounts = listAccounts(ctx, engagementId);
   // The one sample (shared/sample.ts): the same interviews as every figure of the report.
   const interviews = listInterviews(ctx, engagementId).filter(inSample);
   const rawStats = engagementStats(ctx, engagementId);
@@ -106,19 +104,11 @@ export function buildReport(
     quotes: finding.quotes.filter((quote) => quote.quotable),
   }));
   const codebook = getCodebook(ctx, engagementId);
-  const register = buildRegister(ctx, engagementId);
-  const anon = createAnonymizer({
-    level: options.anonymize,
+  const { anon, register } = reportAnonymizer(ctx, engagementId, {
+    anonymize: options.anonymize,
     language: lang,
-    engagementId,
-    clientName: engagement.clientName,
-    accounts,
-    register,
-    matcher: matcherFor(register),
-    decisions: listDecisions(ctx, engagementId),
-    ...engagementVocabulary(ctx, engagementId),
-    ...(options.keep ? { keep: options.keep } : {}),
-    ...(options.onSpan ? { onSpan: options.onSpan } : {}),
+    keep: options.keep,
+    onSpan: options.onSpan,
   });
   // Code names reach charts and tables: an engagement's own code may well name a customer.
   const maskName = <T extends { code: { fi: string; en: string } }>(row: T): T => ({

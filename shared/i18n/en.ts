@@ -873,7 +873,12 @@ export const en = {
     minutes: 'Minutes',
     codebookLead: 'The themes used to code the interview notes, with their definitions.',
     noCodings: 'The interview notes have not been coded yet, so there are no theme figures.',
-    where: { cover: 'Cover and document properties', codebook: 'Codebook', finding: 'Finding {{n}}' },
+    where: {
+      cover: 'Cover and document properties',
+      codebook: 'Codebook',
+      finding: 'Finding {{n}}',
+      quotes: 'Coded passages',
+    },
     labelPersonTier: '{{role}}, {{tier}}',
     masks: {
       person: '[person]',

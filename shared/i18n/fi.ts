@@ -885,7 +885,12 @@ export const fi: Resources = {
     minutes: 'Min',
     codebookLead: 'Haastattelumuistiinpanojen koodaamiseen käytetyt teemat määritelmineen.',
     noCodings: 'Muistiinpanoja ei ole vielä koodattu, joten teemoista ei ole lukuja.',
-    where: { cover: 'Kansilehti ja asiakirjan tiedot', codebook: 'Koodikirja', finding: 'Löydös {{n}}' },
+    where: {
+      cover: 'Kansilehti ja asiakirjan tiedot',
+      codebook: 'Koodikirja',
+      finding: 'Löydös {{n}}',
+      quotes: 'Koodatut kohdat',
+    },
     labelPersonTier: '{{role}}, {{tier}}',
     masks: {
       person: '[henkilö]',
