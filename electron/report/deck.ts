@@ -749,19 +749,12 @@ function recommendationsSlides(ctx: Ctx, recommendations: RecommendationsContent
   const rows = recommendations.rows.map((r) => [priorityName(ctx, r.priority), r.finding, r.recommendation]);
   const colours = recommendations.rows.map((r) => [r.priority === 'high' ? WARNING : null, null, null]);
   const top = CONTENT_TOP + 0.5;
-  const room = CONTENT_BOTTOM - top;
   // Long lists go on as many slides as they need, each saying it continues.
-  let start = 0;
-  let page = 0;
-  while (start < rows.length) {
-    let used = rowHeight(head, colW, 12, 2);
-    let end = start;
-    while (end < rows.length) {
-      const h = rowHeight(rows[end]!, colW, 12, 3);
-      if (used + h > room && end > start) break;
-      used += h;
-      end++;
-    }
+  const pages = splitRows(
+    rows.map((row) => rowHeight(row, colW, 12, 3)),
+    CONTENT_BOTTOM - top - rowHeight(head, colW, 12, 2),
+  );
+  pages.forEach(([start, end], page) => {
     const slide = contentSlide(ctx, page === 0 ? title : ctx.f.fill(t.deck.continued, { title }), {
       lead: page === 0 ? recommendations.lead : undefined,
     });
@@ -773,9 +766,33 @@ function recommendationsSlides(ctx: Ctx, recommendations: RecommendationsContent
       maxLines: 3,
       colours: colours.slice(start, end),
     });
-    start = end;
-    page++;
-  }
+  });
+}
+
+/**
+ * Rows of the given heights split into as few slides as hold them in `room` inches, then evened
+ * out so the last slide does not carry a single row: [start, end) per slide.
+ */
+export function splitRows(heights: readonly number[], room: number): [number, number][] {
+  const split = (most: number) => {
+    const pages: [number, number][] = [];
+    let start = 0;
+    while (start < heights.length) {
+      let used = 0;
+      let end = start;
+      while (end < heights.length && end - start < most && (end === start || used + heights[end]! <= room)) {
+        used += heights[end]!;
+        end++;
+      }
+      pages.push([start, end]);
+      start = end;
+    }
+    return pages;
+  };
+  const greedy = split(Number.POSITIVE_INFINITY);
+  if (greedy.length < 2) return greedy;
+  const even = split(Math.ceil(heights.length / greedy.length));
+  return even.length === greedy.length ? even : greedy;
 }
 
 function methodSlide(ctx: Ctx, method: MethodContent): void {

@@ -274,6 +274,43 @@ describe('the board deck from hand-built report content', () => {
     expect([...parts.keys()].some((n) => n.startsWith('ppt/charts/chart'))).toBe(false);
   });
 
+  test('sections with nothing to show say so on their slide, with no chart', async () => {
+    const full = reportContent('fi');
+    const content: ReportContent = {
+      ...full,
+      summary: {
+        ...full.summary!,
+        keyFindings: [],
+        noFindings: {
+          text: 'Havaintoja ei ole vielä kirjoitettu.',
+          themes: [{ code: 'Siilot', count: 4, base: 10 }],
+        },
+      },
+      findings: { ...full.findings!, prevalenceChart: null, items: [] },
+      scores: { ...full.scores!, rows: [], chart: null, empty: 'Pisteitä ei kirjattu.' },
+      keyPerson: { ...full.keyPerson!, rows: [], empty: 'Suhdekarttoja ei kirjattu.' },
+      benchmark: { ...full.benchmark!, compared: false, chart: null, said: 'Vertailukohtia ei ole.' },
+      recommendations: { ...full.recommendations!, rows: [], empty: 'Suosituksia ei ole vielä kirjoitettu.' },
+    };
+    const parts = unzipText(await renderReportDeck(content));
+    expect(packageProblems(parts)).toEqual([]);
+    const text = flat(
+      slideNames(parts)
+        .map((_, i) => slideText(parts, i + 1))
+        .join('\n'),
+    );
+    for (const said of [
+      'Havaintoja ei ole vielä kirjoitettu.',
+      'Siilot: 40 % (4/10)',
+      'Pisteitä ei kirjattu.',
+      'Suhdekarttoja ei kirjattu.',
+      'Vertailukohtia ei ole.',
+      'Suosituksia ei ole vielä kirjoitettu.',
+    ])
+      expect(text).toContain(said);
+    expect([...parts.keys()].some((n) => n.startsWith('ppt/charts/chart'))).toBe(false);
+  });
+
   const soffice = onPath('soffice') && onPath('pdfinfo') && onPath('pdftoppm');
   test.skipIf(!soffice)(
     'LibreOffice converts both decks to PDF, a page per slide (pages as PNG in test-results/deck/)',
