@@ -344,7 +344,7 @@ function findingSlide(ctx: Ctx, item: FindingItem): void {
     clampLines(item.claim.sentence, leftW, 14, 4),
     text(ctx, { x: M, y: top + 1.0, w: leftW, h: 1.0, fontSize: 14 }),
   );
-  let y = top + 1.05 + Math.min(4, wrap(item.claim.sentence, leftW, 14).length) * 0.24 + 0.15;
+  let y = top + 1.05 + Math.min(4, wrap(item.claim.sentence, leftW, 14).length) * 0.25 + 0.15;
   if (item.claim.tiers && !chart) {
     const tiers = clampLines(item.claim.tiers, leftW, 11, 3);
     slide.addText(tiers, text(ctx, { x: M, y, w: leftW, h: 0.6, fontSize: 11, color: MUTED }));
@@ -502,7 +502,8 @@ function addChart(
   if (grouping === 'percentStacked') {
     options.valAxisMaxVal = 1;
     options.valAxisMinVal = 0;
-    options.dataLabelFormatCode = percentCode;
+    // Positive;negative;zero: a segment of 0 % gets no label (it would sit on its neighbour's edge).
+    options.dataLabelFormatCode = `${percentCode};-${percentCode};`;
   }
   slide.addChart(
     ctx.pptx.ChartType.bar,

@@ -9,7 +9,7 @@ const NARROW = /[iljtfrI.,;:'’!|()[\]\s-]/u;
 const WIDE = /[A-ZÅÄÖÜ@%&mwMW—–]/u;
 
 /** Width of one character in ems (Arial: "i" ~0.22, "a" ~0.56, "M" ~0.83). */
-const charWidth = (ch: string): number => (NARROW.test(ch) ? 0.29 : WIDE.test(ch) ? 0.72 : 0.55);
+const charWidth = (ch: string): number => (NARROW.test(ch) ? 0.29 : WIDE.test(ch) ? 0.72 : 0.56);
 
 /** Estimated width of a line of text in inches at `pt` points. */
 export function textWidth(text: string, pt: number): number {
@@ -18,8 +18,13 @@ export function textWidth(text: string, pt: number): number {
   return (ems * pt) / 72;
 }
 
-/** Lines the text takes when wrapped at words in `width` inches; a word longer than a line breaks. */
-export function wrap(text: string, width: number, pt: number): string[] {
+/**
+ * Lines the text takes when wrapped at words in `width` inches; a word longer than a line breaks.
+ * A line is filled to 97 % of the width only: a line estimated a little too short would wrap once
+ * more on the slide and run into what is below the box.
+ */
+export function wrap(text: string, boxWidth: number, pt: number): string[] {
+  const width = boxWidth * 0.97;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

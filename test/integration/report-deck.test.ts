@@ -3,14 +3,20 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildReportContent } from '../../electron/report/build.ts';
 import type { ReportContent } from '../../electron/report/content.ts';
 import { renderReportDeck } from '../../electron/report/deck.ts';
-import { visibleText } from '../../electron/report/leaks.ts';
+import { findLeaks, visibleText } from '../../electron/report/leaks.ts';
+import { unzip } from '../../electron/report/unzip.ts';
+import { matcherFor } from '../../electron/services/identities.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { LONG_TITLE_FI, reportContent } from '../fixtures/report-content.ts';
 import { AWKWARD, longQuote } from '../fixtures/report-model.ts';
+import { type Connection, connect } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The board deck as a package: what PowerPoint reads (slides, native charts, notes, content types)
@@ -28,7 +34,7 @@ const slideNames = (parts: Parts) =>
     .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
 const slideText = (parts: Parts, n: number) => visibleText(parts.get(`ppt/slides/slide${n}.xml`)!);
-const flat = (text: string) => text.replace(/\s+/g, ' ');
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Whether the XML is well-formed as far as a package reader cares: one root, every element closed in
@@ -339,5 +345,153 @@ describe('the board deck from hand-built report content', () => {
       }
     },
     200_000,
+  );
+});
+
+/** Runs the CLI the way `npm run kuulo --` does. */
+function kuulo(...args: string[]) {
+  const run = spawnSync(process.execPath, ['electron/cli/index.ts', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every text a reader could see in the package and in the chart workbooks inside it. */
+function shownText(bytes: Uint8Array): Map<string, string> {
+  const shown = new Map<string, string>();
+  const read = (archive: Uint8Array, prefix: string) => {
+    for (const [part, data] of unzip(archive)) {
+      if (/\.xlsx$/i.test(part)) read(data, `${prefix}${part}/`);
+      else if (/\.(xml|rels)$/i.test(part)) shown.set(prefix + part, visibleText(data.toString('utf8')));
+    }
+  };
+  read(bytes, '');
+  return shown;
+}
+
+describe('the board deck of the demo workspace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kuulo-deck-demo-'));
+  const db = join(dir, 'demo.db');
+  let ws: Connection;
+  const decks = new Map<string, { content: ReportContent; bytes: Uint8Array; parts: Parts; ms: number }>();
+
+  beforeAll(async () => {
+    expect(kuulo('demo', '--db', db).code).toBe(0);
+    ws = connect(db);
+    const engagements = ws.call('listEngagements', {});
+    const fi = engagements.find((e) => e.language === 'fi')!;
+    const en = engagements.find((e) => e.clientName.startsWith('Northbeam'))!;
+    for (const [name, engagement, language] of [
+      ['fi', fi, 'fi'],
+      ['en', en, 'en'],
+      ['fi-in-en', fi, 'en'],
+    ] as const) {
+      const started = performance.now();
+      const { content } = buildReportContent(ws.ctx, engagement.id, { anonymize: 'people', language });
+      const bytes = await renderReportDeck(content);
+      decks.set(name, { content, bytes, parts: unzipText(bytes), ms: performance.now() - started });
+    }
+  }, 120_000);
+  afterAll(() => {
+    ws?.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a slide per section and per finding, each finding titled by its point, in the report’s language', () => {
+    for (const { content, parts } of decks.values()) {
+      const t = resources[content.language].translation;
+      const items = content.findings?.items ?? [];
+      expect(items.length).toBeGreaterThan(0);
+      const texts = slideNames(parts).map((_, i) => flat(slideText(parts, i + 1)));
+      // Title, summary, overview, the findings, NPS, key-person risk, benchmark, recommendations (1+), method.
+      expect(texts.length).toBeGreaterThanOrEqual(8 + items.length);
+      expect(texts[0]).toContain(content.cover.clientName.toUpperCase());
+      expect(texts[1]).toContain(t.report.sections.summary);
+      for (const [i, item] of items.entries()) {
+        const slide = texts[3 + i]!;
+        const title = (item.keyMessage.trim() || item.title).replace(/\s+/g, ' ');
+        // The action title, whole or cut at a word with an ellipsis.
+        expect(slide.startsWith(t.deck.findingLabel.split(' ')[0]!.toUpperCase())).toBe(true);
+        expect(slide).toContain(title.slice(0, 30));
+        expect(flat(notesOf(parts, 4 + i))).toContain(flat(item.claim.sentence));
+        for (const quote of item.quotes) expect(flat(notesOf(parts, 4 + i))).toContain(flat(quote.text));
+      }
+      expect(texts.at(-1)).toContain(t.report.sections.method);
+    }
+  });
+
+  test('native charts only, each referenced from its slide, and a package PowerPoint opens without repair', () => {
+    for (const { parts } of decks.values()) {
+      expect(packageProblems(parts)).toEqual([]);
+      const charts = [...chartsBySlide(parts).values()].flat();
+      expect(charts.length).toBeGreaterThanOrEqual(3);
+      for (const chart of charts) expect(parts.get(chart)).toContain('<c:barChart>');
+      // Not a picture among them.
+      expect([...parts.keys()].filter((n) => n.startsWith('ppt/media/'))).toEqual([]);
+    }
+  });
+
+  test('people anonymised: no interviewee’s name in any part, chart workbooks and speaker notes included', () => {
+    for (const [name, { content, bytes }] of decks) {
+      const engagementId = ws
+        .call('listEngagements', {})
+        .find(
+          (e) => e.clientName === content.cover.clientName || content.cover.clientName.includes(e.clientName),
+        )?.id;
+      expect(engagementId, name).toBeDefined();
+      const register = ws.call('identityRegister', { engagementId: engagementId! });
+      const interviewees = register.filter((e) => e.kind === 'person' && e.role === 'interviewee');
+      expect(interviewees.length).toBeGreaterThan(3);
+      const shown = shownText(bytes);
+      const leaks: string[] = [];
+      for (const person of interviewees)
+        for (const form of person.names)
+          for (const [part, text] of shown)
+            if (new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').test(text))
+              leaks.push(`${form} in ${part}`);
+      expect(leaks, name).toEqual([]);
+      // And the export's own last line of defence finds nothing either.
+      const { anon } = buildReportContent(ws.ctx, engagementId!, {
+        anonymize: 'people',
+        language: content.language,
+      });
+      expect(findLeaks(content.language, bytes, anon, register, matcherFor(register)), name).toEqual([]);
+    }
+  });
+
+  test('a deck of the 60-interview engagement takes under 3 s (content and slides)', () => {
+    for (const [name, { ms }] of decks) {
+      console.info(`deck ${name}: ${Math.round(ms)} ms`);
+      expect(ms).toBeLessThan(3000);
+    }
+  });
+
+  const soffice = onPath('soffice') && onPath('pdfinfo') && onPath('pdftoppm');
+  test.skipIf(!soffice)(
+    'LibreOffice converts the Finnish and English demo decks, a page per slide (PNG in test-results/deck/)',
+    () => {
+      const work = mkdtempSync(join(tmpdir(), 'kuulo-deck-'));
+      try {
+        mkdirSync(OUT, { recursive: true });
+        for (const [name, { bytes, parts }] of decks) {
+          const file = join(work, `demo-${name}.pptx`);
+          writeFileSync(file, bytes);
+          writeFileSync(join(OUT, `demo-${name}.pptx`), bytes);
+          const profile = pathToFileURL(join(work, 'profile')).href;
+          const run = spawnSync(
+            'soffice',
+            [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, file],
+            { timeout: 90_000, encoding: 'utf8' },
+          );
+          expect(run.status, run.stderr).toBe(0);
+          const pdf = join(work, `demo-${name}.pdf`);
+          const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+          expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(slideNames(parts).length);
+          for (const old of readdirSync(OUT)) if (old.startsWith(`demo-${name}-`)) rmSync(join(OUT, old));
+          spawnSync('pdftoppm', ['-r', '50', '-png', pdf, join(OUT, `demo-${name}`)], { timeout: 60_000 });
+        }
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    300_000,
   );
 });
