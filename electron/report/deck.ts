@@ -13,7 +13,7 @@ import type {
   SummaryContent,
 } from './content.ts';
 import { repairDeckPackage } from './deckPackage.ts';
-import { clampLines, fitBox, fontToFit, linesIn, wrap } from './deckText.ts';
+import { clampLines, fitBox, fontToFit, linesIn, wrap, xmlSafe } from './deckText.ts';
 import { type NativeChart, nativeChart, npsDistributionChart } from './nativeChart.ts';
 import { ACCENT, BAND, FONT, INK, MUTED, RULE, TINT } from './styles.ts';
 
@@ -63,7 +63,8 @@ interface Ctx {
   lang: string;
 }
 
-export async function renderReportDeck(content: ReportContent): Promise<Uint8Array> {
+export async function renderReportDeck(input: ReportContent): Promise<Uint8Array> {
+  const content = xmlSafe(input);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   const t = resources[content.language].translation;

@@ -92,3 +92,20 @@ export function fontToFit(text: string, width: number, maxLines: number, sizes: 
   for (const pt of sizes) if (wrap(text, width, pt).length <= maxLines) return pt;
   return sizes[sizes.length - 1]!;
 }
+
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Every string in a value without the characters XML 1.0 cannot hold (a bell or a vertical tab
+ * pasted into notes, half of an emoji): pptxgenjs escapes markup but writes those as they are, and a
+ * part with one in it is not XML. Functions (a chart's label formatters) are kept as they are.
+ */
+export function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NOT_XML, '') as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, xmlSafe(v)])) as T;
+  return value;
+}

@@ -207,10 +207,12 @@ describe('the board deck from hand-built report content', () => {
       expect(notes).toContain(resources[lang].translation.deck.notesEvidence);
       expect(notes).toContain(item.claim.sentence);
       expect(notes).toContain(flat(longQuote(lang)));
-      for (const quote of item.quotes) {
+      for (const quote of item.quotes.filter((q) => q.text !== AWKWARD.controlRaw)) {
         expect(notes).toContain(flat(quote.text));
         expect(notes).toContain(quote.attribution);
       }
+      // Characters XML cannot hold are gone, the text around them kept.
+      expect(notes).toContain(AWKWARD.controlClean);
       // The first finding's notes carry its tier breakdown; emoji survive.
       const first = flat(notesOf(parts, 4));
       expect(first).toContain(content.findings!.items[0]!.claim.tiers!);

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { splitRows } from '../../electron/report/deck.ts';
-import { clampLines, fitBox, fontToFit, linesIn, textWidth, wrap } from '../../electron/report/deckText.ts';
+import {
+  clampLines,
+  fitBox,
+  fontToFit,
+  linesIn,
+  textWidth,
+  wrap,
+  xmlSafe,
+} from '../../electron/report/deckText.ts';
 
 describe('text measured for a slide', () => {
   test('capitals and m are wider than i and l; width grows with the font size', () => {
@@ -70,5 +78,20 @@ describe('splitRows', () => {
       [0, 1],
       [1, 2],
     ]);
+  });
+});
+
+describe('xmlSafe', () => {
+  test('removes what XML 1.0 cannot hold from every string, keeping emoji, functions and numbers', () => {
+    const format = (v: number) => `${v} %`;
+    const value = xmlSafe({
+      a: 'Laskutus\u0007 on sekava\u000B ja hidas 👍',
+      b: ['half \uD83D emoji', 3],
+      c: { format, tab: 'a\tb\nc' },
+    });
+    expect(value.a).toBe('Laskutus on sekava ja hidas 👍');
+    expect(value.b).toEqual(['half  emoji', 3]);
+    expect(value.c.format).toBe(format);
+    expect(value.c.tab).toBe('a\tb\nc');
   });
 });
