@@ -38,7 +38,8 @@ const SHEET_NAME_MAX = 31;
 const NUMBER_FORMATS: Record<CellKind, string | null> = {
   text: null,
   longText: null,
-  integer: '0',
+  // Thousands grouped: a claim counted in revenue is euros.
+  integer: '#,##0',
   decimal: '0.0',
   share: '0%',
   date: null,
@@ -110,13 +111,27 @@ function fittedWidth<R>(column: Column<R>, rows: readonly R[]): number {
 }
 
 /**
- * About how many lines a wrapped cell takes: Excel and LibreOffice keep a row's height as written,
- * so a row of long text is given its height here (a column's width counts characters of '0').
+ * About how many lines a wrapped cell takes, wrapping at spaces as a spreadsheet does: Excel and
+ * LibreOffice keep a row's height as written, so rows of wrapped text are given their height here.
+ * `perLine` is in characters; a column's width counts characters of '0', wider than most letters.
  */
-function wrappedLines(text: string, width: number): number {
-  return text
-    .split('\n')
-    .reduce((lines, line) => lines + Math.max(1, Math.ceil((line.length * 1.05) / width)), 0);
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= perLine) used = needed;
+      else {
+        // The word starts a new line, and a word longer than a line breaks over several.
+        lines += used === 0 ? 0 : 1;
+        lines += Math.max(0, Math.ceil(word.length / perLine) - 1);
+        used = word.length % perLine || perLine;
+      }
+    }
+  }
+  return lines;
 }
 
 /** Column letters for a 1-based index: 1 → A, 27 → AA. */
@@ -199,10 +214,16 @@ export function addTableSheet<R>(
   header.font = { name: 'Calibri', family: 2, size: 11, bold: true, color: { argb: WHITE } };
   header.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   // Spreadsheets do not grow a row for wrapped text on opening: the header gets the lines it needs.
-  const headerLines = Math.max(1, ...columns.map((c, i) => Math.ceil((c.header.length + 1) / widths[i]!)));
+  // Bold letters are wider: a header line holds fewer of them.
+  const headerLines = Math.max(1, ...columns.map((c, i) => wrappedLines(c.header, widths[i]! - 2)));
   header.height = LINE_HEIGHT * headerLines + 4;
-  columns.forEach((_, i) => {
-    header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${ACCENT}` } };
+  columns.forEach((column, i) => {
+    const cell = header.getCell(i + 1);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${ACCENT}` } };
+    // A number's header stands over the number, on the right.
+    if (NUMBER_FORMATS[column.kind] || column.kind === 'date')
+      cell.alignment = { ...header.alignment, horizontal: 'right' };
+    if (column.kind === 'boolean') cell.alignment = { ...header.alignment, horizontal: 'center' };
   });
 
   for (const row of rows) {

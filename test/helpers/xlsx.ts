@@ -20,6 +20,8 @@ const BUILT_IN: Record<number, string> = {
   0: 'General',
   1: '0',
   2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
   9: '0%',
   10: '0.00%',
   14: 'mm-dd-yy',

@@ -2,13 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildReportContent } from '../../electron/report/build.ts';
+import { findLeaks, visibleText } from '../../electron/report/leaks.ts';
+import { quotesCsv, quotesWorkbook } from '../../electron/report/quoteFiles.ts';
 import { sheetName } from '../../electron/report/sheets.ts';
 import { ACCENT } from '../../electron/report/styles.ts';
 import { renderReportWorkbook } from '../../electron/report/workbook.ts';
+import { matcherFor } from '../../electron/services/identities.ts';
 import type { Language } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import { INVISIBLE } from '../../shared/identity/normalize.ts';
+import { paragraphsToDoc } from '../../shared/notes.ts';
+import { CLIENT, ORDINARY_WORDS, ORGS, PASSAGES, PEOPLE, parsePassage } from '../fixtures/identity/corpus.ts';
 import { AWKWARD_PASSAGES, LONG_QUOTE, workbookContent } from '../fixtures/workbook-content.ts';
+import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { readWorkbook, Xlsx } from '../helpers/xlsx.ts';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
@@ -63,7 +71,7 @@ describe('report workbook from a hand-built report', () => {
       v: String(Date.UTC(2026, 2, 1) / 86_400_000 + 25_569),
     });
     expect(xlsx.numFmt(sheet, 'B2')).toBe('d.m.yyyy');
-    expect(xlsx.numFmt(sheet, 'A2')).toBe('0');
+    expect(xlsx.numFmt(sheet, 'A2')).toBe('#,##0');
     // A passage with no date, sentiment or severity leaves the cell empty rather than writing a 0.
     expect(xlsx.cell(sheet, 'B5')?.v ?? null).toBeNull();
     expect(xlsx.cell(sheet, 'H4')?.v ?? null).toBeNull();
@@ -114,7 +122,7 @@ describe('report workbook from a hand-built report', () => {
     expect(xlsx.cell('Prevalence', 'D2')!.t).toBeNull();
     expect(Number(xlsx.cell('Prevalence', 'G2')!.v)).toBeCloseTo(5 / 9, 12);
     for (const ref of ['D2', 'D4', 'G2', 'G4']) expect(xlsx.numFmt('Prevalence', ref), ref).toBe('0%');
-    for (const ref of ['B2', 'C2', 'E2', 'F2']) expect(xlsx.numFmt('Prevalence', ref), ref).toBe('0');
+    for (const ref of ['B2', 'C2', 'E2', 'F2']) expect(xlsx.numFmt('Prevalence', ref), ref).toBe('#,##0');
     expect(xlsx.numFmt('Crosstabs', 'F2')).toBe('0%');
     expect(xlsx.numFmt('Findings', 'I2')).toBe('0%');
     expect(Number(xlsx.cell('Findings', 'I2')!.v)).toBeCloseTo(7 / 12, 12);
@@ -266,4 +274,248 @@ describe.skipIf(!soffice)('LibreOffice reads the workbook', () => {
       expect(range).toContain('table:display-filter-buttons="true"');
     }
   });
+});
+
+/** The words of a text as a reader would pick them out (a name is a whole word, not part of one). */
+const containsWord = (text: string, word: string): boolean => {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+};
+
+/** What a reader of each XML part could see. */
+const partsText = (bytes: Uint8Array): Map<string, string> =>
+  new Map(
+    [...new Xlsx(bytes).parts]
+      .filter(([part]) => part.endsWith('.xml'))
+      .map(([part, xml]) => [part, visibleText(xml)]),
+  );
+
+describe('workbook of the demo engagements', () => {
+  let demo: TestWorkspace;
+  beforeAll(() => {
+    demo = openTestWorkspace();
+    demo.call('createDemo', {});
+  });
+  afterAll(() => demo.close());
+
+  const engagementOf = (language: Language) =>
+    demo
+      .call('listEngagements', {})
+      .find((e) => (language === 'fi' ? e.language === 'fi' : e.clientName.startsWith('Northbeam')))!;
+
+  /** The interviewees of the engagement, and its accounts' names (shown at 'people'). */
+  const people = (engagementId: string) => ({
+    interviewees: demo.db
+      .prepare(
+        'SELECT p.name FROM interviewees p JOIN accounts a ON a.id = p.account_id WHERE a.engagement_id = ?',
+      )
+      .pluck()
+      .all(engagementId) as string[],
+    accounts: demo.db
+      .prepare('SELECT name FROM accounts WHERE engagement_id = ?')
+      .pluck()
+      .all(engagementId) as string[],
+  });
+
+  for (const language of ['fi', 'en'] as const) {
+    test(`${language}: a quotes row per quotable coded passage; with people hidden no interviewee is named in any part`, async () => {
+      const engagement = engagementOf(language);
+      const { content, anon, register } = buildReportContent(demo.ctx, engagement.id, {
+        anonymize: 'people',
+        passages: true,
+      });
+      const bytes = await renderReportWorkbook(content);
+      const xlsx = new Xlsx(bytes);
+      const quotable = demo
+        .call('findQuotes', {
+          codeIds: demo
+            .call('getCodebook', { engagementId: engagement.id })
+            .filter((c) => !c.isGroup)
+            .map((c) => c.id),
+          match: 'any',
+          engagementId: engagement.id,
+          starredOnly: false,
+          limit: 100_000,
+        })
+        .filter((q) => q.quotable);
+      expect(content.passages!.length).toBe(quotable.length);
+      expect(quotable.length).toBeGreaterThan(20);
+      const n = names(language);
+      expect(xlsx.rowCount(n.quotes)).toBe(quotable.length + 1);
+      expect(xlsx.sheets.map((s) => s.name)).toEqual([
+        n.quotes,
+        n.prevalence,
+        n.crosstabs,
+        n.scores,
+        n.keyPerson,
+        n.findings,
+      ]);
+      // The prevalence sheet's first share is its count over its base, in a percent format.
+      const first = content.stats.prevalence[0]!;
+      expect(Number(xlsx.cell(n.prevalence, 'D2')!.v)).toBeCloseTo(
+        first.interviews / first.base.interviews,
+        12,
+      );
+      expect(xlsx.numFmt(n.prevalence, 'D2')).toBe('0%');
+
+      expect(findLeaks(language, bytes, anon, register, matcherFor(register))).toEqual([]);
+      const { interviewees, accounts } = people(engagement.id);
+      expect(interviewees.length).toBeGreaterThan(5);
+      for (const [part, text] of partsText(bytes)) {
+        // Account names are shown at this level, and some carry an interviewee's surname.
+        const withoutAccounts = accounts.reduce((t, account) => t.replaceAll(account, ' '), text);
+        for (const name of interviewees) {
+          for (const form of [name, ...name.split(' ')])
+            expect(containsWord(withoutAccounts, form), `${form} in ${part}`).toBe(false);
+        }
+      }
+    });
+  }
+
+  test.skipIf(!soffice)(
+    'LibreOffice converts the English demo workbook to CSV with its figures',
+    async () => {
+      const { content } = buildReportContent(demo.ctx, engagementOf('en').id, {
+        anonymize: 'people',
+        passages: true,
+      });
+      const files = convert(await renderReportWorkbook(content), 'demo.xlsx', CSV_ALL_SHEETS);
+      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(6);
+      const prevalence = readFileSync(files.find((f) => f.endsWith('-Prevalence.csv'))!, 'utf8')
+        .trim()
+        .split('\n');
+      expect(prevalence).toHaveLength(content.stats.prevalence.length + 1);
+      content.stats.prevalence.forEach((row, i) => {
+        const cells = prevalence[i + 1]!.split(',').slice(-6);
+        expect(cells.map((c, j) => (j % 3 === 2 ? Number.parseFloat(c) / 100 : Number(c)))).toEqual([
+          row.interviews,
+          row.base.interviews,
+          expect.closeTo(row.interviews / row.base.interviews, 10),
+          row.accounts,
+          row.base.accounts,
+          expect.closeTo(row.accounts / row.base.accounts, 10),
+        ]);
+      });
+    },
+  );
+
+  test('with names shown the same check finds them: it is not blind', async () => {
+    const engagement = engagementOf('fi');
+    const { content } = buildReportContent(demo.ctx, engagement.id, { anonymize: 'none', passages: true });
+    const text = [...partsText(await renderReportWorkbook(content)).values()].join('\n');
+    const named = people(engagement.id).interviewees.filter((name) => containsWord(text, name));
+    expect(named.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The identity corpus as an engagement, as test/integration/identity-corpus.test.ts builds it for
+ * the Word report: each passage the coded notes of an interview, and here also the memo of the
+ * coding before it, so every passage reaches the quotes sheet and the CSV twice.
+ */
+describe('the identity corpus in the workbook and the CSV', () => {
+  const clean = (s: string): string => s.replace(new RegExp(INVISIBLE.source, 'gu'), '').normalize('NFC');
+  const parsed = PASSAGES.map(parsePassage);
+  const PEOPLE_REFS = new Set(['unknown-person', 'email', 'phone', 'url', ...PEOPLE.map((p) => p.key)]);
+  const ORG_REFS = new Set(['unknown-org', ...ORGS.map((o) => o.key)]);
+  let ws: TestWorkspace;
+  let engagementId = '';
+
+  beforeAll(() => {
+    ws = openTestWorkspace();
+    engagementId = ws.call('createEngagement', {
+      clientName: CLIENT.name,
+      title: 'Kuuntelu',
+      language: 'fi',
+    }).id;
+    const accountIds: string[] = [];
+    for (const org of ORGS) {
+      if (org.role === 'account') {
+        const tier = (['key', 'named', 'unmanaged'] as const)[accountIds.length % 3]!;
+        accountIds.push(ws.call('createAccount', { engagementId, name: org.name, tier }).id);
+      } else ws.call('createIdentity', { engagementId, kind: 'org', name: org.name });
+    }
+    for (const person of PEOPLE.filter((p) => p.role === 'interviewee')) {
+      const account = ORGS.filter((o) => o.role === 'account').findIndex((o) => o.key === person.account);
+      ws.call('createInterviewee', {
+        accountId: accountIds[Math.max(0, account)]!,
+        name: person.name,
+        roleLevel: 'strategic',
+        consent: 'given',
+      });
+    }
+    const interviewers = PEOPLE.filter((p) => p.role === 'interviewer');
+    const contacts = PEOPLE.filter((p) => p.role === 'contact');
+    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
+    parsed.forEach(({ text }, index) => {
+      const interview = ws.call('createInterview', {
+        engagementId,
+        accountId: accountIds[index % accountIds.length]!,
+        intervieweeIds: [],
+        interviewer: interviewers[index % interviewers.length]!.name,
+        date: '2026-03-01',
+        status: 'done',
+      });
+      // The client's contacts are known from the relationship maps, as in the Word report's test.
+      ws.call('addRelationship', {
+        interviewId: interview.id,
+        clientPerson: contacts[index % contacts.length]!.name,
+        level: 'operational',
+      });
+      const codingId = ws.ctx.newId();
+      const doc = paragraphsToDoc([text]);
+      doc.content![0]!.content = [
+        { type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] },
+      ];
+      const memo = parsed[(index + 1) % parsed.length]!.text;
+      ws.saveNotes({ interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id, memo }] });
+    });
+  });
+  afterAll(() => ws.close());
+
+  for (const level of ['people', 'accounts'] as const) {
+    test(`${level}: no identifier it marks is left in any part of the workbook or in the CSV; ordinary words are`, async () => {
+      const { content } = buildReportContent(ws.ctx, engagementId, { anonymize: level, passages: true });
+      expect(content.passages).toHaveLength(PASSAGES.length);
+      const texts = new Map([
+        ...[...partsText(await renderReportWorkbook(content))].map(
+          ([part, text]) => [part, clean(text)] as const,
+        ),
+        ['quotes.csv', clean(quotesCsv(content.passages!, 'fi'))] as const,
+        [
+          'quotes.xlsx',
+          [...partsText(await quotesWorkbook(content.passages!, 'fi')).values()].map(clean).join('\n'),
+        ] as const,
+      ]);
+      const hidden = (ref: string) => PEOPLE_REFS.has(ref) || (level === 'accounts' && ORG_REFS.has(ref));
+      const leaks = parsed
+        .flatMap((p) => p.spans)
+        .filter((s) => hidden(s.ref))
+        .map((s) => clean(s.surface))
+        .flatMap((surface) =>
+          /-\s/u.test(surface)
+            ? [
+                surface,
+                surface.replace(/-\s+/u, '-'),
+                surface.replace(/-\s+/u, '- '),
+                surface.replace(/-\s+/u, ''),
+              ]
+            : [surface],
+        )
+        .flatMap((surface) =>
+          [...texts]
+            .filter(([, text]) => containsWord(text, surface))
+            .map(([part]) => `${surface} in ${part}`),
+        );
+      expect([...new Set(leaks)]).toEqual([]);
+      const shared = texts.get('xl/sharedStrings.xml')!;
+      expect(ORDINARY_WORDS.filter((word) => !containsWord(shared, word))).toEqual([]);
+      expect(ORDINARY_WORDS.filter((word) => !containsWord(texts.get('quotes.csv')!, word))).toEqual([]);
+      expect(shared).toContain('[henkilö');
+    });
+  }
 });
