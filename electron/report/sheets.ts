@@ -66,7 +66,7 @@ export function sheetName(name: string): string {
 }
 
 // XML 1.0 cannot hold most control characters, nor a lone surrogate: a quote pasted from a PDF may.
-// (docx.ts has the same set; it is the Word layout the lead is rewriting, so not imported from there.)
+// (docx.ts's clean() drops the same set; importing it would load the docx library for every workbook.)
 const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
