@@ -148,7 +148,8 @@ export interface ErrorParams {
   cliNoWorkspace: { path: string };
   cliMissingOption: { option: string };
   cliNoCode: { code: string };
-  cliOutDocx: None;
+  cliFormat: None;
+  cliOutExtension: { extension: string };
   cliAnonymizeLevel: None;
   cliLanguage: None;
   cliDemoExists: { path: string };
@@ -250,7 +251,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   cliNoWorkspace: 'invalid_input',
   cliMissingOption: 'invalid_input',
   cliNoCode: 'not_found',
-  cliOutDocx: 'invalid_input',
+  cliFormat: 'invalid_input',
+  cliOutExtension: 'invalid_input',
   cliAnonymizeLevel: 'invalid_input',
   cliLanguage: 'invalid_input',
   cliDemoExists: 'conflict',

@@ -15,6 +15,10 @@ export const REPORT_SECTIONS = [
 ] as const;
 export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
 
+/** The findings report as a Word document, a PowerPoint deck or an Excel workbook. */
+export const REPORT_FORMATS = ['docx', 'pptx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 /** none: names as given; people: interviewees replaced by labels; accounts: customer companies too. */
 export const ANONYMIZATION_LEVELS = ['none', 'people', 'accounts'] as const;
 export type AnonymizationLevel = (typeof ANONYMIZATION_LEVELS)[number];

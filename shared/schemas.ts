@@ -22,7 +22,7 @@ import {
 import type { InputProblem } from './errors.ts';
 import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
 import { SPEAKER_ROLES } from './import.ts';
-import { ANONYMIZATION_LEVELS, REPORT_SECTIONS } from './report.ts';
+import { ANONYMIZATION_LEVELS, REPORT_FORMATS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
 
@@ -340,6 +340,8 @@ export const ReportRequest = z
       .min(1)
       .max(120)
       .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, says('fileNameCharacters')),
+    /** Word, PowerPoint or Excel: the same content, anonymised and checked the same way. */
+    format: z.enum(REPORT_FORMATS).default('docx'),
     anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
     language: z.enum(LANGUAGES).optional(),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
@@ -372,6 +374,8 @@ export const IdentifierDecision = z
 export const ReviewRequest = z
   .object({
     engagementId: Id,
+    /** The workbook also holds every coded passage: its review covers them. */
+    format: z.enum(REPORT_FORMATS).default('docx'),
     anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
     language: z.enum(LANGUAGES).optional(),
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),

@@ -7,7 +7,12 @@ import { benchmarkFigures, COVERAGE_DECIMALS, coverageShares } from '../../share
 import type { CodebookEntry, Tier } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
-import { ANONYMIZATION_LEVELS, type AnonymizationLevel } from '../../shared/report.ts';
+import {
+  ANONYMIZATION_LEVELS,
+  type AnonymizationLevel,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../../shared/report.ts';
 import { isInterim } from '../../shared/sample.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
@@ -52,6 +57,31 @@ function resolveCode(codebook: CodebookEntry[], wanted: string): string {
   return match.id;
 }
 
+/** `export` and `report`: the findings report written straight from this process (the app uses a worker). */
+async function exportReport(call: Call, values: Values, ctx: ServiceContext): Promise<CliOutput> {
+  const engagementId = required(values, 'engagement');
+  const format = required(values, 'format') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw cliError('cliFormat');
+  const out = resolve(required(values, 'out'));
+  if (!out.toLowerCase().endsWith(`.${format}`)) throw cliError('cliOutExtension', { extension: format });
+  const anonymize = String(values.anonymize) as AnonymizationLevel;
+  if (!ANONYMIZATION_LEVELS.includes(anonymize)) throw cliError('cliAnonymizeLevel');
+  const lang = values.lang;
+  if (lang !== undefined && lang !== 'fi' && lang !== 'en') throw cliError('cliLanguage');
+  await call('getEngagement', { id: engagementId });
+  const started = performance.now();
+  const keep = (values.keep as string[] | undefined) ?? [];
+  // Loaded here: the report pipeline (docx, ECharts, resvg, pptxgenjs, exceljs) takes most of a second
+  // that no other command needs.
+  const { writeReport } = await import('../report/export.ts');
+  const result = await writeReport(ctx, { engagementId, format, anonymize, language: lang, keep }, out);
+  const ms = Math.round(performance.now() - started);
+  return {
+    json: { ...result, format, ms },
+    text: `Wrote ${result.path} (${Math.round(result.bytes / 1024)} kB) in ${ms} ms.`,
+  };
+}
+
 const TIER_LABEL: Record<Tier, string> = { key: 'key account', named: 'named', unmanaged: 'unmanaged' };
 
 /** Aligns rows into columns for human-readable output. */
@@ -68,10 +98,24 @@ function table(rows: string[][]): string {
 }
 
 export const COMMANDS: Record<string, CliCommand> = {
-  report: {
+  export: {
     readOnly: true,
     summary:
-      'write the Word findings report: --engagement ID --out FILE.docx [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …]; every name not reviewed in the app is masked',
+      'write the findings report as Word, PowerPoint or Excel: --engagement ID --format docx|pptx|xlsx --out FILE [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …]; every name not reviewed in the app is masked',
+    options: {
+      engagement: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      anonymize: { type: 'string', default: 'people' },
+      lang: { type: 'string' },
+      keep: { type: 'string', multiple: true },
+    },
+    run: (call, values, ctx) => exportReport(call, values, ctx),
+  },
+
+  report: {
+    readOnly: true,
+    summary: 'the Word report: the same as `export --format docx`',
     options: {
       engagement: { type: 'string' },
       out: { type: 'string' },
@@ -79,27 +123,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       lang: { type: 'string' },
       keep: { type: 'string', multiple: true },
     },
-    run: async (call, values, ctx) => {
-      const engagementId = required(values, 'engagement');
-      const out = resolve(required(values, 'out'));
-      if (!out.toLowerCase().endsWith('.docx')) throw cliError('cliOutDocx');
-      const anonymize = String(values.anonymize) as AnonymizationLevel;
-      if (!ANONYMIZATION_LEVELS.includes(anonymize)) throw cliError('cliAnonymizeLevel');
-      const lang = values.lang;
-      if (lang !== undefined && lang !== 'fi' && lang !== 'en') throw cliError('cliLanguage');
-      await call('getEngagement', { id: engagementId });
-      const started = performance.now();
-      const keep = (values.keep as string[] | undefined) ?? [];
-      // Loaded here: the report pipeline (docx, ECharts, resvg) takes most of a second that no other
-      // command needs.
-      const { writeReport } = await import('../report/export.ts');
-      const result = await writeReport(ctx, { engagementId, anonymize, language: lang, keep }, out);
-      const ms = Math.round(performance.now() - started);
-      return {
-        json: { ...result, ms },
-        text: `Wrote ${result.path} (${Math.round(result.bytes / 1024)} kB) in ${ms} ms.`,
-      };
-    },
+    run: (call, values, ctx) => exportReport(call, { ...values, format: 'docx' }, ctx),
   },
 
   demo: {

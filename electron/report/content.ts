@@ -214,6 +214,8 @@ export interface PassageRow {
   interview: number;
   date: string | null;
   account: string;
+  /** Who said it, as the report attributes quotes: a label at 'people' and 'accounts', the name at 'none'. */
+  attribution: string;
   tier: Tier;
   roleLevels: RoleLevel[];
   code: string;

@@ -1,17 +1,18 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Language } from '../../shared/domain.ts';
-import type { AnonymizationLevel, ReportSectionId } from '../../shared/report.ts';
+import type { AnonymizationLevel, ReportFormat, ReportSectionId } from '../../shared/report.ts';
 import { KuuloError } from '../base/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { matcherFor } from '../services/identities.ts';
-import { renderReportDocx } from './docx.ts';
+import { buildReportContent } from './build.ts';
+import type { ReportContent } from './content.ts';
 import { findLeaks } from './leaks.ts';
-import { buildReport } from './model.ts';
-import { rasterizeChart } from './raster.ts';
 
 export interface ReportExport {
   engagementId: string;
+  /** Word by default. */
+  format?: ReportFormat | undefined;
   anonymize: AnonymizationLevel;
   language?: Language | undefined;
   sections?: readonly ReportSectionId[] | undefined;
@@ -19,8 +20,27 @@ export interface ReportExport {
 }
 
 /**
- * Builds and writes the Word report. The file appears whole or not at all: it is written beside the
- * target and renamed into place, so a crash never leaves half a report under the real name.
+ * Each format's renderer, loaded when first used: a deck needs no Word library, a workbook no chart
+ * rasteriser.
+ */
+const RENDERERS: Record<ReportFormat, (content: ReportContent) => Promise<Uint8Array>> = {
+  docx: async (content) => {
+    const [{ wordLayout }, { renderReportDocx }, { rasterizeChart }] = await Promise.all([
+      import('./word.ts'),
+      import('./docx.ts'),
+      import('./raster.ts'),
+    ]);
+    return renderReportDocx(wordLayout(content, { rasterize: rasterizeChart }));
+  },
+  pptx: async (content) => (await import('./deck.ts')).renderReportDeck(content),
+  xlsx: async (content) => (await import('./workbook.ts')).renderReportWorkbook(content),
+};
+
+/**
+ * Builds and writes the findings report as a Word document, a PowerPoint deck or an Excel workbook:
+ * one content, one anonymiser, one leak check. The file appears whole or not at all: it is written
+ * beside the target and renamed into place, so a crash never leaves half a report under the real
+ * name.
  */
 export async function writeReport(
   ctx: ServiceContext,
@@ -28,22 +48,24 @@ export async function writeReport(
   outPath: string,
   onProgress: (share: number, stage: string) => void = () => {},
 ): Promise<{ path: string; bytes: number }> {
+  const format = request.format ?? 'docx';
   // One read transaction: every figure, quote and table comes from the same moment, even while
   // the app goes on saving notes.
-  const { model, anon, register } = ctx.db.transaction(() =>
-    buildReport(ctx, request.engagementId, {
+  const { content, anon, register } = ctx.db.transaction(() =>
+    buildReportContent(ctx, request.engagementId, {
       anonymize: request.anonymize,
-      ...(request.language ? { language: request.language } : {}),
-      ...(request.sections ? { sections: request.sections } : {}),
-      ...(request.keep ? { keep: request.keep } : {}),
-      onProgress: (share, stage) => onProgress(share * 0.8, stage),
-      rasterize: rasterizeChart,
+      language: request.language,
+      sections: request.sections,
+      keep: request.keep,
+      // The workbook has a sheet of every coded passage.
+      passages: format === 'xlsx',
+      onProgress: (share, stage) => onProgress(share * 0.6, stage),
     }),
   )();
-  onProgress(0.85, 'docx');
-  const bytes = await renderReportDocx(model);
+  onProgress(0.6, format);
+  const bytes = await RENDERERS[format](content);
   onProgress(0.95, 'check');
-  const leaks = findLeaks(model.language, bytes, anon, register, matcherFor(register));
+  const leaks = findLeaks(content.language, bytes, anon, register, matcherFor(register));
   if (leaks.length) {
     const first = leaks[0]!;
     throw new KuuloError('reportLeak', { text: first.text, part: first.part });

@@ -72,6 +72,8 @@ export function passageRows(
   anon: Anonymizer,
   language: Language,
   interviewNumbers: ReadonlyMap<string, number>,
+  /** Each interview's first interviewee: quotes are attributed to them, as in the report. */
+  speakers: ReadonlyMap<string, string>,
 ): PassageRow[] {
   const where = resources[language].translation.report.where;
   return quotes.map((q) => {
@@ -81,6 +83,9 @@ export function passageRows(
       interview,
       date: q.interviewDate,
       account: anon.account(q.accountId),
+      attribution: speakers.has(q.interviewId)
+        ? anon.person(speakers.get(q.interviewId)!)
+        : anon.account(q.accountId),
       tier: q.tier,
       roleLevels: q.roleLevels,
       code: anon.mask(q.code[language], where.codebook),
@@ -191,6 +196,15 @@ export function samplePassages(ctx: ServiceContext, d: ReportData): PassageRow[]
     starredOnly: false,
     limit: Number.MAX_SAFE_INTEGER,
   }).filter((q) => q.quotable);
-  const numbers = new Map(d.interviews.map((i, index) => [i.id, index + 1]));
-  return passageRows(quotes, d.anon, d.lang, numbers);
+  return passageRows(quotes, d.anon, d.lang, ...interviewKeys(d.interviews));
+}
+
+/** The interviews' numbers as the report's appendix lists them, and who each one's quotes are attributed to. */
+export function interviewKeys(
+  interviews: readonly InterviewListItem[],
+): [numbers: Map<string, number>, speakers: Map<string, string>] {
+  return [
+    new Map(interviews.map((i, index) => [i.id, index + 1])),
+    new Map(interviews.flatMap((i) => (i.interviewees[0] ? [[i.id, i.interviewees[0].id] as const] : []))),
+  ];
 }

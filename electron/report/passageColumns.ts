@@ -15,6 +15,7 @@ export function passageColumns(language: Language): Column<PassageRow>[] {
     { header: w.interview, kind: 'integer', value: (r) => r.interview },
     { header: t.report.date, kind: 'date', value: (r) => r.date },
     { header: t.report.account, kind: 'text', value: (r) => r.account },
+    { header: t.report.interviewee, kind: 'text', value: (r) => r.attribution },
     { header: t.report.tier, kind: 'text', value: (r) => t.account.tiers[r.tier] },
     {
       header: w.roleLevels,

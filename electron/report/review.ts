@@ -12,7 +12,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { listFindings } from '../services/findings.ts';
 import { buildRegister, decisionKey, listDecisions, matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
-import { buildReport } from './model.ts';
+import { buildReportContent } from './build.ts';
 
 const CONTEXT = 50;
 const PLACES_PER_ITEM = 12;
@@ -20,8 +20,8 @@ const PLACES_PER_ITEM = 12;
 const MIN_SEGMENT = 3;
 
 /**
- * What the export would mask, kept or could not place: the report is built exactly as the export
- * builds it (without drawing charts), and every name the anonymiser meets is collected with its place.
+ * What the export would mask, kept or could not place: the report's content is built exactly as the
+ * export builds it for the chosen format (the workbook's every coded passage too), and every name the anonymiser meets is collected with its place.
  */
 export function reviewIdentifiers(
   ctx: ServiceContext,
@@ -71,10 +71,11 @@ export function reviewIdentifiers(
     }
   };
 
-  const { anon } = buildReport(ctx, request.engagementId, {
+  const { anon } = buildReportContent(ctx, request.engagementId, {
     anonymize: request.anonymize,
-    ...(request.language ? { language: request.language } : {}),
-    ...(request.sections ? { sections: request.sections } : {}),
+    language: request.language,
+    sections: request.sections,
+    passages: request.format === 'xlsx',
     onSpan: collect,
   });
 

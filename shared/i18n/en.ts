@@ -924,6 +924,17 @@ export const en = {
   },
   export: {
     title: 'Export the findings report',
+    format: 'Format',
+    formats: {
+      docx: 'Word report',
+      pptx: 'PowerPoint board deck',
+      xlsx: 'Excel workbook for analysts',
+    },
+    formatHints: {
+      docx: 'The full report to edit and send',
+      pptx: 'A slide per finding, native charts, speaker notes',
+      xlsx: 'Every coded passage and every figure, to filter and pivot',
+    },
     fileName: 'File name',
     language: 'Report language',
     anonymize: 'Anonymity',

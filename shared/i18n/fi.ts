@@ -936,6 +936,17 @@ export const fi: Resources = {
   },
   export: {
     title: 'Vie löydösraportti',
+    format: 'Muoto',
+    formats: {
+      docx: 'Word-raportti',
+      pptx: 'PowerPoint-esitys hallitukselle',
+      xlsx: 'Excel-työkirja analyysiin',
+    },
+    formatHints: {
+      docx: 'Koko raportti muokattavaksi ja lähetettäväksi',
+      pptx: 'Dia kustakin löydöksestä, muokattavat kaaviot, puhujan muistiinpanot',
+      xlsx: 'Jokainen koodattu kohta ja kaikki luvut suodatettaviksi ja ristiintaulukoitaviksi',
+    },
     fileName: 'Tiedoston nimi',
     language: 'Raportin kieli',
     anonymize: 'Tunnistettavuus',

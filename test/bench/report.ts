@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeReport } from '../../electron/report/export.ts';
-import type { ExportJob } from '../../shared/report.ts';
+import type { ExportJob, ReportFormat } from '../../shared/report.ts';
 import { unzip } from '../helpers/zip.ts';
 import type { DatabaseBench } from './database.ts';
 import { type Measure, sampleAsync, summary } from './stats.ts';
 
 const BUDGET_MS = 5000;
+/** A deck or a workbook of the report engagement, through the app's worker (issue 17). */
+const OTHER_FORMAT_BUDGET_MS = 3000;
 
 const onPath = (command: string): boolean =>
   spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
@@ -28,28 +30,44 @@ export async function measureReport(bench: DatabaseBench, options: { pages: bool
   const label = `${interviews.length} interviews (${held} held), ${findings} findings`;
 
   let last = '';
+  // The end is announced as an event, as the app's export dialog hears it (never before this
+  // synchronous call has returned: the worker only starts then).
+  const exportOnce = async (format: ReportFormat, fileName: string): Promise<string> => {
+    const job = conn.call('startReportExport', { engagementId, fileName, format, anonymize: 'people' });
+    let token = 0;
+    const status = await new Promise<ExportJob>((resolve) => {
+      token = conn.events.subscribe('exportProgress', (update) => {
+        if (update.id === job.id && update.done) resolve(update);
+      });
+    });
+    conn.events.unsubscribe(token);
+    if (status.error) throw new Error(`The ${format} export failed: ${status.error}`);
+    return status.path;
+  };
   const viaWorker = await sampleAsync(
     config.runs.report,
     async (i) => {
-      // The end is announced as an event, as the app's export dialog hears it (never before this
-      // synchronous call has returned: the worker only starts then).
-      const job = conn.call('startReportExport', {
-        engagementId,
-        fileName: `bench-${i + 1}`,
-        anonymize: 'people',
-      });
-      let token = 0;
-      const status = await new Promise<ExportJob>((resolve) => {
-        token = conn.events.subscribe('exportProgress', (update) => {
-          if (update.id === job.id && update.done) resolve(update);
-        });
-      });
-      conn.events.unsubscribe(token);
-      if (status.error) throw new Error(`The report export failed: ${status.error}`);
-      last = status.path;
+      last = await exportOnce('docx', `bench-${i + 1}`);
     },
     { warmup: 0 },
   );
+  const sizes: Partial<Record<ReportFormat, number>> = {};
+  const otherFormats: Measure[] = [];
+  for (const format of ['pptx', 'xlsx'] as const) {
+    const runs = await sampleAsync(
+      config.runs.report,
+      async (i) => {
+        sizes[format] = readFileSync(await exportOnce(format, `bench-${format}-${i + 1}`)).length;
+      },
+      { warmup: 0 },
+    );
+    otherFormats.push({
+      name: `report as ${format === 'pptx' ? 'PowerPoint deck' : 'Excel workbook'} (${label}; worker, as the app runs it)`,
+      ...summary(runs),
+      budget: OTHER_FORMAT_BUDGET_MS,
+      note: `${Math.round((sizes[format] ?? 0) / 1024)} KiB`,
+    });
+  }
   const inProcess = await sampleAsync(config.runs.report, (i) =>
     writeReport(conn.ctx, { engagementId, anonymize: 'people' }, join(dir, `in-process-${i}.docx`)),
   );
@@ -68,6 +86,7 @@ export async function measureReport(bench: DatabaseBench, options: { pages: bool
       budget: BUDGET_MS,
     },
     { name: 'report export: writeReport in-process, warm', ...summary(inProcess) },
+    ...otherFormats,
     {
       name: 'report: charts drawn in the .docx',
       unit: 'charts',

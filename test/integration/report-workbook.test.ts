@@ -65,7 +65,7 @@ describe('report workbook from a hand-built report', () => {
     expect(xlsx.rowCount(sheet)).toBe(passages.length + 1);
     // Interview number and severity are numbers, not shared strings; the date a serial day number.
     expect(xlsx.cell(sheet, 'A2')).toMatchObject({ t: null, v: '1' });
-    expect(xlsx.cell(sheet, 'H2')).toMatchObject({ t: null, v: '1' });
+    expect(xlsx.cell(sheet, 'I2')).toMatchObject({ t: null, v: '1' });
     expect(xlsx.cell(sheet, 'B2')).toMatchObject({
       t: null,
       v: String(Date.UTC(2026, 2, 1) / 86_400_000 + 25_569),
@@ -74,9 +74,9 @@ describe('report workbook from a hand-built report', () => {
     expect(xlsx.numFmt(sheet, 'A2')).toBe('#,##0');
     // A passage with no date, sentiment or severity leaves the cell empty rather than writing a 0.
     expect(xlsx.cell(sheet, 'B5')?.v ?? null).toBeNull();
-    expect(xlsx.cell(sheet, 'H4')?.v ?? null).toBeNull();
+    expect(xlsx.cell(sheet, 'I4')?.v ?? null).toBeNull();
     // A quote that looks like a formula stays text: a shared string, never a <f>.
-    expect(xlsx.cell(sheet, 'K2')?.t).toBe('s');
+    expect(xlsx.cell(sheet, 'L2')?.t).toBe('s');
     expect(xlsx.sheet(sheet)).not.toContain('<f>');
 
     const wb = await readWorkbook(await renderReportWorkbook(content));
@@ -87,6 +87,7 @@ describe('report workbook from a hand-built report', () => {
       'Haastattelun nro',
       'Päivä',
       'Asiakas',
+      'Haastateltava',
       'Asiakasryhmä',
       'Roolitasot',
       'Koodi',
@@ -96,7 +97,7 @@ describe('report workbook from a hand-built report', () => {
       'Muistio',
       'Teksti',
     ]);
-    const text = (row: number) => ws.getCell(`K${row}`).value;
+    const text = (row: number) => ws.getCell(`L${row}`).value;
     expect(text(2)).toBe(AWKWARD_PASSAGES.formula);
     expect(text(3)).toBe(AWKWARD_PASSAGES.minus);
     expect(text(4)).toBe(AWKWARD_PASSAGES.controlClean);
@@ -104,11 +105,11 @@ describe('report workbook from a hand-built report', () => {
     expect(text(6)).toBe(AWKWARD_PASSAGES.lines.replace('\r\n', '\n'));
     expect(text(7)).toBe(LONG_QUOTE);
     expect(ws.getCell('B2').value).toEqual(new Date(Date.UTC(2026, 2, 1)));
-    expect(ws.getCell('I2').value).toBe('Kyllä');
-    expect(ws.getCell('I3').value).toBe('Ei');
-    expect(ws.getCell('E3').value).toBe('Operatiivinen, Vaikuttaja');
-    expect(ws.getCell('G6').value).toBe('Myönteinen');
-    expect(ws.getCell('K2').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('J2').value).toBe('Kyllä');
+    expect(ws.getCell('J3').value).toBe('Ei');
+    expect(ws.getCell('F3').value).toBe('Operatiivinen, Vaikuttaja');
+    expect(ws.getCell('H6').value).toBe('Myönteinen');
+    expect(ws.getCell('L2').alignment?.wrapText).toBe(true);
     // The long quote's row is made tall enough to read (spreadsheets keep the height as written).
     expect(ws.getRow(7).height).toBeGreaterThan(200);
   });
@@ -255,7 +256,7 @@ describe.skipIf(!soffice)('LibreOffice reads the workbook', () => {
     expect(prevalence[1]).toMatch(/^Avainhenkilöriski,7,12,58\.33+\d*%,5,9,55\.5+\d*%$/);
     const quotes = sheet(n.quotes);
     expect(quotes.split('\n')[0]).toBe(
-      'Haastattelun nro,Päivä,Asiakas,Asiakasryhmä,Roolitasot,Koodi,Sävy,Vakavuus (1–3),Avainlainaus,Muistio,Teksti',
+      'Haastattelun nro,Päivä,Asiakas,Haastateltava,Asiakasryhmä,Roolitasot,Koodi,Sävy,Vakavuus (1–3),Avainlainaus,Muistio,Teksti',
     );
     expect(quotes).toContain(LONG_QUOTE);
     expect(sheet(n.scores).split('\n')[1]).toBe('Kaikki,12,5,4,3,17,3.75,12,Ei');

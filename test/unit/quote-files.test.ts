@@ -56,17 +56,18 @@ describe('quotes as CSV', () => {
   test('UTF-8 with a byte order mark, CRLF, a header in the language, one record per passage', () => {
     const rows = passages();
     const fi = quotesCsv(rows, 'fi');
-    expect(fi.startsWith('\uFEFFHaastattelun nro,Päivä,Asiakas,Asiakasryhmä,Roolitasot,Koodi,Sävy,')).toBe(
-      true,
-    );
+    expect(
+      fi.startsWith('\uFEFFHaastattelun nro,Päivä,Asiakas,Haastateltava,Asiakasryhmä,Roolitasot,Koodi,Sävy,'),
+    ).toBe(true);
     expect(fi.endsWith('\r\n')).toBe(true);
     const records = parseCsv(fi.slice(1));
     expect(records).toHaveLength(rows.length + 1);
-    expect(records.every((r) => r.length === 11)).toBe(true);
+    expect(records.every((r) => r.length === 12)).toBe(true);
     expect(records[1]).toEqual([
       '1',
       '2026-03-01',
       'Avainasiakas A',
+      'Päättäjä, avainasiakas A',
       'Avainasiakas',
       'Strateginen / päättäjä',
       'Avainhenkilöriski',
@@ -76,13 +77,14 @@ describe('quotes as CSV', () => {
       '',
       `'${AWKWARD_PASSAGES.formula}`,
     ]);
-    expect(records[2]![4]).toBe('Operatiivinen, Vaikuttaja');
-    expect(records[5]![10]).toBe(AWKWARD_PASSAGES.lines);
+    expect(records[2]![5]).toBe('Operatiivinen, Vaikuttaja');
+    expect(records[5]![11]).toBe(AWKWARD_PASSAGES.lines);
     const en = parseCsv(quotesCsv(rows, 'en').slice(1));
     expect(en[0]).toEqual([
       'Interview no.',
       'Date',
       'Account',
+      'Interviewee',
       'Tier',
       'Role levels',
       'Code',
@@ -92,7 +94,7 @@ describe('quotes as CSV', () => {
       'Memo',
       'Text',
     ]);
-    expect(en[3]!.slice(6, 9)).toEqual(['', '', 'No']);
+    expect(en[3]!.slice(7, 10)).toEqual(['', '', 'No']);
   });
 
   test('a cell a spreadsheet would run as a formula starts with an apostrophe', () => {
@@ -104,10 +106,10 @@ describe('quotes as CSV', () => {
       ).slice(1),
     );
     records.slice(1).forEach((r, i) => {
-      for (const cell of [r[2], r[5], r[9], r[10]]) expect(cell).toBe(`'${starts[i]}`);
+      for (const cell of [r[2], r[6], r[10], r[11]]) expect(cell).toBe(`'${starts[i]}`);
     });
     // Only at the start: a minus or equals sign inside the text is left alone.
-    expect(parseCsv(quotesCsv([row({ text: 'a=b -c' })], 'en').slice(1))[1]![10]).toBe('a=b -c');
+    expect(parseCsv(quotesCsv([row({ text: 'a=b -c' })], 'en').slice(1))[1]![11]).toBe('a=b -c');
   });
 
   test('any text round-trips through an RFC 4180 reader (guarded at the start)', () => {
@@ -121,7 +123,7 @@ describe('quotes as CSV', () => {
           expect(records).toHaveLength(rows.length + 1);
           records.slice(1).forEach((r, i) => {
             const c = cells[i]!;
-            expect([r[2], r[5], r[9], r[10]]).toEqual([c.account, c.code, c.memo, c.text].map(guarded));
+            expect([r[2], r[6], r[10], r[11]]).toEqual([c.account, c.code, c.memo, c.text].map(guarded));
           });
         },
       ),
@@ -139,7 +141,7 @@ describe('quotes as a workbook', () => {
     expect(xlsx.rowCount('Lainaukset')).toBe(rows.length + 1);
     expect(xlsx.part('docProps/core.xml')).toContain('<dc:title>Koodatut kohdat</dc:title>');
     expect(xlsx.part('xl/workbook.xml')).toContain(
-      '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Lainaukset&apos;!$A$1:$K$41</definedName>',
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Lainaukset&apos;!$A$1:$L$41</definedName>',
     );
 
     const read = async (bytes: Uint8Array) => {

@@ -6,7 +6,9 @@ import {
   ANONYMIZATION_LEVELS,
   type AnonymizationLevel,
   type ExportJob,
+  REPORT_FORMATS,
   REPORT_SECTIONS,
+  type ReportFormat,
   type ReportSectionId,
 } from '../../../shared/report.ts';
 import { kuulo, kuuloEvents } from '../bridge.ts';
@@ -24,6 +26,7 @@ const safeName = (text: string): string =>
 /** Choose what the report contains and how anonymous it is; the export runs on a worker with a progress bar. */
 export function ExportDialog({ engagement, onClose }: { engagement: Engagement; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<ReportFormat>('docx');
   const [fileName, setFileName] = useState(safeName(`${engagement.clientName} – ${engagement.title}`));
   const [language, setLanguage] = useState<Language>(engagement.language);
   const [anonymize, setAnonymize] = useState<AnonymizationLevel>('people');
@@ -61,7 +64,14 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
     early.current.clear();
     try {
       const started = await unwrap(
-        kuulo.startReportExport({ engagementId: engagement.id, fileName, anonymize, language, sections }),
+        kuulo.startReportExport({
+          engagementId: engagement.id,
+          fileName,
+          format,
+          anonymize,
+          language,
+          sections,
+        }),
       );
       jobId.current = started.id;
       const heard = early.current.get(started.id);
@@ -103,6 +113,25 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
     >
       <div className={`export-layout${reviewing ? ' with-review' : ''}`}>
         <div className="export-options">
+          <fieldset className="field">
+            <legend className="field-label">{t('export.format')}</legend>
+            <div className="export-formats">
+              {REPORT_FORMATS.map((f) => (
+                <label key={f} className="check export-format">
+                  <input
+                    type="radio"
+                    name="report-format"
+                    checked={format === f}
+                    onChange={() => setFormat(f)}
+                  />
+                  <span>
+                    {t(`export.formats.${f}`)}
+                    <span className="muted small">{t(`export.formatHints.${f}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <label className="field">
             <span className="field-label">{t('export.fileName')}</span>
             <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
@@ -161,7 +190,7 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
         </div>
         {reviewing && (
           <IdentityReview
-            request={{ engagementId: engagement.id, anonymize, language, sections }}
+            request={{ engagementId: engagement.id, format, anonymize, language, sections }}
             reloadToken={failures}
           />
         )}
