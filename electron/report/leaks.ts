@@ -33,11 +33,13 @@ const decode = (s: string): string =>
 /**
  * The text a reader could see in one XML part: text nodes joined within a paragraph (a word may be
  * split over runs), each paragraph on its own line, plus alt texts, titles and names in attributes.
+ * Paragraphs are Word's and DrawingML's (slides, notes), a workbook's shared and inline strings and
+ * cell values, and a chart's points.
  */
 export function visibleText(xml: string): string {
   const attributes = [...xml.matchAll(/\s(?:descr|title|name|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const body = xml
-    .replace(/<\/(?:w:p|a:p|text|tspan|w:tc|dc:\w+|cp:\w+|vt:lpwstr)>/g, '\n')
+    .replace(/<\/(?:w:p|a:p|text|tspan|w:tc|dc:\w+|cp:\w+|vt:lpw?str|si|is|v|c:v|c:pt|c:f)>/g, '\n')
     .replace(/<[^>]*>/g, '')
     .split('\n')
     .map(decode);
@@ -45,10 +47,11 @@ export function visibleText(xml: string): string {
 }
 
 /**
- * The last line of defence: every XML and SVG part of the finished document is read back, and any
- * form of a hidden person or organisation, e-mail address or phone number, or any text the
- * anonymiser masked elsewhere, stops the export. Whatever path a name took into the document —
- * a caption, the table of contents, a chart, the document properties — it cannot get out.
+ * The last line of defence: every XML and SVG part of the finished document, deck or workbook (and
+ * of any package inside it) is read back, and any form of a hidden person or organisation, e-mail
+ * address or phone number, or any text the anonymiser masked elsewhere, stops the export. Whatever
+ * path a name took into the file — a caption, the table of contents, a chart's data, a speaker
+ * note, a sheet name, the document properties — it cannot get out.
  */
 export function findLeaks(
   language: Language,
@@ -58,14 +61,48 @@ export function findLeaks(
   matcher: IdentityMatcher,
 ): Leak[] {
   if (anon.level === 'none') return [];
+  const check = leakChecker(language, anon, register, matcher);
+  const leaks: Leak[] = [];
+  const read = (archive: Uint8Array, prefix: string) => {
+    for (const [part, bytes] of unzip(archive)) {
+      // A deck's charts keep their data in a workbook of their own, inside the package.
+      if (/\.(xlsx|docx|pptx)$/i.test(part)) read(bytes, `${prefix}${part}/`);
+      else if (/\.(xml|svg)$/i.test(part))
+        leaks.push(...check(visibleText(bytes.toString('utf8')), prefix + part));
+    }
+  };
+  read(document, '');
+  return leaks;
+}
+
+/** The same check on plain text (a CSV file). */
+export function findTextLeaks(
+  language: Language,
+  text: string,
+  part: string,
+  anon: Anonymizer,
+  register: readonly RegisterEntry[],
+  matcher: IdentityMatcher,
+): Leak[] {
+  return anon.level === 'none' ? [] : leakChecker(language, anon, register, matcher)(text, part);
+}
+
+/**
+ * Any form of a hidden person or organisation, e-mail address or phone number, or any text the
+ * anonymiser masked elsewhere, in a text a reader could see.
+ */
+function leakChecker(
+  language: Language,
+  anon: Anonymizer,
+  register: readonly RegisterEntry[],
+  matcher: IdentityMatcher,
+): (text: string, part: string) => Leak[] {
   const hidden = new Set(register.filter(anon.hidden).map((e) => e.id));
   // A word the report's own wording uses ("Avainasiakas" in a label) is not a leak of a candidate.
   const own = ownWords(language);
   const masked = [...anon.masked].filter((word) => !own.has(word));
-  const leaks: Leak[] = [];
-  for (const [part, bytes] of unzip(document)) {
-    if (!/\.(xml|svg)$/i.test(part)) continue;
-    const text = visibleText(bytes.toString('utf8'));
+  return (text, part) => {
+    const leaks: Leak[] = [];
     for (const span of matcher.find(text, { candidates: false })) {
       // One word of the report's own wording ("Key" in "Key account A") is not a company called Key…
       const ownWording = span.kind === 'identity' && own.has(span.normalized);
@@ -84,6 +121,6 @@ export function findLeaks(
       )
         leaks.push({ text: word, part });
     }
-  }
-  return leaks;
+    return leaks;
+  };
 }
