@@ -15,11 +15,10 @@ import { matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { findQuotes } from '../services/quotes.ts';
 import type { PassageRow } from './content.ts';
-import { findLeaks, type Leak } from './leaks.ts';
+import { findLeaks, findTextLeaks, type Leak } from './leaks.ts';
 import { passageRows, reportAnonymizer } from './load.ts';
 import { quotesCsv, quotesWorkbook } from './quoteFiles.ts';
 import { quotesDocx } from './quotesDocx.ts';
-import { findTextLeaks } from './textLeaks.ts';
 
 type Request = z.output<typeof QuoteExportRequest>;
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { visibleText } from '../../electron/report/leaks.ts';
+import { findTextLeaks, visibleText } from '../../electron/report/leaks.ts';
 import { reportAnonymizer } from '../../electron/report/load.ts';
-import { findTextLeaks } from '../../electron/report/textLeaks.ts';
+
 import { settle } from '../../electron/services/dispatcher.ts';
 import { matcherFor } from '../../electron/services/identities.ts';
 import type { Input } from '../../shared/contract.ts';
@@ -279,8 +279,8 @@ describe('a bad request changes nothing and says what is wrong', () => {
   });
 });
 
-describe('the leak check of plain text', () => {
-  test('finds a hidden name however the text is written around it, and nothing in masked text', () => {
+describe('the leak check of a CSV’s text', () => {
+  test('finds a hidden name wherever it stands, and nothing in masked text', () => {
     const { anon, register } = reportAnonymizer(ws.ctx, engagementId, {
       anonymize: 'people',
       language: 'en',
@@ -288,8 +288,7 @@ describe('the leak check of plain text', () => {
     const check = (text: string) =>
       findTextLeaks('en', text, 'quotes.csv', anon, register, matcherFor(register));
     expect(check('1;"Tapio Nurmi said so";negative')).toEqual([{ text: 'Tapio Nurmi', part: 'quotes.csv' }]);
-    // Characters that are markup in XML neither hide a name nor make one up.
     expect(check('a <Liisa Virtanen> & b').map((l) => l.text)).toEqual(['Liisa Virtanen']);
-    expect(check('&lt;tag&gt; "[person]" said the price is high')).toEqual([]);
+    expect(check('"[person]" said the price is high')).toEqual([]);
   });
 });
