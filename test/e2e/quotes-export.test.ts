@@ -3,12 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resources } from '../../shared/i18n/index.ts';
-import type { QuoteExportFormat } from '../../shared/report.ts';
+import { QUOTE_EXPORT_FORMATS } from '../../shared/report.ts';
 import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
-/** Word for now: Excel and CSV join once wt-workbook's quoteFiles.ts is on main. */
-const FORMATS: QuoteExportFormat[] = ['docx'];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('quote export from the Quotes view', () => {
@@ -52,7 +50,7 @@ describe('quote export from the Quotes view', () => {
 
       const dialog = page.getByRole('dialog', { name: t.quoteExport.title });
       const written: string[] = [];
-      for (const format of FORMATS) {
+      for (const format of QUOTE_EXPORT_FORMATS) {
         await exportButton.click();
         await dialog.waitFor();
         // The first field has the focus as the dialog opens.

@@ -8,7 +8,7 @@ import { settle } from '../../electron/services/dispatcher.ts';
 import { matcherFor } from '../../electron/services/identities.ts';
 import type { Input } from '../../shared/contract.ts';
 import { paragraphsToDoc } from '../../shared/notes.ts';
-import type { QuoteExportResult } from '../../shared/report.ts';
+import { QUOTE_EXPORT_FORMATS, type QuoteExportResult } from '../../shared/report.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { unzipText } from '../helpers/zip.ts';
 
@@ -160,12 +160,15 @@ describe('Word', () => {
     expect(ps.map((p) => p.text)).toContain('Anonymity: Show names (internal use only)');
   });
 
-  test('a consent still pending leaves the quote out at every level, names shown or not', async () => {
-    for (const anonymize of ['none', 'people', 'accounts'] as const) {
-      const result = await exportQuotes({ anonymize, fileName: anonymize });
-      expect(result.withheld).toBe(1);
-      expect(everything(result.path)).not.toContain('Prices rose twice');
-    }
+  test('a consent still pending leaves the quote out in every format at every level, names shown or not', async () => {
+    for (const anonymize of ['none', 'people', 'accounts'] as const)
+      for (const format of QUOTE_EXPORT_FORMATS) {
+        const result = await exportQuotes({ anonymize, format, fileName: anonymize });
+        expect(result.withheld).toBe(1);
+        const text = format === 'csv' ? readFileSync(result.path, 'utf8') : everything(result.path);
+        expect(text).not.toContain('Prices rose twice');
+        expect(text).toContain('Support answers within the hour.');
+      }
   });
 
   test('with the view’s filters, the same quotes as the view', async () => {
@@ -230,6 +233,76 @@ describe('Word', () => {
     expect(basename(second.path)).toBe('Price (2).docx');
     expect(readFileSync(first.path).equals(before)).toBe(true);
     expect(readdirSync(ws.ctx.exportDir).sort()).toEqual(['Price (2).docx', 'Price.docx']);
+  });
+});
+
+/** RFC 4180 records (comma, CRLF, double quotes), the byte order mark dropped. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') field += body[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || record.length) records.push([...record, field]);
+  return records;
+}
+
+describe('Excel and CSV', () => {
+  test('CSV: one record per quote the view shows, in the same order as the Word file, with the same filters', async () => {
+    const filters = { sentiments: ['negative' as const], tiers: ['key' as const, 'named' as const] };
+    const result = await exportQuotes({ ...filters, format: 'csv', anonymize: 'none' });
+    expect(basename(result.path)).toBe('Quotes.csv');
+    const shown = viewQuotes(filters).filter((q) => q.quotable);
+    const [header, ...records] = csvRecords(readFileSync(result.path, 'utf8'));
+    expect(records.length).toBe(shown.length);
+    expect(result.quotes).toBe(shown.length);
+    const textColumn = header!.findIndex((_, i) => records.every((r) => shown.some((q) => q.quote === r[i])));
+    expect(textColumn).toBeGreaterThanOrEqual(0);
+    const byCode = [...shown.filter((q) => q.codeId === codeA), ...shown.filter((q) => q.codeId === codeB)];
+    expect(records.map((r) => r[textColumn])).toEqual(byCode.map((q) => q.quote));
+  });
+
+  test('CSV at people level: no interviewee’s name in the text', async () => {
+    const result = await exportQuotes({ format: 'csv', anonymize: 'people' });
+    const text = readFileSync(result.path, 'utf8');
+    expect(text).not.toMatch(/Tapio|Liisa|Virtanen|Pekka|Odottaja/);
+    expect(text).toContain('Support answers within the hour.');
+    expect(csvRecords(text).length).toBe(1 + viewQuotes({}).filter((q) => q.quotable).length);
+  });
+
+  test('Excel: a row per quote the view shows, no names at people level', async () => {
+    const filters = { starredOnly: true };
+    const result = await exportQuotes({ ...filters, format: 'xlsx', anonymize: 'people' });
+    expect(basename(result.path)).toBe('Quotes.xlsx');
+    const parts = unzipText(readFileSync(result.path));
+    const sheets = [...parts.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets.length).toBe(1);
+    const shown = viewQuotes(filters).filter((q) => q.quotable);
+    expect(shown.length).toBe(2);
+    // The header row and one row per quote.
+    expect([...parts.get(sheets[0]!)!.matchAll(/<row[ >]/g)].length).toBe(1 + shown.length);
+    const text = everything(result.path);
+    expect(text).not.toMatch(/Tapio|Liisa|Virtanen|Pekka|Odottaja/);
+    expect(text).toContain('Support answers within the hour.');
+    expect(text).not.toContain('Delivery was always on time.');
   });
 });
 
