@@ -45,7 +45,7 @@ function byChosenCode(quotes: readonly Quote[], codeIds: readonly string[]): Quo
 }
 
 /** The view's filters in words, for the Word file's heading; empty when nothing narrows the codes. */
-export function describeFilters(request: Request, language: Language): string[] {
+function describeFilters(request: Request, language: Language): string[] {
   const t = resources[language].translation;
   const list = <T extends string>(label: string, values: readonly T[] | undefined, name: (v: T) => string) =>
     values?.length ? [`${label}: ${values.map(name).join(', ')}`] : [];
@@ -76,6 +76,7 @@ export async function exportQuotes(ctx: ServiceContext, request: Request): Promi
   const { engagementId } = query;
   const engagement = getEngagement(ctx, engagementId);
   const language = asked ?? engagement.language;
+  // A name leading out of the folder is refused before any work; the free name is taken at the end.
   freePath(ctx.exportDir, fileName, format);
 
   // One read transaction: the quotes, the numbering and the anonymiser come from the same moment.
@@ -113,6 +114,7 @@ export async function exportQuotes(ctx: ServiceContext, request: Request): Promi
     details(request, language, engagement, rows, ctx.now()),
   );
   const matcher = matcherFor(register);
+  // From here to the rename nothing waits: no other export can take the same free name meanwhile.
   const path = freePath(ctx.exportDir, fileName, format);
   const leaks: Leak[] = [
     ...(format === 'csv'
