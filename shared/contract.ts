@@ -27,7 +27,7 @@ import { LANGUAGES } from './domain.ts';
 import type { ErrorCode, ErrorMessage } from './errors.ts';
 import type { ErasurePreview, Identity, IdentityReview, RegisterEntry } from './identity/types.ts';
 import type { TranscriptPreview } from './import.ts';
-import type { ExportJob } from './report.ts';
+import type { ExportJob, QuoteExportResult } from './report.ts';
 import {
   AccountFields,
   ById,
@@ -48,6 +48,7 @@ import {
   IntervieweeFields,
   InterviewFields,
   NewCoding,
+  QuoteExportRequest,
   QuoteQuery,
   RelationshipFields,
   ReportRequest,
@@ -305,6 +306,8 @@ export const contract = {
 
   /** Progress and the end come as `exportProgress` events (shared/events.ts). */
   startReportExport: input(ReportRequest).returns<ExportJob>(),
+  /** Writes the Quotes view's quotes to a .docx, .xlsx or .csv in the export folder, anonymised. */
+  exportQuotes: input(QuoteExportRequest).returns<QuoteExportResult>(),
 
   engagementStats: input(zod.object({ engagementId: Id }).strict()).returns<EngagementStats>(),
   /** The engagements the benchmark may compare with, and which it does (picked, or those that ended earlier). */

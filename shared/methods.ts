@@ -69,6 +69,7 @@ const NAMES = {
   search: true,
   codeSearchHits: true,
   startReportExport: true,
+  exportQuotes: true,
   engagementStats: true,
   benchmarkChoice: true,
   setBenchmarkComparators: true,

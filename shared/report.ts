@@ -36,3 +36,16 @@ export interface ExportJob {
   /** How long the export took, once done. */
   ms: number | null;
 }
+
+/** The files the Quotes view exports its quotes to. */
+export const QUOTE_EXPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
+export type QuoteExportFormat = (typeof QUOTE_EXPORT_FORMATS)[number];
+
+export interface QuoteExportResult {
+  /** The file written (never one that existed before). */
+  path: string;
+  /** Quotes in the file. */
+  quotes: number;
+  /** Quotes the filters matched but the file leaves out: their interviewee's consent is still pending. */
+  withheld: number;
+}

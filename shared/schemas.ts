@@ -22,7 +22,7 @@ import {
 import type { InputProblem } from './errors.ts';
 import { DECISION_ACTIONS, IDENTITY_KINDS } from './identity/types.ts';
 import { SPEAKER_ROLES } from './import.ts';
-import { ANONYMIZATION_LEVELS, REPORT_FORMATS, REPORT_SECTIONS } from './report.ts';
+import { ANONYMIZATION_LEVELS, QUOTE_EXPORT_FORMATS, REPORT_FORMATS, REPORT_SECTIONS } from './report.ts';
 
 /** Input schemas for the contract. Limits are generous but finite, so hostile input fails fast. */
 
@@ -347,6 +347,20 @@ export const ReportRequest = z
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
     /** Words to print as they are, on top of the engagement's stored review decisions. */
     keep: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  })
+  .strict();
+
+/**
+ * The Quotes view's filters written to a file. The engagement is required: the anonymiser is one
+ * engagement's. Every quote is written (no `limit`); `language` is that of the labels and code names.
+ */
+export const QuoteExportRequest = QuoteQuery.omit({ engagementId: true, limit: true })
+  .extend({
+    engagementId: Id,
+    format: z.enum(QUOTE_EXPORT_FORMATS),
+    anonymize: z.enum(ANONYMIZATION_LEVELS).default('people'),
+    fileName: ReportRequest.shape.fileName,
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 

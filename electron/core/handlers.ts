@@ -19,6 +19,7 @@ const identities = onDemand(() => import('../services/identities.ts'));
 const interviews = onDemand(() => import('../services/interviews.ts'));
 const notes = onDemand(() => import('../services/notes.ts'));
 const quotes = onDemand(() => import('../services/quotes.ts'));
+const quotesExport = onDemand(() => import('../report/quotesExport.ts'));
 const relationships = onDemand(() => import('../services/relationships.ts'));
 const reports = onDemand(() => import('../services/reports.ts'));
 const review = onDemand(() => import('../report/review.ts'));
@@ -147,6 +148,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     codeSearchHits: (input) => codeHits((m) => m.codeSearchHits(ctx, input)),
 
     startReportExport: (request) => reports((m) => m.startReportExport(ctx, request)),
+    exportQuotes: (request) => quotesExport((m) => m.exportQuotes(ctx, request)),
 
     engagementStats: ({ engagementId }) => analysis((m) => m.engagementStats(ctx, engagementId)),
     benchmarkChoice: ({ engagementId }) => analysis((m) => m.benchmarkChoice(ctx, engagementId)),

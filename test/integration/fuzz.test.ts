@@ -403,6 +403,31 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       },
       { engagementId: ids.engagement, fileName: 'Raportti.docx', sections: ['method'] },
     ],
+    exportQuotes: [
+      {
+        engagementId: ids.engagement,
+        codeIds: [ids.code, ids.ownCode],
+        format: 'docx',
+        fileName: 'Lainaukset – Åsa 😬',
+        tiers: ['key'],
+        starredOnly: true,
+      },
+      {
+        engagementId: ids.engagement,
+        codeIds: [ids.code],
+        format: 'docx',
+        fileName: 'L.docx',
+        anonymize: 'none',
+      },
+      { engagementId: ids.engagement, codeIds: [ids.code], format: 'csv', fileName: 'L', match: 'interview' },
+      {
+        engagementId: ids.engagement,
+        codeIds: [ids.code],
+        format: 'xlsx',
+        fileName: 'L',
+        anonymize: 'accounts',
+      },
+    ],
     engagementStats: [{ engagementId: ids.engagement }],
     benchmarkChoice: [{ engagementId: ids.engagement }],
     setBenchmarkComparators: [

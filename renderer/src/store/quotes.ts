@@ -45,6 +45,20 @@ interface QuotesState extends QuoteFilters {
 export const toggle = <T>(list: T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
+/** The filters as the services take them (`findQuotes`, `exportQuotes`): only those that narrow. */
+export function quoteFilters(f: QuoteFilters) {
+  return {
+    codeIds: f.codeIds,
+    match: f.match,
+    starredOnly: f.starredOnly,
+    ...(f.tiers.length ? { tiers: f.tiers } : {}),
+    ...(f.roleLevels.length ? { roleLevels: f.roleLevels } : {}),
+    ...(f.sentiments.length ? { sentiments: f.sentiments } : {}),
+    ...(f.importances.length ? { importances: f.importances } : {}),
+    ...(f.lifecycles.length ? { lifecycles: f.lifecycles } : {}),
+  };
+}
+
 /** The retrieval view's filters survive a jump into an interview and back. */
 export const useQuotes = create<QuotesState>((set, get) => ({
   ...NO_FILTERS,
@@ -60,15 +74,8 @@ export const useQuotes = create<QuotesState>((set, get) => ({
       return;
     }
     const query: Input<'findQuotes'> = {
-      codeIds: f.codeIds,
-      match: f.match,
-      starredOnly: f.starredOnly,
+      ...quoteFilters(f),
       ...(engagementId && !f.allEngagements ? { engagementId } : {}),
-      ...(f.tiers.length ? { tiers: f.tiers } : {}),
-      ...(f.roleLevels.length ? { roleLevels: f.roleLevels } : {}),
-      ...(f.sentiments.length ? { sentiments: f.sentiments } : {}),
-      ...(f.importances.length ? { importances: f.importances } : {}),
-      ...(f.lifecycles.length ? { lifecycles: f.lifecycles } : {}),
     };
     await attempt(async () => set({ quotes: await unwrap(kuulo.findQuotes(query)) }));
   },
@@ -78,4 +85,17 @@ export const useQuotes = create<QuotesState>((set, get) => ({
 export function drillDown(engagementId: string, filters: Partial<QuoteFilters>): void {
   useQuotes.setState({ ...NO_FILTERS, ...filters, quotes: null });
   window.location.hash = `#/quotes/${engagementId}`;
+}
+
+/**
+ * A file name from the chosen codes ("Quotes – Price, Trust"): characters no file name may hold
+ * become spaces, and it is cut to fit the name's limit.
+ */
+export function suggestedFileName(template: (codes: string) => string, codeNames: readonly string[]): string {
+  return template(codeNames.join(', '))
+    .replace(/[/\\:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100)
+    .trim();
 }

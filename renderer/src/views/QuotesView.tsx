@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CodebookEntry,
@@ -10,7 +10,8 @@ import {
 } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from '../store/notify.ts';
-import { toggle, useQuotes } from '../store/quotes.ts';
+import { suggestedFileName, toggle, useQuotes } from '../store/quotes.ts';
+import { QuoteExportDialog } from './QuoteExportDialog.tsx';
 
 /** Retrieval: every coded passage of the chosen codes, filtered by who said it and how. */
 export function QuotesView({ engagementId }: { engagementId?: string | undefined }) {
@@ -18,6 +19,14 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
   const lang = i18n.language as Language;
   const filters = useQuotes();
   const [codebook, setCodebook] = useState<CodebookEntry[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // Focus goes back to the button once the dialog is gone (removed, it would leave the focus nowhere).
+  const wasExporting = useRef(false);
+  useEffect(() => {
+    if (wasExporting.current && !exporting) exportButton.current?.focus();
+    wasExporting.current = exporting;
+  }, [exporting]);
   const set = (patch: Parameters<typeof filters.set>[0]) => filters.set(patch, engagementId);
 
   useEffect(() => {
@@ -30,6 +39,8 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
   const groups = codebook.filter((c) => c.isGroup);
   const codesOf = (parentId: string | null) => codebook.filter((c) => !c.isGroup && c.parentId === parentId);
   const quotes = filters.quotes;
+  // The export writes this engagement's quotes that may be quoted: with none, there is nothing to export.
+  const exportable = !!engagementId && !!quotes?.some((q) => q.engagementId === engagementId && q.quotable);
   const chips = <T extends string>(
     name: string,
     values: readonly T[],
@@ -141,15 +152,29 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
       </aside>
       <section className="quotes-results">
         {!quotes && <p className="empty">{t('quotes.pick')}</p>}
-        {quotes && (
-          <p className="muted" data-testid="quote-count">
-            {t('quotes.count', {
-              count: quotes.length,
-              interviews: new Set(quotes.map((q) => q.interviewId)).size,
-              accounts: new Set(quotes.map((q) => q.accountId)).size,
-            })}
-          </p>
-        )}
+        <div className="panel-head">
+          {quotes ? (
+            <p className="muted" data-testid="quote-count">
+              {t('quotes.count', {
+                count: quotes.length,
+                interviews: new Set(quotes.map((q) => q.interviewId)).size,
+                accounts: new Set(quotes.map((q) => q.accountId)).size,
+              })}
+            </p>
+          ) : (
+            <span />
+          )}
+          {engagementId && (
+            <button
+              ref={exportButton}
+              type="button"
+              disabled={!exportable}
+              onClick={() => setExporting(true)}
+            >
+              {t('quoteExport.action')}
+            </button>
+          )}
+        </div>
         {quotes?.length === 0 && <p className="empty">{t('quotes.empty')}</p>}
         <ul className="quote-list">
           {quotes?.map((q) => (
@@ -186,6 +211,17 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
           ))}
         </ul>
       </section>
+      {exporting && engagementId && (
+        <QuoteExportDialog
+          engagementId={engagementId}
+          filters={filters}
+          fileName={suggestedFileName(
+            (codes) => t('quoteExport.defaultName', { codes }),
+            filters.codeIds.flatMap((id) => codebook.find((c) => c.id === id)?.name[lang] ?? []),
+          )}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </main>
   );
 }

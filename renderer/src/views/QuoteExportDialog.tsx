@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/domain.ts';
+import {
+  ANONYMIZATION_LEVELS,
+  type AnonymizationLevel,
+  QUOTE_EXPORT_FORMATS,
+  type QuoteExportFormat,
+  type QuoteExportResult,
+} from '../../../shared/report.ts';
+import { kuulo } from '../bridge.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { unwrap } from '../store/notify.ts';
+import { type QuoteFilters, quoteFilters } from '../store/quotes.ts';
+
+interface Props {
+  engagementId: string;
+  filters: QuoteFilters;
+  /** Prefilled from the chosen codes' names. */
+  fileName: string;
+  onClose: () => void;
+}
+
+/** The Quotes view's quotes, with its filters, to Word, Excel or CSV; the engagement's anonymiser masks them. */
+export function QuoteExportDialog({ engagementId, filters, fileName: suggested, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<QuoteExportFormat>('docx');
+  const [anonymize, setAnonymize] = useState<AnonymizationLevel>('people');
+  const [fileName, setFileName] = useState(suggested);
+  const [running, setRunning] = useState(false);
+  const [done, setDone] = useState<QuoteExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const start = async () => {
+    setError(null);
+    setDone(null);
+    setRunning(true);
+    try {
+      setDone(
+        await unwrap(
+          kuulo.exportQuotes({
+            ...quoteFilters(filters),
+            engagementId,
+            format,
+            anonymize,
+            fileName,
+            // Labels and code names in the language the consultant reads them in now.
+            language: i18n.language as Language,
+          }),
+        ),
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('quoteExport.title')}
+      onClose={onClose}
+      footer={
+        <>
+          {done && window.kuuloShell?.showInFolder && (
+            <button type="button" onClick={() => window.kuuloShell?.showInFolder?.(done.path)}>
+              {t('export.showInFolder')}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {t('app.close')}
+          </button>
+          <button type="button" className="primary" disabled={running || !fileName.trim()} onClick={start}>
+            {t('quoteExport.start')}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="field">
+        <legend className="field-label">{t('quoteExport.format')}</legend>
+        {QUOTE_EXPORT_FORMATS.map((f, i) => (
+          <label key={f} className="check">
+            <input
+              ref={i === 0 ? first : undefined}
+              type="radio"
+              name="quote-export-format"
+              checked={format === f}
+              onChange={() => {
+                setFormat(f);
+                setDone(null);
+              }}
+            />
+            {t(`quoteExport.formats.${f}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend className="field-label">{t('export.anonymize')}</legend>
+        {ANONYMIZATION_LEVELS.map((level) => (
+          <label key={level} className="check">
+            <input
+              type="radio"
+              name="quote-export-anonymize"
+              checked={anonymize === level}
+              onChange={() => setAnonymize(level)}
+            />
+            {t(`export.levels.${level}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('quoteExport.fileName')}</span>
+        <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
+      </label>
+      {filters.allEngagements && <p className="muted small">{t('quoteExport.scopeNote')}</p>}
+      <div role="status">
+        {running && <p className="muted small">{t('quoteExport.working')}</p>}
+        {done && (
+          <>
+            <p className="export-done">{t('quoteExport.done', { count: done.quotes, path: done.path })}</p>
+            {done.withheld > 0 && (
+              <p className="muted small">{t('quoteExport.withheld', { count: done.withheld })}</p>
+            )}
+          </>
+        )}
+      </div>
+      {error && <p className="form-error">{error}</p>}
+    </Dialog>
+  );
+}
