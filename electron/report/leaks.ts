@@ -39,6 +39,9 @@ const decode = (s: string): string =>
 export function visibleText(xml: string): string {
   const attributes = [...xml.matchAll(/\s(?:descr|title|name|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const body = xml
+    // A number stored as a number (a workbook's cell, a chart's point) names nobody; read as text, a
+    // share of 0.05 beside a column of counts would look like a phone number.
+    .replace(/<(c:)?v>[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?<\/(?:c:)?v>/g, '\n')
     .replace(/<\/(?:w:p|a:p|text|tspan|w:tc|dc:\w+|cp:\w+|vt:lpw?str|si|is|v|c:v|c:pt|c:f)>/g, '\n')
     .replace(/<[^>]*>/g, '')
     .split('\n')

@@ -136,6 +136,14 @@ describe('the findings report in three formats', () => {
     expect(findLeaks('fi', sheet, anon, register, matcher).map((l) => l.part)).toEqual([
       'xl/sharedStrings.xml',
     ]);
+    // Numbers stored as numbers name nobody: a share of 0.05 above a column of counts is no phone number.
+    const figures = zip({
+      'xl/worksheets/sheet3.xml': [0.05, 18, 3241, 3244, 408].map((n) => `<c><v>${n}</v></c>`).join(''),
+      'xl/sharedStrings.xml': '<sst><si><t>040 123 4567</t></si></sst>',
+    });
+    expect(findLeaks('fi', figures, anon, register, matcher)).toEqual([
+      { text: '040 123 4567', part: 'xl/sharedStrings.xml' },
+    ]);
     const deck = zip({
       'ppt/charts/chart1.xml': '<c:chartSpace><c:pt idx="0"><c:v>Avainasiakas A</c:v></c:pt></c:chartSpace>',
       'ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx': sheet,
