@@ -10,6 +10,7 @@ import {
 } from '../../../shared/report.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import { IdentityReview } from '../components/IdentityReview.tsx';
 import { unwrap } from '../store/notify.ts';
 import { type QuoteFilters, quoteFilters } from '../store/quotes.ts';
 
@@ -30,6 +31,9 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState<QuoteExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when an export fails, so the review shows what stopped it (a name that would leak).
+  const [failures, setFailures] = useState(0);
+  const language = i18n.language as Language;
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -47,12 +51,13 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
             anonymize,
             fileName,
             // Labels and code names in the language the consultant reads them in now.
-            language: i18n.language as Language,
+            language,
           }),
         ),
       );
     } catch (e) {
       setError((e as Error).message);
+      setFailures((n) => n + 1);
     } finally {
       setRunning(false);
     }
@@ -62,6 +67,7 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
     <Dialog
       title={t('quoteExport.title')}
       onClose={onClose}
+      wide
       footer={
         <>
           {done && window.kuuloShell?.showInFolder && (
@@ -78,55 +84,68 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
         </>
       }
     >
-      <fieldset className="field">
-        <legend className="field-label">{t('quoteExport.format')}</legend>
-        {QUOTE_EXPORT_FORMATS.map((f, i) => (
-          <label key={f} className="check">
-            <input
-              ref={i === 0 ? first : undefined}
-              type="radio"
-              name="quote-export-format"
-              checked={format === f}
-              onChange={() => {
-                setFormat(f);
-                setDone(null);
-              }}
-            />
-            {t(`quoteExport.formats.${f}`)}
+      <div className={`export-layout${anonymize !== 'none' ? ' with-review' : ''}`}>
+        <div className="export-options">
+          <fieldset className="field">
+            <legend className="field-label">{t('quoteExport.format')}</legend>
+            {QUOTE_EXPORT_FORMATS.map((f, i) => (
+              <label key={f} className="check">
+                <input
+                  ref={i === 0 ? first : undefined}
+                  type="radio"
+                  name="quote-export-format"
+                  checked={format === f}
+                  onChange={() => {
+                    setFormat(f);
+                    setDone(null);
+                  }}
+                />
+                {t(`quoteExport.formats.${f}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="field">
+            <legend className="field-label">{t('export.anonymize')}</legend>
+            {ANONYMIZATION_LEVELS.map((level) => (
+              <label key={level} className="check">
+                <input
+                  type="radio"
+                  name="quote-export-anonymize"
+                  checked={anonymize === level}
+                  onChange={() => setAnonymize(level)}
+                />
+                {t(`export.levels.${level}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span className="field-label">{t('quoteExport.fileName')}</span>
+            <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
           </label>
-        ))}
-      </fieldset>
-      <fieldset className="field">
-        <legend className="field-label">{t('export.anonymize')}</legend>
-        {ANONYMIZATION_LEVELS.map((level) => (
-          <label key={level} className="check">
-            <input
-              type="radio"
-              name="quote-export-anonymize"
-              checked={anonymize === level}
-              onChange={() => setAnonymize(level)}
-            />
-            {t(`export.levels.${level}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="field">
-        <span className="field-label">{t('quoteExport.fileName')}</span>
-        <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
-      </label>
-      {filters.allEngagements && <p className="muted small">{t('quoteExport.scopeNote')}</p>}
-      <div role="status">
-        {running && <p className="muted small">{t('quoteExport.working')}</p>}
-        {done && (
-          <>
-            <p className="export-done">{t('quoteExport.done', { count: done.quotes, path: done.path })}</p>
-            {done.withheld > 0 && (
-              <p className="muted small">{t('quoteExport.withheld', { count: done.withheld })}</p>
+          {filters.allEngagements && <p className="muted small">{t('quoteExport.scopeNote')}</p>}
+          <div role="status">
+            {running && <p className="muted small">{t('quoteExport.working')}</p>}
+            {done && (
+              <>
+                <p className="export-done">
+                  {t('quoteExport.done', { count: done.quotes, path: done.path })}
+                </p>
+                {done.withheld > 0 && (
+                  <p className="muted small">{t('quoteExport.withheld', { count: done.withheld })}</p>
+                )}
+              </>
             )}
-          </>
+          </div>
+          {error && <p className="form-error">{error}</p>}
+        </div>
+        {/* The same review as the report's: the workbook's covers every coded passage, so every quote. */}
+        {anonymize !== 'none' && (
+          <IdentityReview
+            request={{ engagementId, format: 'xlsx', anonymize, language }}
+            reloadToken={failures}
+          />
         )}
       </div>
-      {error && <p className="form-error">{error}</p>}
     </Dialog>
   );
 }
