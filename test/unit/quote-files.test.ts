@@ -7,8 +7,8 @@ import { renderReportWorkbook } from '../../electron/report/workbook.ts';
 import { AWKWARD_PASSAGES, passages, workbookContent } from '../fixtures/workbook-content.ts';
 import { readWorkbook, Xlsx } from '../helpers/xlsx.ts';
 
-/** A plain RFC 4180 reader: fields split on commas, records on CRLF, "…" quoting with "" for a quote. */
-function parseCsv(text: string): string[][] {
+/** A plain RFC 4180 reader: fields split on the separator, records on CRLF, "…" quoting with "" for a quote. */
+function parseCsv(text: string, separator = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -28,9 +28,9 @@ function parseCsv(text: string): string[][] {
           }
         } else field += text[i++];
       }
-      if (i < text.length && text[i] !== ',' && !text.startsWith('\r\n', i))
+      if (i < text.length && text[i] !== separator && !text.startsWith('\r\n', i))
         throw new Error(`text after quote at ${i}`);
-    } else if (text[i] === ',') {
+    } else if (text[i] === separator) {
       record.push(field);
       field = '';
       i++;
@@ -57,10 +57,11 @@ describe('quotes as CSV', () => {
     const rows = passages();
     const fi = quotesCsv(rows, 'fi');
     expect(
-      fi.startsWith('\uFEFFHaastattelun nro,Päivä,Asiakas,Haastateltava,Asiakasryhmä,Roolitasot,Koodi,Sävy,'),
+      fi.startsWith('\uFEFFHaastattelun nro;Päivä;Asiakas;Haastateltava;Asiakasryhmä;Roolitasot;Koodi;Sävy;'),
     ).toBe(true);
     expect(fi.endsWith('\r\n')).toBe(true);
-    const records = parseCsv(fi.slice(1));
+    // Finnish Excel splits on semicolons.
+    const records = parseCsv(fi.slice(1), ';');
     expect(records).toHaveLength(rows.length + 1);
     expect(records.every((r) => r.length === 12)).toBe(true);
     expect(records[1]).toEqual([
@@ -119,7 +120,7 @@ describe('quotes as CSV', () => {
         fc.array(fc.record({ text, memo: text, account: text, code: text }), { maxLength: 5 }),
         (cells) => {
           const rows = cells.map((c) => row(c));
-          const records = parseCsv(quotesCsv(rows, 'fi').slice(1));
+          const records = parseCsv(quotesCsv(rows, 'fi').slice(1), ';');
           expect(records).toHaveLength(rows.length + 1);
           records.slice(1).forEach((r, i) => {
             const c = cells[i]!;
