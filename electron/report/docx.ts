@@ -29,7 +29,7 @@ import {
   BAND,
   externalStyles,
   numbering,
-  PAGE,
+  PAGE_SETUP,
   reportStyles,
   S,
   TEXT_WIDTH,
@@ -464,17 +464,7 @@ export function buildReportDocument(model: ReportModel): Document {
       {
         properties: {
           titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginSide,
-              right: PAGE.marginSide,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-          },
+          page: PAGE_SETUP,
         },
         headers: { default: header, first: empty() },
         footers: { default: footer, first: emptyFooter() },

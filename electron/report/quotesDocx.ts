@@ -14,7 +14,7 @@ import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { PassageRow } from './content.ts';
 import { clean, isRtl } from './docx.ts';
-import { externalStyles, numbering, PAGE, reportStyles, S } from './styles.ts';
+import { externalStyles, numbering, PAGE_SETUP, reportStyles, S } from './styles.ts';
 
 /**
  * Quotes of chosen codes as a Word document in the report's look (styles.ts): a heading that says
@@ -93,17 +93,7 @@ export async function quotesDocx(
     sections: [
       {
         properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginSide,
-              right: PAGE.marginSide,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-          },
+          page: PAGE_SETUP,
         },
         footers: {
           default: new Footer({

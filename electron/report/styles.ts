@@ -34,6 +34,19 @@ export const PAGE = {
   footer: 567,
 } as const;
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
+
+/** The page as a docx section takes it: every Word file Kuulo writes has the report's page. */
+export const PAGE_SETUP = {
+  size: { width: PAGE.width, height: PAGE.height },
+  margin: {
+    top: PAGE.marginTop,
+    bottom: PAGE.marginBottom,
+    left: PAGE.marginSide,
+    right: PAGE.marginSide,
+    header: PAGE.header,
+    footer: PAGE.footer,
+  },
+};
 export const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
 /** Style ids used by docx.ts (built-in Word names where Word has one, so Word treats them as its own). */

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Engagement, Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import {
-  ANONYMIZATION_LEVELS,
   type AnonymizationLevel,
   type ExportJob,
   REPORT_FORMATS,
@@ -12,6 +11,7 @@ import {
   type ReportSectionId,
 } from '../../../shared/report.ts';
 import { kuulo, kuuloEvents } from '../bridge.ts';
+import { AnonymityChoice } from '../components/AnonymityChoice.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { IdentityReview } from '../components/IdentityReview.tsx';
 import { phraseServiceError, unwrap } from '../store/notify.ts';
@@ -151,20 +151,7 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
                 </label>
               ))}
             </fieldset>
-            <fieldset className="field">
-              <legend className="field-label">{t('export.anonymize')}</legend>
-              {ANONYMIZATION_LEVELS.map((level) => (
-                <label key={level} className="check">
-                  <input
-                    type="radio"
-                    name="anonymize"
-                    checked={anonymize === level}
-                    onChange={() => setAnonymize(level)}
-                  />
-                  {t(`export.levels.${level}`)}
-                </label>
-              ))}
-            </fieldset>
+            <AnonymityChoice name="anonymize" value={anonymize} onChange={setAnonymize} />
           </div>
           <fieldset className="field">
             <legend className="field-label">{t('export.sections')}</legend>

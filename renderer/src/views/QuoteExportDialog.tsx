@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain.ts';
 import {
-  ANONYMIZATION_LEVELS,
   type AnonymizationLevel,
   QUOTE_EXPORT_FORMATS,
   type QuoteExportFormat,
   type QuoteExportResult,
 } from '../../../shared/report.ts';
 import { kuulo } from '../bridge.ts';
+import { AnonymityChoice } from '../components/AnonymityChoice.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { IdentityReview } from '../components/IdentityReview.tsx';
 import { unwrap } from '../store/notify.ts';
@@ -104,20 +104,7 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
               </label>
             ))}
           </fieldset>
-          <fieldset className="field">
-            <legend className="field-label">{t('export.anonymize')}</legend>
-            {ANONYMIZATION_LEVELS.map((level) => (
-              <label key={level} className="check">
-                <input
-                  type="radio"
-                  name="quote-export-anonymize"
-                  checked={anonymize === level}
-                  onChange={() => setAnonymize(level)}
-                />
-                {t(`export.levels.${level}`)}
-              </label>
-            ))}
-          </fieldset>
+          <AnonymityChoice name="quote-export-anonymize" value={anonymize} onChange={setAnonymize} />
           <label className="field">
             <span className="field-label">{t('quoteExport.fileName')}</span>
             <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
