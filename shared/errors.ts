@@ -101,6 +101,8 @@ export interface ErrorParams {
   claimCodeNotLinked: None;
   evidenceOutside: None;
   fileNameNeedsLetters: None;
+  exportFileExists: { path: string };
+  fileNameLeak: { text: string };
   groupNotNested: None;
   codeOwnGroup: None;
   parentNotGroup: None;
@@ -216,6 +218,8 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   claimCodeNotLinked: 'invalid_input',
   evidenceOutside: 'invalid_input',
   fileNameNeedsLetters: 'invalid_input',
+  exportFileExists: 'conflict',
+  fileNameLeak: 'invalid_input',
   groupNotNested: 'invalid_input',
   codeOwnGroup: 'invalid_input',
   parentNotGroup: 'invalid_input',

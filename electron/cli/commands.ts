@@ -74,7 +74,13 @@ async function exportReport(call: Call, values: Values, ctx: ServiceContext): Pr
   // Loaded here: the report pipeline (docx, ECharts, resvg, pptxgenjs, exceljs) takes most of a second
   // that no other command needs.
   const { writeReport } = await import('../report/export.ts');
-  const result = await writeReport(ctx, { engagementId, format, anonymize, language: lang, keep }, out);
+  const result = await writeReport(
+    ctx,
+    { engagementId, format, anonymize, language: lang, keep },
+    out,
+    undefined,
+    values.force ? 'replace' : 'refuse',
+  );
   const ms = Math.round(performance.now() - started);
   return {
     json: { ...result, format, ms },
@@ -101,7 +107,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     readOnly: true,
     summary:
-      'write the findings report as Word, PowerPoint or Excel: --engagement ID --format docx|pptx|xlsx --out FILE [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …]; every name not reviewed in the app is masked',
+      'write the findings report as Word, PowerPoint or Excel: --engagement ID --format docx|pptx|xlsx --out FILE [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …] [--force]; every name not reviewed in the app is masked, and an existing file is kept unless --force',
     options: {
       engagement: { type: 'string' },
       format: { type: 'string' },
@@ -109,6 +115,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       anonymize: { type: 'string', default: 'people' },
       lang: { type: 'string' },
       keep: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
     },
     run: (call, values, ctx) => exportReport(call, values, ctx),
   },
@@ -122,6 +129,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       anonymize: { type: 'string', default: 'people' },
       lang: { type: 'string' },
       keep: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
     },
     run: (call, values, ctx) => exportReport(call, { ...values, format: 'docx' }, ctx),
   },

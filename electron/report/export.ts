@@ -1,13 +1,12 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Language } from '../../shared/domain.ts';
 import type { AnonymizationLevel, ReportFormat, ReportSectionId } from '../../shared/report.ts';
 import { KuuloError } from '../base/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { type Existing, writeNewFile } from '../services/exportFiles.ts';
 import { matcherFor } from '../services/identities.ts';
 import { buildReportContent } from './build.ts';
 import type { ReportContent } from './content.ts';
-import { findLeaks } from './leaks.ts';
+import { findLeaks, refuseLeakingName } from './leaks.ts';
 
 export interface ReportExport {
   engagementId: string;
@@ -38,15 +37,15 @@ const RENDERERS: Record<ReportFormat, (content: ReportContent) => Promise<Uint8A
 
 /**
  * Builds and writes the findings report as a Word document, a PowerPoint deck or an Excel workbook:
- * one content, one anonymiser, one leak check. The file appears whole or not at all: it is written
- * beside the target and renamed into place, so a crash never leaves half a report under the real
- * name.
+ * one content, one anonymiser, one leak check (the file's name included). The file appears whole or
+ * not at all, and never over an earlier one unless `existing` says so (services/exportFiles.ts).
  */
 export async function writeReport(
   ctx: ServiceContext,
   request: ReportExport,
   outPath: string,
   onProgress: (share: number, stage: string) => void = () => {},
+  existing: Existing = 'refuse',
 ): Promise<{ path: string; bytes: number }> {
   const format = request.format ?? 'docx';
   // One read transaction: every figure, quote and table comes from the same moment, even while
@@ -65,20 +64,15 @@ export async function writeReport(
   onProgress(0.6, format);
   const bytes = await RENDERERS[format](content);
   onProgress(0.95, 'check');
-  const leaks = findLeaks(content.language, bytes, anon, register, matcherFor(register));
+  const matcher = matcherFor(register);
+  const leaks = findLeaks(content.language, bytes, anon, register, matcher);
   if (leaks.length) {
     const first = leaks[0]!;
     throw new KuuloError('reportLeak', { text: first.text, part: first.part });
   }
-  mkdirSync(dirname(outPath), { recursive: true });
-  const temporary = `${outPath}.${process.pid}.partial`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, outPath);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  // The name is seen before the file is opened: prefilled from the engagement's title, it may hold one.
+  refuseLeakingName(content.language, outPath, anon, register, matcher);
+  const path = writeNewFile(outPath, bytes, existing);
   onProgress(1, 'done');
-  return { path: outPath, bytes: bytes.byteLength };
+  return { path, bytes: bytes.byteLength };
 }

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import type { Language } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { IdentityMatcher } from '../../shared/identity/detect.ts';
 import type { RegisterEntry } from '../../shared/identity/types.ts';
+import { KuuloError } from '../base/errors.ts';
 import type { Anonymizer } from './anonymize.ts';
 import { unzip } from './unzip.ts';
 
@@ -88,6 +90,19 @@ export function findTextLeaks(
   matcher: IdentityMatcher,
 ): Leak[] {
   return anon.level === 'none' ? [] : leakChecker(language, anon, register, matcher)(text, part);
+}
+
+/** Refuses a file name that would show what the anonymiser masks inside the file. */
+export function refuseLeakingName(
+  language: Language,
+  path: string,
+  anon: Anonymizer,
+  register: readonly RegisterEntry[],
+  matcher: IdentityMatcher,
+): void {
+  const name = basename(path);
+  const [leak] = findTextLeaks(language, name, name, anon, register, matcher);
+  if (leak) throw new KuuloError('fileNameLeak', { text: leak.text });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Language, Quote } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
@@ -11,11 +10,12 @@ import { KuuloError } from '../base/errors.ts';
 import { getCodebook } from '../services/codebook.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
+import { exportPath, writeNewFile } from '../services/exportFiles.ts';
 import { matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { findQuotes } from '../services/quotes.ts';
 import type { PassageRow } from './content.ts';
-import { findLeaks, findTextLeaks, type Leak } from './leaks.ts';
+import { findLeaks, findTextLeaks, type Leak, refuseLeakingName } from './leaks.ts';
 import { interviewKeys, passageRows, reportAnonymizer } from './load.ts';
 import { quotesCsv, quotesWorkbook } from './quoteFiles.ts';
 import { quotesDocx } from './quotesDocx.ts';
@@ -24,19 +24,6 @@ type Request = z.output<typeof QuoteExportRequest>;
 
 /** The most `findQuotes` returns: an export writes every quote the filters match, not a screenful. */
 const EVERY_QUOTE = 100_000;
-
-/**
- * "Name.csv", or "Name (2).csv" and so on: an export never overwrites an earlier file (as reports.ts).
- * A name that would lead out of the export folder ("..") is refused.
- */
-function freePath(dir: string, fileName: string, format: QuoteExportFormat): string {
-  const base = join(dir, fileName.replace(new RegExp(`\\.${format}$`, 'i'), ''));
-  if (resolve(dirname(`${base}.${format}`)) !== resolve(dir)) throw new KuuloError('fileNameNeedsLetters');
-  for (let n = 1; ; n++) {
-    const path = n === 1 ? `${base}.${format}` : `${base} (${n}).${format}`;
-    if (!existsSync(path)) return path;
-  }
-}
 
 /** Quotes grouped by code in the order the codes were chosen; within a code, as the view lists them. */
 function byChosenCode(quotes: readonly Quote[], codeIds: readonly string[]): Quote[] {
@@ -76,8 +63,8 @@ export async function exportQuotes(ctx: ServiceContext, request: Request): Promi
   const { engagementId } = query;
   const engagement = getEngagement(ctx, engagementId);
   const language = asked ?? engagement.language;
-  // A name leading out of the folder is refused before any work; the free name is taken at the end.
-  freePath(ctx.exportDir, fileName, format);
+  // A name leading out of the folder is refused before any work; the free name is taken as it is written.
+  const target = exportPath(ctx.exportDir, fileName, format);
 
   // One read transaction: the quotes, the numbering and the anonymiser come from the same moment.
   const { rows, withheld, title, anon, register } = ctx.db.transaction(() => {
@@ -110,28 +97,24 @@ export async function exportQuotes(ctx: ServiceContext, request: Request): Promi
     details(request, language, engagement, rows, ctx.now()),
   );
   const matcher = matcherFor(register);
-  // From here to the rename nothing waits: no other export can take the same free name meanwhile.
-  const path = freePath(ctx.exportDir, fileName, format);
-  const leaks: Leak[] = [
-    ...(format === 'csv'
-      ? findTextLeaks(language, Buffer.from(bytes).toString('utf8'), basename(path), anon, register, matcher)
-      : findLeaks(language, bytes, anon, register, matcher)),
-    // The name is prefilled from the codes' names, and an engagement's own code may name a customer.
-    ...findTextLeaks(language, basename(path), basename(path), anon, register, matcher),
-  ];
+  const leaks: Leak[] =
+    format === 'csv'
+      ? findTextLeaks(
+          language,
+          Buffer.from(bytes).toString('utf8'),
+          basename(target),
+          anon,
+          register,
+          matcher,
+        )
+      : findLeaks(language, bytes, anon, register, matcher);
   if (leaks.length) {
     const first = leaks[0]!;
     throw new KuuloError('reportLeak', { text: first.text, part: first.part });
   }
-  mkdirSync(ctx.exportDir, { recursive: true });
-  const temporary = `${path}.${process.pid}.partial`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  // The name is prefilled from the codes' names, and an engagement's own code may name a customer.
+  refuseLeakingName(language, target, anon, register, matcher);
+  const path = writeNewFile(target, bytes, 'next-free');
   return { path, quotes: rows.length, withheld };
 }
 

@@ -15,8 +15,13 @@ interface Task {
 const task = workerData as Task;
 const db = new BetterSqlite3(task.dbPath, { readonly: true, fileMustExist: true });
 try {
-  const result = await writeReport(createContext(db), task.request, task.outPath, (share, stage) =>
-    parentPort?.postMessage({ type: 'progress', share, stage }),
+  const result = await writeReport(
+    createContext(db),
+    task.request,
+    task.outPath,
+    (share, stage) => parentPort?.postMessage({ type: 'progress', share, stage }),
+    // The app never writes over an earlier export: a taken name becomes "Name (2)".
+    'next-free',
   );
   parentPort?.postMessage({ type: 'done', path: result.path });
 } catch (error) {

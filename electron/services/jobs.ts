@@ -43,6 +43,8 @@ export function startJob(ctx: ServiceContext, workerUrl: URL, workerData: unknow
         announce();
         break;
       case 'done':
+        // The name the file got: "Name (2).pptx" when the one asked for was taken meanwhile.
+        job.path = message.path;
         finish(null);
         break;
       case 'error':

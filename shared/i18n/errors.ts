@@ -305,6 +305,10 @@ const en: Phrasebook = {
   claimCodeNotLinked: () => 'The figure can only count codes linked to the finding.',
   evidenceOutside: () => 'An evidence quote is not from this engagement.',
   fileNameNeedsLetters: () => 'Choose a file name with letters or digits in it.',
+  exportFileExists: ({ path }) =>
+    `${path} already exists; nothing was written over it. Choose another name (or add --force to replace it).`,
+  fileNameLeak: ({ text }) =>
+    `The file name would show “${text}”, which is masked inside the file. Choose another file name.`,
   groupNotNested: () => 'Code groups stay at the top level.',
   codeOwnGroup: () => 'A code cannot be its own group.',
   parentNotGroup: () => 'Codes can only be placed in a code group.',
@@ -446,6 +450,10 @@ const fi: Phrasebook = {
   claimCodeNotLinked: () => 'Luku voi laskea vain löydökseen linkitettyjä koodeja.',
   evidenceOutside: () => 'Näyttönä oleva lainaus ei ole tästä toimeksiannosta.',
   fileNameNeedsLetters: () => 'Valitse tiedostonimi, jossa on kirjaimia tai numeroita.',
+  exportFileExists: ({ path }) =>
+    `${path} on jo olemassa, eikä sen päälle kirjoitettu mitään. Valitse toinen nimi (tai lisää --force korvataksesi sen).`,
+  fileNameLeak: ({ text }) =>
+    `Tiedostonimessä näkyisi ”${text}”, joka on tiedoston sisällä peitetty. Valitse toinen tiedostonimi.`,
   groupNotNested: () => 'Koodiryhmät pysyvät ylimmällä tasolla.',
   codeOwnGroup: () => 'Koodi ei voi olla oma ryhmänsä.',
   parentNotGroup: () => 'Koodin voi sijoittaa vain koodiryhmään.',

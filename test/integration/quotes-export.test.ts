@@ -347,7 +347,7 @@ describe('a bad request changes nothing and says what is wrong', () => {
 
   test('a file name that names an interviewee is refused at people level, and nothing is written', async () => {
     const error = await refused({ fileName: 'Quotes from Tapio Nurmi', anonymize: 'people' });
-    expect(error).toMatchObject({ key: 'reportLeak', params: { text: 'Tapio Nurmi' } });
+    expect(error).toMatchObject({ key: 'fileNameLeak', params: { text: 'Tapio Nurmi' } });
     expect(existsSync(ws.ctx.exportDir) ? readdirSync(ws.ctx.exportDir) : []).toEqual([]);
   });
 });

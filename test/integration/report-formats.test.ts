@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findLeaks, findTextLeaks } from '../../electron/report/leaks.ts';
 import { reportAnonymizer } from '../../electron/report/load.ts';
@@ -106,14 +106,72 @@ describe('the findings report in three formats', () => {
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  test('the app’s export writes a deck and a workbook on its worker and never over an earlier file', async () => {
+  test('the app’s export never writes over an earlier file, not even one saved while it ran or another export of the same name', async () => {
     const first = await exportThroughApp('xlsx', 'Raportti');
-    const second = await exportThroughApp('xlsx', 'Raportti.xlsx');
-    const deck = await exportThroughApp('pptx', 'Raportti');
-    for (const job of [first, second, deck]) expect(job.error).toBeNull();
+    // Two started together: each claims its name as it writes, so both files stay.
+    const [second, third] = await Promise.all([
+      exportThroughApp('xlsx', 'Raportti.xlsx'),
+      exportThroughApp('xlsx', 'Raportti'),
+    ]);
+    // A file the consultant saved under the name while a deck was being written is kept as it is.
+    const deckStarted = ws.call('startReportExport', {
+      engagementId: fi.id,
+      fileName: 'Hallitus',
+      format: 'pptx',
+    });
+    writeFileSync(deckStarted.path, 'my own edited deck');
+    const deck = await new Promise<ExportJob>((resolve) => {
+      const token = ws.events.subscribe('exportProgress', (job) => {
+        if (job.id !== deckStarted.id || !job.done) return;
+        ws.events.unsubscribe(token);
+        resolve(job);
+      });
+    });
+    for (const job of [first, second, third, deck]) expect(job.error).toBeNull();
     expect(first.path.endsWith('Raportti.xlsx')).toBe(true);
-    expect(second.path.endsWith('Raportti (2).xlsx')).toBe(true);
-    expect(deck.path.endsWith('Raportti.pptx')).toBe(true);
+    expect(new Set([first.path, second.path, third.path]).size).toBe(3);
+    expect([second.path, third.path].sort().map((p) => p.split('/').at(-1))).toEqual([
+      'Raportti (2).xlsx',
+      'Raportti (3).xlsx',
+    ]);
+    expect(readFileSync(deckStarted.path, 'utf8')).toBe('my own edited deck');
+    expect(deck.path.endsWith('Hallitus (2).pptx')).toBe(true);
+    expect(unzip(readFileSync(deck.path)).has('ppt/slides/slide1.xml')).toBe(true);
+    // No half-written file is left beside them.
+    expect(readdirSync(dirname(deck.path)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  test('a file name that shows a masked name is refused, and nothing is written', async () => {
+    const { anon, register } = reportAnonymizer(ws.ctx, fi.id, { anonymize: 'people', language: 'fi' });
+    const person = register.find((e) => e.kind === 'person' && anon.hidden(e))!;
+    const files = () => (existsSync(ws.ctx.exportDir) ? readdirSync(ws.ctx.exportDir) : []);
+    const before = files();
+    const job = await exportThroughApp('pptx', `Raportti ${person.name}`);
+    expect(job.failure).toMatchObject({ key: 'fileNameLeak' });
+    expect(files()).toEqual(before);
+  });
+
+  test('kuulo export keeps an existing --out file unless --force', () => {
+    const out = join(dir, 'kept.pptx');
+    writeFileSync(out, 'mine');
+    const refused = kuulo('export', '--db', db, '--engagement', fi.id, '--format', 'pptx', '--out', out);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim()).toMatch(/kept\.pptx/);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    const forced = kuulo(
+      'export',
+      '--db',
+      db,
+      '--engagement',
+      fi.id,
+      '--format',
+      'pptx',
+      '--out',
+      out,
+      '--force',
+    );
+    expect(forced.code).toBe(0);
+    expect(unzip(readFileSync(out)).has('ppt/slides/slide1.xml')).toBe(true);
   });
 
   test('the review of a workbook covers every coded passage, which the Word report’s does not', () => {

@@ -80,6 +80,8 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   claimCodeNotLinked: [{}],
   evidenceOutside: [{}],
   fileNameNeedsLetters: [{}],
+  exportFileExists: [{ path: PATH }],
+  fileNameLeak: [{ text: '‹Tapio Nurmi›' }],
   groupNotNested: [{}],
   codeOwnGroup: [{}],
   parentNotGroup: [{}],
