@@ -92,6 +92,35 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
       wide
       footer={
         <>
+          {/* In the footer, so the progress and the result stay in view however far the options scroll. */}
+          <div className="export-status">
+            {job && (
+              <div role="status">
+                <div className="export-progress" aria-hidden="true">
+                  <span style={{ width: `${Math.round(job.progress * 100)}%` }} />
+                </div>
+                {!job.done && <p className="muted small">{t('export.working')}</p>}
+                {job.done && !job.error && (
+                  <p className="export-done">
+                    {t('export.done', {
+                      path: job.path,
+                      seconds: formatter(i18n.language as Language).number((job.ms ?? 0) / 1000, 1),
+                    })}
+                  </p>
+                )}
+                {job.error && (
+                  <p className="form-error">
+                    {t('export.failed', {
+                      message: job.failure
+                        ? phraseServiceError({ ...job.failure, message: job.error })
+                        : job.error,
+                    })}
+                  </p>
+                )}
+              </div>
+            )}
+            {error && <p className="form-error">{error}</p>}
+          </div>
           {job?.done && !job.error && window.kuuloShell?.showInFolder && (
             <button type="button" onClick={() => window.kuuloShell?.showInFolder?.(job.path)}>
               {t('export.showInFolder')}
@@ -182,30 +211,6 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
           />
         )}
       </div>
-      {job && (
-        <div role="status">
-          <div className="export-progress" aria-hidden="true">
-            <span style={{ width: `${Math.round(job.progress * 100)}%` }} />
-          </div>
-          {!job.done && <p className="muted small">{t('export.working')}</p>}
-          {job.done && !job.error && (
-            <p className="export-done">
-              {t('export.done', {
-                path: job.path,
-                seconds: formatter(i18n.language as Language).number((job.ms ?? 0) / 1000, 1),
-              })}
-            </p>
-          )}
-          {job.error && (
-            <p className="form-error">
-              {t('export.failed', {
-                message: job.failure ? phraseServiceError({ ...job.failure, message: job.error }) : job.error,
-              })}
-            </p>
-          )}
-        </div>
-      )}
-      {error && <p className="form-error">{error}</p>}
     </Dialog>
   );
 }
