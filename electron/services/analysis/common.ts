@@ -7,10 +7,14 @@ import { getEngagement } from '../engagements.ts';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-/** Someone in interview `alias` has the given consent. */
+/**
+ * Someone in interview `alias` has the given consent. An uncorrelated IN: SQLite makes the set of
+ * such interviews once per statement, where a correlated EXISTS looked them up row by row (8× slower
+ * over 2,000 interviews, on every listing, retrieval and figure).
+ */
 const anyConsent = (alias: string, consent: string) =>
-  `EXISTS (SELECT 1 FROM interview_interviewees ii_c JOIN interviewees p_c ON p_c.id = ii_c.interviewee_id
-    WHERE ii_c.interview_id = ${alias}.id AND p_c.consent = '${consent}')`;
+  `${alias}.id IN (SELECT ii_c.interview_id FROM interview_interviewees ii_c
+    JOIN interviewees p_c ON p_c.id = ii_c.interviewee_id WHERE p_c.consent = '${consent}')`;
 
 /**
  * The SQL form of the one sample definition (shared/sample.ts): interview `alias` has been held and
