@@ -122,8 +122,8 @@ export function summaryContent(d: ReportData): SummaryContent {
 }
 
 /**
- * "We interviewed … between … and …": the period only when it is known (no interview held yet has
- * none), and one day said as one.
+ * "We interviewed … between … and …": the period only when it is known (held interviews without
+ * dates have none), one day said as one, and with nothing held yet, that.
  */
 function summaryLead(d: ReportData): string {
   const { r, f, stats, period } = d;
@@ -132,6 +132,8 @@ function summaryLead(d: ReportData): string {
     accounts: f.plural(r, 'summaryAccounts', stats.base.accounts),
     client: d.engagement.clientName,
   };
+  // Nobody interviewed yet: "we interviewed 0 people" would be no sentence to print.
+  if (stats.base.interviews === 0) return f.fill(r.summaryLeadNone, { client: d.engagement.clientName });
   if (!period.from || !period.to) return f.fill(r.summaryLeadUndated, values);
   if (period.from === period.to) return f.fill(r.summaryLeadOneDay, { ...values, date: d.date(period.from) });
   return f.fill(r.summaryLead, { ...values, from: d.date(period.from), to: d.date(period.to) });

@@ -822,6 +822,7 @@ export const en = {
       'We interviewed {{people}} in {{accounts}} of {{client}} between {{from}} and {{to}}. The findings below are what came up most often and mattered most to the relationship.',
     summaryLeadOneDay:
       'We interviewed {{people}} in {{accounts}} of {{client}} on {{date}}. The findings below are what came up most often and mattered most to the relationship.',
+    summaryLeadNone: 'No interview with the customers of {{client}} has been held yet.',
     summaryLeadUndated:
       'We interviewed {{people}} in {{accounts}} of {{client}}. The findings below are what came up most often and mattered most to the relationship.',
     summaryPeople_one: '{{count}} person',

@@ -832,6 +832,7 @@ export const fi: Resources = {
       'Haastattelimme {{people}} {{client}}:n {{accounts}} {{from}} – {{to}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
     summaryLeadOneDay:
       'Haastattelimme {{people}} {{client}}:n {{accounts}} {{date}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
+    summaryLeadNone: '{{client}}:n asiakkaiden haastatteluja ei ole vielä tehty.',
     summaryLeadUndated:
       'Haastattelimme {{people}} {{client}}:n {{accounts}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
     summaryPeople_one: '{{count}} henkilön',

@@ -269,6 +269,10 @@ describe('an engagement with no interview held', () => {
         expect(text).not.toMatch(/\{\{|\}\}/);
       }
       const words = language === 'fi' ? [' – ', 'kestivät'] : ['between', 'lasted'];
+      // Nor "we interviewed 0 people".
+      expect(empty.summary!.lead).toBe(
+        resources[language].translation.report.summaryLeadNone.replace('{{client}}', 'Tyhjä Oy'),
+      );
       expect(empty.summary!.lead).not.toContain(words[0]);
       expect(empty.method!.text).not.toContain(words[1]);
       // With interviews held, both are said.
@@ -279,4 +283,22 @@ describe('an engagement with no interview held', () => {
       expect(slideText(deck, 2)).toContain(flat(empty.summary!.lead));
     });
   }
+
+  test('held without a date or a duration: the summary says who, the method how, neither when nor how long', () => {
+    const e = ws.call('createEngagement', {
+      clientName: 'Päiväämätön Oy',
+      title: 'Ilman päiviä',
+      language: 'en',
+    });
+    const account = ws.call('createAccount', { engagementId: e.id, name: 'Asiakas Oy', tier: 'key' });
+    ws.call('createInterview', { engagementId: e.id, accountId: account.id, status: 'done', mode: 'phone' });
+    const { content: held } = buildReportContent(ws.ctx, e.id, { anonymize: 'people' });
+    const r = resources.en.translation.report;
+    expect(held.summary!.lead).toContain('of Päiväämätön Oy.');
+    expect(held.summary!.lead).not.toContain('between');
+    expect(held.summary!.lead).not.toContain('—');
+    expect(held.method!.text).toContain(`were held ${r.modePhrases.phone}.`);
+    expect(held.method!.text).not.toContain('lasted');
+    expect(held.method!.text).not.toContain('—');
+  });
 });
