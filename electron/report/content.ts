@@ -58,6 +58,8 @@ export interface SummaryContent {
   /** "We interviewed 14 people at 9 customer accounts of … between … and …". */
   lead: string;
   keyFindings: KeyFinding[];
+  /** Every finding written, of which `keyFindings` holds the first few: "… and 8 more in the report". */
+  findingsTotal: number;
   /** With no findings written: why not, and the most common themes with their figures. */
   noFindings: { text: string; themes: { code: string; count: number; base: number }[] } | null;
   /** The headline figures besides the findings: NPS with its n and range, the key-person headline. */
@@ -71,10 +73,13 @@ export interface KeyFinding {
   number: number;
   title: string;
   message: string;
-  claim: ClaimFigure;
+  claim: ClaimFigure | null;
 }
 
-/** A finding's figure: the claim as a sentence (with its n and base) and its numbers. */
+/**
+ * A finding's figure: the claim as a sentence (with its n and base) and its numbers. A finding with
+ * no codes behind it has nothing measured, so no figure (null), never a "0 %".
+ */
 export interface ClaimFigure {
   sentence: string;
   /** Tiers' own figures in words ("key accounts 4 of 5, …"), or null with one tier. */
@@ -122,7 +127,7 @@ export interface FindingItem {
   title: string;
   keyMessage: string;
   priority: Priority;
-  claim: ClaimFigure;
+  claim: ClaimFigure | null;
   body: string[];
   /** The finding's codes by tier, when there is more than one tier to compare. */
   chart: ChartSpec | null;

@@ -3,6 +3,8 @@ import type { Language, Priority } from '../../shared/domain.ts';
 import { type Formatter, formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type {
+  BenchmarkContent,
+  ClaimFigure,
   FindingItem,
   KeyPersonContent,
   MethodContent,
@@ -240,23 +242,31 @@ function summarySlide(ctx: Ctx, summary: SummaryContent): void {
       const headline = finding.message || finding.title;
       const titleLines = wrap(headline, bold(w), 13).length > 1 && rowH >= 0.9 ? 2 : 1;
       const sentenceLines = Math.max(1, linesIn(rowH - 0.12 - titleLines * 0.22, 11));
+      // A finding with no codes has no figure: its headline alone, never a "0 of 10".
+      const claim = finding.claim;
       slide.addText(
         [
           {
             text: clampLines(headline, w, 13, titleLines),
-            options: { bold: true, fontSize: 13, breakLine: true },
+            options: { bold: true, fontSize: 13, breakLine: claim !== null },
           },
-          {
-            text: clampLines(finding.claim.sentence, w, 11, sentenceLines),
-            options: { fontSize: 11, color: MUTED },
-          },
+          ...(claim
+            ? [
+                {
+                  text: clampLines(claim.sentence, w, 11, sentenceLines),
+                  options: { fontSize: 11, color: MUTED },
+                },
+              ]
+            : []),
         ],
         text(ctx, { x: M + 0.5, y, w, h: rowH - 0.08 }),
       );
     });
-    if (summary.keyFindings.length > shown.length) {
+    // Counted from every finding written: the content lists only the first few.
+    const total = Math.max(summary.findingsTotal, summary.keyFindings.length);
+    if (total > shown.length) {
       slide.addText(
-        ctx.f.plural(t.deck, 'more', summary.keyFindings.length - shown.length),
+        ctx.f.plural(t.deck, 'more', total - shown.length),
         text(ctx, { x: M + 0.5, y: CONTENT_BOTTOM - 0.05, w: leftW, h: 0.25, fontSize: 10, color: MUTED }),
       );
     }
@@ -315,13 +325,14 @@ function summarySlide(ctx: Ctx, summary: SummaryContent): void {
         ]),
   ];
   slide.addText(runs, text(ctx, { x: px, y: top + 0.25, w: inner, h: CONTENT_BOTTOM - top - 0.4 }));
+  slide.addNotes(summaryNotes(ctx, summary));
 }
 
 const priorityName = (ctx: Ctx, priority: Priority): string => ctx.t.findings.priorities[priority];
 
 /** The finding's figure as a share: what the big number on its slide says. */
-function share(ctx: Ctx, item: FindingItem): string {
-  const { count, base } = item.claim;
+function share(ctx: Ctx, claim: ClaimFigure): string {
+  const { count, base } = claim;
   return base > 0 ? ctx.f.percent(count, base) : String(count);
 }
 
@@ -337,17 +348,22 @@ function findingSlide(ctx: Ctx, item: FindingItem): void {
   const leftW = chart ? 4.7 : 4.6;
   const top = CONTENT_TOP + 0.1;
   const bottom = item.recommendation ? 5.95 : CONTENT_BOTTOM;
-  slide.addText(
-    share(ctx, item),
-    text(ctx, { x: M, y: top, w: leftW, h: 0.9, fontSize: 48, bold: true, color: ACCENT }),
-  );
-  slide.addText(
-    clampLines(item.claim.sentence, leftW, 14, 4),
-    text(ctx, { x: M, y: top + 1.0, w: leftW, h: 1.0, fontSize: 14 }),
-  );
-  let y = top + 1.05 + Math.min(4, wrap(item.claim.sentence, leftW, 14).length) * 0.25 + 0.15;
-  if (item.claim.tiers && !chart) {
-    const tiers = clampLines(item.claim.tiers, leftW, 11, 3);
+  // A finding with no codes has nothing measured: no big number, no claim; its quotes move up.
+  const claim = item.claim;
+  let y = top;
+  if (claim) {
+    slide.addText(
+      share(ctx, claim),
+      text(ctx, { x: M, y: top, w: leftW, h: 0.9, fontSize: 48, bold: true, color: ACCENT }),
+    );
+    slide.addText(
+      clampLines(claim.sentence, leftW, 14, 4),
+      text(ctx, { x: M, y: top + 1.0, w: leftW, h: 1.0, fontSize: 14 }),
+    );
+    y = top + 1.05 + Math.min(4, wrap(claim.sentence, leftW, 14).length) * 0.25 + 0.15;
+  }
+  if (claim?.tiers && !chart) {
+    const tiers = clampLines(claim.tiers, leftW, 11, 3);
     slide.addText(tiers, text(ctx, { x: M, y, w: leftW, h: 0.6, fontSize: 11, color: MUTED }));
     y += wrap(tiers, leftW, 11).length * 0.19 + 0.2;
   }
@@ -424,9 +440,9 @@ function findingNotes(ctx: Ctx, item: FindingItem): string {
     `${ctx.f.fill(t.report.where.finding, { n: item.number })}: ${item.title}`,
     '',
     `${t.deck.notesEvidence}`,
-    `• ${t.deck.notesClaim}: ${item.claim.sentence}`,
   ];
-  if (item.claim.tiers) lines.push(`• ${t.deck.notesTiers}: ${item.claim.tiers}`);
+  if (item.claim) lines.push(`• ${t.deck.notesClaim}: ${item.claim.sentence}`);
+  if (item.claim?.tiers) lines.push(`• ${t.deck.notesTiers}: ${item.claim.tiers}`);
   if (item.body.length) lines.push('', t.deck.notesBody, ...item.body);
   if (item.quotes.length) {
     lines.push('', t.deck.notesQuotes);
@@ -435,9 +451,54 @@ function findingNotes(ctx: Ctx, item: FindingItem): string {
       lines.push(`• “${quote.text.trim()}” — ${quote.attribution}${when}`);
     }
   }
+  const chart = item.chart && nativeChart(item.chart);
+  if (chart) lines.push('', ...chartNotes(ctx, chart));
   if (item.recommendation) lines.push('', `${t.deck.notesRecommendation}: ${item.recommendation}`);
-  // A line break inside a quote would end its bullet early in the notes pane.
-  return lines.map((line) => line.replace(/\s*\n\s*/g, ' ')).join('\n');
+  return notes(lines);
+}
+
+/** Lines for the notes pane: a line break inside one (a quote's) would end its bullet early. */
+const notes = (lines: string[]): string => lines.map((line) => line.replace(/\s*\n\s*/g, ' ')).join('\n');
+
+/** The summary's evidence: each key finding with its claim and n, then the headline figures, in full. */
+function summaryNotes(ctx: Ctx, summary: SummaryContent): string {
+  const { t } = ctx;
+  const lines = [summary.lead, ''];
+  if (summary.noFindings) {
+    lines.push(summary.noFindings.text);
+    for (const theme of summary.noFindings.themes)
+      lines.push(`• ${theme.code}: ${ctx.f.percent(theme.count, theme.base)} (${theme.count}/${theme.base})`);
+  } else {
+    lines.push(t.deck.keyFindings);
+    for (const finding of summary.keyFindings) {
+      lines.push(`${finding.number}. ${finding.title}`);
+      if (finding.message && finding.message !== finding.title) lines.push(finding.message);
+      if (finding.claim) lines.push(`• ${t.deck.notesClaim}: ${finding.claim.sentence}`);
+    }
+  }
+  lines.push('', summary.headlines.label || t.report.summaryFigures, `• ${summary.headlines.nps}`);
+  if (summary.headlines.keyPerson) lines.push(`• ${summary.headlines.keyPerson}`);
+  return notes(lines);
+}
+
+/** A chart's figures in full (whole category names, every value), for the notes of its slide. */
+function chartNotes(ctx: Ctx, chart: NativeChart): string[] {
+  const value = (v: number) =>
+    chart.axis === 'percent'
+      ? ctx.f.percentValue(v)
+      : chart.axis === 'score'
+        ? ctx.f.signed(v)
+        : ctx.f.number(v);
+  const single = chart.series.length === 1;
+  return [
+    chart.title,
+    ...chart.categories.map((category, i) => {
+      const values = chart.series.map((s) =>
+        single ? value(s.values[i] ?? 0) : `${s.name} ${value(s.values[i] ?? 0)}`,
+      );
+      return `• ${category}: ${values.join(', ')}`;
+    }),
+  ];
 }
 
 /** A native PowerPoint bar chart drawn from {@link NativeChart}. */
@@ -457,6 +518,14 @@ function addChart(
   const single = series.length === 1;
   const colours = single && series[0]!.pointColours ? series[0]!.pointColours : series.map((s) => s.colour);
   const labelSize = chart.categories.length > 14 ? 9 : chart.categories.length > 8 ? 10 : 11;
+  // A long theme name would take the chart's width from its bars: a bar's label gets at most a third
+  // of the width (2.5 in) on two lines, a column's its own share on three, cut at a word with an ellipsis (the
+  // whole name is in the slide's notes and the workbook).
+  const categories = chart.categories.map((category) =>
+    chart.direction === 'bar'
+      ? clampLines(category, Math.min(box.w / 3, 2.5), labelSize, 2)
+      : clampLines(category, box.w / chart.categories.length, labelSize, 3),
+  );
   // Bars too many to label legibly (a crosstab's 3 × 8) get a value axis instead of a label each.
   const labelled = grouping !== 'clustered' || series.length * chart.categories.length <= 20;
   const options: ChartOptions = {
@@ -478,6 +547,8 @@ function addChart(
     catAxisLabelFontFace: FONT,
     catAxisLabelFontSize: labelSize,
     catAxisLabelColor: INK,
+    // Every category labelled: left to itself, PowerPoint skips every other one when labels are long.
+    catAxisLabelFrequency: '1',
     catAxisLineShow: false,
     catGridLine: { style: 'none' },
     valGridLine: labelled ? { style: 'none' } : { style: 'solid', color: RULE, size: 0.5 },
@@ -508,7 +579,7 @@ function addChart(
   }
   slide.addChart(
     ctx.pptx.ChartType.bar,
-    series.map((s) => ({ name: s.name, labels: chart.categories, values: s.values })),
+    series.map((s) => ({ name: s.name, labels: categories, values: s.values })),
     options,
   );
 }
@@ -516,6 +587,7 @@ function addChart(
 function chartSlide(ctx: Ctx, title: string, lead: string, chart: NativeChart): void {
   const slide = contentSlide(ctx, title, { lead });
   addChart(ctx, slide, chart, { x: M, y: CONTENT_TOP + 0.5, w: CW, h: CONTENT_BOTTOM - CONTENT_TOP - 0.5 });
+  slide.addNotes(notes([lead, '', ...chartNotes(ctx, chart)]));
 }
 
 function scoresSlide(ctx: Ctx, scores: ScoresContent): void {
@@ -554,6 +626,7 @@ function scoresSlide(ctx: Ctx, scores: ScoresContent): void {
       fontSize: 11,
       align: ['left', 'right', 'right', 'right'],
     }) + 0.2;
+  slide.addNotes(scoresNotes(ctx, scores));
   if (scores.notes.length) {
     slide.addText(
       fitBox(scores.notes.join('\n'), w, CONTENT_BOTTOM - top - tableH - 0.2, 10),
@@ -567,6 +640,24 @@ function scoresSlide(ctx: Ctx, scores: ScoresContent): void {
       }),
     );
   }
+}
+
+/** Each group's figures with its n, as the Word report's table has them: the NPS slide's evidence. */
+function scoresNotes(ctx: Ctx, scores: ScoresContent): string {
+  const { t, f } = ctx;
+  const lines = [scores.lead, ''];
+  for (const row of scores.rows.filter((r) => r.n > 0)) {
+    const parts = [
+      row.nps === null ? null : `NPS ${f.signed(row.nps)}`,
+      `${t.analysis.promoters} ${f.number(row.promoters)}, ${t.analysis.passives} ${f.number(row.passives)}, ${t.analysis.detractors} ${f.number(row.detractors)}`,
+      row.satisfactionMean === null
+        ? null
+        : `${t.report.satisfaction} ${f.number(row.satisfactionMean, 1)} (n\u00a0=\u00a0${f.number(row.satisfactionN)})`,
+    ].filter(Boolean);
+    lines.push(`• ${f.fill(t.deck.groupN, { group: row.label, n: row.n })}: ${parts.join('; ')}`);
+  }
+  if (scores.notes.length) lines.push('', ...scores.notes);
+  return notes(lines);
 }
 
 interface TableOptions {
@@ -639,6 +730,7 @@ function keyPersonSlide(ctx: Ctx, keyPerson: KeyPersonContent): void {
   const { t } = ctx;
   const slide = contentSlide(ctx, t.report.sections.keyPerson, { lead: keyPerson.summary || keyPerson.lead });
   const top = CONTENT_TOP + 0.5;
+  slide.addNotes(keyPersonNotes(ctx, keyPerson));
   if (keyPerson.empty) {
     slide.addText(fitBox(keyPerson.empty, CW, 1, 16), text(ctx, { x: M, y: top, w: CW, h: 1, fontSize: 16 }));
     return;
@@ -704,6 +796,40 @@ function keyPersonSlide(ctx: Ctx, keyPerson: KeyPersonContent): void {
   }
 }
 
+/** Every account's row, not only those the slide has room for. */
+function keyPersonNotes(ctx: Ctx, keyPerson: KeyPersonContent): string {
+  const { t, f } = ctx;
+  const r = t.report;
+  const lines = [keyPerson.lead, keyPerson.summary, keyPerson.noContacts ?? '', keyPerson.empty ?? ''].filter(
+    Boolean,
+  );
+  if (keyPerson.rows.length && !keyPerson.empty) {
+    lines.push('', r.keyPersonTable);
+    for (const row of keyPerson.rows) {
+      const risk = row.risk === 'singlePerson' ? r.singlePerson : row.risk === 'noContact' ? r.noContact : '';
+      lines.push(
+        `• ${row.account} (${t.account.tiers[row.tier]}): ${r.known} ${f.number(row.people)}, ${r.strategic} ${f.number(row.strategic)}, ${r.operational} ${f.number(row.operational)}${risk ? ` — ${risk}` : ''}`,
+      );
+    }
+  }
+  return notes(lines);
+}
+
+/** The compared figures, a theme a line, with the whole theme names the chart may cut. */
+function benchmarkNotes(ctx: Ctx, benchmark: BenchmarkContent): string {
+  const { f } = ctx;
+  const [, self, others, difference] = benchmark.header;
+  const lines = [benchmark.said, benchmark.noCodings ?? ''].filter(Boolean);
+  if (benchmark.compared) {
+    lines.push('', benchmark.caption);
+    for (const row of benchmark.rows)
+      lines.push(
+        `• ${row.code}: ${self} ${f.percentValue(row.thisPct)}, ${others} ${row.othersPct === null ? '–' : f.percentValue(row.othersPct)}, ${difference} ${row.diff === null ? '–' : f.signed(row.diff)}`,
+      );
+  }
+  return notes(lines);
+}
+
 function benchmarkSlide(ctx: Ctx): void {
   const benchmark = ctx.content.benchmark!;
   const { t } = ctx;
@@ -711,6 +837,7 @@ function benchmarkSlide(ctx: Ctx): void {
   if (!chart) {
     // Nothing to compare with: the sentence that says so is the slide.
     const slide = contentSlide(ctx, t.report.sections.benchmark);
+    slide.addNotes(benchmarkNotes(ctx, benchmark));
     const said = [benchmark.said, benchmark.noCodings].filter(Boolean).join('\n');
     slide.addText(
       fitBox(said, CW, 2, 18),
@@ -719,6 +846,7 @@ function benchmarkSlide(ctx: Ctx): void {
     return;
   }
   const slide = contentSlide(ctx, t.report.sections.benchmark, { lead: benchmark.said });
+  slide.addNotes(benchmarkNotes(ctx, benchmark));
   const top = CONTENT_TOP + 0.5;
   const chartW = 8.6;
   addChart(ctx, slide, chart, { x: M, y: top, w: chartW, h: CONTENT_BOTTOM - top });
@@ -797,9 +925,30 @@ export function splitRows(heights: readonly number[], room: number): [number, nu
   return even.length === greedy.length ? even : greedy;
 }
 
+/** The method slide's texts in full, and the sample by tier. */
+function methodNotes(ctx: Ctx, method: MethodContent): string {
+  const { t, f } = ctx;
+  const lines = [
+    ...method.purpose,
+    method.text,
+    method.languageNote ?? '',
+    `${method.privacy.label}: ${method.privacy.text}`,
+    '',
+    method.sample,
+    t.report.sampleTable,
+    ...method.coverage.map(
+      (c) =>
+        `• ${t.account.tiers[c.tier]}: ${t.report.accountsInterviewed} ${f.number(c.accountsInterviewed)}/${f.number(c.accounts)}, ${t.report.interviews} ${f.number(c.interviews)}${c.revenueShare === null ? '' : `, ${t.report.revenueShare} ${f.percentValue(c.revenueShare, 1)}`}`,
+    ),
+    method.revenueUnknown ?? '',
+  ];
+  return notes(lines.filter((line, i) => line || lines[i - 1]));
+}
+
 function methodSlide(ctx: Ctx, method: MethodContent): void {
   const { t } = ctx;
   const slide = contentSlide(ctx, t.report.sections.method);
+  slide.addNotes(methodNotes(ctx, method));
   const top = CONTENT_TOP;
   const leftW = 6.3;
   const paragraphs = [

@@ -13,6 +13,7 @@ import { unzip } from './unzip.ts';
  *   The dangling id is dropped; PowerPoint's own repair does the same.
  * - #1443 / #1449: the notes master's placeholder shapes are what PowerPoint strips when it repairs;
  *   it keeps an empty shape tree, so the deck writes that.
+ * - The slide master's and layouts' slide-number fields cache "null" and "1002": they get "‹#›".
  *
  * Speaker notes come out of pptxgenjs as one paragraph with raw line breaks inside `<a:t>`; they are
  * split into one paragraph a line, so the evidence list reads as a list in the notes pane.
@@ -49,6 +50,8 @@ export function repairDeckPackage(bytes: Uint8Array): Uint8Array {
       );
     }
     if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) put(name, notesParagraphs(text(name)!));
+    if (/^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(name))
+      put(name, masterSlideNumber(text(name)!));
   }
   const master = text('ppt/notesMasters/notesMaster1.xml');
   if (master !== undefined) {
@@ -58,6 +61,18 @@ export function repairDeckPackage(bytes: Uint8Array): Uint8Array {
     );
   }
   return zip(parts);
+}
+
+/**
+ * pptxgenjs caches the master's slide number as "null" (and a layout's as its internal number,
+ * 1002): a viewer that shows the cache shows those. PowerPoint's own masters cache "‹#›", the sign
+ * for "this slide's number", which every slide replaces with its own.
+ */
+function masterSlideNumber(xml: string): string {
+  return xml.replace(
+    /(<a:fld [^>]*type="slidenum"[^>]*>(?:(?!<\/a:fld>).)*?<a:t>)[^<]*(<\/a:t>)/gs,
+    '$1‹#›$2',
+  );
 }
 
 /** The notes body's one paragraph, split at its line breaks into paragraphs. */

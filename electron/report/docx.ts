@@ -171,7 +171,8 @@ function keyFindingBox(block: Extract<ReportBlock, { kind: 'keyFinding' }>): (Ta
         cantSplit: true,
         children: [
           new TableCell({
-            children: [paragraph(S.keyFindingFigure, block.figure)],
+            // Without a measured figure the cell stays empty rather than saying "0 %".
+            children: [paragraph(S.keyFindingFigure, block.figure ?? '')],
             width: { size: widths[0]!, type: WidthType.DXA },
             shading,
             margins,

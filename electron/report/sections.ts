@@ -51,9 +51,13 @@ const paragraphs = (text: string): string[] =>
 const findingAt = (d: ReportData, finding: Finding) =>
   d.f.fill(d.r.where.finding, { n: d.findings.indexOf(finding) + 1 });
 
-/** A finding's figure: its claim in words, with its n and base (shared/claims.ts, as on the board). */
-function claimFigure(d: ReportData, finding: Finding): ClaimFigure {
+/**
+ * A finding's figure: its claim in words, with its n and base (shared/claims.ts, as on the board);
+ * null when no code is behind it, as nothing was measured.
+ */
+function claimFigure(d: ReportData, finding: Finding): ClaimFigure | null {
   const claim = finding.claim;
+  if (claim.codes.length === 0) return null;
   return {
     sentence: claimSentence(claim, d.lang, {
       names: claim.codes.map((c) => d.anon.mask(c.name[d.lang], d.r.where.codebook)),
@@ -84,22 +88,17 @@ export function coverContent(d: ReportData): ReportCover {
  * headline, the recommendations that come first); no chart here, the chapters carry them.
  */
 export function summaryContent(d: ReportData): SummaryContent {
-  const { r, f, anon, findings, stats, lang } = d;
+  const { r, anon, findings, stats, lang } = d;
   const coded = stats.prevalence.some((p) => p.interviews > 0);
   return {
-    lead: f.fill(r.summaryLead, {
-      people: f.plural(r, 'summaryPeople', d.people),
-      accounts: f.plural(r, 'summaryAccounts', stats.base.accounts),
-      client: d.engagement.clientName,
-      from: d.date(d.period.from),
-      to: d.date(d.period.to),
-    }),
+    lead: summaryLead(d),
     keyFindings: findings.slice(0, MAX_KEY_FINDINGS).map((finding, index) => ({
       number: index + 1,
       title: anon.mask(finding.title, findingAt(d, finding)),
       message: anon.mask(finding.keyMessage || finding.title, findingAt(d, finding)),
       claim: claimFigure(d, finding),
     })),
+    findingsTotal: findings.length,
     noFindings: findings.length
       ? null
       : {
@@ -122,6 +121,24 @@ export function summaryContent(d: ReportData): SummaryContent {
   };
 }
 
+/**
+ * "We interviewed … between … and …": the period only when it is known (held interviews without
+ * dates have none), one day said as one, and with nothing held yet, that.
+ */
+function summaryLead(d: ReportData): string {
+  const { r, f, stats, period } = d;
+  const values = {
+    people: f.plural(r, 'summaryPeople', d.people),
+    accounts: f.plural(r, 'summaryAccounts', stats.base.accounts),
+    client: d.engagement.clientName,
+  };
+  // Nobody interviewed yet: "we interviewed 0 people" would be no sentence to print.
+  if (stats.base.interviews === 0) return f.fill(r.summaryLeadNone, { client: d.engagement.clientName });
+  if (!period.from || !period.to) return f.fill(r.summaryLeadUndated, values);
+  if (period.from === period.to) return f.fill(r.summaryLeadOneDay, { ...values, date: d.date(period.from) });
+  return f.fill(r.summaryLead, { ...values, from: d.date(period.from), to: d.date(period.to) });
+}
+
 /** Method and sample: purpose, how the interviews were held, the sample beside the register. */
 export function methodContent(d: ReportData): MethodContent {
   const { r, f, anon, interviews, stats, lang } = d;
@@ -140,11 +157,16 @@ export function methodContent(d: ReportData): MethodContent {
   const revenueUnknown = stats.coverage.reduce((sum, c) => sum + c.revenueUnknown, 0);
   return {
     purpose: d.engagement.purpose ? paragraphs(anon.mask(d.engagement.purpose, r.purpose)) : [],
-    text: f.fill(r.methodText, {
-      modes: modes || '—',
-      minutes: durations.length ? Math.round(durations.reduce((a, b) => a + b, 0) / durations.length) : '—',
-      base: f.plural(r, 'methodBase', stats.base.interviews),
-    }),
+    // The duration sentence only when some duration is recorded, the modes only when some interview was held.
+    text: !modes
+      ? r.methodTextNoInterviews
+      : f.fill(durations.length ? r.methodText : r.methodTextNoDuration, {
+          modes,
+          minutes: durations.length
+            ? f.number(Math.round(durations.reduce((a, b) => a + b, 0) / durations.length))
+            : '',
+          base: f.plural(r, 'methodBase', stats.base.interviews),
+        }),
     // A report in another language than the interviews: its quotes and notes are not translated.
     languageNote:
       lang !== d.engagement.language

@@ -41,7 +41,7 @@ export type ReportBlock =
   | { kind: 'heading'; level: 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: 'lead' | 'muted' | 'strong' }
   | { kind: 'bullets'; items: string[] }
-  | { kind: 'keyFinding'; title: string; message: string; figure: string }
+  | { kind: 'keyFinding'; title: string; message: string; figure: string | null }
   | { kind: 'quote'; text: string; attribution: string }
   | {
       kind: 'table';

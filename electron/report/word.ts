@@ -65,7 +65,7 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
               kind: 'keyFinding',
               title: k.title,
               message: k.message,
-              figure: k.claim.sentence,
+              figure: k.claim?.sentence ?? null,
             }),
           )),
       {
@@ -139,13 +139,18 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
       ...findings.items.flatMap((item): ReportBlock[] => [
         { kind: 'heading', level: 2, text: `${item.number}. ${item.title}` },
         ...(item.keyMessage ? [paragraph(item.keyMessage, 'lead')] : []),
-        {
-          kind: 'callout',
-          label: r.evidenceLabel,
-          text: item.claim.tiers
-            ? `${item.claim.sentence}. ${f.fill(r.evidenceTiers, { tiers: item.claim.tiers })}`
-            : `${item.claim.sentence}.`,
-        },
+        // A finding with no codes has nothing measured: no evidence to call out.
+        ...(item.claim
+          ? [
+              {
+                kind: 'callout',
+                label: r.evidenceLabel,
+                text: item.claim.tiers
+                  ? `${item.claim.sentence}. ${f.fill(r.evidenceTiers, { tiers: item.claim.tiers })}`
+                  : `${item.claim.sentence}.`,
+              } as ReportBlock,
+            ]
+          : []),
         ...item.body.map((p) => paragraph(p)),
         ...(item.chart ? [chart(item.chart)] : []),
         ...item.quotes.map((q): ReportBlock => ({ kind: 'quote', text: q.text, attribution: q.attribution })),

@@ -5,6 +5,7 @@ import {
   type PrevalenceRow,
 } from '../../shared/analysis.ts';
 import type { Language } from '../../shared/domain.ts';
+import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type {
   FindingItem,
@@ -189,12 +190,17 @@ function keyPersonTable(rows: KeyPersonLine[], language: Language): Table<KeyPer
   };
 }
 
-/** A finding's evidence in one cell: each quote with its attribution, a blank line between. */
+/**
+ * A finding's evidence in one cell: each quote with its attribution, a blank line between. A date
+ * inside text is written as the language writes it (16.10.2025), as the deck does: only a date cell
+ * is a date Excel formats itself.
+ */
 function evidence(quotes: ReportQuote[], language: Language): string | null {
   // Finnish typesetting closes and opens a quote with the same mark.
   const [open, close] = language === 'fi' ? ['”', '”'] : ['“', '”'];
+  const f = formatter(language);
   const lines = quotes.map(
-    (q) => `${open}${q.text}${close} — ${q.attribution}${q.date ? `, ${q.date}` : ''}`,
+    (q) => `${open}${q.text}${close} — ${q.attribution}${q.date ? `, ${f.date(q.date, 'short')}` : ''}`,
   );
   return lines.length ? lines.join('\n\n') : null;
 }
@@ -209,12 +215,17 @@ function findingsTable(items: FindingItem[], language: Language): Table<FindingI
       { header: w.number, kind: 'integer', value: (r) => r.number },
       { header: t.findings.fieldTitle, kind: 'longText', value: (r) => r.title, width: 30 },
       { header: w.keyMessage, kind: 'longText', value: (r) => r.keyMessage, width: 40 },
-      { header: w.claim, kind: 'longText', value: (r) => r.claim.sentence, width: 45 },
-      { header: t.findings.byTier, kind: 'longText', value: (r) => r.claim.tiers, width: 35 },
-      { header: w.unit, kind: 'text', value: (r) => t.findings.claimUnits[r.claim.unit] },
-      { header: w.count, kind: 'integer', value: (r) => r.claim.count },
-      { header: w.base, kind: 'integer', value: (r) => r.claim.base },
-      { header: w.share, kind: 'share', value: (r) => share(r.claim.count, r.claim.base) },
+      // A finding with no codes has no figure: its cells stay empty rather than saying 0.
+      { header: w.claim, kind: 'longText', value: (r) => r.claim?.sentence ?? null, width: 45 },
+      { header: t.findings.byTier, kind: 'longText', value: (r) => r.claim?.tiers ?? null, width: 35 },
+      {
+        header: w.unit,
+        kind: 'text',
+        value: (r) => (r.claim ? t.findings.claimUnits[r.claim.unit] : null),
+      },
+      { header: w.count, kind: 'integer', value: (r) => r.claim?.count ?? null },
+      { header: w.base, kind: 'integer', value: (r) => r.claim?.base ?? null },
+      { header: w.share, kind: 'share', value: (r) => (r.claim ? share(r.claim.count, r.claim.base) : null) },
       { header: t.report.priority, kind: 'text', value: (r) => t.findings.priorities[r.priority] },
       {
         header: t.report.recommendation,

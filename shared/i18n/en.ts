@@ -820,6 +820,11 @@ export const en = {
     },
     summaryLead:
       'We interviewed {{people}} in {{accounts}} of {{client}} between {{from}} and {{to}}. The findings below are what came up most often and mattered most to the relationship.',
+    summaryLeadOneDay:
+      'We interviewed {{people}} in {{accounts}} of {{client}} on {{date}}. The findings below are what came up most often and mattered most to the relationship.',
+    summaryLeadNone: 'No interview with the customers of {{client}} has been held yet.',
+    summaryLeadUndated:
+      'We interviewed {{people}} in {{accounts}} of {{client}}. The findings below are what came up most often and mattered most to the relationship.',
     summaryPeople_one: '{{count}} person',
     summaryPeople_other: '{{count}} people',
     summaryAccounts_one: '{{count}} customer account',
@@ -853,6 +858,10 @@ export const en = {
     purpose: 'Purpose',
     methodText:
       'The interviews lasted {{minutes}} minutes on average and were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Unless a figure says otherwise, percentages are shares of the {{base}} held; each finding’s figure states what it counts (interviews, accounts or revenue, of the whole sample or a part of it).',
+    methodTextNoDuration:
+      'The interviews were held {{modes}}. Notes were coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it. Unless a figure says otherwise, percentages are shares of the {{base}} held; each finding’s figure states what it counts (interviews, accounts or revenue, of the whole sample or a part of it).',
+    methodTextNoInterviews:
+      'No interview has been held yet. Notes are coded with a codebook of customer-relationship themes; a theme counts for an interview when at least one passage of its notes was coded with it.',
     methodBase_one: '{{count}} interview',
     methodBase_other: '{{count}} interviews',
     sampleTable: 'Sample by tier',

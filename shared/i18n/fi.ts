@@ -830,6 +830,11 @@ export const fi: Resources = {
     },
     summaryLead:
       'Haastattelimme {{people}} {{client}}:n {{accounts}} {{from}} – {{to}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
+    summaryLeadOneDay:
+      'Haastattelimme {{people}} {{client}}:n {{accounts}} {{date}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
+    summaryLeadNone: '{{client}}:n asiakkaiden haastatteluja ei ole vielä tehty.',
+    summaryLeadUndated:
+      'Haastattelimme {{people}} {{client}}:n {{accounts}}. Alla ovat useimmin toistuneet ja asiakassuhteiden kannalta painavimmat löydökset.',
     summaryPeople_one: '{{count}} henkilön',
     summaryPeople_other: '{{count}} henkilöä',
     summaryAccounts_one: '{{count}} asiakasyrityksestä',
@@ -867,6 +872,10 @@ export const fi: Resources = {
     purpose: 'Tarkoitus',
     methodText:
       'Haastattelut tehtiin {{modes}}, ja ne kestivät keskimäärin {{minutes}} minuuttia. Muistiinpanot jäsennettiin asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan. Ellei luvun yhteydessä toisin sanota, prosenttiluvut ovat osuuksia {{base}}; löydösten luvut kertovat itse, mistä ne on laskettu (haastatteluista, asiakkaista tai myynnistä, koko otoksesta tai sen osasta).',
+    methodTextNoDuration:
+      'Haastattelut tehtiin {{modes}}. Muistiinpanot jäsennettiin asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan. Ellei luvun yhteydessä toisin sanota, prosenttiluvut ovat osuuksia {{base}}; löydösten luvut kertovat itse, mistä ne on laskettu (haastatteluista, asiakkaista tai myynnistä, koko otoksesta tai sen osasta).',
+    methodTextNoInterviews:
+      'Yhtään haastattelua ei ole vielä tehty. Muistiinpanot jäsennetään asiakassuhteen teemoihin koodikirjan avulla; teema lasketaan haastattelulle, kun sen muistiinpanoista vähintään yksi kohta on koodattu teemaan.',
     methodBase_one: '{{count}} tehdystä haastattelusta',
     methodBase_other: '{{count}} tehdystä haastattelusta',
     sampleTable: 'Otos asiakasryhmittäin',

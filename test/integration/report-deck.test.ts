@@ -186,7 +186,7 @@ describe('the board deck from hand-built report content', () => {
     const first = flat(slideText(en.parts, 4));
     expect(first).toContain(en.content.findings!.items[0]!.keyMessage);
     expect(first).toContain('68%');
-    expect(first).toContain(en.content.findings!.items[0]!.claim.sentence);
+    expect(first).toContain(en.content.findings!.items[0]!.claim!.sentence);
     // No key message: the title is the action title.
     expect(flat(slideText(en.parts, 5))).toContain(en.content.findings!.items[1]!.title);
     // A 250-character Finnish key message is cut at a word with an ellipsis, not left to overflow.
@@ -205,7 +205,7 @@ describe('the board deck from hand-built report content', () => {
       expect(slide).toMatch(/…/);
       const notes = flat(notesOf(parts, 5));
       expect(notes).toContain(resources[lang].translation.deck.notesEvidence);
-      expect(notes).toContain(item.claim.sentence);
+      expect(notes).toContain(item.claim!.sentence);
       expect(notes).toContain(flat(longQuote(lang)));
       for (const quote of item.quotes.filter((q) => q.text !== AWKWARD.controlRaw)) {
         expect(notes).toContain(flat(quote.text));
@@ -215,7 +215,7 @@ describe('the board deck from hand-built report content', () => {
       expect(notes).toContain(AWKWARD.controlClean);
       // The first finding's notes carry its tier breakdown; emoji survive.
       const first = flat(notesOf(parts, 4));
-      expect(first).toContain(content.findings!.items[0]!.claim.tiers!);
+      expect(first).toContain(content.findings!.items[0]!.claim!.tiers!);
       expect(first).toContain(lang === 'fi' ? AWKWARD.emoji : AWKWARD.emojiEn);
       // Notes are paragraphs, one per line of the evidence list.
       expect((parts.get('ppt/notesSlides/notesSlide5.xml')!.match(/<a:p>/g) ?? []).length).toBeGreaterThan(5);
@@ -416,7 +416,7 @@ describe('the board deck of the demo workspace', () => {
         // The action title, whole or cut at a word with an ellipsis.
         expect(slide.startsWith(t.deck.findingLabel.split(' ')[0]!.toUpperCase())).toBe(true);
         expect(slide).toContain(title.slice(0, 30));
-        expect(flat(notesOf(parts, 4 + i))).toContain(flat(item.claim.sentence));
+        expect(flat(notesOf(parts, 4 + i))).toContain(flat(item.claim!.sentence));
         for (const quote of item.quotes) expect(flat(notesOf(parts, 4 + i))).toContain(flat(quote.text));
       }
       expect(texts.at(-1)).toContain(t.report.sections.method);

@@ -160,12 +160,13 @@ describe('report workbook from a hand-built report', () => {
     const ws = wb.getWorksheet('Findings')!;
     const first = ws.getRow(2);
     expect(first.getCell(1).value).toBe(1);
-    expect(first.getCell(4).value).toBe(content.findings!.items[0]!.claim.sentence);
+    expect(first.getCell(4).value).toBe(content.findings!.items[0]!.claim!.sentence);
     expect(first.getCell(6).value).toBe('Interviews');
     expect([first.getCell(7).value, first.getCell(8).value]).toEqual([7, 12]);
     expect(first.getCell(10).value).toBe('High');
     expect(first.getCell(12).value).toBe(
-      `“${AWKWARD_PASSAGES.emoji}” — Avainasiakas A, päättäjä, 2026-03-04\n\n“Jos Mikko lähtee, kaikki loppuu.” — Avainasiakas B, päättäjä`,
+      // The date inside the text as the report's language writes it (the deck's too), not as ISO.
+      `“${AWKWARD_PASSAGES.emoji}” — Avainasiakas A, päättäjä, 04/03/2026\n\n“Jos Mikko lähtee, kaikki loppuu.” — Avainasiakas B, päättäjä`,
     );
     expect(ws.getRow(3).getCell(12).value).toBeNull();
   });
@@ -260,7 +261,7 @@ describe.skipIf(!soffice)('LibreOffice reads the workbook', () => {
     );
     expect(quotes).toContain(LONG_QUOTE);
     expect(sheet(n.scores).split('\n')[1]).toBe('Kaikki,12,5,4,3,17,3.75,12,Ei');
-    expect(sheet(n.findings)).toContain(content.findings!.items[0]!.claim.sentence);
+    expect(sheet(n.findings)).toContain(content.findings!.items[0]!.claim!.sentence);
   });
 
   test('shows the filter buttons on every sheet (the _FilterDatabase name is there)', async () => {
