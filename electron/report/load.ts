@@ -54,7 +54,7 @@ export function reportAnonymizer(
     register,
     matcher: matcherFor(register),
     decisions: listDecisions(ctx, engagementId),
-    ...engagementVocabulary(ctx, engagementId),
+    ...engagementVocabulary(ctx, engagementId, register),
     ...(options.keep ? { keep: options.keep } : {}),
     ...(options.onSpan ? { onSpan: options.onSpan } : {}),
   });

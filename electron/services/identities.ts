@@ -234,9 +234,11 @@ export function matcherFor(register: readonly RegisterEntry[]): IdentityMatcher 
  * they open a sentence too ("…soitin Henrik Dahlille. Dahlille annettiin…").
  */
 export function engagementVocabulary(
-  { db }: ServiceContext,
+  ctx: ServiceContext,
   engagementId: string,
+  register: readonly RegisterEntry[] = buildRegister(ctx, engagementId),
 ): { ordinary: Set<string>; learned: IdentityMatcher } {
+  const { db } = ctx;
   const texts = db
     .prepare(
       `SELECT n.text FROM notes n JOIN interviews i ON i.id = n.interview_id WHERE i.engagement_id = ?
@@ -257,10 +259,13 @@ export function engagementVocabulary(
     for (const m of text.matchAll(/[\p{L}]+/gu)) ordinary.add(m[0].toLocaleLowerCase('fi'));
   for (const text of texts)
     for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}]*/gu)) ordinary.add(m[0]);
-  const plain = new IdentityMatcher([]);
+  // Known names are matched first, so a known company after a sentence's first word ("Nimetkää
+  // Kaskisalmen Sellulle…") is not taken with that word for one unknown name, which would then mask
+  // the word wherever a sentence opens with it.
+  const known = matcherFor(register);
   const names = new Set<string>();
   for (const text of texts)
-    for (const span of plain.find(text, { ordinary }))
+    for (const span of known.find(text, { ordinary }))
       if (span.kind === 'candidate') names.add(span.normalized);
   return {
     ordinary,

@@ -302,3 +302,29 @@ describe('an engagement with no interview held', () => {
     expect(held.method!.text).not.toContain('—');
   });
 });
+
+describe('a known company after a sentence’s first word', () => {
+  test('is not learned with that word as one unknown name, so the word is not masked where a sentence opens with it', () => {
+    // An imperative opening a recommendation, then a known account ("Kaskisalmen Sellu Oy" in the demo).
+    const finding = ws.call('listFindings', { engagementId: fi.id })[1]!;
+    const before = finding.recommendation;
+    ws.call('updateFinding', {
+      id: finding.id,
+      patch: {
+        recommendation:
+          'Nimetkää Kaskisalmen Sellulle oma sponsori. Tarjotkaa Pohjolan Myllylle huoltosopimusta.',
+      },
+    });
+    try {
+      const rows = buildReportContent(ws.ctx, fi.id, { anonymize: 'people' }).content.recommendations!.rows;
+      const text = rows.map((r) => r.recommendation).join('\n');
+      // Accounts stay named at this level; the verbs stay words, here and in the other recommendations.
+      expect(text).toContain('Nimetkää Kaskisalmen Sellulle oma sponsori.');
+      expect(text).toContain('Tarjotkaa Pohjolan Myllylle huoltosopimusta.');
+      expect(text).toContain('Nimetkää jokaiselle');
+      expect(text).not.toContain(resources.fi.translation.report.masks.person);
+    } finally {
+      ws.call('updateFinding', { id: finding.id, patch: { recommendation: before } });
+    }
+  });
+});
