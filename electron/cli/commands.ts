@@ -60,9 +60,12 @@ function resolveCode(codebook: CodebookEntry[], wanted: string): string {
 /** `export` and `report`: the findings report written straight from this process (the app uses a worker). */
 async function exportReport(call: Call, values: Values, ctx: ServiceContext): Promise<CliOutput> {
   const engagementId = required(values, 'engagement');
-  const format = required(values, 'format') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw cliError('cliFormat');
   const out = resolve(required(values, 'out'));
+  // Without --format, the file name's extension says which (report.pptx → pptx).
+  const format = (values.format ??
+    /\.(docx|pptx|xlsx)$/i.exec(out)?.[1]?.toLowerCase() ??
+    required(values, 'format')) as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw cliError('cliFormat');
   if (!out.toLowerCase().endsWith(`.${format}`)) throw cliError('cliOutExtension', { extension: format });
   const anonymize = String(values.anonymize) as AnonymizationLevel;
   if (!ANONYMIZATION_LEVELS.includes(anonymize)) throw cliError('cliAnonymizeLevel');
@@ -107,7 +110,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: {
     readOnly: true,
     summary:
-      'write the findings report as Word, PowerPoint or Excel: --engagement ID --format docx|pptx|xlsx --out FILE [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …] [--force]; every name not reviewed in the app is masked, and an existing file is kept unless --force',
+      'write the findings report as Word, PowerPoint or Excel: --engagement ID --out FILE.docx|.pptx|.xlsx [--format docx|pptx|xlsx] [--anonymize none|people|accounts] [--lang fi|en] [--keep TEXT …] [--force]; every name not reviewed in the app is masked, and an existing file is kept unless --force',
     options: {
       engagement: { type: 'string' },
       format: { type: 'string' },

@@ -530,6 +530,8 @@ function addChart(
   const labelled = grouping !== 'clustered' || series.length * chart.categories.length <= 20;
   const options: ChartOptions = {
     ...box,
+    // What a screen reader says for the chart: its title and every figure (PowerPoint's Alt Text).
+    altText: chartNotes(ctx, chart).join('\n').slice(0, 2000),
     barDir: chart.direction,
     barGrouping: grouping,
     barGapWidthPct: chart.categories.length > 10 ? 40 : 70,
@@ -896,6 +898,10 @@ function recommendationsSlides(ctx: Ctx, recommendations: RecommendationsContent
       maxLines: 3,
       colours: colours.slice(start, end),
     });
+    // The table cuts a long recommendation at three lines: the notes hold each in full.
+    slide.addNotes(
+      notes(rows.slice(start, end).map(([priority, finding, text]) => `• ${priority} – ${finding}: ${text}`)),
+    );
   });
 }
 

@@ -48,8 +48,11 @@ const notesOfSlide = (parts: Parts, n: number) => {
   const target = /notesSlides\/(notesSlide\d+\.xml)/.exec(rels)?.[1];
   return target ? flat(visibleText(parts.get(`ppt/notesSlides/${target}`)!)) : '';
 };
+/** The first slide showing the title in its text (not in a chart's alt text). */
 const slideIndex = (parts: Parts, title: string) =>
-  slides(parts).findIndex((_, i) => slideText(parts, i + 1).includes(title)) + 1;
+  slides(parts).findIndex((name) =>
+    flat([...parts.get(name)!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ')).includes(title),
+  ) + 1;
 
 let content: ReportContent;
 let parts: Parts;
@@ -326,5 +329,26 @@ describe('a known company after a sentence’s first word', () => {
     } finally {
       ws.call('updateFinding', { id: finding.id, patch: { recommendation: before } });
     }
+  });
+});
+
+describe('what a deck says beyond its slides', () => {
+  test('every chart has alt text with its title and figures, and each recommendation is whole in the notes', () => {
+    let charts = 0;
+    for (const name of slides(parts)) {
+      for (const frame of parts.get(name)!.match(/<p:graphicFrame>[\s\S]*?<\/p:graphicFrame>/g) ?? []) {
+        if (!frame.includes('c:chart')) continue;
+        charts++;
+        const descr = /descr="([^"]*)"/.exec(frame)?.[1] ?? '';
+        expect(descr.length, name).toBeGreaterThan(20);
+        expect(descr, name).toMatch(/\d/);
+      }
+    }
+    expect(charts).toBeGreaterThan(3);
+    const title = resources.fi.translation.report.sections.recommendations;
+    const n = slideIndex(parts, title);
+    const notes = notesOfSlide(parts, n);
+    for (const row of content.recommendations!.rows.slice(0, 2))
+      expect(notes).toContain(flat(row.recommendation));
   });
 });

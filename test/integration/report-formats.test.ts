@@ -91,6 +91,19 @@ describe('the findings report in three formats', () => {
     );
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr.trim()).toMatch(/\.pptx/);
+    // Without --format the extension says which.
+    const inferred = kuulo(
+      'export',
+      '--db',
+      db,
+      '--engagement',
+      fi.id,
+      '--out',
+      join(dir, 'inferred.xlsx'),
+      '--json',
+    );
+    expect(inferred.code).toBe(0);
+    expect(JSON.parse(inferred.stdout)).toMatchObject({ format: 'xlsx' });
     const unknown = kuulo(
       'export',
       '--db',
