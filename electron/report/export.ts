@@ -61,17 +61,17 @@ export async function writeReport(
       onProgress: (share, stage) => onProgress(share * 0.6, stage),
     }),
   )();
+  const matcher = matcherFor(register);
+  // The name is checked before any drawing: prefilled from the engagement's title, it may hold one.
+  refuseLeakingName(content.language, outPath, anon, register, matcher);
   onProgress(0.6, format);
   const bytes = await RENDERERS[format](content);
   onProgress(0.95, 'check');
-  const matcher = matcherFor(register);
   const leaks = findLeaks(content.language, bytes, anon, register, matcher);
   if (leaks.length) {
     const first = leaks[0]!;
     throw new KuuloError('reportLeak', { text: first.text, part: first.part });
   }
-  // The name is seen before the file is opened: prefilled from the engagement's title, it may hold one.
-  refuseLeakingName(content.language, outPath, anon, register, matcher);
   const path = writeNewFile(outPath, bytes, existing);
   onProgress(1, 'done');
   return { path, bytes: bytes.byteLength };
