@@ -214,7 +214,8 @@ function summarySlide(ctx: Ctx, summary: SummaryContent): void {
   const panelX = M + leftW + 0.45;
   const panelW = W - M - panelX;
   slide.addText(
-    (summary.noFindings ? t.report.summaryFigures : t.deck.keyFindings).toUpperCase(),
+    // The side box is headed "key figures": this column is the findings, written or not yet.
+    t.deck.keyFindings.toUpperCase(),
     text(ctx, { x: M, y: top, w: leftW, h: 0.25, fontSize: 10, bold: true, color: ACCENT, charSpacing: 1 }),
   );
   if (summary.noFindings) {
@@ -730,7 +731,10 @@ function rowHeight(cells: string[], colW: number[], fontSize: number, maxLines: 
 
 function keyPersonSlide(ctx: Ctx, keyPerson: KeyPersonContent): void {
   const { t } = ctx;
-  const slide = contentSlide(ctx, t.report.sections.keyPerson, { lead: keyPerson.summary || keyPerson.lead });
+  // With no relationship recorded, a count of "0 of 0 accounts" says nothing: only why is said.
+  const slide = contentSlide(ctx, t.report.sections.keyPerson, {
+    lead: keyPerson.empty ? undefined : keyPerson.summary || keyPerson.lead,
+  });
   const top = CONTENT_TOP + 0.5;
   slide.addNotes(keyPersonNotes(ctx, keyPerson));
   if (keyPerson.empty) {

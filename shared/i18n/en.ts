@@ -1092,6 +1092,9 @@ export const en = {
   },
   review: {
     title: 'Names and identifiers in this report',
+    titlePassages: 'Names and identifiers in the coded passages',
+    leadPassages:
+      'Everything below is masked in exported quotes unless you keep it: the list covers every coded passage of this engagement, so it holds more than the quotes you chose. Decisions are stored for this engagement and apply to the report too.',
     lead: 'Everything below will be masked in the report unless you keep it. Decisions are stored for this engagement, so the next export asks only about new ones.',
     known: 'Known people and organisations',
     candidates: 'Looks like a name nobody registered',

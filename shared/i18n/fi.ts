@@ -1107,6 +1107,9 @@ export const fi: Resources = {
   },
   review: {
     title: 'Nimet ja tunnisteet tässä raportissa',
+    titlePassages: 'Nimet ja tunnisteet koodatuissa kohdissa',
+    leadPassages:
+      'Kaikki alla oleva peitetään viedyissä lainauksissa, ellet pidä sitä. Lista kattaa toimeksiannon kaikki koodatut kohdat, joten siinä on enemmän kuin valitsemasi lainaukset. Päätökset tallentuvat tähän toimeksiantoon ja koskevat myös raporttia.',
     lead: 'Kaikki alla oleva peitetään raportissa, ellet pidä sitä. Päätökset tallentuvat tähän toimeksiantoon, joten seuraava vienti kysyy vain uusista.',
     known: 'Tunnetut henkilöt ja organisaatiot',
     candidates: 'Näyttää nimeltä, jota ei ole rekisterissä',

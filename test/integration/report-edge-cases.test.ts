@@ -284,6 +284,15 @@ describe('an engagement with no interview held', () => {
       // The deck and the Word report print the same sentences.
       const deck = unzipText(await renderReportDeck(empty));
       expect(slideText(deck, 2)).toContain(flat(empty.summary!.lead));
+      // The summary's two columns keep their own headings, and key-person risk says why there is
+      // nothing, not "0 of 0 accounts".
+      const tr = resources[language].translation;
+      const summary = slideText(deck, 2);
+      expect(summary.split(tr.report.summaryFigures.toUpperCase()).length - 1).toBe(1);
+      expect(summary).toContain(tr.deck.keyFindings.toUpperCase());
+      const keyPerson = slideText(deck, slideIndex(deck, tr.report.sections.keyPerson));
+      expect(keyPerson).toContain(flat(empty.keyPerson!.empty!));
+      expect(keyPerson).not.toContain(flat(empty.keyPerson!.summary));
     });
   }
 

@@ -45,9 +45,12 @@ export function PlaceInContext({ place }: { place: ReviewPlace }) {
 export function IdentityReview({
   request,
   reloadToken = 0,
+  passages = false,
 }: {
   request: ReviewRequest;
   reloadToken?: number;
+  /** Worded for a quote export: what it reviews is every coded passage of the engagement. */
+  passages?: boolean;
 }) {
   const state = useIdentityReview(request);
   const { t } = useTranslation();
@@ -77,10 +80,10 @@ export function IdentityReview({
   return (
     <section className="identity-review" aria-labelledby={headingId} aria-busy={loading}>
       <h3 id={headingId} className="review-title">
-        {t('review.title')}
+        {t(passages ? 'review.titlePassages' : 'review.title')}
       </h3>
       <p className="review-lead small">
-        {t('review.lead')}
+        {t(passages ? 'review.leadPassages' : 'review.lead')}
         {review && review.undecided > 0 && (
           <>
             {' '}

@@ -130,6 +130,7 @@ export function QuoteExportDialog({ engagementId, filters, fileName: suggested, 
           <IdentityReview
             request={{ engagementId, format: 'xlsx', anonymize, language }}
             reloadToken={failures}
+            passages
           />
         )}
       </div>
