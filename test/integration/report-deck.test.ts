@@ -11,9 +11,13 @@ import { findLeaks, visibleText } from '../../electron/report/leaks.ts';
 import { unzip } from '../../electron/report/unzip.ts';
 import { matcherFor } from '../../electron/services/identities.ts';
 import { resources } from '../../shared/i18n/index.ts';
-import { INVISIBLE } from '../../shared/identity/normalize.ts';
-import { paragraphsToDoc } from '../../shared/notes.ts';
-import { CLIENT, ORDINARY_WORDS, ORGS, PASSAGES, PEOPLE, parsePassage } from '../fixtures/identity/corpus.ts';
+import { ORDINARY_WORDS } from '../fixtures/identity/corpus.ts';
+import {
+  buildCorpusEngagement,
+  clean,
+  containsWord,
+  corpusLeaks,
+} from '../fixtures/identity/corpus-engagement.ts';
 import { LONG_TITLE_FI, reportContent } from '../fixtures/report-content.ts';
 import { AWKWARD, longQuote } from '../fixtures/report-model.ts';
 import { type Connection, connect, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
@@ -508,106 +512,22 @@ describe('the board deck of the demo workspace', () => {
  * the speaker notes, so every passage reaches the deck.
  */
 describe('the identity corpus in an anonymised deck', () => {
-  const clean = (s: string): string => s.replace(new RegExp(INVISIBLE.source, 'gu'), '').normalize('NFC');
-  const parsed = PASSAGES.map(parsePassage);
-  const PEOPLE_REFS = new Set(['unknown-person', 'email', 'phone', 'url', ...PEOPLE.map((p) => p.key)]);
-  const ORG_REFS = new Set(['unknown-org', ...ORGS.map((o) => o.key)]);
   let ws: TestWorkspace;
   let engagementId = '';
 
   beforeAll(() => {
     ws = openTestWorkspace();
-    engagementId = ws.call('createEngagement', {
-      clientName: CLIENT.name,
-      title: 'Asiakaskuuntelu 2026',
-      language: 'fi',
-    }).id;
-    const accountId = new Map<string, string>();
-    for (const org of ORGS) {
-      if (org.role === 'account') {
-        const tier = (['key', 'named', 'unmanaged'] as const)[accountId.size % 3]!;
-        accountId.set(org.key, ws.call('createAccount', { engagementId, name: org.name, tier }).id);
-      } else ws.call('createIdentity', { engagementId, kind: 'org', name: org.name });
-    }
-    const firstAccount = [...accountId.values()][0]!;
-    for (const person of PEOPLE.filter((p) => p.role === 'interviewee'))
-      ws.call('createInterviewee', {
-        accountId: accountId.get(person.account ?? '') ?? firstAccount,
-        name: person.name,
-        roleLevel: 'strategic',
-        consent: 'given',
-      });
-    const interviewers = PEOPLE.filter((p) => p.role === 'interviewer');
-    const contacts = PEOPLE.filter((p) => p.role === 'contact');
-    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
-    const codings: string[] = [];
-    parsed.forEach(({ text }, index) => {
-      const accountIds = [...accountId.values()];
-      const interview = ws.call('createInterview', {
-        engagementId,
-        accountId: accountIds[index % accountIds.length]!,
-        intervieweeIds: [],
-        interviewer: interviewers[index % interviewers.length]!.name,
-        date: '2026-03-01',
-        status: 'done',
-      });
-      ws.call('addRelationship', {
-        interviewId: interview.id,
-        clientPerson: contacts[index % contacts.length]!.name,
-        level: 'operational',
-      });
-      const codingId = ws.ctx.newId();
-      const doc = paragraphsToDoc([text]);
-      doc.content![0]!.content = [
-        { type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] },
-      ];
-      ws.saveNotes({ interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id }] });
-      codings.push(codingId);
-    });
-    for (let i = 0; i < codings.length; i += 5) {
-      const named = parsed[i]!.spans.find((s) => PEOPLE_REFS.has(s.ref));
-      ws.call('createFinding', {
-        engagementId,
-        title: `Havainto ${i / 5 + 1}${named ? `: ${named.surface} ja muut` : ''}`,
-        codeIds: [code.id],
-        quoteIds: codings.slice(i, i + 5),
-      });
-    }
+    ({ engagementId } = buildCorpusEngagement(ws));
   });
   afterAll(() => ws?.close());
-
-  const containsWord = (text: string, word: string): boolean => {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const before = text[at - 1] ?? ' ';
-      const after = text[at + word.length] ?? ' ';
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-    }
-    return false;
-  };
 
   for (const level of ['people', 'accounts'] as const) {
     test(`${level}: no identifier of the corpus in any part of the deck, notes and chart workbooks included`, async () => {
       const { content, anon } = buildReportContent(ws.ctx, engagementId, { anonymize: level });
       const bytes = await renderReportDeck(content);
-      const texts = [...shownText(bytes).values()].map(clean);
-      const hidden = (ref: string) => PEOPLE_REFS.has(ref) || (level === 'accounts' && ORG_REFS.has(ref));
-      const leaks = parsed
-        .flatMap((p) => p.spans)
-        .filter((s) => hidden(s.ref))
-        .map((s) => clean(s.surface))
-        // A name split at a line break may reach the deck joined, with a space, or as it was.
-        .flatMap((surface) =>
-          /-\s/u.test(surface)
-            ? [
-                surface,
-                surface.replace(/-\s+/u, '-'),
-                surface.replace(/-\s+/u, '- '),
-                surface.replace(/-\s+/u, ''),
-              ]
-            : [surface],
-        )
-        .filter((surface) => texts.some((text) => containsWord(text, surface)));
-      expect([...new Set(leaks)]).toEqual([]);
+      const shown = new Map([...shownText(bytes)].map(([part, text]) => [part, clean(text)] as const));
+      const texts = [...shown.values()];
+      expect(corpusLeaks(level, shown)).toEqual([]);
       // The passages are in the deck (the notes carry every quote whole), masked, not dropped.
       const all = texts.join('\n');
       expect(all).toContain('[henkilö');

@@ -12,9 +12,13 @@ import { renderReportWorkbook } from '../../electron/report/workbook.ts';
 import { matcherFor } from '../../electron/services/identities.ts';
 import type { Language } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
-import { INVISIBLE } from '../../shared/identity/normalize.ts';
-import { paragraphsToDoc } from '../../shared/notes.ts';
-import { CLIENT, ORDINARY_WORDS, ORGS, PASSAGES, PEOPLE, parsePassage } from '../fixtures/identity/corpus.ts';
+import { ORDINARY_WORDS, PASSAGES } from '../fixtures/identity/corpus.ts';
+import {
+  buildCorpusEngagement,
+  clean,
+  containsWord,
+  corpusLeaks,
+} from '../fixtures/identity/corpus-engagement.ts';
 import { AWKWARD_PASSAGES, LONG_QUOTE, workbookContent } from '../fixtures/workbook-content.ts';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 import { readWorkbook, Xlsx } from '../helpers/xlsx.ts';
@@ -278,16 +282,6 @@ describe.skipIf(!soffice)('LibreOffice reads the workbook', () => {
   });
 });
 
-/** The words of a text as a reader would pick them out (a name is a whole word, not part of one). */
-const containsWord = (text: string, word: string): boolean => {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + word.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-};
-
 /** What a reader of each XML part could see. */
 const partsText = (bytes: Uint8Array): Map<string, string> =>
   new Map(
@@ -420,62 +414,12 @@ describe('workbook of the demo engagements', () => {
  * coding before it, so every passage reaches the quotes sheet and the CSV twice.
  */
 describe('the identity corpus in the workbook and the CSV', () => {
-  const clean = (s: string): string => s.replace(new RegExp(INVISIBLE.source, 'gu'), '').normalize('NFC');
-  const parsed = PASSAGES.map(parsePassage);
-  const PEOPLE_REFS = new Set(['unknown-person', 'email', 'phone', 'url', ...PEOPLE.map((p) => p.key)]);
-  const ORG_REFS = new Set(['unknown-org', ...ORGS.map((o) => o.key)]);
   let ws: TestWorkspace;
   let engagementId = '';
 
   beforeAll(() => {
     ws = openTestWorkspace();
-    engagementId = ws.call('createEngagement', {
-      clientName: CLIENT.name,
-      title: 'Kuuntelu',
-      language: 'fi',
-    }).id;
-    const accountIds: string[] = [];
-    for (const org of ORGS) {
-      if (org.role === 'account') {
-        const tier = (['key', 'named', 'unmanaged'] as const)[accountIds.length % 3]!;
-        accountIds.push(ws.call('createAccount', { engagementId, name: org.name, tier }).id);
-      } else ws.call('createIdentity', { engagementId, kind: 'org', name: org.name });
-    }
-    for (const person of PEOPLE.filter((p) => p.role === 'interviewee')) {
-      const account = ORGS.filter((o) => o.role === 'account').findIndex((o) => o.key === person.account);
-      ws.call('createInterviewee', {
-        accountId: accountIds[Math.max(0, account)]!,
-        name: person.name,
-        roleLevel: 'strategic',
-        consent: 'given',
-      });
-    }
-    const interviewers = PEOPLE.filter((p) => p.role === 'interviewer');
-    const contacts = PEOPLE.filter((p) => p.role === 'contact');
-    const code = ws.call('getCodebook', {}).find((c) => !c.isGroup)!;
-    parsed.forEach(({ text }, index) => {
-      const interview = ws.call('createInterview', {
-        engagementId,
-        accountId: accountIds[index % accountIds.length]!,
-        intervieweeIds: [],
-        interviewer: interviewers[index % interviewers.length]!.name,
-        date: '2026-03-01',
-        status: 'done',
-      });
-      // The client's contacts are known from the relationship maps, as in the Word report's test.
-      ws.call('addRelationship', {
-        interviewId: interview.id,
-        clientPerson: contacts[index % contacts.length]!.name,
-        level: 'operational',
-      });
-      const codingId = ws.ctx.newId();
-      const doc = paragraphsToDoc([text]);
-      doc.content![0]!.content = [
-        { type: 'text', text, marks: [{ type: 'coding', attrs: { id: codingId } }] },
-      ];
-      const memo = parsed[(index + 1) % parsed.length]!.text;
-      ws.saveNotes({ interviewId: interview.id, doc, codings: [{ id: codingId, codeId: code.id, memo }] });
-    });
+    ({ engagementId } = buildCorpusEngagement(ws, { title: 'Kuuntelu', findings: false, memos: true }));
   });
   afterAll(() => ws.close());
 
@@ -493,27 +437,7 @@ describe('the identity corpus in the workbook and the CSV', () => {
           [...partsText(await quotesWorkbook(content.passages!, 'fi')).values()].map(clean).join('\n'),
         ] as const,
       ]);
-      const hidden = (ref: string) => PEOPLE_REFS.has(ref) || (level === 'accounts' && ORG_REFS.has(ref));
-      const leaks = parsed
-        .flatMap((p) => p.spans)
-        .filter((s) => hidden(s.ref))
-        .map((s) => clean(s.surface))
-        .flatMap((surface) =>
-          /-\s/u.test(surface)
-            ? [
-                surface,
-                surface.replace(/-\s+/u, '-'),
-                surface.replace(/-\s+/u, '- '),
-                surface.replace(/-\s+/u, ''),
-              ]
-            : [surface],
-        )
-        .flatMap((surface) =>
-          [...texts]
-            .filter(([, text]) => containsWord(text, surface))
-            .map(([part]) => `${surface} in ${part}`),
-        );
-      expect([...new Set(leaks)]).toEqual([]);
+      expect(corpusLeaks(level, texts)).toEqual([]);
       const shared = texts.get('xl/sharedStrings.xml')!;
       expect(ORDINARY_WORDS.filter((word) => !containsWord(shared, word))).toEqual([]);
       expect(ORDINARY_WORDS.filter((word) => !containsWord(texts.get('quotes.csv')!, word))).toEqual([]);
