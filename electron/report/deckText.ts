@@ -1,3 +1,5 @@
+import { NOT_XML } from './xmlText.ts';
+
 /**
  * How much text fits a box on a slide. A slide has no page to flow onto and PowerPoint's shrink-on-
  * overflow only acts once someone edits the box, so the deck measures text itself and cuts what
@@ -92,10 +94,6 @@ export function fontToFit(text: string, width: number, maxLines: number, sizes: 
   for (const pt of sizes) if (wrap(text, width, pt).length <= maxLines) return pt;
   return sizes[sizes.length - 1]!;
 }
-
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Every string in a value without the characters XML 1.0 cannot hold (a bell or a vertical tab

@@ -37,6 +37,7 @@ import {
   TINT,
 } from './styles.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
+import { xmlText } from './xmlText.ts';
 
 /**
  * Model → .docx: the report as a Word document a consultant can keep editing. Everything is in
@@ -54,15 +55,9 @@ const LABELS: Record<
   en: { figure: 'Figure', table: 'Table', separator: ': ', quotes: ['“', '”'] },
 };
 
-// Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF), C1 controls, and
-// surrogates that are not part of a pair.
-const INVALID_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** The text as XML can hold it: invalid characters dropped, line ends as \n, tabs as spaces. */
 export function clean(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  return xmlText(text).replace(/\t/g, ' ');
 }
 
 const RTL_CHAR = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFC';

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { ACCENT } from './styles.ts';
+import { xmlText } from './xmlText.ts';
 
 /**
  * Tables as Excel sheets, the one look every sheet Kuulo writes shares: a bold header row in the
@@ -65,15 +66,9 @@ export function sheetName(name: string): string {
   return (clean || 'Sheet').slice(0, SHEET_NAME_MAX);
 }
 
-// XML 1.0 cannot hold most control characters, nor a lone surrogate: a quote pasted from a PDF may.
-// (docx.ts's clean() drops the same set; importing it would load the docx library for every workbook.)
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text an .xlsx can hold: characters XML refuses dropped, line ends as Excel's \n, cut to Excel's cell limit. */
 export function cellText(text: string): string {
-  const clean = text.replace(NOT_XML, '').replace(/\r\n?/g, '\n');
+  const clean = xmlText(text);
   return clean.length > CELL_MAX ? `${clean.slice(0, CELL_MAX - 1)}…` : clean;
 }
 
