@@ -1,12 +1,11 @@
 import type { Language } from '../../shared/domain.ts';
 import type { AnonymizationLevel, ReportFormat, ReportSectionId } from '../../shared/report.ts';
-import { KuuloError } from '../base/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { type Existing, writeNewFile } from '../services/exportFiles.ts';
 import { matcherFor } from '../services/identities.ts';
 import { buildReportContent } from './build.ts';
 import type { ReportContent } from './content.ts';
-import { findLeaks, refuseLeakingName } from './leaks.ts';
+import { findLeaks, refuseLeakingName, refuseLeaks } from './leaks.ts';
 
 export interface ReportExport {
   engagementId: string;
@@ -68,10 +67,7 @@ export async function writeReport(
   const bytes = await RENDERERS[format](content);
   onProgress(0.95, 'check');
   const leaks = findLeaks(content.language, bytes, anon, register, matcher);
-  if (leaks.length) {
-    const first = leaks[0]!;
-    throw new KuuloError('reportLeak', { text: first.text, part: first.part });
-  }
+  refuseLeaks(leaks);
   const path = writeNewFile(outPath, bytes, existing);
   onProgress(1, 'done');
   return { path, bytes: bytes.byteLength };

@@ -92,6 +92,12 @@ export function findTextLeaks(
   return anon.level === 'none' ? [] : leakChecker(language, anon, register, matcher)(text, part);
 }
 
+/** Stops an export at the first leak found, saying what and where. */
+export function refuseLeaks(leaks: readonly Leak[]): void {
+  const [first] = leaks;
+  if (first) throw new KuuloError('reportLeak', { text: first.text, part: first.part });
+}
+
 /** Refuses a file name that would show what the anonymiser masks inside the file. */
 export function refuseLeakingName(
   language: Language,

@@ -6,7 +6,6 @@ import { resources } from '../../shared/i18n/index.ts';
 import type { QuoteExportFormat, QuoteExportResult } from '../../shared/report.ts';
 import { inSample } from '../../shared/sample.ts';
 import type { QuoteExportRequest } from '../../shared/schemas.ts';
-import { KuuloError } from '../base/errors.ts';
 import { getCodebook } from '../services/codebook.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
@@ -15,7 +14,7 @@ import { matcherFor } from '../services/identities.ts';
 import { listInterviews } from '../services/interviews.ts';
 import { findQuotes } from '../services/quotes.ts';
 import type { PassageRow } from './content.ts';
-import { findLeaks, findTextLeaks, type Leak, refuseLeakingName } from './leaks.ts';
+import { findLeaks, findTextLeaks, type Leak, refuseLeakingName, refuseLeaks } from './leaks.ts';
 import { interviewKeys, passageRows, reportAnonymizer } from './load.ts';
 import { quotesCsv, quotesWorkbook } from './quoteFiles.ts';
 import { quotesDocx } from './quotesDocx.ts';
@@ -108,10 +107,7 @@ export async function exportQuotes(ctx: ServiceContext, request: Request): Promi
           matcher,
         )
       : findLeaks(language, bytes, anon, register, matcher);
-  if (leaks.length) {
-    const first = leaks[0]!;
-    throw new KuuloError('reportLeak', { text: first.text, part: first.part });
-  }
+  refuseLeaks(leaks);
   // The name is prefilled from the codes' names, and an engagement's own code may name a customer.
   refuseLeakingName(language, target, anon, register, matcher);
   const path = writeNewFile(target, bytes, 'next-free');
