@@ -199,7 +199,9 @@ export function AccountImportDialog({ engagementId, onClose, onImported }: Props
               ref={fileInput}
               type="file"
               accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              className="visually-hidden"
+              // Out of the tab order and named: the button beside it is what the keyboard reaches.
+              hidden
+              aria-label={t('accountImport.chooseFile')}
               id="account-import-file"
               onChange={(e) => {
                 const file = e.target.files?.[0];
