@@ -68,8 +68,12 @@ export function SearchPanel() {
     <aside className="search-panel" aria-labelledby="search-title" onKeyDown={onKeyDown}>
       <header className="search-head">
         <h2 id="search-title">{t('search.title')}</h2>
-        <button type="button" className="quiet" onClick={closeSearch} aria-label={t('search.close')}>
-          <kbd>Esc</kbd> ×
+        {/* Named by its words, not by the key and the cross it shows. */}
+        <button type="button" className="quiet" onClick={closeSearch}>
+          <span className="visually-hidden">{t('search.close')}</span>
+          <span aria-hidden="true">
+            <kbd>Esc</kbd> ×
+          </span>
         </button>
       </header>
       <search className="search-form">
