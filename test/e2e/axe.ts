@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -21,7 +22,8 @@ export interface AxeViolation {
  */
 export async function auditPage(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated through the debugger, not a <script> tag: the app's CSP (script-src 'self') refuses inline scripts.
+  if (!loaded) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
     interface AxeResults {
