@@ -59,6 +59,15 @@ const fill = (text: string, values: Record<string, string | number>): string =>
   text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 const SMALL_N_GREY = '#e6e4df';
+/** Diagonal white stripes over a bar resting on few answers. */
+const SMALL_N_HATCH = {
+  symbol: 'rect',
+  symbolSize: 1,
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 3],
+  rotation: -Math.PI / 4,
+  color: 'rgba(255, 255, 255, 0.6)',
+};
 
 const base = (title: string): ChartOption => ({
   animation: false,
@@ -272,7 +281,12 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
           barWidth: 46,
           data: groups.map((g) => ({
             value: g.nps ?? 0,
-            itemStyle: { color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00', opacity: g.smallN ? 0.55 : 1 },
+            itemStyle: {
+              color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00',
+              // Few answers: white hatching over the full colour, not a faded bar (faded, it fell under 3:1
+              // against the page and took its label's ink with it).
+              ...(g.smallN ? { decal: SMALL_N_HATCH } : {}),
+            },
           })),
           label: {
             show: true,

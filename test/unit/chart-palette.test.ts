@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { OTHERS_GREY, PALETTE } from '../../shared/charts.ts';
+import type { ScoreGroup } from '../../shared/analysis.ts';
+import { npsChart, OTHERS_GREY, PALETTE } from '../../shared/charts.ts';
 import { contrastRatio, parseHex } from '../../shared/contrast.ts';
 import { CHANGE_COLOURS } from '../../shared/polarity.ts';
 
@@ -75,5 +76,18 @@ describe('chart colours', () => {
     const [red, green] = ['#c25700', '#5d8a00'];
     expect(deltaE(lab(red, VISION.typical!), lab(green, VISION.typical!))).toBeGreaterThan(40);
     expect(deltaE(lab(red, VISION.deutan!), lab(green, VISION.deutan!))).toBeLessThan(15);
+  });
+
+  test('a bar resting on few answers is hatched in its full colour, never faded under 3:1', () => {
+    const group = (g: string, smallN: boolean) =>
+      ({ group: g, n: smallN ? 4 : 14, nps: -25, smallN }) as ScoreGroup;
+    const spec = npsChart([group('all', false), group('named', true)], 'en');
+    const series = (spec.option.series as { data: { itemStyle: Record<string, unknown> }[] }[])[0]!;
+    const [full, few] = series.data.map((d) => d.itemStyle);
+    expect(few!.color).toBe(full!.color);
+    expect(contrastRatio(String(few!.color), WHITE)).toBeGreaterThanOrEqual(3);
+    expect(few!.opacity ?? 1).toBe(1);
+    expect(few!.decal).toBeDefined();
+    expect(full!.decal).toBeUndefined();
   });
 });
