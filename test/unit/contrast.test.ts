@@ -96,4 +96,15 @@ describe('the stylesheet’s text colours', () => {
         expect(contrastRatio(colour!, background)).toBeGreaterThanOrEqual(3);
     }
   });
+
+  test('a mention’s underline and glyph stand 3:1 on the notes page, the known and the unknown alike', () => {
+    const mentions = readFileSync('renderer/src/editor/mention.css', 'utf8');
+    for (const name of ['mention-mark', 'mention-unknown-mark']) {
+      const colour = mentions.match(new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`))?.[1];
+      expect(colour, name).toBeDefined();
+      expect(contrastRatio(colour!, WHITE)).toBeGreaterThanOrEqual(3);
+    }
+    // No faded marks: opacity took them under 3:1 before.
+    expect(mentions).not.toMatch(/opacity:/);
+  });
 });
