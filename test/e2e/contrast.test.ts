@@ -83,6 +83,15 @@ describe('colour contrast on the demo, in English and Finnish', () => {
         await audit('portfolio');
         await screenshot(page, `contrast-${lang}-portfolio`);
 
+        // A retired code is shown muted, not faded to 2:1.
+        const retired = ws.call('getCodebook', { engagementId: engagement.id }).find((c) => !c.isGroup)!;
+        ws.call('updateCode', { id: retired.id, patch: { retired: true } });
+        await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+        await page.locator('.page-header input[type="checkbox"]').check();
+        await page.locator('.code-row.retired').first().waitFor();
+        await audit('codebook with a retired code');
+        ws.call('updateCode', { id: retired.id, patch: { retired: false } });
+
         await page.goto(`${chromium.url()}#/engagement/${engagement.id}/interviews`);
         await page.locator('.count').first().waitFor();
         await audit('engagement');
