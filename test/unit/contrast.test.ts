@@ -97,6 +97,16 @@ describe('the stylesheet’s text colours', () => {
     }
   });
 
+  test('the findings’ evidence meter, small-n hatch included, stands 3:1 against its track and the card', () => {
+    const hatch = css.match(
+      /\.evidence-meter\.small-n span \{\s*background: repeating-linear-gradient\(135deg, (#[0-9a-f]{6})/,
+    );
+    expect(hatch).not.toBeNull();
+    for (const mark of [cssVar('accent'), hatch![1]!])
+      for (const background of [WHITE, '#eef0f3'])
+        expect(contrastRatio(mark, background)).toBeGreaterThanOrEqual(3);
+  });
+
   test('a mention’s underline and glyph stand 3:1 on the notes page, the known and the unknown alike', () => {
     const mentions = readFileSync('renderer/src/editor/mention.css', 'utf8');
     for (const name of ['mention-mark', 'mention-unknown-mark']) {
