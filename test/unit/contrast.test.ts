@@ -83,6 +83,15 @@ describe('the stylesheet’s text colours', () => {
       expect(contrastRatio(muted, background), `${muted} on ${background}`).toBeGreaterThanOrEqual(4.5);
   });
 
+  test('warning text stands 4.5:1 on the page, panels and hatched cells', () => {
+    for (const background of [PAGE, WHITE, '#fbfaf8', '#eceae4', '#fff6f4'])
+      expect(contrastRatio(cssVar('warn'), background), background).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test('placeholders are set in the muted text colour, not the browser’s light grey', () => {
+    expect(css).toMatch(/::placeholder \{\s*color: var\(--muted\);\s*opacity: 1;/);
+  });
+
   test('no text is set in the old light greys that failed', () => {
     for (const file of ['renderer/src/styles.css', 'renderer/src/components/transcript.css'])
       expect(readFileSync(file, 'utf8')).not.toMatch(/color: #(98a2b3|667085);/i);
