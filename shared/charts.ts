@@ -2,26 +2,36 @@ import type { Benchmark, CoverageRow, Crosstab, PrevalenceRow, ScoreGroup } from
 import { benchmarkLegend, comparedWithEarlier } from './benchmark.ts';
 import type { Language } from './domain.ts';
 import { type Formatter, formatter, percentOf, pointsBetween, roundHalfAway, shares } from './format.ts';
+import { HEAT_RAMP } from './heat.ts';
 import { resources } from './i18n/index.ts';
 import { CHANGE_COLOURS, changeMeaning, polarityColour } from './polarity.ts';
 
 /**
  * One chart spec per figure, rendered to an SVG string by the same function in the app and in the
- * Word report (shared/chartRender.ts). Colours are Okabe–Ito, safe for colour-blind readers. Plain
+ * Word report (shared/chartRender.ts). Colours are safe for colour-blind readers (see PALETTE). Plain
  * data: building a spec loads no chart library, so the services that only read a report's text
  * (the identity review) start fast.
  */
 
+/**
+ * Series colours, each 3:1 or more against white and the app's page (WCAG 1.4.11): Okabe–Ito blue,
+ * vermillion and bluish green, Tol's purple and indigo, Tol's sand darkened to 3:1, a brown and black.
+ * Okabe–Ito's orange, sky blue and yellow are too light on white, and darkened they turn into one
+ * brown for a deuteranope; this set keeps every pair apart in simulated protan, deutan and tritan
+ * vision (test/unit/chart-palette.test.ts).
+ */
 export const PALETTE = [
   '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
   '#D55E00',
-  '#F0E442',
+  '#009E73',
+  '#AA3377',
+  '#332288',
+  '#988C52',
+  '#663333',
   '#000000',
 ];
+/** The other studies' bars beside this engagement's in the benchmark: a grey that still stands 3:1 on the page. */
+export const OTHERS_GREY = '#8B8B8B';
 export const CHART_FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 const INK = '#1d2430';
 const MUTED = '#667085';
@@ -49,6 +59,15 @@ const fill = (text: string, values: Record<string, string | number>): string =>
   text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 const SMALL_N_GREY = '#e6e4df';
+/** Diagonal white stripes over a bar resting on few answers. */
+const SMALL_N_HATCH = {
+  symbol: 'rect',
+  symbolSize: 1,
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 3],
+  rotation: -Math.PI / 4,
+  color: 'rgba(255, 255, 255, 0.6)',
+};
 
 const base = (title: string): ChartOption => ({
   animation: false,
@@ -262,7 +281,12 @@ export function npsChart(scores: ScoreGroup[], lang: Language): ChartSpec {
           barWidth: 46,
           data: groups.map((g) => ({
             value: g.nps ?? 0,
-            itemStyle: { color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00', opacity: g.smallN ? 0.55 : 1 },
+            itemStyle: {
+              color: (g.nps ?? 0) >= 0 ? '#009E73' : '#D55E00',
+              // Few answers: white hatching over the full colour, not a faded bar (faded, it fell under 3:1
+              // against the page and took its label's ink with it).
+              ...(g.smallN ? { decal: SMALL_N_HATCH } : {}),
+            },
           })),
           label: {
             show: true,
@@ -422,7 +446,7 @@ export function benchmarkChart(
           name: benchmarkLegend(benchmark, lang),
           type: 'bar',
           data: shown.map((s) => s.othersPct ?? 0),
-          itemStyle: { color: '#BBBBBB' },
+          itemStyle: { color: OTHERS_GREY },
           label: { ...label, color: MUTED },
         },
       ],
@@ -489,7 +513,8 @@ export function crosstabChart(
         splitArea: { show: false },
       },
       yAxis: themeAxis(rows.map((r) => r.code[lang])),
-      visualMap: { show: false, min: 0, max: 100, inRange: { color: ['#f4f7fb', '#0072B2'] } },
+      // The app's heat-map ramp: dark ink stays readable on its darkest end.
+      visualMap: { show: false, min: 0, max: 100, inRange: { color: [HEAT_RAMP[0], HEAT_RAMP.at(-1)] } },
       series: [
         {
           type: 'heatmap',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { hex, nativeChart, npsDistributionChart } from '../../electron/report/nativeChart.ts';
 import type { ScoreGroup } from '../../shared/analysis.ts';
-import { coverageShares, PALETTE } from '../../shared/charts.ts';
+import { coverageShares, OTHERS_GREY, PALETTE } from '../../shared/charts.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import { CHANGE_COLOURS } from '../../shared/polarity.ts';
 import { chartSpecs } from '../fixtures/report-model.ts';
@@ -87,7 +87,7 @@ describe('nativeChart reads each chart builder’s ECharts option', () => {
     expect(chart.direction).toBe('bar');
     expect(chart.series).toHaveLength(2);
     expect(chart.series[0]!.colour).toBe('0072B2');
-    expect(chart.series[1]!.colour).toBe('BBBBBB');
+    expect(chart.series[1]!.colour).toBe(OTHERS_GREY.slice(1).toUpperCase());
     expect(chart.series[0]!.name).toBe(resources.en.translation.charts.benchmarkThis);
     expect(chart.categories[0]).toBe('Key-person risk');
   });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../shared/contract.ts';
 import type { CodebookEntry, Coding } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { codingMarkRule } from '../editor/codingMark.ts';
 import { attempt, unwrap } from './notify.ts';
 
 type NewCoding = Input<'saveNotes'>['codings'] extends (infer T)[] | undefined ? T : never;
@@ -101,11 +102,6 @@ export const useCodings = create<CodingState>((set, get) => ({
 export const applicableCodes = (codebook: CodebookEntry[]): CodebookEntry[] =>
   codebook.filter((c) => !c.isGroup && !c.retired);
 
-const hexToRgb = (hex: string): string => {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}`;
-};
-
 /**
  * Highlight colours live in one stylesheet keyed by coding id, so the marks in the document stay a
  * bare id and a code's colour change never touches the notes.
@@ -118,10 +114,7 @@ export function codingStyles(
   const colorOf = new Map(codebook.map((c) => [c.id, c.color]));
   const rules: string[] = [];
   for (const coding of Object.values(codings)) {
-    const rgb = hexToRgb(colorOf.get(coding.codeId) ?? '#999999');
-    rules.push(
-      `.notes-editor [data-coding="${coding.id}"]{background-color:rgba(${rgb},0.22);box-shadow:inset 0 -2px 0 rgba(${rgb},0.9)}`,
-    );
+    rules.push(codingMarkRule(coding.id, colorOf.get(coding.codeId) ?? '#999999'));
   }
   for (const id of selected)
     rules.push(`.notes-editor [data-coding="${id}"]{outline:2px solid #1d2430;outline-offset:1px}`);

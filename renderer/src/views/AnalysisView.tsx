@@ -19,6 +19,7 @@ import {
 } from '../../../shared/charts.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
+import { heatStyle } from '../../../shared/heat.ts';
 import { changeColour, changeMeaning } from '../../../shared/polarity.ts';
 import { isInterim, SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
@@ -28,8 +29,6 @@ import { ChoiceChips } from '../components/ChoiceChips.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown, type QuoteFilters } from '../store/quotes.ts';
 import { useWorkspace } from '../store/workspace.ts';
-
-const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
 
 /** Filters that select the interviews in one crosstab column. */
 function columnFilter(attribute: CrosstabAttribute, value: string): Partial<QuoteFilters> {
@@ -251,11 +250,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                         className={`num${cell.smallN ? ' small-n-cell' : ''}`}
                         data-small-n={cell.smallN || undefined}
                         title={`${f.percent(cell.interviews, cell.n)} (${cell.interviews}/${cell.n})`}
-                        style={
-                          cell.smallN
-                            ? undefined
-                            : { background: heat(cell.pct), color: cell.pct > 55 ? '#fff' : undefined }
-                        }
+                        style={cell.smallN ? undefined : heatStyle(cell.pct)}
                       >
                         {cell.interviews > 0 ? (
                           <Num filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}>
@@ -314,14 +309,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                         <td
                           key={other.codeId}
                           className={`num${diagonal ? ' diagonal' : ''}`}
-                          style={
-                            diagonal
-                              ? undefined
-                              : {
-                                  background: heat((count / max) * 100),
-                                  color: count / max > 0.55 ? '#fff' : undefined,
-                                }
-                          }
+                          style={diagonal ? undefined : heatStyle((count / max) * 100)}
                         >
                           {count > 0 && !diagonal ? (
                             <Num

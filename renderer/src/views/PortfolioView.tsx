@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/analysis.ts';
 import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
+import { heatStyle } from '../../../shared/heat.ts';
 import { SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
-
-const heat = (value: number) => `rgba(0, 114, 178, ${Math.min(0.85, value / 100)})`;
 
 /** Every engagement side by side: base, NPS and the share of interviews per theme. */
 export function PortfolioView() {
@@ -75,11 +74,7 @@ export function PortfolioView() {
                       className={`num${e.smallN ? ' small-n-cell' : ''}`}
                       data-small-n={e.smallN || undefined}
                       title={`${shown} (n = ${base})`}
-                      style={
-                        e.smallN
-                          ? undefined
-                          : { background: heat(value), color: value > 55 ? '#fff' : undefined }
-                      }
+                      style={e.smallN ? undefined : heatStyle(value)}
                     >
                       {value > 0 ? (
                         <button
