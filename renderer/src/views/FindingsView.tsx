@@ -15,6 +15,7 @@ import { percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { ItemButton } from '../components/ItemButton.tsx';
 import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../store/findingClaim.ts';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -178,16 +179,18 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                 >
                   ↓
                 </button>
-                <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', finding })}>
-                  {t('app.edit')}
-                </button>
-                <button
-                  type="button"
+                <ItemButton
+                  label={t('app.edit')}
+                  item={finding.title}
+                  className="link"
+                  onClick={() => setDialog({ kind: 'edit', finding })}
+                />
+                <ItemButton
+                  label={t('app.delete')}
+                  item={finding.title}
                   className="link danger-quiet"
                   onClick={() => setDialog({ kind: 'delete', finding })}
-                >
-                  {t('app.delete')}
-                </button>
+                />
               </span>
             </header>
             <ClaimBox finding={finding} />
