@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { errorValue } from '../../electron/base/errors.ts';
+import { chartSummary } from '../../shared/chartSummary.ts';
+import { prevalenceChart } from '../../shared/charts.ts';
+import { formatter } from '../../shared/format.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { fi } from '../../shared/i18n/fi.ts';
 import { openTestWorkspace } from '../helpers/workspace.ts';
@@ -174,6 +177,81 @@ for (const language of ['en', 'fi'] as const) {
       }
     });
 
+    test('charts are named by a summary with their figures in a table; tables have row headers and named cells', async () => {
+      const app = await openApp(chromium.browser(), chromium.url(), { locale: LOCALES[language] });
+      const { page, ws } = app;
+      try {
+        ws.call('createDemo', {});
+        const engagement = ws.call('listEngagements', {}).find((e) => e.language === language)!;
+        const stats = ws.call('engagementStats', { engagementId: engagement.id });
+        const f = formatter(language);
+        await page.goto(`${chromium.url()}#/analysis/${engagement.id}`);
+        const prevalence = page.locator('figure[data-chart="prevalence"]');
+        await prevalence.locator('svg').waitFor();
+
+        // The chart is one image named by its summary, as the pure function words it from the same spec.
+        const image = prevalence.getByRole('img');
+        expect(await image.getAttribute('aria-label')).toBe(
+          chartSummary(prevalenceChart(stats.prevalence, language), language),
+        );
+        // …which names the highest bar ("highest:" / "suurin:").
+        expect(await image.getAttribute('aria-label')).toContain(s.a11y.chartHighest.split(' ')[0]!);
+        for (const chart of await page.locator('figure.chart').all()) {
+          expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(
+            new RegExp(`^${fill(s.a11y.chartBar, { title: '' })}`),
+          );
+        }
+        // Its figures as a table, opened from under the chart.
+        await prevalence.getByText(s.a11y.chartTable, { exact: true }).click();
+        const figures = prevalence.getByRole('table');
+        await figures.waitFor();
+        const top = stats.prevalence[0]!;
+        expect(await figures.getByRole('rowheader').first().textContent()).toBe(top.code[language]);
+        expect(await figures.locator('tbody tr').first().locator('td').textContent()).toContain(
+          f.percent(top.interviews, top.base.interviews),
+        );
+        await screenshot(page, `semantics-chart-table-${language}`);
+
+        // Each theme of the prevalence table is a row header; its count is named by row and column.
+        const used = stats.prevalence.filter((r) => r.interviews > 0);
+        expect(await page.locator('tr[data-code] th[scope="row"]').count()).toBe(used.length);
+        const count = fill(s.a11y.cell, {
+          row: top.code[language],
+          column: s.analysis.interviews,
+          value: `${top.interviews} (${f.percent(top.interviews, top.base.interviews)})`,
+        });
+        expect(await page.getByRole('button', { name: count, exact: true }).count()).toBe(1);
+
+        // A heat-map cell: row, column and value.
+        const crosstab = stats.crosstabs.tier;
+        const row = crosstab.rows.find((r) => r.cells.some((c) => c.interviews > 0))!;
+        const at = row.cells.findIndex((c) => c.interviews > 0);
+        const column = crosstab.columns[at]!;
+        const cell = row.cells[at]!;
+        const heatName = fill(s.a11y.cell, {
+          row: row.code[language],
+          column: s.account.tiers[column.value as keyof typeof s.account.tiers],
+          value: `${f.percent(cell.interviews, column.n)} (${cell.interviews})`,
+        });
+        expect(await page.getByRole('button', { name: heatName, exact: true }).count()).toBe(1);
+        // No header cell is empty; no button is named by a bare number.
+        expect(await page.locator('th:empty').count()).toBe(0);
+        expect(await page.locator('button.num-link:not([aria-label])').count()).toBe(0);
+        expect(await semanticViolations(page)).toBe('');
+
+        await page.goto(`${chromium.url()}#/portfolio`);
+        const portfolio = page.locator('[data-testid="portfolio"]');
+        await portfolio.locator('tbody tr').first().waitFor();
+        const codes = await portfolio.locator('tbody tr').count();
+        expect(await portfolio.locator('tbody th[scope="row"]').count()).toBe(codes);
+        const named = await portfolio.locator('button.num-link').first().getAttribute('aria-label');
+        expect(named).toMatch(/^.+, .+: \d+\s?%$/);
+        expect(await semanticViolations(page)).toBe('');
+      } finally {
+        await app.close();
+      }
+    });
+
     test('tabs move by arrow keys, Home and End; row buttons name their item', async () => {
       const app = await openApp(chromium.browser(), chromium.url(), { locale: LOCALES[language] });
       const { page, ws } = app;
@@ -252,6 +330,28 @@ for (const language of ['en', 'fi'] as const) {
           s.nav.trash,
         ]);
         expect(await page.locator('h1').count()).toBe(1);
+
+        // The codebook and the findings: every row action names its code or finding.
+        await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+        const code = ws
+          .call('getCodebook', { engagementId: engagement.id })
+          .find((c) => !c.isGroup && !c.retired)!;
+        const editCode = page.getByRole('button', {
+          name: fill(s.a11y.actOn, { action: s.app.edit, name: code.name[language] }),
+          exact: true,
+        });
+        await editCode.waitFor();
+        expect(await page.getByRole('button', { name: s.app.edit, exact: true }).count()).toBe(0);
+        expect(await semanticViolations(page)).toBe('');
+        await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
+        const finding = ws.call('listFindings', { engagementId: engagement.id })[0]!;
+        await page
+          .getByRole('button', {
+            name: fill(s.a11y.actOn, { action: s.app.delete, name: finding.title }),
+            exact: true,
+          })
+          .waitFor();
+        expect(await semanticViolations(page)).toBe('');
       } finally {
         await app.close();
       }
