@@ -252,6 +252,46 @@ for (const language of ['en', 'fi'] as const) {
       }
     });
 
+    test('every screen has one h1 and no skipped heading level', async () => {
+      const app = await openApp(chromium.browser(), chromium.url(), { locale: LOCALES[language] });
+      const { page, ws } = app;
+      try {
+        ws.call('createDemo', {});
+        const engagement = ws.call('listEngagements', {}).find((e) => e.language === language)!;
+        const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+        const screens = [
+          '#/',
+          `#/engagement/${engagement.id}/interviews`,
+          `#/engagement/${engagement.id}/accounts`,
+          `#/interview/${interview.id}`,
+          `#/codebook/${engagement.id}`,
+          `#/quotes/${engagement.id}`,
+          `#/analysis/${engagement.id}`,
+          `#/findings/${engagement.id}`,
+          '#/portfolio',
+          '#/trash',
+        ];
+        for (const screen of screens) {
+          await page.goto(`${chromium.url()}${screen}`);
+          await page.locator('main h1').first().waitFor();
+          // Headings of the page itself: the notes' own headings are the consultant's text.
+          const levels = await page
+            .locator('h1, h2, h3, h4, h5, h6')
+            .evaluateAll((hs) =>
+              hs.filter((h) => !h.closest('.notes-editor')).map((h) => Number(h.tagName.slice(1))),
+            );
+          expect(
+            levels.filter((l) => l === 1),
+            screen,
+          ).toHaveLength(1);
+          const jumps = levels.filter((l, i) => i > 0 && l > levels[i - 1]! + 1);
+          expect({ screen, jumps }).toEqual({ screen, jumps: [] });
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
     test('tabs move by arrow keys, Home and End; row buttons name their item', async () => {
       const app = await openApp(chromium.browser(), chromium.url(), { locale: LOCALES[language] });
       const { page, ws } = app;
