@@ -391,6 +391,8 @@ for (const language of ['en', 'fi'] as const) {
             exact: true,
           })
           .waitFor();
+        const moveDown = fill(s.a11y.actOn, { action: s.findings.moveDown, name: finding.title });
+        expect(await page.getByRole('button', { name: moveDown, exact: true }).count()).toBe(1);
         expect(await semanticViolations(page)).toBe('');
       } finally {
         await app.close();
