@@ -119,6 +119,15 @@ for (const language of ['en', 'fi'] as const) {
         await page.keyboard.press('Control+Shift+K');
         await expect.poll(() => said.textContent()).toBe(s.a11y.notCoded);
 
+        // The command is listed among the keyboard shortcuts.
+        await page.getByRole('button', { name: s.app.shortcuts, exact: true }).click();
+        const help = page.getByRole('dialog', { name: s.app.shortcuts });
+        await expect
+          .poll(() => help.getByRole('row', { name: s.shortcuts.codedAs }).textContent())
+          .toContain('Shift + K');
+        await screenshot(page, `semantics-shortcuts-${language}`);
+        await page.keyboard.press('Escape');
+
         expect(await semanticViolations(page)).toBe('');
       } finally {
         await app.close();
