@@ -77,16 +77,18 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           )}
         </nav>
         <span className="topbar-gap" />
-        {route.name !== 'engagements' && current && (
-          <>
-            <NavLink to="analysis" href={`#/analysis/${current.engagement.id}`} />
-            <NavLink to="findings" href={`#/findings/${current.engagement.id}`} />
-          </>
-        )}
-        <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
-        <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
-        <NavLink to="portfolio" href="#/portfolio" />
-        <NavLink to="trash" href="#/trash" />
+        <nav className="topnav" aria-label={t('a11y.views')}>
+          {route.name !== 'engagements' && current && (
+            <>
+              <NavLink to="analysis" href={`#/analysis/${current.engagement.id}`} />
+              <NavLink to="findings" href={`#/findings/${current.engagement.id}`} />
+            </>
+          )}
+          <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
+          <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
+          <NavLink to="portfolio" href="#/portfolio" />
+          <NavLink to="trash" href="#/trash" />
+        </nav>
         {/* An icon: on a small laptop the bar has no room for another word. */}
         <button
           type="button"

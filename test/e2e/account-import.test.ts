@@ -146,7 +146,7 @@ for (const { locale, lang } of [
         // The person's form holds the address, to correct by hand.
         await page
           .locator('.people li', { hasText: 'Liisa Laine' })
-          .getByRole('button', { name: fi ? 'Muokkaa' : 'Edit', exact: true })
+          .getByRole('button', { name: fi ? 'Muokkaa: Liisa Laine' : 'Edit Liisa Laine', exact: true })
           .click();
         const personForm = page.getByRole('dialog', {
           name: fi ? 'Muokkaa haastateltavaa' : 'Edit interviewee',

@@ -55,7 +55,7 @@ describe('analysis in Chromium', () => {
         .locator('[data-testid="crosstab"] tbody tr')
         .filter({ hasText: row.code.en })
         .locator('td')
-        .nth(column + 1);
+        .nth(column);
       await cell.getByRole('button').click();
       await expect.poll(() => page.locator('.quote-card').count()).toBe(expected.length);
       const shown = await page

@@ -130,13 +130,13 @@ describe('foundation flow in Chromium', () => {
       const target = ws.call('listEngagements', {}).find((e) => e.language === 'fi')!;
       const accounts = ws.call('listAccounts', { engagementId: target.id });
       await page.goto(`${chromium.url()}#/engagement/${target.id}/interviews`);
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('button', { name: `Delete ${target.title}`, exact: true }).click();
       const dialog = page.getByRole('dialog', { name: /Delete/ });
       await expect.poll(() => dialog.innerText()).toContain(`${accounts.length} accounts`);
       await screenshot(page, '09-delete-confirmation');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       expect(ws.call('listEngagements', {})).toHaveLength(4);
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('button', { name: `Delete ${target.title}`, exact: true }).click();
       await page
         .getByRole('dialog', { name: /Delete/ })
         .getByRole('button', { name: 'Delete', exact: true })

@@ -9,7 +9,7 @@ const CASES = {
   en: {
     client: 'Northbeam',
     finding: 'Customers fall between the new platform teams',
-    edit: 'Edit',
+    edit: 'Edit Customers fall between the new platform teams',
     save: 'Save',
     counted: 'What the figure measures: Counted codes',
     add: 'Sales-to-delivery handoff failure',
@@ -24,7 +24,7 @@ const CASES = {
   fi: {
     client: 'Huoltovoima',
     finding: 'Avainasiakkuudet ovat muutaman ihmisen varassa',
-    edit: 'Muokkaa',
+    edit: 'Muokkaa: Avainasiakkuudet ovat muutaman ihmisen varassa',
     save: 'Tallenna',
     counted: 'Mitä luku mittaa: Laskettavat koodit',
     add: 'Henkilövaihdos',

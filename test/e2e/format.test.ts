@@ -25,7 +25,7 @@ describe('figures on screen, in both languages', () => {
         const first = stats.prevalence[0]!;
         const row = page.locator(`tr[data-code="${first.codeId}"]`);
         await expect
-          .poll(() => row.locator('td').nth(1).textContent())
+          .poll(() => row.locator('td').nth(0).textContent())
           .toContain(f.percent(first.interviews, first.base.interviews));
         const svgText = await page.locator('figure.chart svg').allTextContents();
         if (lang === 'fi') expect(svgText.join(' ')).not.toMatch(/\d\.\d\s?%/);
@@ -91,7 +91,7 @@ describe('figures on screen, in both languages', () => {
       expect(row.revenuePct).toBe(99.5);
       await page.goto(`${chromium.url()}#/analysis/${engagementId}`);
       await page.getByRole('checkbox', { name: 'Show share of revenue' }).check();
-      const cell = page.locator(`tr[data-code="${kpr}"] td`).nth(3);
+      const cell = page.locator(`tr[data-code="${kpr}"] td`).nth(2);
       await expect.poll(() => cell.textContent()).toBe('99%');
       await screenshot(page, 'format-en-revenue-share');
     } finally {

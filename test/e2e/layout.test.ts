@@ -9,6 +9,9 @@ import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 
 const chromium = chromiumPerFile();
 const STRINGS = { en, fi } as const;
+/** A row button's accessible name: its visible action and the item it acts on. */
+const actOn = (s: typeof en | typeof fi, action: string, name: string): string =>
+  s.a11y.actOn.replace('{{action}}', action).replace('{{name}}', name);
 
 /** The window sizes the layout must hold at: a small laptop, a common laptop, a desktop monitor. */
 const SIZES = [
@@ -284,7 +287,7 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await page.getByRole('dialog', { name: s.interviews.new }).waitFor();
         await atEverySize(run, 'new-interview', { dialog: true });
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: s.app.edit, exact: true }).click();
+        await page.getByRole('button', { name: actOn(s, s.app.edit, engagement.title), exact: true }).click();
         await page.getByRole('dialog', { name: s.engagement.edit }).waitFor();
         await atEverySize(run, 'edit-engagement', { dialog: true });
         await page.keyboard.press('Escape');
@@ -323,7 +326,7 @@ describe('layout at 1024×700, 1280×800 and 1920×1080 in Chromium', () => {
         await erase.locator('.erase-preview-count, .erase-preview .muted:not(.small)').first().waitFor();
         await atEverySize(run, 'erase', { dialog: true });
         await page.keyboard.press('Escape');
-        await person.getByRole('button', { name: s.app.delete, exact: true }).click();
+        await person.getByRole('button', { name: actOn(s, s.app.delete, personName), exact: true }).click();
         const confirm = page.getByRole('dialog').getByRole('button', { name: s.delete.confirm, exact: true });
         await confirm.waitFor();
         await expect.poll(() => confirm.isEnabled()).toBe(true);

@@ -15,10 +15,12 @@ import { pickerOptions, pickMention, useIdentities } from '../store/identities.t
 import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { attempt, ServiceError, unwrap, useNotify } from '../store/notify.ts';
 import { codeSelection } from './actions.ts';
+import { announce, useAnnouncement } from './announce.ts';
 import { Autosaver } from './autosave.ts';
 import { ClockControls } from './ClockControls.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { CodingMark, codingRanges, codingsAt, toggleFollowUp } from './coding.ts';
+import { askedAgain, type CodedAsAsk, codeNames } from './codedAs.ts';
+import { CodingMark, codingRanges, codingsAt, refreshCodingLabels, toggleFollowUp } from './coding.ts';
 import { keepWithOther } from './conflict.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
 import { CodingsFromElsewhere } from './pasteCodings.ts';
@@ -55,11 +57,48 @@ const CodingKeys = Extension.create({
       },
       // Not Mod-Shift-f: that opens the search everywhere, the editor included.
       'Mod-Shift-l': () => toggleFollowUp(this.editor.view),
+      'Mod-Shift-k': () => {
+        sayCodedAs(this.editor as Editor);
+        return true;
+      },
     };
     for (let n = 1; n <= 9; n++) keys[`Mod-${n}`] = byHotkey(n);
     return keys;
   },
 });
+
+/** Where Mod+Shift+K was last pressed: pressed again there, it opens the coding's details. */
+let lastAsk: CodedAsAsk | null = null;
+
+/**
+ * Mod+Shift+K: says through the editor's live region what the text at the cursor is coded as, and
+ * opens those codings' details in the panel, as a click on them would; pressed again at the same
+ * place, it moves the focus into the details, so they are reachable from the caret by keyboard.
+ */
+function sayCodedAs(editor: Editor): void {
+  const { from } = editor.state.selection;
+  const ids = codingsAt(editor.state.doc, from);
+  const { codings, codebook } = useCodings.getState();
+  const names = codeNames(ids, codings, codebook, i18next.language as Language);
+  const known = ids.filter((id) => codings[id]);
+  if (askedAgain(lastAsk, from, known)) {
+    lastAsk = null;
+    useCodings.setState((s) => ({ selected: known, focusDetails: s.focusDetails + 1 }));
+    return;
+  }
+  lastAsk = { pos: from, ids: known };
+  useCodings.setState({ selected: known });
+  announce(
+    names.length ? i18next.t('a11y.codedAsMore', { codes: names.join(', ') }) : i18next.t('a11y.notCoded'),
+  );
+}
+
+/** "Coded: Silos, Trust" for the text's description; null when no code is known yet. */
+const describeCodes = (ids: string[]): string | null => {
+  const { codings, codebook } = useCodings.getState();
+  const names = codeNames(ids, codings, codebook, i18next.language as Language);
+  return names.length ? i18next.t('a11y.codedDescription', { codes: names.join(', ') }) : null;
+};
 
 /** Mod+Shift+M: whom the selection (or the word at the cursor) names. */
 const MentionKeys = Extension.create({
@@ -123,7 +162,7 @@ export function NotesEditor({
       TranscriptSchema,
       Placeholder.configure({ placeholder: t('interview.notesPlaceholder') }),
       ParagraphTimestamp.configure({ clock: clockSeconds }),
-      CodingMark,
+      CodingMark.configure({ describe: describeCodes }),
       CodingsFromElsewhere,
       MentionMark,
       MentionTyping,
@@ -284,6 +323,21 @@ export function NotesEditor({
     return () => useIdentities.setState({ picker: null });
   }, [engagementId]);
 
+  // Codings or code names changed, or the language did: the coded text's descriptions are drawn again.
+  useEffect(() => {
+    const refresh = () => {
+      if (!editor.isDestroyed) refreshCodingLabels(editor.view);
+    };
+    const unsubscribe = useCodings.subscribe((state, previous) => {
+      if (state.codings !== previous.codings || state.codebook !== previous.codebook) refresh();
+    });
+    i18next.on('languageChanged', refresh);
+    return () => {
+      unsubscribe();
+      i18next.off('languageChanged', refresh);
+    };
+  }, [editor]);
+
   // Names behind the mention ids arrived or changed, or the language did: redraw whom each refers to.
   useEffect(() => {
     const refresh = () => {
@@ -350,6 +404,17 @@ export function NotesEditor({
       <EditorContent editor={editor} className="notes-scroll" />
       <MentionPicker />
       <ConflictDialog onChoose={resolveConflict} />
+      <Announcer />
+    </div>
+  );
+}
+
+/** The editor's polite live region: what Mod+Shift+K says about the text at the cursor. */
+function Announcer() {
+  const { text, n } = useAnnouncement();
+  return (
+    <div className="visually-hidden" role="status" data-editor-announcement="">
+      {text && <span key={n}>{text}</span>}
     </div>
   );
 }
@@ -373,12 +438,21 @@ function Toolbar({ editor }: { editor: Editor }) {
       quote: e.isActive('blockquote'),
     }),
   });
-  const button = (key: keyof typeof active, label: string, text: string, run: () => void) => (
+  // The name starts with the visible glyph when it is a letter or digit ("1. Numbered list"), so a
+  // voice user can say what they see (WCAG 2.5.3); the shortcut goes to aria-keyshortcuts, not the name.
+  const button = (
+    key: keyof typeof active,
+    label: string,
+    keys: { shown: string; aria: string },
+    text: string,
+    run: () => void,
+  ) => (
     <button
       type="button"
       className={`tool${active[key] ? ' active' : ''}`}
-      title={label}
-      aria-label={label}
+      title={`${label} (${keys.shown})`}
+      aria-label={/[\p{L}\p{N}]/u.test(text) ? `${text} ${label}` : label}
+      aria-keyshortcuts={keys.aria}
       aria-pressed={active[key]}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
@@ -388,24 +462,35 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
   const chain = () => editor.chain().focus();
   return (
-    <div className="toolbar" role="toolbar">
-      {button('bold', `${t('editor.bold')} (Ctrl+B)`, 'B', () => chain().toggleBold().run())}
-      {button('italic', `${t('editor.italic')} (Ctrl+I)`, 'I', () => chain().toggleItalic().run())}
-      {button('h2', `${t('editor.heading')} (Ctrl+Alt+2)`, 'H', () =>
+    <div className="toolbar" role="toolbar" aria-label={t('a11y.toolbar')}>
+      {button('bold', t('editor.bold'), { shown: 'Ctrl+B', aria: 'Control+B' }, 'B', () =>
+        chain().toggleBold().run(),
+      )}
+      {button('italic', t('editor.italic'), { shown: 'Ctrl+I', aria: 'Control+I' }, 'I', () =>
+        chain().toggleItalic().run(),
+      )}
+      {button('h2', t('editor.heading'), { shown: 'Ctrl+Alt+2', aria: 'Control+Alt+2' }, 'H', () =>
         chain().toggleHeading({ level: 2 }).run(),
       )}
-      {button('bullet', `${t('editor.bulletList')} (Ctrl+Shift+8)`, '•', () =>
+      {button('bullet', t('editor.bulletList'), { shown: 'Ctrl+Shift+8', aria: 'Control+Shift+8' }, '•', () =>
         chain().toggleBulletList().run(),
       )}
-      {button('ordered', `${t('editor.orderedList')} (Ctrl+Shift+7)`, '1.', () =>
-        chain().toggleOrderedList().run(),
+      {button(
+        'ordered',
+        t('editor.orderedList'),
+        { shown: 'Ctrl+Shift+7', aria: 'Control+Shift+7' },
+        '1.',
+        () => chain().toggleOrderedList().run(),
       )}
-      {button('quote', `${t('editor.quote')} (Ctrl+Shift+B)`, '❝', () => chain().toggleBlockquote().run())}
+      {button('quote', t('editor.quote'), { shown: 'Ctrl+Shift+B', aria: 'Control+Shift+B' }, '❝', () =>
+        chain().toggleBlockquote().run(),
+      )}
       <span className="toolbar-sep" />
       <button
         type="button"
         className="tool code-tool"
         title={`${t('coding.code')} (Ctrl+K)`}
+        aria-keyshortcuts="Control+K"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => useCodings.setState({ pickerOpen: true })}
       >
@@ -425,6 +510,7 @@ function Toolbar({ editor }: { editor: Editor }) {
         className="tool"
         title={`${t('coding.followUp')} (Ctrl+Shift+L)`}
         aria-label={t('coding.followUp')}
+        aria-keyshortcuts="Control+Shift+L"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => toggleFollowUp(editor.view)}
       >

@@ -117,3 +117,19 @@ export class Autosaver {
     this.onState(state);
   }
 }
+
+/** What the save status says aloud: only a failure and the recovery from it, never a routine save. */
+export type SaveAnnouncement = 'failed' | 'recovered' | null;
+
+/**
+ * Follows save states and says when to speak. `failing` is true from a failure until the next
+ * successful save, so retries that fail again stay quiet (one announcement per outage).
+ */
+export function nextSaveAnnouncement(
+  failing: boolean,
+  state: SaveState,
+): { failing: boolean; say: SaveAnnouncement } {
+  if (state === 'failed') return { failing: true, say: failing ? null : 'failed' };
+  if (state === 'saved' && failing) return { failing: false, say: 'recovered' };
+  return { failing, say: null };
+}

@@ -1,13 +1,43 @@
 import { Fragment, type Node as PMNode, Slice } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { CodingMarkSchema } from '../../../shared/editor/schema.ts';
 import { CODING_MARK } from '../../../shared/notes.ts';
 
-/** The coding mark of the notes schema, with what the editor adds: pasting a copy drops the coding. */
-export const CodingMark = CodingMarkSchema.extend({
+export interface CodingMarkOptions {
+  /** What a screen reader is told about text with these codings ("Coded: Silos"), or null. */
+  describe: (ids: string[]) => string | null;
+}
+
+/** A transaction with this meta draws the descriptions again (code names or the language changed). */
+export const codingLabelKey = new PluginKey<DecorationSet>('codingLabels');
+
+/**
+ * The coding mark of the notes schema, with what the editor adds: pasting a copy drops the coding, and
+ * coded text carries an accessible description of its codes. The description is a decoration, so the
+ * stored document keeps marks that are a bare id.
+ */
+export const CodingMark = CodingMarkSchema.extend<CodingMarkOptions>({
+  addOptions() {
+    return { describe: () => null };
+  },
   addProseMirrorPlugins() {
+    const describe = this.options.describe;
     return [
+      new Plugin<DecorationSet>({
+        key: codingLabelKey,
+        state: {
+          init: (_, state) => describeCodings(state.doc, describe),
+          // Typing moves the descriptions along; only a change of codings (or a refresh) draws them anew,
+          // so a keystroke in a long interview does not walk the whole document.
+          apply: (tr, set) =>
+            tr.getMeta(codingLabelKey) || (tr.docChanged && touchesCodings(tr))
+              ? describeCodings(tr.doc, describe)
+              : set.map(tr.mapping, tr.doc),
+        },
+        props: { decorations: (state) => codingLabelKey.getState(state) },
+      }),
       new Plugin({
         key: new PluginKey('codingPaste'),
         // A copy of coded text must not carry the coding: the same id twice would stretch one coding
@@ -20,6 +50,38 @@ export const CodingMark = CodingMarkSchema.extend({
     ];
   },
 });
+
+/** One description per run of text with the same codings (the ids, innermost last). */
+function describeCodings(doc: PMNode, describe: CodingMarkOptions['describe']): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return;
+    const ids = node.marks.filter((m) => m.type.name === CODING_MARK).map((m) => String(m.attrs.id));
+    if (!ids.length) return;
+    const description = describe(ids);
+    if (description)
+      decorations.push(Decoration.inline(pos, pos + node.nodeSize, { 'aria-description': description }));
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Whether a transaction may have added or removed codings: mark steps, or inserted coded text. */
+function touchesCodings(tr: Transaction): boolean {
+  return tr.steps.some((step) => {
+    if (!(step instanceof ReplaceStep)) return true;
+    let coded = false;
+    step.slice.content.descendants((node) => {
+      if (node.marks.some((m) => m.type.name === CODING_MARK)) coded = true;
+      return !coded;
+    });
+    return coded;
+  });
+}
+
+/** Draws the coded text's descriptions again: the code names or the language changed. */
+export function refreshCodingLabels(view: EditorView): void {
+  view.dispatch(view.state.tr.setMeta(codingLabelKey, true).setMeta('addToHistory', false));
+}
 
 function withoutCodings(slice: Slice, ids: Set<string>): Slice {
   if (!ids.size) return slice;

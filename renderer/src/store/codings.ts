@@ -23,6 +23,8 @@ interface CodingState {
   /** Codings whose details are open (several when they overlap where the user clicked). */
   selected: string[];
   pickerOpen: boolean;
+  /** Counts requests to move the focus into the open details (Mod+Shift+K pressed twice in the notes). */
+  focusDetails: number;
   load: (interviewId: string, engagementId: string) => Promise<void>;
   reloadCodebook: () => Promise<void>;
   add: (meta: CodingMeta) => void;
@@ -41,6 +43,7 @@ export const useCodings = create<CodingState>((set, get) => ({
   pending: [],
   selected: [],
   pickerOpen: false,
+  focusDetails: 0,
   load: async (interviewId, engagementId) => {
     const [codebook, codings] = await Promise.all([
       unwrap(kuulo.getCodebook({ engagementId })),

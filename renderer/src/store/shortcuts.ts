@@ -40,6 +40,7 @@ export const SHORTCUT_LIST = [
   ['Ctrl/⌘ + S', 'shortcuts.save'],
   ['Ctrl/⌘ + 1…9', 'shortcuts.codeWith'],
   ['Ctrl/⌘ + K', 'shortcuts.picker'],
+  ['Ctrl/⌘ + Shift + K', 'shortcuts.codedAs'],
   ['Ctrl/⌘ + Shift + L', 'shortcuts.followUp'],
   ['Ctrl/⌘ + F', 'shortcuts.search'],
   ['Ctrl/⌘ + Shift + F', 'shortcuts.searchAll'],

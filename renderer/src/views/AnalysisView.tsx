@@ -99,8 +99,27 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
   const used = stats.prevalence.filter((r) => r.interviews > 0);
   const crosstab = stats.crosstabs[attribute];
   const matrix = stats.cooccurrence[level];
-  const Num = ({ filters, children }: { filters: Partial<QuoteFilters>; children: React.ReactNode }) => (
-    <button type="button" className="num-link" onClick={() => drill(filters)}>
+  // A figure that opens its quotes is named by its row, column and value ("Silos, Key account: 43 % (3)"):
+  // "3" alone says nothing to a screen reader that has moved by buttons, out of the table.
+  const Num = ({
+    filters,
+    row,
+    column,
+    value,
+    children,
+  }: {
+    filters: Partial<QuoteFilters>;
+    row: string;
+    column: string;
+    value: string;
+    children: React.ReactNode;
+  }) => (
+    <button
+      type="button"
+      className="num-link"
+      aria-label={t('a11y.cell', { row, column, value })}
+      onClick={() => drill(filters)}
+    >
       {children}
     </button>
   );
@@ -173,11 +192,16 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
             <tbody>
               {used.map((row) => (
                 <tr key={row.codeId} data-code={row.codeId}>
-                  <td>
+                  <th scope="row">
                     <span className="swatch" style={{ background: row.color }} /> {row.code[lang]}
-                  </td>
+                  </th>
                   <td className="num">
-                    <Num filters={{ codeIds: [row.codeId] }}>
+                    <Num
+                      filters={{ codeIds: [row.codeId] }}
+                      row={row.code[lang]}
+                      column={t('analysis.interviews')}
+                      value={`${row.interviews} (${f.percent(row.interviews, row.base.interviews)})`}
+                    >
                       {row.interviews}{' '}
                       <span className="muted">({f.percent(row.interviews, row.base.interviews)})</span>
                     </Num>
@@ -240,7 +264,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               .filter((r) => r.cells.some((c) => c.interviews > 0))
               .map((row) => (
                 <tr key={row.codeId}>
-                  <td>{row.code[lang]}</td>
+                  <th scope="row">{row.code[lang]}</th>
                   {row.cells.map((cell, i) => {
                     const column = crosstab.columns[i]!;
                     // A share of fewer than 5 interviews is greyed and hatched instead of coloured by size.
@@ -253,7 +277,12 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                         style={cell.smallN ? undefined : heatStyle(cell.pct)}
                       >
                         {cell.interviews > 0 ? (
-                          <Num filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}>
+                          <Num
+                            filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}
+                            row={row.code[lang]}
+                            column={valueName(attribute, column.value)}
+                            value={`${f.percent(cell.interviews, column.n)} (${cell.interviews})`}
+                          >
                             {f.percent(cell.interviews, column.n)}{' '}
                             <span className="cell-n">({cell.interviews})</span>
                           </Num>
@@ -288,7 +317,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
           <table className="table compact heatmap matrix">
             <thead>
               <tr>
-                <th />
+                {/* The corner holds nothing: a header cell there would be an empty header. */}
+                <td />
                 {matrix.codes.map((c) => (
                   <th key={c.codeId} className="rotated" title={c.code[lang]}>
                     <span>{c.code[lang]}</span>
@@ -301,7 +331,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 const max = Math.max(1, ...matrix.counts.flatMap((r, a) => r.filter((_, b) => a !== b)));
                 return (
                   <tr key={row.codeId}>
-                    <th className="row-head">{row.code[lang]}</th>
+                    <th className="row-head" scope="row">
+                      {row.code[lang]}
+                    </th>
                     {matrix.counts[i]!.map((count, j) => {
                       const other = matrix.codes[j]!;
                       const diagonal = i === j;
@@ -317,6 +349,9 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                                 codeIds: [row.codeId, other.codeId],
                                 match: level === 'interview' ? 'interview' : 'all',
                               }}
+                              row={row.code[lang]}
+                              column={other.code[lang]}
+                              value={String(count)}
                             >
                               {count}
                             </Num>
@@ -358,7 +393,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               <tbody>
                 {stats.scores.map((s) => (
                   <tr key={s.group} className={s.smallN ? 'small-n' : ''}>
-                    <td>
+                    <th scope="row">
                       {s.group === 'all' ? t('charts.all') : t(`account.tiers.${s.group}`)}
                       {s.smallN && s.n > 0 && (
                         <span className="warning small" title={t('analysis.smallN')}>
@@ -366,7 +401,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                           ⚠
                         </span>
                       )}
-                    </td>
+                    </th>
                     <td className="num">{s.n}</td>
                     <td className="num">{s.promoters}</td>
                     <td className="num">{s.passives}</td>
@@ -402,13 +437,15 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               <th className="num">{t('analysis.people')}</th>
               <th className="num">{t('analysis.strategic')}</th>
               <th className="num">{t('analysis.operational')}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t('a11y.riskNote')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {stats.keyPersonRisk.map((r) => (
               <tr key={r.accountId} className={r.singlePerson ? 'risk' : ''}>
-                <td>{r.account}</td>
+                <th scope="row">{r.account}</th>
                 <td>
                   <span className={`badge tier-${r.tier}`}>{t(`account.tiers.${r.tier}`)}</span>
                 </td>
@@ -444,7 +481,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
             <tbody>
               {stats.coverage.map((r, i) => (
                 <tr key={r.tier}>
-                  <td>{t(`account.tiers.${r.tier}`)}</td>
+                  <th scope="row">{t(`account.tiers.${r.tier}`)}</th>
                   <td className="num">
                     {r.interviews}{' '}
                     <span className="muted">
@@ -503,9 +540,16 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     const shown = benchmarkFigures(r, stats.prevalence);
                     return (
                       <tr key={r.codeId}>
-                        <td>{r.code[lang]}</td>
+                        <th scope="row">{r.code[lang]}</th>
                         <td className="num">
-                          <Num filters={{ codeIds: [r.codeId] }}>{f.percentValue(shown.thisPct)}</Num>
+                          <Num
+                            filters={{ codeIds: [r.codeId] }}
+                            row={r.code[lang]}
+                            column={t('analysis.thisEngagement')}
+                            value={f.percentValue(shown.thisPct)}
+                          >
+                            {f.percentValue(shown.thisPct)}
+                          </Num>
                         </td>
                         <td className="num">
                           {shown.othersPct === null ? '–' : f.percentValue(shown.othersPct)}

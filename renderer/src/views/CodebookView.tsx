@@ -5,6 +5,7 @@ import { type CodebookEntry, type Language, POLARITIES, type Polarity } from '..
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, optionalInt, str } from '../components/FormDialog.tsx';
+import { ItemButton } from '../components/ItemButton.tsx';
 import { attempt, unwrap, useNotify } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 
@@ -64,22 +65,30 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
       {code.hotkey ? <kbd>Ctrl+{code.hotkey}</kbd> : <span />}
       <span className="usage">{t('codebook.usage', { count: code.usage })}</span>
       <span className="row-actions">
-        <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', code })}>
-          {t('app.edit')}
-        </button>
-        <button type="button" className="link" onClick={() => setDialog({ kind: 'merge', code })}>
-          {t('codebook.merge')}
-        </button>
-        <button type="button" className="link" onClick={() => setRetired(code, !code.retired)}>
-          {code.retired ? t('codebook.restore') : t('codebook.retire')}
-        </button>
-        <button
-          type="button"
+        <ItemButton
+          label={t('app.edit')}
+          item={code.name[lang]}
+          className="link"
+          onClick={() => setDialog({ kind: 'edit', code })}
+        />
+        <ItemButton
+          label={t('codebook.merge')}
+          item={code.name[lang]}
+          className="link"
+          onClick={() => setDialog({ kind: 'merge', code })}
+        />
+        <ItemButton
+          label={code.retired ? t('codebook.restore') : t('codebook.retire')}
+          item={code.name[lang]}
+          className="link"
+          onClick={() => setRetired(code, !code.retired)}
+        />
+        <ItemButton
+          label={t('app.delete')}
+          item={code.name[lang]}
           className="link danger-quiet"
           onClick={() => setDialog({ kind: 'delete', code })}
-        >
-          {t('app.delete')}
-        </button>
+        />
       </span>
     </li>
   );
@@ -123,19 +132,24 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
               >
                 + {t('codebook.newCode')}
               </button>
-              <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', code: group })}>
-                {t('app.edit')}
-              </button>
-              <button type="button" className="link" onClick={() => setRetired(group, !group.retired)}>
-                {group.retired ? t('codebook.restore') : t('codebook.retire')}
-              </button>
-              <button
-                type="button"
+              <ItemButton
+                label={t('app.edit')}
+                item={group.name[lang]}
+                className="link"
+                onClick={() => setDialog({ kind: 'edit', code: group })}
+              />
+              <ItemButton
+                label={group.retired ? t('codebook.restore') : t('codebook.retire')}
+                item={group.name[lang]}
+                className="link"
+                onClick={() => setRetired(group, !group.retired)}
+              />
+              <ItemButton
+                label={t('app.delete')}
+                item={group.name[lang]}
                 className="link danger-quiet"
                 onClick={() => setDialog({ kind: 'delete', code: group })}
-              >
-                {t('app.delete')}
-              </button>
+              />
             </span>
           </header>
           <ul className="codes">{visible.filter((c) => c.parentId === group.id).map(row)}</ul>

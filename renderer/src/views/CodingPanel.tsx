@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CodebookEntry, type Language, SENTIMENTS } from '../../../shared/domain.ts';
 import { uncode } from '../editor/actions.ts';
@@ -104,6 +104,9 @@ function usePlacedCodings(
   return result;
 }
 
+/** The last request to focus the details that was carried out: a panel opened later must not take it again. */
+let focusedDetails = 0;
+
 export function CodingPanel() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -111,6 +114,13 @@ export function CodingPanel() {
   const { codings, codebook, selected } = useCodings();
   const [onlyVisible, setOnlyVisible] = useState(false);
   const { placed, followUps } = usePlacedCodings(editor, onlyVisible);
+  const panel = useRef<HTMLElement>(null);
+  const focusDetails = useCodings((s) => s.focusDetails);
+  useEffect(() => {
+    if (focusDetails <= focusedDetails) return;
+    focusedDetails = focusDetails;
+    panel.current?.querySelector<HTMLElement>('.coding-details')?.focus();
+  }, [focusDetails]);
   const codeOf = new Map(codebook.map((c) => [c.id, c]));
   // Once per render, not once per coding: a long interview lists hundreds.
   const starLabel = t('coding.star');
@@ -125,7 +135,7 @@ export function CodingPanel() {
   );
 
   return (
-    <section className="panel coding-panel">
+    <section className="panel coding-panel" ref={panel}>
       {selected.map((id) =>
         codings[id] ? <CodingDetails key={id} coding={codings[id]} editor={editor} lang={lang} /> : null,
       )}
@@ -243,7 +253,17 @@ function CodingDetails({
   }, [memo, coding.memo, coding.id, update]);
   const code = codebook.find((c) => c.id === coding.codeId);
   return (
-    <section className="coding-details" aria-label={t('coding.details')}>
+    <section
+      className="coding-details"
+      aria-label={t('coding.details')}
+      // Reached from the notes by Mod+Shift+K; Escape goes back to the same place in the text.
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !editor) return;
+        e.stopPropagation();
+        editor.commands.focus();
+      }}
+    >
       <div className="panel-head">
         <span className="code-chip" style={{ borderColor: code?.color }}>
           {code?.name[lang]}

@@ -6,8 +6,10 @@ import { kuulo } from '../bridge.ts';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
 import { FormDialog } from '../components/FormDialog.tsx';
+import { ItemButton } from '../components/ItemButton.tsx';
 import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { RowMenu } from '../components/RowMenu.tsx';
+import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
@@ -48,6 +50,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
   const current = useWorkspace((s) => s.current);
   const navigate = useRouter((s) => s.navigate);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  const tabIds = useTabIds();
 
   useEffect(() => {
     void attempt(() => useWorkspace.getState().loadEngagement(id));
@@ -84,36 +87,38 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
           {engagement.purpose && <p className="purpose">{engagement.purpose}</p>}
         </div>
         <div className="actions">
-          <button type="button" onClick={() => setDialog({ kind: 'editEngagement' })}>
-            {t('app.edit')}
-          </button>
-          <button
-            type="button"
+          <ItemButton
+            label={t('app.edit')}
+            item={engagement.title}
+            onClick={() => setDialog({ kind: 'editEngagement' })}
+          />
+          <ItemButton
+            label={t('app.delete')}
+            item={engagement.title}
             className="danger-quiet"
             onClick={() => setDialog({ kind: 'delete', target: 'engagement', id, what: engagement.title })}
-          >
-            {t('app.delete')}
-          </button>
+          />
         </div>
       </header>
 
-      <div className="tabs" role="tablist">
-        {(['interviews', 'accounts'] as const).map((name) => (
-          <a
-            key={name}
-            role="tab"
-            aria-selected={tab === name}
-            className={tab === name ? 'tab active' : 'tab'}
-            href={`#/engagement/${id}/${name}`}
-          >
-            {t(`engagement.tabs.${name}`)}
-            <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
-          </a>
-        ))}
-      </div>
-
+      <TabList
+        ids={tabIds}
+        label={engagement.title}
+        selected={tab}
+        onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
+        tabs={(['interviews', 'accounts'] as const).map((name) => ({
+          key: name,
+          href: `#/engagement/${id}/${name}`,
+          label: (
+            <>
+              {t(`engagement.tabs.${name}`)}
+              <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+            </>
+          ),
+        }))}
+      />
       {tab === 'interviews' ? (
-        <section>
+        <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button
               type="button"
@@ -180,7 +185,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
           )}
         </section>
       ) : (
-        <section>
+        <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button
               type="button"
@@ -205,16 +210,17 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                     <button type="button" onClick={() => setDialog({ kind: 'newPerson', accountId: a.id })}>
                       + {t('person.new')}
                     </button>
-                    <button type="button" onClick={() => setDialog({ kind: 'editAccount', account: a })}>
-                      {t('app.edit')}
-                    </button>
-                    <button
-                      type="button"
+                    <ItemButton
+                      label={t('app.edit')}
+                      item={a.name}
+                      onClick={() => setDialog({ kind: 'editAccount', account: a })}
+                    />
+                    <ItemButton
+                      label={t('app.delete')}
+                      item={a.name}
                       className="danger-quiet"
                       onClick={() => setDialog({ kind: 'delete', target: 'account', id: a.id, what: a.name })}
-                    >
-                      {t('app.delete')}
-                    </button>
+                    />
                   </>
                 }
                 onEditPerson={(person) => setDialog({ kind: 'editPerson', person })}
@@ -356,7 +362,8 @@ function AccountCard({
   return (
     <article className="account" data-account={account.name}>
       <header>
-        <h3>{account.name}</h3>
+        {/* h2: the page's h1 is the engagement, and no heading level is skipped. */}
+        <h2 className="account-name">{account.name}</h2>
         <span className={`badge tier-${account.tier}`}>{t(`account.tiers.${account.tier}`)}</span>
         <span className="account-actions">{actions}</span>
       </header>
@@ -386,12 +393,18 @@ function AccountCard({
                 </span>
               </div>
               <span className="row-actions">
-                <button type="button" className="link" onClick={() => onEditPerson(p)}>
-                  {t('app.edit')}
-                </button>
-                <button type="button" className="link danger-quiet" onClick={() => onDeletePerson(p)}>
-                  {t('app.delete')}
-                </button>
+                <ItemButton
+                  label={t('app.edit')}
+                  item={p.name}
+                  className="link"
+                  onClick={() => onEditPerson(p)}
+                />
+                <ItemButton
+                  label={t('app.delete')}
+                  item={p.name}
+                  className="link danger-quiet"
+                  onClick={() => onDeletePerson(p)}
+                />
                 {/* Erasure is a GDPR request, not a delete: it lives behind its own menu and dialog. */}
                 <RowMenu
                   label={`${t('person.more')}: ${p.name}`}

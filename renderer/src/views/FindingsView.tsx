@@ -15,6 +15,7 @@ import { percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { ItemButton } from '../components/ItemButton.tsx';
 import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../store/findingClaim.ts';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -165,7 +166,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                   className="link"
                   disabled={index === 0}
                   onClick={() => move(finding, index - 1)}
-                  aria-label={t('findings.moveUp')}
+                  aria-label={t('a11y.actOn', { action: t('findings.moveUp'), name: finding.title })}
                 >
                   ↑
                 </button>
@@ -174,20 +175,22 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                   className="link"
                   disabled={index === findings.length - 1}
                   onClick={() => move(finding, index + 1)}
-                  aria-label={t('findings.moveDown')}
+                  aria-label={t('a11y.actOn', { action: t('findings.moveDown'), name: finding.title })}
                 >
                   ↓
                 </button>
-                <button type="button" className="link" onClick={() => setDialog({ kind: 'edit', finding })}>
-                  {t('app.edit')}
-                </button>
-                <button
-                  type="button"
+                <ItemButton
+                  label={t('app.edit')}
+                  item={finding.title}
+                  className="link"
+                  onClick={() => setDialog({ kind: 'edit', finding })}
+                />
+                <ItemButton
+                  label={t('app.delete')}
+                  item={finding.title}
                   className="link danger-quiet"
                   onClick={() => setDialog({ kind: 'delete', finding })}
-                >
-                  {t('app.delete')}
-                </button>
+                />
               </span>
             </header>
             <ClaimBox finding={finding} />
@@ -352,13 +355,12 @@ function EvidenceQuotes({
       <div className="panel-head">
         <h3>{t('findings.quotes')}</h3>
         {finding.codeIds.length > 0 && (
-          <button
-            type="button"
+          <ItemButton
+            label={t('findings.addQuotes')}
+            item={finding.title}
             className="link"
             onClick={() => (suggestions ? setSuggestions(null) : open())}
-          >
-            {t('findings.addQuotes')}
-          </button>
+          />
         )}
       </div>
       {finding.quotes.length === 0 && <p className="muted small">{t('findings.noQuotes')}</p>}
@@ -372,9 +374,13 @@ function EvidenceQuotes({
               {q.accountName} · {t(`account.tiers.${q.tier}`)} ·{' '}
               {q.roleLevels.map((r) => t(`person.roleLevels.${r}`)).join(', ')}
             </span>
-            <button type="button" className="link danger-quiet small" onClick={() => onRemove(q)}>
-              {t('findings.remove')}
-            </button>
+            <ItemButton
+              label={t('findings.remove')}
+              // The quote's opening words say which one: the whole of a long quote would be read out.
+              item={`“${q.quote.length > 60 ? `${q.quote.slice(0, 60)}…` : q.quote}”`}
+              className="link danger-quiet small"
+              onClick={() => onRemove(q)}
+            />
           </li>
         ))}
       </ul>

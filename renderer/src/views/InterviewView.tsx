@@ -10,6 +10,7 @@ import { kuulo } from '../bridge.ts';
 import { CodePicker } from '../components/CodePicker.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { NotesUnreadable } from '../components/NotesUnreadable.tsx';
+import { Tabs } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
 import { useCodings } from '../store/codings.ts';
@@ -34,6 +35,11 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
   // Until the consultant picks a tab: codings once there are some, the interview's facts before that.
   const sideTab = chosenTab ?? (hasCodings ? 'codings' : 'interview');
   const pickerOpen = useCodings((s) => s.pickerOpen);
+  // Mod+Shift+K twice in the notes asks for a coding's details: they are on the codings tab.
+  useEffect(
+    () => useCodings.subscribe((s, p) => s.focusDetails !== p.focusDetails && setSideTab('codings')),
+    [],
+  );
 
   useEffect(() => {
     useInterview.setState({ detail: null });
@@ -103,32 +109,30 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
         )}
       </section>
       <aside className="interview-side">
-        <div className="side-tabs" role="tablist">
-          {(['codings', 'interview'] as const).map((tab) => (
-            <button
-              key={tab}
-              type="button"
-              role="tab"
-              aria-selected={sideTab === tab}
-              className={sideTab === tab ? 'tab active' : 'tab'}
-              onClick={() => setSideTab(tab)}
-            >
-              {tab === 'codings' ? t('coding.codings') : t('coding.interviewTab')}
-            </button>
-          ))}
-        </div>
-        {sideTab === 'codings' ? (
-          <CodingPanel />
-        ) : (
-          <>
-            <DetailsPanel detail={detail} />
-            <ScoresPanel detail={detail} />
-            <RelationshipPanel detail={detail} />
-            <button type="button" className="danger-quiet" onClick={() => setDeleting(true)}>
-              {t('interview.delete')}
-            </button>
-          </>
-        )}
+        <Tabs
+          label={t('a11y.sidePanel')}
+          className="side-tabs"
+          panelClassName="side-tabpanel"
+          selected={sideTab}
+          onSelect={setSideTab}
+          tabs={[
+            { key: 'codings', label: t('coding.codings') },
+            { key: 'interview', label: t('coding.interviewTab') },
+          ]}
+        >
+          {sideTab === 'codings' ? (
+            <CodingPanel />
+          ) : (
+            <>
+              <DetailsPanel detail={detail} />
+              <ScoresPanel detail={detail} />
+              <RelationshipPanel detail={detail} />
+              <button type="button" className="danger-quiet" onClick={() => setDeleting(true)}>
+                {t('interview.delete')}
+              </button>
+            </>
+          )}
+        </Tabs>
       </aside>
       {pickerOpen && <CodePicker />}
       <TranscriptImportDialog />

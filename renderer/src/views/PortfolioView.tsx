@@ -58,9 +58,9 @@ export function PortfolioView() {
           <tbody>
             {portfolio.codes.map((code, j) => (
               <tr key={code.codeId}>
-                <td>
+                <th scope="row">
                   <span className="swatch" style={{ background: code.color }} /> {code.code[lang]}
-                </td>
+                </th>
                 {portfolio.engagements.map((e, i) => {
                   const value = portfolio.pct[i]?.[j] ?? 0;
                   // The service gives one decimal; the count behind it is exact for any base under 1000,
@@ -80,6 +80,12 @@ export function PortfolioView() {
                         <button
                           type="button"
                           className="num-link"
+                          // Named by row, column and value, not by the figure alone.
+                          aria-label={t('a11y.cell', {
+                            row: code.code[lang],
+                            column: e.clientName,
+                            value: shown,
+                          })}
                           onClick={() => drillDown(e.engagementId, { codeIds: [code.codeId] })}
                         >
                           {shown}
