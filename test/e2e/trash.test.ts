@@ -82,7 +82,7 @@ describe('the Trash in Chromium', () => {
       const person = personNamed(ws, 'Seppo Kallio');
       ws.call('deleteInterviewee', { id: person.id });
       await page.goto(`${chromium.url()}#/trash`);
-      await page.getByRole('button', { name: 'Erase the personal data of Seppo Kallio' }).click();
+      await page.getByRole('button', { name: 'Erase personal data: Seppo Kallio' }).click();
       const dialog = page.getByRole('dialog', { name: /Seppo Kallio/ });
       await expect.poll(() => dialog.innerText()).toMatch(/Sepo(n|lta|lla)/);
       await screenshot(page, 'trash-erase-en');

@@ -130,7 +130,12 @@ function OptionList({ idPrefix }: { idPrefix: string }) {
   };
 
   return (
-    <div className="picker-options mention-options" id={`${idPrefix}-options`} role="listbox">
+    <div
+      className="picker-options mention-options"
+      id={`${idPrefix}-options`}
+      role="listbox"
+      aria-label={t('identity.pickerTitle')}
+    >
       {!matched && <p className="muted mention-none">{t('identity.noMatches')}</p>}
       {groups.map((group) =>
         group.role ? (
