@@ -5,6 +5,7 @@ import { type CodebookEntry, type Language, POLARITIES, type Polarity } from '..
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, optionalInt, str } from '../components/FormDialog.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap, useNotify } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 
@@ -35,6 +36,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
     return () => useShortcuts.setState({ onNew: null });
   }, []);
 
+  useScreen(codebook ? t('codebook.title') : undefined);
   if (!codebook) return <p className="loading">{t('app.loading')}</p>;
   const visible = codebook.filter((c) => showRetired || !c.retired);
   const groups = visible.filter((c) => c.isGroup);
@@ -85,7 +87,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
   );
 
   return (
-    <main className="page">
+    <div className="page">
       <header className="page-header">
         <div>
           <h1>{t('codebook.title')}</h1>
@@ -165,7 +167,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
       {dialog?.kind === 'delete' && (
         <DeleteCodeDialog code={dialog.code} lang={lang} onClose={close} onDeleted={load} />
       )}
-    </main>
+    </div>
   );
 }
 
