@@ -171,6 +171,12 @@ describe('keyboard use in Chromium', () => {
       await expect.poll(() => quoteExport.isEnabled()).toBe(true);
       await roundTrip(page, quoteExport, en.app.close);
 
+      await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+      for (const label of [en.codebook.newGroup, en.codebook.newCode])
+        await roundTrip(page, header.getByRole('button', { name: `+ ${label}` }), en.app.cancel, {
+          check: onFirstField,
+        });
+
       const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
       await page.goto(`${chromium.url()}#/interview/${interview.id}`);
       // Delete is on the side panel's Interview tab.
