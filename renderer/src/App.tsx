@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/domain.ts';
+import { focusScreenHeading } from './components/focus.ts';
 import { lazyComponent, WhenLoaded } from './components/Lazy.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { WorkspaceDamaged } from './components/WorkspaceDamaged.tsx';
@@ -60,6 +61,19 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
 
   return (
     <div className={searching ? 'app searching' : 'app'}>
+      {/* The first Tab stop: past the top bar's dozen links to the screen itself. */}
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; its target is focused by script because the hash is the route */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Not a hash change: the hash is the route.
+          e.preventDefault();
+          if (!focusScreenHeading()) document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <header className="topbar">
         <a className="brand" href="#/">
           <span className="logo" aria-hidden="true">
@@ -110,17 +124,20 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
         </button>
       </header>
       <WorkspaceDamaged />
-      {route.name === 'engagements' && <EngagementList />}
-      <WhenLoaded>
-        {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
-        {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
-        {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
-        {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
-        {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
-        {route.name === 'portfolio' && <PortfolioView />}
-        {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
-        {route.name === 'trash' && <TrashView />}
-      </WhenLoaded>
+      {/* The one main landmark: every view renders inside it. */}
+      <main id="main" className="main" tabIndex={-1}>
+        {route.name === 'engagements' && <EngagementList />}
+        <WhenLoaded>
+          {route.name === 'engagement' && <EngagementView id={route.id} tab={route.tab} />}
+          {route.name === 'interview' && <InterviewView id={route.id} codingId={route.codingId} />}
+          {route.name === 'codebook' && <CodebookView engagementId={route.engagementId} />}
+          {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
+          {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
+          {route.name === 'portfolio' && <PortfolioView />}
+          {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
+          {route.name === 'trash' && <TrashView />}
+        </WhenLoaded>
+      </main>
       {/* Apart from the view: the view stays on screen while the panel or a dialog loads. */}
       <WhenLoaded>
         {searching && <SearchPanel />}

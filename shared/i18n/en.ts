@@ -18,6 +18,7 @@ export const en = {
     error: 'Something went wrong',
     retry: 'Try again',
     breadcrumbs: 'Where you are',
+    skipToContent: 'Skip to content',
   },
   shell: {
     cannotOpenTitle: 'Kuulo cannot open its workspace',

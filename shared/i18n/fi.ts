@@ -20,6 +20,7 @@ export const fi: Resources = {
     error: 'Jokin meni vikaan',
     retry: 'Yritä uudelleen',
     breadcrumbs: 'Sijaintisi',
+    skipToContent: 'Siirry sisältöön',
   },
   shell: {
     cannotOpenTitle: 'Kuulo ei voi avata työtilaansa',

@@ -81,6 +81,7 @@ describe('foundation flow in Chromium', () => {
       // Switch the UI to Finnish and back; the choice is stored and survives a reload.
       await page.keyboard.press('Control+,');
       await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Suomi').click();
+      await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Arviot' }).isVisible()).toBe(true);
       await page.reload();
       await page.getByRole('tab', { name: 'Haastattelu' }).click();
@@ -88,6 +89,7 @@ describe('foundation flow in Chromium', () => {
       await screenshot(page, '05-interview-fi');
       await page.getByRole('button', { name: 'Asetukset' }).click();
       await page.getByRole('dialog', { name: 'Asetukset' }).getByLabel('English').click();
+      await page.getByRole('dialog', { name: 'Asetukset' }).getByRole('button', { name: 'Tallenna' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Relationship map' }).isVisible()).toBe(true);
       expect(ws.call('getSettings', {}).language).toBe('en');
     } finally {

@@ -17,8 +17,9 @@ async function switchLanguage(page: Page, language: 'en' | 'fi'): Promise<void> 
   if (language === 'en') return;
   await page.keyboard.press('Control+,');
   const settings = page.getByRole('dialog', { name: en.app.settings });
-  // Choosing a language stores it and closes the settings.
+  // Choosing a language and saving stores it and closes the settings.
   await settings.getByLabel('Suomi').click();
+  await settings.getByRole('button', { name: en.app.save }).click();
   await page.getByRole('heading', { name: fi.engagements.title }).waitFor();
   expect(await page.getByRole('dialog').count()).toBe(0);
 }

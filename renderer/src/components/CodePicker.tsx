@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeNameKey } from '../../../shared/codes.ts';
 import type { CodebookEntry, Language } from '../../../shared/domain.ts';
@@ -61,6 +61,10 @@ export function CodePicker({ target }: { target?: PickerTarget } = {}) {
       (c) => !c.retired && [c.name.fi, c.name.en].some((n) => codeNameKey(n) === codeNameKey(query)),
     );
   const options = matches.length + (canCreate ? 1 : 0);
+  // The list scrolls, the focus stays in the field: the option the arrows reach must come into view.
+  useEffect(() => {
+    document.getElementById(`code-option-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const close = () => {
     if (target) return target.onClose();

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErasureSummary } from '../../../shared/contract.ts';
 import type { Interviewee } from '../../../shared/domain.ts';
@@ -59,6 +59,11 @@ export function EraseDialog({
       current = false;
     };
   }, [person.id, reload]);
+  // The buttons that erased are replaced by Close: the focus goes to what was done, not to the page.
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (summary) result.current?.focus();
+  }, [summary]);
   const toggle = (id: string, erase: boolean) =>
     setExcluded((now) => {
       const next = new Set(now);
@@ -162,7 +167,7 @@ export function EraseDialog({
         </>
       )}
       {summary && (
-        <div role="status">
+        <div role="status" ref={result} tabIndex={-1}>
           <p>{t('privacy.erased', { ...summary })}</p>
           {summary.fields > 0 && <p>{t('privacy.erasedFields', { count: summary.fields })}</p>}
           {!summary.complete && <p className="warning">{t('privacy.incomplete')}</p>}

@@ -114,7 +114,13 @@ function FieldInput({
   onChange: (value: FieldValue) => void;
   autoFocus: boolean;
 }) {
-  const common = { id: `field-${field.name}`, name: field.name, required: field.required, autoFocus };
+  // Dialog puts the focus here once it is open: React's autoFocus fires while the dialog is still hidden.
+  const common = {
+    id: `field-${field.name}`,
+    name: field.name,
+    required: field.required,
+    'data-autofocus': autoFocus || undefined,
+  };
   switch (field.kind) {
     case 'textarea':
       return (

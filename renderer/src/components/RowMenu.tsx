@@ -70,6 +70,8 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
               aria-describedby={item.hint ? `${id}-${index}` : undefined}
               onClick={() => {
                 setOpen(false);
+                // The item goes with the menu: a dialog it opens hands the focus back to the ⋯ button.
+                button.current?.focus();
                 item.onSelect();
               }}
             >

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
@@ -16,8 +17,12 @@ interface Props {
 export function SettingsDialog({ onClose, chosen }: Props) {
   const { t } = useTranslation();
   const dbPath = useWorkspace((s) => s.dbPath);
-  const choose = (language: Language | null) =>
+  // Arrow keys move through a radio group and check each radio on the way: choosing only marks the
+  // language, Save applies it, so passing over "Suomi" does not switch the whole window.
+  const [language, setLanguage] = useState(chosen);
+  const save = () =>
     attempt(async () => {
+      if (language === chosen) return onClose();
       await unwrap(kuulo.updateSettings({ language }));
       await changeLanguage(language ?? systemLanguage());
       onClose(language);
@@ -28,9 +33,14 @@ export function SettingsDialog({ onClose, chosen }: Props) {
       title={t('settings.title')}
       onClose={() => onClose()}
       footer={
-        <button type="button" onClick={() => onClose()}>
-          {t('app.close')}
-        </button>
+        <>
+          <button type="button" onClick={() => onClose()}>
+            {t('app.close')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()}>
+            {t('app.save')}
+          </button>
+        </>
       }
     >
       <fieldset className="field">
@@ -46,8 +56,12 @@ export function SettingsDialog({ onClose, chosen }: Props) {
             <input
               type="radio"
               name="language"
-              checked={chosen === value}
-              onChange={() => void choose(value)}
+              checked={language === value}
+              onChange={() => setLanguage(value)}
+              // Enter in the group saves, as in a form.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void save();
+              }}
             />
             {label}
           </label>

@@ -26,6 +26,8 @@ import { kuulo } from '../bridge.ts';
 import { BenchmarkPicker } from '../components/BenchmarkPicker.tsx';
 import { Chart } from '../components/Chart.tsx';
 import { ChoiceChips } from '../components/ChoiceChips.tsx';
+import { focusHeading } from '../components/focus.ts';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown, type QuoteFilters } from '../store/quotes.ts';
 import { useWorkspace } from '../store/workspace.ts';
@@ -79,6 +81,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
     [stats, lang],
   );
 
+  useScreen(
+    t('analysis.title'),
+    stats && charts && current ? `${current.engagement.clientName} · ${current.engagement.title}` : undefined,
+  );
   if (!stats || !charts) return <p className="loading page">{t('app.loading')}</p>;
   const drill = (filters: Partial<QuoteFilters>) => drillDown(engagementId, filters);
   // Figures as the report and the charts print them: from counts, rounded once, in the UI language.
@@ -125,7 +131,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
   );
 
   return (
-    <main className="page analysis">
+    <div className="page analysis">
       <header className="page-header">
         <div>
           <span className="card-kicker">{current?.engagement.clientName}</span>
@@ -158,7 +164,10 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
               href={`#/analysis/${engagementId}`}
               onClick={(e) => {
                 e.preventDefault();
-                document.getElementById(`section-${id}`)?.scrollIntoView({ behavior: 'smooth' });
+                // The focus follows, so Tab goes on from the section and not from the top of the page.
+                const section = document.getElementById(`section-${id}`);
+                focusHeading(section?.querySelector('h2'), { preventScroll: true });
+                section?.scrollIntoView({ behavior: 'smooth' });
               }}
             >
               {t(`analysis.${id}`)}
@@ -570,7 +579,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
           </>
         )}
       </section>
-    </main>
+    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, optionalInt, str } from '../components/FormDialog.tsx';
 import { ItemButton } from '../components/ItemButton.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap, useNotify } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 
@@ -36,6 +37,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
     return () => useShortcuts.setState({ onNew: null });
   }, []);
 
+  useScreen(codebook ? t('codebook.title') : undefined);
   if (!codebook) return <p className="loading">{t('app.loading')}</p>;
   const visible = codebook.filter((c) => showRetired || !c.retired);
   const groups = visible.filter((c) => c.isGroup);
@@ -94,7 +96,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
   );
 
   return (
-    <main className="page">
+    <div className="page">
       <header className="page-header">
         <div>
           <h1>{t('codebook.title')}</h1>
@@ -179,7 +181,7 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
       {dialog?.kind === 'delete' && (
         <DeleteCodeDialog code={dialog.code} lang={lang} onClose={close} onDeleted={load} />
       )}
-    </main>
+    </div>
   );
 }
 

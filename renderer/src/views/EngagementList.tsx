@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kuulo } from '../bridge.ts';
 import { FormDialog } from '../components/FormDialog.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
@@ -35,6 +36,7 @@ export function EngagementList() {
     />
   );
 
+  useScreen(engagements ? t(engagements.length ? 'engagements.title' : 'firstRun.title') : undefined);
   if (!engagements) return <p className="loading">{t('app.loading')}</p>;
   if (engagements.length === 0)
     return (
@@ -45,7 +47,7 @@ export function EngagementList() {
     );
 
   return (
-    <main className="page">
+    <div className="page">
       <header className="page-header">
         <h1>{t('engagements.title')}</h1>
         <button type="button" className="primary" onClick={() => setCreating(true)} title="Ctrl+N">
@@ -74,7 +76,7 @@ export function EngagementList() {
         ))}
       </ul>
       {dialog}
-    </main>
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { RowMenu } from '../components/RowMenu.tsx';
 import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
@@ -64,13 +65,18 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
     return () => useShortcuts.setState({ onNew: null, onBack: null });
   }, [tab, navigate]);
 
+  useScreen(
+    current?.engagement.id === id
+      ? `${current.engagement.clientName} · ${current.engagement.title}`
+      : undefined,
+  );
   if (!current || current.engagement.id !== id) return <p className="loading">{t('app.loading')}</p>;
   const { engagement, accounts, interviews } = current;
   const reload = () => useWorkspace.getState().reloadCurrent();
   const close = () => setDialog(null);
 
   return (
-    <main className="page">
+    <div className="page">
       <header className="page-header">
         <div>
           <span className="card-kicker">
@@ -341,7 +347,7 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
           }}
         />
       )}
-    </main>
+    </div>
   );
 }
 

@@ -58,7 +58,11 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
     return () => kuuloEvents.unsubscribe(token);
   }, []);
 
+  // Start is disabled while the export runs, which would drop the focus on the page: it goes to the
+  // progress and the result instead, which a screen reader then reads.
+  const status = useRef<HTMLDivElement>(null);
   const start = async () => {
+    status.current?.focus();
     setError(null);
     jobId.current = null;
     early.current.clear();
@@ -93,7 +97,7 @@ export function ExportDialog({ engagement, onClose }: { engagement: Engagement; 
       footer={
         <>
           {/* In the footer, so the progress and the result stay in view however far the options scroll. */}
-          <div className="export-status">
+          <div className="export-status" ref={status} tabIndex={-1}>
             {job && (
               <div role="status">
                 <div className="export-progress" aria-hidden="true">

@@ -17,6 +17,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
 import { ItemButton } from '../components/ItemButton.tsx';
 import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../store/findingClaim.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
@@ -60,6 +61,10 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
     return () => useShortcuts.setState({ onNew: null });
   }, [load, engagementId]);
 
+  useScreen(
+    t('findings.title'),
+    findings && current ? `${current.engagement.clientName} · ${current.engagement.title}` : undefined,
+  );
   if (!findings) return <p className="loading page">{t('app.loading')}</p>;
   const codes = codebook.filter((c) => !c.isGroup && (!c.retired || c.usage > 0));
   const codeName = new Map(codebook.map((c) => [c.id, c]));
@@ -129,7 +134,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
     });
 
   return (
-    <main className="page">
+    <div className="page">
       <header className="page-header">
         <div>
           <span className="card-kicker">{current?.engagement.clientName}</span>
@@ -297,7 +302,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
           <ExportDialog engagement={current.engagement} onClose={() => setDialog(null)} />
         </WhenLoaded>
       )}
-    </main>
+    </div>
   );
 }
 

@@ -12,7 +12,7 @@ export function FirstRun({ onCreateEmpty }: { onCreateEmpty: () => void }) {
     setBusy(false);
   };
   return (
-    <main className="first-run">
+    <div className="first-run">
       <h1>{t('firstRun.title')}</h1>
       <p className="lead">{t('firstRun.lead')}</p>
       <div className="choices">
@@ -25,6 +25,6 @@ export function FirstRun({ onCreateEmpty }: { onCreateEmpty: () => void }) {
           <span>{t('firstRun.emptyHint')}</span>
         </button>
       </div>
-    </main>
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
 import { NotesUnreadable } from '../components/NotesUnreadable.tsx';
 import { Tabs } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
 import { useCodings } from '../store/codings.ts';
 import { useInterview } from '../store/interview.ts';
@@ -65,10 +66,12 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
   }, [detail, navigate]);
 
   const codingsReady = useCodings((s) => s.interviewId === id);
+  const ready = detail?.id === id && codingsReady;
+  useScreen(t('interview.title'), ready ? `${detail.accountName} · ${detail.engagement.title}` : undefined);
   if (!detail || detail.id !== id || !codingsReady) return <p className="loading">{t('app.loading')}</p>;
 
   return (
-    <main className={`interview${showTimestamps ? ' show-ts' : ''}`}>
+    <div className={`interview${showTimestamps ? ' show-ts' : ''}`}>
       <section className="interview-main">
         <header className="interview-header">
           <div>
@@ -150,7 +153,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           }}
         />
       )}
-    </main>
+    </div>
   );
 }
 

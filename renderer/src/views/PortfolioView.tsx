@@ -6,6 +6,7 @@ import { formatter } from '../../../shared/format.ts';
 import { heatStyle } from '../../../shared/heat.ts';
 import { SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
 
@@ -17,10 +18,11 @@ export function PortfolioView() {
   useEffect(() => {
     void attempt(async () => setPortfolio(await unwrap(kuulo.portfolio({}))));
   }, []);
+  useScreen(portfolio ? t('analysis.portfolio') : undefined);
   if (!portfolio) return <p className="loading page">{t('app.loading')}</p>;
   const f = formatter(lang);
   return (
-    <main className="page analysis">
+    <div className="page analysis">
       <header className="page-header">
         <div>
           <h1>{t('analysis.portfolio')}</h1>
@@ -106,6 +108,6 @@ export function PortfolioView() {
           <span className="small-n-swatch" /> * {t('analysis.smallNPortfolio')}
         </p>
       )}
-    </main>
+    </div>
   );
 }

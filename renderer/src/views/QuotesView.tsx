@@ -9,6 +9,7 @@ import {
   TIERS,
 } from '../../../shared/domain.ts';
 import { kuulo } from '../bridge.ts';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { suggestedFileName, toggle, useQuotes } from '../store/quotes.ts';
 import { QuoteExportDialog } from './QuoteExportDialog.tsx';
@@ -27,6 +28,7 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
     if (wasExporting.current && !exporting) exportButton.current?.focus();
     wasExporting.current = exporting;
   }, [exporting]);
+  useScreen(t('quotes.title'));
   const set = (patch: Parameters<typeof filters.set>[0]) => filters.set(patch, engagementId);
 
   useEffect(() => {
@@ -65,7 +67,7 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
   );
 
   return (
-    <main className="quotes-page">
+    <div className="quotes-page">
       <aside className="quotes-filters">
         <h1>{t('quotes.title')}</h1>
         <p className="muted small">{t('quotes.lead')}</p>
@@ -222,6 +224,6 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
           onClose={() => setExporting(false)}
         />
       )}
-    </main>
+    </div>
   );
 }

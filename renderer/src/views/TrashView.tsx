@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
+import { useScreen } from '../components/useScreen.ts';
 import { attempt, useNotify } from '../store/notify.ts';
 import { daysLeft, useTrash } from '../store/trash.ts';
 
@@ -19,6 +20,7 @@ export function TrashView() {
     void attempt(load);
   }, [load]);
 
+  useScreen(t('trash.title'));
   const name = (item: TrashItem) => item.label.name[lang];
   const when = (iso: string) => formatter(i18n.language as Language).dateTime(iso);
   const onRestore = (item: TrashItem) =>
@@ -28,7 +30,7 @@ export function TrashView() {
     });
 
   return (
-    <main className="page trash">
+    <div className="page trash">
       <header className="page-header">
         <div>
           <h1>{t('trash.title')}</h1>
@@ -143,6 +145,6 @@ export function TrashView() {
           <p>{t('trash.final')}</p>
         </Dialog>
       )}
-    </main>
+    </div>
   );
 }
