@@ -287,6 +287,55 @@ const DIALOGS: State[] = [
       await c.page.locator('.workspace-damaged').waitFor();
     },
   },
+  {
+    name: 'row menu open',
+    open: async (c) => {
+      await SCREENS.find((s) => s.name === 'engagement: accounts')!.open(c);
+      await button(c.page, c.words.person.more).click();
+      await c.page.getByRole('menu').waitFor();
+    },
+  },
+  dialogOn('account import: a list read', 'engagement: accounts', async (c) => {
+    await button(c.page, c.words.accountImport.button).click();
+    await dialog(c.page)
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'accounts.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Company;Name;Email\nAcme Oy;Anna Aalto;anna@acme.example\n'),
+      });
+    await dialog(c.page).getByRole('combobox').first().waitFor();
+  }),
+  dialogOn('report export finished', 'findings', async (c) => {
+    await button(c.page, c.words.findings.export).click();
+    await dialog(c.page).getByRole('button', { name: c.words.export.start, exact: true }).click();
+    await dialog(c.page).locator('.export-done').waitFor({ timeout: 60_000 });
+  }),
+  dialogOn('settings: backups and a restore to confirm', 'engagement list', async (c) => {
+    c.ws.call('createBackup', {});
+    await c.page.keyboard.press('Control+,');
+    await dialog(c.page).locator('.backup-list li').first().waitFor();
+    await dialog(c.page)
+      .locator('.backup-list li')
+      .first()
+      .getByRole('button', { name: c.words.backups.restore })
+      .click();
+    await dialog(c.page).locator('.confirm-restore').waitFor();
+  }),
+  dialogOn(
+    'edit code',
+    'codebook',
+    byText((w) => w.app.edit, 'main'),
+  ),
+  {
+    name: 'search without hits',
+    open: async (c) => {
+      await go(c, `#/engagement/${c.engagementId}/interviews`, 'h1');
+      await c.page.keyboard.press('Control+Shift+F');
+      await c.page.locator('#search-field').fill('zzqxv');
+      await c.page.locator('.search-empty').waitFor();
+    },
+  },
   dialogOn('empty the trash', 'trash', async (c) => {
     await button(c.page, c.words.trash.emptyAll).click();
   }),
@@ -340,5 +389,6 @@ describe.each([
       .filter((f) => blocking(f.violations).length)
       .map((f) => `[${f.state}]\n${describeViolations(blocking(f.violations))}`);
     expect(failures.join('\n\n')).toBe('');
-  });
+    // About 50 states, each loaded afresh: minutes on a busy two-core machine.
+  }, 480_000);
 });

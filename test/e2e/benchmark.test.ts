@@ -87,3 +87,26 @@ describe('benchmark section in Chromium', () => {
     });
   }
 });
+
+describe('benchmark picker by keyboard', () => {
+  test('Enter on its summary opens it; Escape folds it away and leaves the focus on the summary', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      ws.call('createDemo', {});
+      const engagement = ws.call('listEngagements', {}).find((e) => e.language === 'en')!;
+      await page.goto(`${chromium.url()}#/analysis/${engagement.id}`);
+      const picker = page.getByTestId('benchmark-picker');
+      const summary = picker.locator('summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => picker.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await picker.getByRole('checkbox').first().focus();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => picker.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await summary.evaluate((s) => s === document.activeElement)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});

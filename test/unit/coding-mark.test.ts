@@ -6,7 +6,7 @@ import {
   NOTES_PAGE,
   UNDERLINE_WIDTH,
 } from '../../renderer/src/editor/codingMark.ts';
-import { contrastRatio, parseHex } from '../../shared/contrast.ts';
+import { contrastRatio, mix, parseHex } from '../../shared/contrast.ts';
 
 const INK = '#1d2430';
 const defaultColours = [
@@ -21,10 +21,17 @@ describe('coded passages in the notes', () => {
   });
 
   test.each([...defaultColours, ...lightUserColours, '#000000'])(
-    '%s: the underline stands 3:1 against its tint and the page; the text 4.5:1 on the tint',
+    '%s: the underline stands 3:1 against its tint, an overlapped tint and the page; the text 4.5:1 on them',
     (colour) => {
-      const { tint, underline } = codingMarkColours(colour);
+      const { tint, overlapped, underline } = codingMarkColours(colour);
       expect(contrastRatio(underline, tint)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(underline, overlapped)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(INK, overlapped)).toBeGreaterThanOrEqual(4.5);
+      // Where it meets any other code's tint: the two tints laid as the stylesheet lays them.
+      for (const other of [...defaultColours, ...lightUserColours]) {
+        const both = mix(tint, other, 0.22);
+        expect(contrastRatio(underline, both), `${colour} under ${other}`).toBeGreaterThanOrEqual(3);
+      }
       expect(contrastRatio(underline, NOTES_PAGE)).toBeGreaterThanOrEqual(3);
       expect(contrastRatio(INK, tint)).toBeGreaterThanOrEqual(4.5);
       // Darkened in its own hue, never swapped for another colour: no channel rises.

@@ -34,7 +34,18 @@ export function BenchmarkPicker({ engagementId, onChange }: { engagementId: stri
       ? `${start ? f.date(start, 'short') : '…'}–${end ? f.date(end, 'short') : '…'}`
       : t('benchmark.noDates');
   return (
-    <details className="benchmark-picker" data-testid="benchmark-picker">
+    <details
+      className="benchmark-picker"
+      data-testid="benchmark-picker"
+      // Escape folds it away, as it closes a dialog, and leaves the focus on its summary.
+      onKeyDown={(e) => {
+        const details = e.currentTarget;
+        if (e.key !== 'Escape' || !details.open) return;
+        e.stopPropagation();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+    >
       <summary>
         {t('benchmark.pick')}{' '}
         <span className="muted">({choice.picked ? t('benchmark.picked') : t('benchmark.byTime')})</span>

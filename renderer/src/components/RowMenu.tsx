@@ -66,7 +66,6 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
               key={item.label}
               type="button"
               role="menuitem"
-              aria-label={item.label}
               aria-describedby={item.hint ? `${id}-${index}` : undefined}
               onClick={() => {
                 setOpen(false);
@@ -77,7 +76,8 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
             >
               <span className="row-menu-label">{item.label}</span>
               {item.hint && (
-                <span className="row-menu-hint" id={`${id}-${index}`}>
+                // Its description, not part of its name: the name is the words shown first (WCAG 2.5.3).
+                <span className="row-menu-hint" id={`${id}-${index}`} aria-hidden="true">
                   {item.hint}
                 </span>
               )}

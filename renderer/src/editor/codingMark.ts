@@ -5,7 +5,9 @@ import { mix, parseHex, reachContrast } from '../../../shared/contrast.ts';
  * and an underline that says "coded" to anyone who cannot see the tint (1.1–1.4:1 against the page).
  * Codes have user-chosen colours, so the underline is derived from the colour, darkened in its own
  * hue until it stands 3:1 against the tint above it (and so against the white page below, which is
- * lighter); the ink of the text keeps far more than 4.5:1 on any tint this light.
+ * lighter); the ink of the text keeps far more than 4.5:1 on any tint this light. Codings overlap, and
+ * a second tint deepens the first: the underline is made to stand 3:1 against its tint under the
+ * darkest tint another code can lay (black's), so it holds wherever two codings meet.
  */
 
 /** The page the notes are written on (styles.css --surface). */
@@ -19,12 +21,15 @@ const NON_TEXT_CONTRAST = 3;
 export interface CodingMarkColours {
   /** The tint as a solid colour on the page (the stylesheet lays it with alpha, so overlaps deepen). */
   tint: string;
+  /** The tint where another coding overlaps it: under the darkest tint a code can have. */
+  overlapped: string;
   underline: string;
 }
 
 export function codingMarkColours(codeColour: string): CodingMarkColours {
   const tint = mix(NOTES_PAGE, codeColour, TINT_ALPHA);
-  return { tint, underline: reachContrast(codeColour, tint, NON_TEXT_CONTRAST) };
+  const overlapped = mix(tint, '#000000', TINT_ALPHA);
+  return { tint, overlapped, underline: reachContrast(codeColour, overlapped, NON_TEXT_CONTRAST) };
 }
 
 /** The editor's rule for one coding: the tint laid with alpha (an overlap deepens it), the derived underline. */
