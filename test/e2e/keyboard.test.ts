@@ -10,6 +10,8 @@ import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 const chromium = chromiumPerFile();
 const STRINGS = { en, fi } as const;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name that begins with the word: "Edit" matches "Edit Anna", not "Editor". */
+const startsWith = (word: string) => new RegExp(`^${escapeRegExp(word)}\\b`);
 
 /** 'trigger' when the locator's element has the focus, else what has it (readable in a failure). */
 async function focusOn(page: Page, target: Locator): Promise<string> {
@@ -95,104 +97,110 @@ const labels = (buttons: Locator) =>
   buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label') ?? ''));
 
 describe('keyboard use in Chromium', () => {
-  test('every dialog opens from its trigger by keyboard and gives the focus back when it closes', async () => {
-    const app = await openApp(chromium.browser(), chromium.url());
-    const { page, ws } = app;
-    try {
-      const engagement = await demo(page, ws, 'en');
-      await page.getByRole('heading', { name: en.engagements.title }).waitFor();
-      const topbar = page.locator('.topbar');
-      await roundTrip(page, topbar.getByRole('button', { name: en.app.settings }), en.app.close);
-      await roundTrip(page, topbar.getByRole('button', { name: en.app.shortcuts }), en.app.close);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.engagements.new}` }), en.app.cancel, {
-        check: onFirstField,
+  test.each(['en', 'fi'] as const)(
+    'in %s: every dialog opens from its trigger by keyboard and gives the focus back when it closes',
+    async (language) => {
+      const s = STRINGS[language];
+      const app = await openApp(chromium.browser(), chromium.url(), {
+        locale: language === 'fi' ? 'fi-FI' : 'en-GB',
       });
-
-      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/interviews`);
-      const header = page.locator('.page-header');
-      await header.getByRole('heading', { name: engagement.title }).waitFor();
-      await roundTrip(page, header.getByRole('button', { name: /^Edit/ }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, header.getByRole('button', { name: /^Delete/ }), en.app.cancel);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.interviews.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      // The transcript's file comes from the system's file dialog, which the test stands in for.
-      const importButton = page.getByRole('button', { name: en.transcriptImport.newInterview });
-      await roundTrip(page, importButton, en.app.cancel, {
-        open: async () => {
-          await importButton.focus();
-          await page.locator('[data-testid="transcript-file"]').setInputFiles({
-            name: 'call.vtt',
-            mimeType: 'text/vtt',
-            buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Matti>Hello there.\n'),
-          });
-        },
-      });
-
-      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
-      await page.locator('.account').first().waitFor();
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.account.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, page.getByRole('button', { name: en.accountImport.button }), en.app.cancel);
-      const account = page.locator('.account').first();
-      await roundTrip(page, account.getByRole('button', { name: `+ ${en.person.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      const person = account.locator('.people li').first();
-      await roundTrip(page, person.getByRole('button', { name: /^Edit/ }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, person.getByRole('button', { name: /^Delete/ }), en.app.cancel);
-      // Erasure is behind the person's ⋯ menu: the focus comes back to that button.
-      const more = person.getByRole('button', { name: en.person.more });
-      await roundTrip(page, more, en.app.cancel, {
-        open: async () => {
-          await more.focus();
-          await page.keyboard.press('Enter');
-          const item = person.getByRole('menuitem', { name: en.privacy.eraseMenu });
-          await expect.poll(() => focusOn(page, item)).not.toBe('none');
-          await item.focus();
-          await page.keyboard.press('Enter');
-        },
-      });
-
-      await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
-      await roundTrip(page, page.getByRole('button', { name: en.findings.export }), en.app.close);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.findings.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-
-      await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
-      // Quotes to export: those of the most used code, ticked by keyboard.
-      const code = ws
-        .call('getCodebook', { engagementId: engagement.id })
-        .filter((c) => !c.isGroup)
-        .sort((a, b) => b.usage - a.usage)[0]!;
-      await page
-        .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(code.name.en)} \\d+$`) })
-        .press('Space');
-      const quoteExport = page.getByRole('button', { name: en.quoteExport.action });
-      await expect.poll(() => quoteExport.isEnabled()).toBe(true);
-      await roundTrip(page, quoteExport, en.app.close);
-
-      await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
-      for (const label of [en.codebook.newGroup, en.codebook.newCode])
-        await roundTrip(page, header.getByRole('button', { name: `+ ${label}` }), en.app.cancel, {
+      const { page, ws } = app;
+      try {
+        const engagement = await demo(page, ws, language);
+        await page.getByRole('heading', { name: s.engagements.title }).waitFor();
+        const topbar = page.locator('.topbar');
+        await roundTrip(page, topbar.getByRole('button', { name: s.app.settings }), s.app.close);
+        await roundTrip(page, topbar.getByRole('button', { name: s.app.shortcuts }), s.app.close);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.engagements.new}` }), s.app.cancel, {
           check: onFirstField,
         });
 
-      const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
-      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
-      // Delete is on the side panel's Interview tab.
-      await page.getByRole('tab', { name: en.interview.title, exact: true }).press('Enter');
-      await roundTrip(page, page.getByRole('button', { name: en.interview.delete }), en.app.cancel);
-    } finally {
-      await app.close();
-    }
-  });
+        await page.goto(`${chromium.url()}#/engagement/${engagement.id}/interviews`);
+        const header = page.locator('.page-header');
+        await header.getByRole('heading', { name: engagement.title }).waitFor();
+        await roundTrip(page, header.getByRole('button', { name: startsWith(s.app.edit) }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, header.getByRole('button', { name: startsWith(s.app.delete) }), s.app.cancel);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.interviews.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        // The transcript's file comes from the system's file dialog, which the test stands in for.
+        const importButton = page.getByRole('button', { name: s.transcriptImport.newInterview });
+        await roundTrip(page, importButton, s.app.cancel, {
+          open: async () => {
+            await importButton.focus();
+            await page.locator('[data-testid="transcript-file"]').setInputFiles({
+              name: 'call.vtt',
+              mimeType: 'text/vtt',
+              buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Matti>Hello there.\n'),
+            });
+          },
+        });
+
+        await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
+        await page.locator('.account').first().waitFor();
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.account.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, page.getByRole('button', { name: s.accountImport.button }), s.app.cancel);
+        const account = page.locator('.account').first();
+        await roundTrip(page, account.getByRole('button', { name: `+ ${s.person.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        const person = account.locator('.people li').first();
+        await roundTrip(page, person.getByRole('button', { name: startsWith(s.app.edit) }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, person.getByRole('button', { name: startsWith(s.app.delete) }), s.app.cancel);
+        // Erasure is behind the person's ⋯ menu: the focus comes back to that button.
+        const more = person.getByRole('button', { name: s.person.more });
+        await roundTrip(page, more, s.app.cancel, {
+          open: async () => {
+            await more.focus();
+            await page.keyboard.press('Enter');
+            const item = person.getByRole('menuitem', { name: s.privacy.eraseMenu });
+            await expect.poll(() => focusOn(page, item)).not.toBe('none');
+            await item.focus();
+            await page.keyboard.press('Enter');
+          },
+        });
+
+        await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
+        await roundTrip(page, page.getByRole('button', { name: s.findings.export }), s.app.close);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.findings.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+
+        await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
+        // Quotes to export: those of the most used code, ticked by keyboard.
+        const code = ws
+          .call('getCodebook', { engagementId: engagement.id })
+          .filter((c) => !c.isGroup)
+          .sort((a, b) => b.usage - a.usage)[0]!;
+        await page
+          .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(code.name[language])} \\d+$`) })
+          .press('Space');
+        const quoteExport = page.getByRole('button', { name: s.quoteExport.action });
+        await expect.poll(() => quoteExport.isEnabled()).toBe(true);
+        await roundTrip(page, quoteExport, s.app.close);
+
+        await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+        for (const label of [s.codebook.newGroup, s.codebook.newCode])
+          await roundTrip(page, header.getByRole('button', { name: `+ ${label}` }), s.app.cancel, {
+            check: onFirstField,
+          });
+
+        const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+        await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+        // Delete is on the side panel's Interview tab.
+        await page.getByRole('tab', { name: s.interview.title, exact: true }).press('Enter');
+        await roundTrip(page, page.getByRole('button', { name: s.interview.delete }), s.app.cancel);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   test('in Finnish: an erasure and an export keep the focus on their result, and closing returns it', async () => {
     const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
