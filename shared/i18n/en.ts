@@ -754,6 +754,8 @@ export const en = {
     noSuggestions: 'No more quotes for the linked codes.',
     add: 'Add',
     remove: 'Remove',
+    addNamed: '{{add}} quote: {{quote}}',
+    quoted: '“{{quote}}”',
     moveUp: 'Move up',
     moveDown: 'Move down',
     addToFinding: 'Add to finding…',

@@ -762,6 +762,8 @@ export const fi: Resources = {
     noSuggestions: 'Linkitetyille koodeille ei ole enempää lainauksia.',
     add: 'Lisää',
     remove: 'Poista',
+    addNamed: '{{add}} lainaus: {{quote}}',
+    quoted: '”{{quote}}”',
     moveUp: 'Siirrä ylös',
     moveDown: 'Siirrä alas',
     addToFinding: 'Lisää löydökseen…',

@@ -10,6 +10,8 @@ import { chromiumPerFile, openApp, screenshot } from './harness.ts';
 const chromium = chromiumPerFile();
 const STRINGS = { en, fi } as const;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name that begins with the word: "Edit" matches "Edit Anna", not "Editor". */
+const startsWith = (word: string) => new RegExp(`^${escapeRegExp(word)}\\b`);
 
 /** 'trigger' when the locator's element has the focus, else what has it (readable in a failure). */
 async function focusOn(page: Page, target: Locator): Promise<string> {
@@ -79,105 +81,126 @@ const onFirstField = async (dialog: Locator) =>
     )
     .toBe(true);
 
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+
+/** What has the focus, by its name (aria-label, else text): 'body' when the focus is lost. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'body';
+    return a.getAttribute('aria-label') ?? (a.textContent ?? '').trim();
+  });
+
+/** The accessible names (aria-label) of the buttons a locator finds, in order. */
+const labels = (buttons: Locator) =>
+  buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label') ?? ''));
+
 describe('keyboard use in Chromium', () => {
-  test('every dialog opens from its trigger by keyboard and gives the focus back when it closes', async () => {
-    const app = await openApp(chromium.browser(), chromium.url());
-    const { page, ws } = app;
-    try {
-      const engagement = await demo(page, ws, 'en');
-      await page.getByRole('heading', { name: en.engagements.title }).waitFor();
-      const topbar = page.locator('.topbar');
-      await roundTrip(page, topbar.getByRole('button', { name: en.app.settings }), en.app.close);
-      await roundTrip(page, topbar.getByRole('button', { name: en.app.shortcuts }), en.app.close);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.engagements.new}` }), en.app.cancel, {
-        check: onFirstField,
+  test.each(['en', 'fi'] as const)(
+    'in %s: every dialog opens from its trigger by keyboard and gives the focus back when it closes',
+    async (language) => {
+      const s = STRINGS[language];
+      const app = await openApp(chromium.browser(), chromium.url(), {
+        locale: language === 'fi' ? 'fi-FI' : 'en-GB',
       });
-
-      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/interviews`);
-      const header = page.locator('.page-header');
-      await header.getByRole('heading', { name: engagement.title }).waitFor();
-      await roundTrip(page, header.getByRole('button', { name: /^Edit/ }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, header.getByRole('button', { name: /^Delete/ }), en.app.cancel);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.interviews.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      // The transcript's file comes from the system's file dialog, which the test stands in for.
-      const importButton = page.getByRole('button', { name: en.transcriptImport.newInterview });
-      await roundTrip(page, importButton, en.app.cancel, {
-        open: async () => {
-          await importButton.focus();
-          await page.locator('[data-testid="transcript-file"]').setInputFiles({
-            name: 'call.vtt',
-            mimeType: 'text/vtt',
-            buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Matti>Hello there.\n'),
-          });
-        },
-      });
-
-      await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
-      await page.locator('.account').first().waitFor();
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.account.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, page.getByRole('button', { name: en.accountImport.button }), en.app.cancel);
-      const account = page.locator('.account').first();
-      await roundTrip(page, account.getByRole('button', { name: `+ ${en.person.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-      const person = account.locator('.people li').first();
-      await roundTrip(page, person.getByRole('button', { name: /^Edit/ }), en.app.cancel, {
-        check: onFirstField,
-      });
-      await roundTrip(page, person.getByRole('button', { name: /^Delete/ }), en.app.cancel);
-      // Erasure is behind the person's ⋯ menu: the focus comes back to that button.
-      const more = person.getByRole('button', { name: en.person.more });
-      await roundTrip(page, more, en.app.cancel, {
-        open: async () => {
-          await more.focus();
-          await page.keyboard.press('Enter');
-          const item = person.getByRole('menuitem', { name: en.privacy.eraseMenu });
-          await expect.poll(() => focusOn(page, item)).not.toBe('none');
-          await item.focus();
-          await page.keyboard.press('Enter');
-        },
-      });
-
-      await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
-      await roundTrip(page, page.getByRole('button', { name: en.findings.export }), en.app.close);
-      await roundTrip(page, page.getByRole('button', { name: `+ ${en.findings.new}` }), en.app.cancel, {
-        check: onFirstField,
-      });
-
-      await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
-      // Quotes to export: those of the most used code, ticked by keyboard.
-      const code = ws
-        .call('getCodebook', { engagementId: engagement.id })
-        .filter((c) => !c.isGroup)
-        .sort((a, b) => b.usage - a.usage)[0]!;
-      await page
-        .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(code.name.en)} \\d+$`) })
-        .press('Space');
-      const quoteExport = page.getByRole('button', { name: en.quoteExport.action });
-      await expect.poll(() => quoteExport.isEnabled()).toBe(true);
-      await roundTrip(page, quoteExport, en.app.close);
-
-      await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
-      for (const label of [en.codebook.newGroup, en.codebook.newCode])
-        await roundTrip(page, header.getByRole('button', { name: `+ ${label}` }), en.app.cancel, {
+      const { page, ws } = app;
+      try {
+        const engagement = await demo(page, ws, language);
+        await page.getByRole('heading', { name: s.engagements.title }).waitFor();
+        const topbar = page.locator('.topbar');
+        await roundTrip(page, topbar.getByRole('button', { name: s.app.settings }), s.app.close);
+        await roundTrip(page, topbar.getByRole('button', { name: s.app.shortcuts }), s.app.close);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.engagements.new}` }), s.app.cancel, {
           check: onFirstField,
         });
 
-      const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
-      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
-      // Delete is on the side panel's Interview tab.
-      await page.getByRole('tab', { name: en.interview.title, exact: true }).press('Enter');
-      await roundTrip(page, page.getByRole('button', { name: en.interview.delete }), en.app.cancel);
-    } finally {
-      await app.close();
-    }
-  });
+        await page.goto(`${chromium.url()}#/engagement/${engagement.id}/interviews`);
+        const header = page.locator('.page-header');
+        await header.getByRole('heading', { name: engagement.title }).waitFor();
+        await roundTrip(page, header.getByRole('button', { name: startsWith(s.app.edit) }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, header.getByRole('button', { name: startsWith(s.app.delete) }), s.app.cancel);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.interviews.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        // The transcript's file comes from the system's file dialog, which the test stands in for.
+        const importButton = page.getByRole('button', { name: s.transcriptImport.newInterview });
+        await roundTrip(page, importButton, s.app.cancel, {
+          open: async () => {
+            await importButton.focus();
+            await page.locator('[data-testid="transcript-file"]').setInputFiles({
+              name: 'call.vtt',
+              mimeType: 'text/vtt',
+              buffer: Buffer.from('WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Matti>Hello there.\n'),
+            });
+          },
+        });
+
+        await page.goto(`${chromium.url()}#/engagement/${engagement.id}/accounts`);
+        await page.locator('.account').first().waitFor();
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.account.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, page.getByRole('button', { name: s.accountImport.button }), s.app.cancel);
+        const account = page.locator('.account').first();
+        await roundTrip(page, account.getByRole('button', { name: `+ ${s.person.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+        const person = account.locator('.people li').first();
+        await roundTrip(page, person.getByRole('button', { name: startsWith(s.app.edit) }), s.app.cancel, {
+          check: onFirstField,
+        });
+        await roundTrip(page, person.getByRole('button', { name: startsWith(s.app.delete) }), s.app.cancel);
+        // Erasure is behind the person's ⋯ menu: the focus comes back to that button.
+        const more = person.getByRole('button', { name: s.person.more });
+        await roundTrip(page, more, s.app.cancel, {
+          open: async () => {
+            await more.focus();
+            await page.keyboard.press('Enter');
+            const item = person.getByRole('menuitem', { name: s.privacy.eraseMenu });
+            await expect.poll(() => focusOn(page, item)).not.toBe('none');
+            await item.focus();
+            await page.keyboard.press('Enter');
+          },
+        });
+
+        await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
+        await roundTrip(page, page.getByRole('button', { name: s.findings.export }), s.app.close);
+        await roundTrip(page, page.getByRole('button', { name: `+ ${s.findings.new}` }), s.app.cancel, {
+          check: onFirstField,
+        });
+
+        await page.goto(`${chromium.url()}#/quotes/${engagement.id}`);
+        // Quotes to export: those of the most used code, ticked by keyboard.
+        const code = ws
+          .call('getCodebook', { engagementId: engagement.id })
+          .filter((c) => !c.isGroup)
+          .sort((a, b) => b.usage - a.usage)[0]!;
+        await page
+          .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(code.name[language])} \\d+$`) })
+          .press('Space');
+        const quoteExport = page.getByRole('button', { name: s.quoteExport.action });
+        await expect.poll(() => quoteExport.isEnabled()).toBe(true);
+        await roundTrip(page, quoteExport, s.app.close);
+
+        await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+        for (const label of [s.codebook.newGroup, s.codebook.newCode])
+          await roundTrip(page, header.getByRole('button', { name: `+ ${label}` }), s.app.cancel, {
+            check: onFirstField,
+          });
+
+        const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+        await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+        // Delete is on the side panel's Interview tab.
+        await page.getByRole('tab', { name: s.interview.title, exact: true }).press('Enter');
+        await roundTrip(page, page.getByRole('button', { name: s.interview.delete }), s.app.cancel);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   test('in Finnish: an erasure and an export keep the focus on their result, and closing returns it', async () => {
     const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
@@ -395,6 +418,185 @@ describe('keyboard use in Chromium', () => {
       }
     }
   });
+
+  test('removing a row by keyboard moves the focus to the next row, the previous one, or the heading; never to the page', async () => {
+    const app = await openApp(chromium.browser(), chromium.url());
+    const { page, ws } = app;
+    try {
+      const engagement = await demo(page, ws, 'en');
+
+      // Trash → Restore: on to the next entry's Restore, from the last to the one before, then the heading.
+      // Of three accounts: an entry's Restore is named by its account.
+      const accounts = new Map(
+        ws.call('listInterviews', { engagementId: engagement.id }).map((i) => [i.accountName, i.id]),
+      );
+      for (const id of [...accounts.values()].slice(0, 3)) ws.call('deleteInterview', { id });
+      await page.goto(`${chromium.url()}#/trash`);
+      const restores = page.getByTestId('trash-item').getByRole('button', { name: /^Restore / });
+      await expect.poll(() => restores.count()).toBe(3);
+      const names = await labels(restores);
+      await page.getByRole('button', { name: names[0]!, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page), { message: 'after the first' }).toBe(names[1]);
+      await page.getByRole('button', { name: names[2]!, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page), { message: 'after the last' }).toBe(names[1]);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusOn(page, page.getByRole('heading', { level: 1 }))).toBe('trigger');
+      expect(await restores.count()).toBe(0);
+
+      // Findings → Add quotes → "+ Add": on to the next suggestion; a chosen quote's Remove: on to the
+      // next quote's Remove, and from the last one to Add quotes.
+      const chosen = ws
+        .call('listFindings', { engagementId: engagement.id })
+        .find((f) => f.codeIds.length > 0 && f.quotes.length >= 2)!;
+      await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
+      const finding = page
+        .locator('.finding')
+        .filter({ has: page.getByRole('heading', { name: chosen.title, exact: true }) });
+      const addQuotes = finding.getByRole('button', { name: `${en.findings.addQuotes} ${chosen.title}` });
+      await addQuotes.focus();
+      await page.keyboard.press('Enter');
+      const adds = finding.locator('.suggestions').getByRole('button');
+      await expect.poll(() => adds.count()).toBeGreaterThan(2);
+      const addNames = await labels(adds);
+      // Each named by its quote, after the visible "+ Add" (WCAG 2.5.3, label in name).
+      expect(new Set(addNames).size).toBe(addNames.length);
+      for (const name of addNames) expect(name.startsWith(`+ ${en.findings.add} quote: “`), name).toBe(true);
+      expect(await adds.first().textContent()).toBe(`+ ${en.findings.add}`);
+      await adds.first().focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe(addNames[1]);
+      await expect
+        .poll(
+          () =>
+            ws.call('listFindings', { engagementId: engagement.id }).find((f) => f.id === chosen.id)!.quotes
+              .length,
+        )
+        .toBe(chosen.quotes.length + 1);
+
+      const removes = finding.locator('.chosen-quotes').getByRole('button');
+      await expect.poll(() => removes.count()).toBe(chosen.quotes.length + 1);
+      let removeNames = await labels(removes);
+      await removes.first().focus();
+      while (removeNames.length > 1) {
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(() => focusedName(page), { message: `${removeNames.length} quotes` })
+          .toBe(removeNames[1]);
+        removeNames = removeNames.slice(1);
+      }
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusOn(page, addQuotes)).toBe('trigger');
+      expect(await removes.count()).toBe(0);
+      await screenshot(page, 'keyboard-quotes-removed');
+
+      // Coding details → Remove coding: back in the notes, the caret where the passage begins.
+      const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+      const before = ws.call('listCodings', { interviewId: interview.id }).length;
+      await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+      const item = page.locator('.coding-item').first();
+      await item.waitFor();
+      const quote = ((await item.locator('.coding-quote').textContent()) ?? '').slice(0, 20);
+      await item.focus();
+      await page.keyboard.press('Enter');
+      const remove = page.locator('.coding-details').getByRole('button', { name: en.coding.remove });
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      const editor = page.locator('.notes-editor[contenteditable="true"]');
+      await expect.poll(() => focusOn(page, editor)).toBe('trigger');
+      const after = await editor.evaluate((el) => {
+        const selection = getSelection()!;
+        const range = document.createRange();
+        range.setStart(selection.anchorNode!, selection.anchorOffset);
+        range.setEnd(el, el.childNodes.length);
+        return { collapsed: selection.isCollapsed, text: range.toString() };
+      });
+      expect(after.collapsed).toBe(true);
+      expect(after.text.startsWith(quote), `"${after.text.slice(0, 40)}" starts with "${quote}"`).toBe(true);
+      await expect.poll(() => ws.call('listCodings', { interviewId: interview.id }).length).toBe(before - 1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  for (const language of ['en', 'fi'] as const) {
+    test(`in ${language}: codebook, finding, trash, clock and shortcut dialogs give the focus back when they close`, async () => {
+      const s = STRINGS[language];
+      const app = await openApp(chromium.browser(), chromium.url(), {
+        locale: language === 'fi' ? 'fi-FI' : 'en-GB',
+      });
+      const { page, ws } = app;
+      const named = (action: string, name: string) =>
+        page.getByRole('button', { name: fill(s.a11y.actOn, { action, name }), exact: true });
+      try {
+        const engagement = await demo(page, ws, language);
+
+        await page.goto(`${chromium.url()}#/codebook/${engagement.id}`);
+        const code = ws
+          .call('getCodebook', { engagementId: engagement.id })
+          .filter((c) => !c.isGroup && !c.retired)
+          .sort((a, b) => b.usage - a.usage)[0]!;
+        await roundTrip(page, named(s.app.edit, code.name[language]), s.app.cancel, { check: onFirstField });
+        await roundTrip(page, named(s.codebook.merge, code.name[language]), s.app.cancel);
+        await roundTrip(page, named(s.app.delete, code.name[language]), s.app.cancel);
+
+        await page.goto(`${chromium.url()}#/findings/${engagement.id}`);
+        const finding = ws.call('listFindings', { engagementId: engagement.id })[0]!;
+        await roundTrip(page, named(s.app.edit, finding.title), s.app.cancel, { check: onFirstField });
+        await roundTrip(page, named(s.app.delete, finding.title), s.app.cancel);
+        // The shortcuts: their dialogs give the focus back to wherever it was.
+        const exportButton = page.getByRole('button', { name: s.findings.export });
+        for (const [keys, close] of [
+          ['Control+n', s.app.cancel],
+          ['Control+/', s.app.close],
+        ] as const)
+          await roundTrip(page, exportButton, close, {
+            open: async () => {
+              await exportButton.focus();
+              await page.keyboard.press(keys);
+            },
+          });
+
+        // The trash: an interviewee (who can be erased) and an interview.
+        const person = ws
+          .call('listAccounts', { engagementId: engagement.id })
+          .flatMap((a) => a.interviewees)[0]!;
+        ws.call('deleteInterviewee', { id: person.id });
+        ws.call('deleteInterview', { id: ws.call('listInterviews', { engagementId: engagement.id })[0]!.id });
+        await page.goto(`${chromium.url()}#/trash`);
+        await page.getByTestId('trash-item').first().waitFor();
+        await roundTrip(
+          page,
+          page.getByRole('button', { name: fill(s.trash.eraseNamed, { name: person.name }) }),
+          s.app.cancel,
+        );
+        await roundTrip(
+          page,
+          page.getByRole('button', { name: fill(s.trash.deleteNamed, { name: person.name }) }),
+          s.app.cancel,
+        );
+        await roundTrip(page, page.getByRole('button', { name: s.trash.emptyAll }), s.app.cancel);
+
+        // The interview clock's Stop asks first.
+        const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+        await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+        const stop = page.getByRole('button', { name: s.editor.stopClock, exact: true });
+        // Started (or resumed) by keyboard first: a demo interview's clock may be idle or stopped.
+        const going = page.locator('.toolbar').getByRole('button', {
+          name: new RegExp(
+            `^(○ )?(${escapeRegExp(s.editor.startClock)}|${escapeRegExp(s.editor.resumeClock)})$`,
+          ),
+        });
+        await going.focus();
+        await page.keyboard.press('Enter');
+        await stop.waitFor();
+        await roundTrip(page, stop, s.app.cancel);
+      } finally {
+        await app.close();
+      }
+    });
+  }
 
   test('analysis section links take the focus to the section, so Tab goes on from there', async () => {
     const app = await openApp(chromium.browser(), chromium.url());

@@ -35,20 +35,68 @@ export function returnFocus(opener: HTMLElement | null): void {
     focusScreenHeading();
     return;
   }
+  whenRemoved(opener, focusScreenHeading);
+}
+
+/**
+ * Runs `then` once the element has left the page, if the focus went with it. Watched only until the
+ * consultant moves on, or for as long as a list takes to reload; then nothing happens.
+ */
+function whenRemoved(element: HTMLElement, then: () => void): void {
   const stop = () => {
     observer.disconnect();
     document.removeEventListener('focusin', stop);
     clearTimeout(timer);
   };
   const observer = new MutationObserver(() => {
-    if (opener.isConnected) return;
+    if (element.isConnected) return;
     stop();
-    if (focusIsLost()) focusScreenHeading();
+    if (focusIsLost()) then();
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  // Watched only until the consultant moves on, or for as long as a list takes to reload.
   document.addEventListener('focusin', stop);
   const timer = setTimeout(stop, 5000);
+}
+
+const FOCUSABLE = 'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea';
+
+/**
+ * Called as a row's action (Restore, Remove…) starts, before the row goes: once it has gone, the
+ * focus moves to the same action in the next row, else in the previous one, else to `fallback` (the
+ * button that filled the list, a heading), else to the screen's heading. Nothing moves if the row stays (the action failed).
+ * Rows are the control's closest `row` ancestor and that element's siblings; the same action is the
+ * control at the same place among the row's focusable elements.
+ */
+export function focusNeighbourOnRemoval(
+  control: HTMLElement,
+  row: string,
+  fallback: () => HTMLElement | null | undefined = () => null,
+): void {
+  const removed = control.closest<HTMLElement>(row);
+  if (!removed) return;
+  const place = [...removed.querySelectorAll<HTMLElement>(FOCUSABLE)].indexOf(control);
+  const siblings = (step: 'nextElementSibling' | 'previousElementSibling') => {
+    const found: HTMLElement[] = [];
+    for (let el = removed[step]; el; el = el[step])
+      if (el instanceof HTMLElement && el.matches(row)) found.push(el);
+    return found;
+  };
+  // Nearest first, the next rows before the previous ones: the list closes up towards the focus.
+  const neighbours = [...siblings('nextElementSibling'), ...siblings('previousElementSibling')];
+  whenRemoved(removed, () => {
+    for (const neighbour of neighbours) {
+      if (!neighbour.isConnected) continue;
+      const controls = [...neighbour.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const target = controls[place] ?? controls[0];
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+    const other = fallback();
+    if (other?.matches(FOCUSABLE)) other.focus();
+    else if (!focusHeading(other)) focusScreenHeading();
+  });
 }
 
 /**

@@ -327,7 +327,17 @@ function CodingDetails({
           onBlur={() => memo !== coding.memo && update(coding.id, { memo })}
         />
       </label>
-      <button type="button" className="danger-quiet" onClick={() => editor && uncode(editor, coding.id)}>
+      <button
+        type="button"
+        className="danger-quiet"
+        onClick={() => {
+          if (!editor) return;
+          const at = codingRanges(editor.state.doc).get(coding.id);
+          uncode(editor, coding.id);
+          // The details and this button go with the coding: the caret goes back to where the passage was.
+          editor.commands.focus(at?.from ?? null);
+        }}
+      >
         {t('coding.remove')}
       </button>
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimIsSmallN, claimSentence, claimTiers, segmentLabel, tierLine } from '../../../shared/claims.ts';
 import {
@@ -15,6 +15,7 @@ import { percentOf } from '../../../shared/format.ts';
 import { kuulo } from '../bridge.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { type Field, type FieldValue, FormDialog, list, str } from '../components/FormDialog.tsx';
+import { focusNeighbourOnRemoval } from '../components/focus.ts';
 import { ItemButton } from '../components/ItemButton.tsx';
 import { lazyComponent, WhenLoaded } from '../components/Lazy.tsx';
 import { useScreen } from '../components/useScreen.ts';
@@ -342,6 +343,9 @@ function ClaimBox({ finding }: { finding: Finding }) {
   );
 }
 
+/** A quote's opening words, enough to say which one: the whole of a long quote would be read out. */
+const quoteOpening = (q: Quote) => (q.quote.length > 60 ? `${q.quote.slice(0, 60)}…` : q.quote);
+
 function EvidenceQuotes({
   finding,
   onRemove,
@@ -353,10 +357,22 @@ function EvidenceQuotes({
 }) {
   const { t } = useTranslation();
   const [suggestions, setSuggestions] = useState<Quote[] | null>(null);
+  const section = useRef<HTMLElement>(null);
   const open = () =>
     attempt(async () => setSuggestions(await unwrap(kuulo.suggestQuotes({ id: finding.id }))));
+  // A quote removed or added leaves its list: the focus goes on to the next one in it, and from the
+  // last one to Add quotes (or, with no codes linked, the heading).
+  const whenGone = (control: HTMLElement, list: string) =>
+    focusNeighbourOnRemoval(
+      control,
+      `.${list} > li`,
+      () =>
+        section.current?.querySelector<HTMLElement>('.panel-head button') ??
+        section.current?.querySelector('h3'),
+    );
+  const addLabel = `+ ${t('findings.add')}`;
   return (
-    <section className="evidence-quotes">
+    <section className="evidence-quotes" ref={section}>
       <div className="panel-head">
         <h3>{t('findings.quotes')}</h3>
         {finding.codeIds.length > 0 && (
@@ -369,7 +385,7 @@ function EvidenceQuotes({
         )}
       </div>
       {finding.quotes.length === 0 && <p className="muted small">{t('findings.noQuotes')}</p>}
-      <ul className="finding-quotes">
+      <ul className="finding-quotes chosen-quotes">
         {finding.quotes.map((q) => (
           <li key={q.id}>
             <blockquote>
@@ -381,10 +397,12 @@ function EvidenceQuotes({
             </span>
             <ItemButton
               label={t('findings.remove')}
-              // The quote's opening words say which one: the whole of a long quote would be read out.
-              item={`“${q.quote.length > 60 ? `${q.quote.slice(0, 60)}…` : q.quote}”`}
+              item={t('findings.quoted', { quote: quoteOpening(q) })}
               className="link danger-quiet small"
-              onClick={() => onRemove(q)}
+              onClick={(e) => {
+                whenGone(e.currentTarget, 'chosen-quotes');
+                onRemove(q);
+              }}
             />
           </li>
         ))}
@@ -393,7 +411,7 @@ function EvidenceQuotes({
         <div className="suggestions">
           <h4>{t('findings.suggestions')}</h4>
           {suggestions.length === 0 && <p className="muted small">{t('findings.noSuggestions')}</p>}
-          <ul className="finding-quotes">
+          <ul className="finding-quotes suggested-quotes">
             {suggestions.slice(0, 12).map((q) => (
               <li key={q.id}>
                 <blockquote>
@@ -405,12 +423,18 @@ function EvidenceQuotes({
                 <button
                   type="button"
                   className="link small"
-                  onClick={() => {
+                  // Six "+ Add" in a row: the name says which quote, after the visible words.
+                  aria-label={t('findings.addNamed', {
+                    add: addLabel,
+                    quote: t('findings.quoted', { quote: quoteOpening(q) }),
+                  })}
+                  onClick={(e) => {
+                    whenGone(e.currentTarget, 'suggested-quotes');
                     onAdd(q);
                     setSuggestions((s) => s?.filter((x) => x.id !== q.id) ?? null);
                   }}
                 >
-                  + {t('findings.add')}
+                  {addLabel}
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/domain.ts';
 import { formatter } from '../../../shared/format.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { EraseDialog } from '../components/EraseDialog.tsx';
+import { focusNeighbourOnRemoval } from '../components/focus.ts';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, useNotify } from '../store/notify.ts';
 import { daysLeft, useTrash } from '../store/trash.ts';
@@ -70,7 +71,11 @@ export function TrashView() {
               <div className="trash-actions">
                 <button
                   type="button"
-                  onClick={() => void onRestore(item)}
+                  onClick={(e) => {
+                    // The restored entry leaves the list: the focus goes on to the next one's Restore.
+                    focusNeighbourOnRemoval(e.currentTarget, '.trash-item');
+                    void onRestore(item);
+                  }}
                   aria-label={t(
                     item.kind === 'accountImport' ? 'trash.undoImportNamed' : 'trash.restoreNamed',
                     {
