@@ -23,6 +23,9 @@ export function TrashView() {
 
   useScreen(t('trash.title'));
   const name = (item: TrashItem) => item.label.name[lang];
+  // What a button names: with the detail shown beside the name, two interviews of one account differ.
+  const named = (item: TrashItem) =>
+    item.label.detail ? `${name(item)} · ${item.label.detail[lang]}` : name(item);
   const when = (iso: string) => formatter(i18n.language as Language).dateTime(iso);
   const onRestore = (item: TrashItem) =>
     attempt(async () => {
@@ -79,7 +82,7 @@ export function TrashView() {
                   aria-label={t(
                     item.kind === 'accountImport' ? 'trash.undoImportNamed' : 'trash.restoreNamed',
                     {
-                      name: name(item),
+                      name: named(item),
                     },
                   )}
                 >
@@ -91,7 +94,7 @@ export function TrashView() {
                     type="button"
                     className="danger-quiet"
                     onClick={() => setErasing(item)}
-                    aria-label={t('trash.eraseNamed', { name: name(item) })}
+                    aria-label={t('trash.eraseNamed', { name: named(item) })}
                   >
                     {t('privacy.erase')}
                   </button>
@@ -102,7 +105,7 @@ export function TrashView() {
                     type="button"
                     className="danger-quiet"
                     onClick={() => setConfirm(item)}
-                    aria-label={t('trash.deleteNamed', { name: name(item) })}
+                    aria-label={t('trash.deleteNamed', { name: named(item) })}
                   >
                     {t('trash.deleteForGood')}
                   </button>
