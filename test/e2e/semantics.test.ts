@@ -49,6 +49,49 @@ async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>>
   return () => page.evaluate(() => [...(window as unknown as { said: string[] }).said]);
 }
 
+/**
+ * Buttons and links (and disclosure summaries) that share an accessible name, as Chromium computes it
+ * for a screen reader, unless they do the same thing: links to the same address, or a button named in
+ * `alike` (one command shown in two places). Each entry reads "name ×count".
+ */
+async function sharedNames(page: Page, alike: readonly string[] = []): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        backendDOMNodeId?: number;
+      }[];
+    };
+    const byName = new Map<string, { role: string; node: number }[]>();
+    for (const n of nodes) {
+      const role = n.role?.value ?? '';
+      const name = n.name?.value?.trim() ?? '';
+      if (n.ignored || !name || !['button', 'link', 'DisclosureTriangle'].includes(role)) continue;
+      byName.set(name, [...(byName.get(name) ?? []), { role, node: n.backendDOMNodeId ?? 0 }]);
+    }
+    const shared: string[] = [];
+    for (const [name, controls] of byName) {
+      if (controls.length < 2 || alike.includes(name)) continue;
+      const targets = new Set<string>();
+      for (const { role, node } of controls) {
+        const { node: dom } = (await cdp.send('DOM.describeNode', { backendNodeId: node })) as {
+          node: { attributes?: string[] };
+        };
+        const attributes = dom.attributes ?? [];
+        const href = attributes[attributes.indexOf('href') + 1];
+        targets.add(role === 'link' && attributes.includes('href') ? `link ${href}` : `${role} #${node}`);
+      }
+      if (targets.size > 1) shared.push(`${name} ×${controls.length}`);
+    }
+    return shared;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 for (const language of ['en', 'fi'] as const) {
   const s = STRINGS[language];
   describe(`screen-reader semantics (${language})`, () => {
@@ -394,6 +437,51 @@ for (const language of ['en', 'fi'] as const) {
         const moveDown = fill(s.a11y.actOn, { action: s.findings.moveDown, name: finding.title });
         expect(await page.getByRole('button', { name: moveDown, exact: true }).count()).toBe(1);
         expect(await semanticViolations(page)).toBe('');
+      } finally {
+        await app.close();
+      }
+    });
+
+    test('no two buttons or links on a screen share a name unless they do the same thing', async () => {
+      const app = await openApp(chromium.browser(), chromium.url(), { locale: LOCALES[language] });
+      const { page, ws } = app;
+      try {
+        ws.call('createDemo', {});
+        const engagement = ws.call('listEngagements', {}).find((e) => e.language === language)!;
+        const interview = ws.call('listInterviews', { engagementId: engagement.id })[0]!;
+        const screens: [string, string][] = [
+          [`#/engagement/${engagement.id}/interviews`, 'tbody a[href^="#/interview/"]'],
+          [`#/engagement/${engagement.id}/accounts`, '.account'],
+          [`#/interview/${interview.id}`, '.notes-editor'],
+          [`#/codebook/${engagement.id}`, '.code-group'],
+          [`#/quotes/${engagement.id}`, '.quotes-results'],
+          [`#/analysis/${engagement.id}`, 'figure.chart svg'],
+          [`#/findings/${engagement.id}`, 'main h1'],
+        ];
+        const found: Record<string, string[]> = {};
+        for (const [screen, ready] of screens) {
+          await page.goto(`${chromium.url()}${screen}`);
+          await page.locator(ready).first().waitFor();
+          if (screen.startsWith('#/quotes')) {
+            // The code with most quotes, so one interview gives several and their links must differ.
+            const codings = ws
+              .call('listInterviews', { engagementId: engagement.id })
+              .flatMap((i) => ws.call('listCodings', { interviewId: i.id }));
+            const counts = new Map<string, number>();
+            for (const c of codings) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+            const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+            const code = ws.call('getCodebook', { engagementId: engagement.id }).find((c) => c.id === top)!;
+            await page.getByRole('checkbox', { name: new RegExp(`^${code.name[language]} \\d+$`) }).check();
+            await expect.poll(() => page.locator('.quote-card').count()).toBeGreaterThan(1);
+          }
+          if (screen.startsWith('#/analysis')) {
+            // Every chart's table open: its figures are buttons and links no less than the rest.
+            for (const summary of await page.locator('figure.chart details summary').all())
+              await summary.click();
+          }
+          found[screen] = await sharedNames(page);
+        }
+        expect(found).toEqual(Object.fromEntries(screens.map(([screen]) => [screen, []])));
       } finally {
         await app.close();
       }

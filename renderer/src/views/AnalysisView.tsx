@@ -27,6 +27,7 @@ import { BenchmarkPicker } from '../components/BenchmarkPicker.tsx';
 import { Chart } from '../components/Chart.tsx';
 import { ChoiceChips } from '../components/ChoiceChips.tsx';
 import { focusHeading } from '../components/focus.ts';
+import { HeatTable } from '../components/HeatTable.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown, type QuoteFilters } from '../store/quotes.ts';
@@ -105,31 +106,6 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
   const used = stats.prevalence.filter((r) => r.interviews > 0);
   const crosstab = stats.crosstabs[attribute];
   const matrix = stats.cooccurrence[level];
-  // A figure that opens its quotes is named by its row, column and value ("Silos, Key account: 43 % (3)"):
-  // "3" alone says nothing to a screen reader that has moved by buttons, out of the table.
-  const Num = ({
-    filters,
-    row,
-    column,
-    value,
-    children,
-  }: {
-    filters: Partial<QuoteFilters>;
-    row: string;
-    column: string;
-    value: string;
-    children: React.ReactNode;
-  }) => (
-    <button
-      type="button"
-      className="num-link"
-      aria-label={t('a11y.cell', { row, column, value })}
-      onClick={() => drill(filters)}
-    >
-      {children}
-    </button>
-  );
-
   return (
     <div className="page analysis">
       <header className="page-header">
@@ -205,7 +181,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     <span className="swatch" style={{ background: row.color }} /> {row.code[lang]}
                   </th>
                   <td className="num">
-                    <Num
+                    <NumLink
+                      onOpen={drill}
                       filters={{ codeIds: [row.codeId] }}
                       row={row.code[lang]}
                       column={t('analysis.interviews')}
@@ -213,7 +190,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                     >
                       {row.interviews}{' '}
                       <span className="muted">({f.percent(row.interviews, row.base.interviews)})</span>
-                    </Num>
+                    </NumLink>
                   </td>
                   <td className="num">
                     {row.accounts}{' '}
@@ -229,6 +206,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                   <td>
                     <SentimentBar
                       mix={row.sentiment}
+                      code={row.code[lang]}
                       onPick={(s) => drill({ codeIds: [row.codeId], sentiments: [s] })}
                     />
                   </td>
@@ -252,7 +230,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
             onChoose={setAttribute}
           />
         </div>
-        <table className="table compact heatmap" data-testid="crosstab">
+        <HeatTable className="table compact heatmap" data-testid="crosstab">
           <thead>
             <tr>
               <th>{t('analysis.code')}</th>
@@ -286,7 +264,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                         style={cell.smallN ? undefined : heatStyle(cell.pct)}
                       >
                         {cell.interviews > 0 ? (
-                          <Num
+                          <NumLink
+                            onOpen={drill}
                             filters={{ codeIds: [row.codeId], ...columnFilter(attribute, column.value) }}
                             row={row.code[lang]}
                             column={valueName(attribute, column.value)}
@@ -294,7 +273,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                           >
                             {f.percent(cell.interviews, column.n)}{' '}
                             <span className="cell-n">({cell.interviews})</span>
-                          </Num>
+                          </NumLink>
                         ) : (
                           <span className="muted">–</span>
                         )}
@@ -304,7 +283,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 </tr>
               ))}
           </tbody>
-        </table>
+        </HeatTable>
         {crosstab.columns.some((c) => c.smallN) && (
           <p className="muted small small-n-legend" data-testid="small-n-legend">
             <span className="small-n-swatch" /> * {t('analysis.smallNCell')}
@@ -323,7 +302,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
           />
         </div>
         <div className="matrix-wrap">
-          <table className="table compact heatmap matrix">
+          <HeatTable className="table compact heatmap matrix">
             <thead>
               <tr>
                 {/* The corner holds nothing: a header cell there would be an empty header. */}
@@ -353,7 +332,8 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                           style={diagonal ? undefined : heatStyle((count / max) * 100)}
                         >
                           {count > 0 && !diagonal ? (
-                            <Num
+                            <NumLink
+                              onOpen={drill}
                               filters={{
                                 codeIds: [row.codeId, other.codeId],
                                 match: level === 'interview' ? 'interview' : 'all',
@@ -363,7 +343,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                               value={String(count)}
                             >
                               {count}
-                            </Num>
+                            </NumLink>
                           ) : diagonal ? (
                             <span className="muted">{count}</span>
                           ) : (
@@ -376,7 +356,7 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                 );
               })}
             </tbody>
-          </table>
+          </HeatTable>
         </div>
       </section>
 
@@ -551,14 +531,15 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
                       <tr key={r.codeId}>
                         <th scope="row">{r.code[lang]}</th>
                         <td className="num">
-                          <Num
+                          <NumLink
+                            onOpen={drill}
                             filters={{ codeIds: [r.codeId] }}
                             row={r.code[lang]}
                             column={t('analysis.thisEngagement')}
                             value={f.percentValue(shown.thisPct)}
                           >
                             {f.percentValue(shown.thisPct)}
-                          </Num>
+                          </NumLink>
                         </td>
                         <td className="num">
                           {shown.othersPct === null ? '–' : f.percentValue(shown.othersPct)}
@@ -583,11 +564,47 @@ export function AnalysisView({ engagementId }: { engagementId: string }) {
   );
 }
 
+/**
+ * A figure that opens its quotes, named by its row, column and value ("Silos, Key account: 43 % (3)"):
+ * "3" alone says nothing to a screen reader that has moved by buttons, out of the table. A component
+ * of its own, not one made anew in each render, so a redraw does not remount the button under the focus.
+ */
+function NumLink({
+  filters,
+  row,
+  column,
+  value,
+  children,
+  onOpen,
+}: {
+  filters: Partial<QuoteFilters>;
+  row: string;
+  column: string;
+  value: string;
+  children: React.ReactNode;
+  onOpen: (filters: Partial<QuoteFilters>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="num-link"
+      aria-label={t('a11y.cell', { row, column, value })}
+      onClick={() => onOpen(filters)}
+    >
+      {children}
+    </button>
+  );
+}
+
 function SentimentBar({
   mix,
+  code,
   onPick,
 }: {
   mix: Record<'negative' | 'neutral' | 'positive' | 'none', number>;
+  /** Named in each segment: a column of "Negative: 3" says nothing of which theme it counts. */
+  code: string;
   onPick: (s: 'negative' | 'neutral' | 'positive') => void;
 }) {
   const { t } = useTranslation();
@@ -603,7 +620,11 @@ function SentimentBar({
               className={`seg-${s}`}
               style={{ width: `${(mix[s] / total) * 100}%` }}
               title={`${t(`coding.sentiments.${s}`)}: ${mix[s]}`}
-              aria-label={`${t(`coding.sentiments.${s}`)}: ${mix[s]}`}
+              aria-label={t('a11y.sentimentOf', {
+                sentiment: t(`coding.sentiments.${s}`),
+                count: mix[s],
+                code,
+              })}
               onClick={() => onPick(s)}
             />
           ),

@@ -130,6 +130,10 @@ export function CodebookView({ engagementId }: { engagementId?: string | undefin
               <button
                 type="button"
                 className="link"
+                aria-label={t('a11y.addCode', {
+                  action: `+ ${t('codebook.newCode')}`,
+                  group: group.name[lang],
+                })}
                 onClick={() => setDialog({ kind: 'new', isGroup: false, parentId: group.id })}
               >
                 + {t('codebook.newCode')}

@@ -165,7 +165,24 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                     onClick={() => navigate({ name: 'interview', id: i.id })}
                   >
                     <td className="nowrap">
-                      <a href={`#/interview/${i.id}`}>{i.date ?? t('app.none')}</a>
+                      {/* The date alone names two interviews of one day alike: the account and people say which. */}
+                      <a
+                        href={`#/interview/${i.id}`}
+                        aria-label={
+                          i.interviewees.length
+                            ? t('a11y.interviewLink', {
+                                date: i.date ?? t('app.none'),
+                                account: i.accountName,
+                                people: i.interviewees.map((p) => p.name).join(', '),
+                              })
+                            : t('a11y.interviewLinkNoPeople', {
+                                date: i.date ?? t('app.none'),
+                                account: i.accountName,
+                              })
+                        }
+                      >
+                        {i.date ?? t('app.none')}
+                      </a>
                     </td>
                     <td>{i.accountName}</td>
                     <td>
@@ -213,7 +230,11 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
                 account={a}
                 actions={
                   <>
-                    <button type="button" onClick={() => setDialog({ kind: 'newPerson', accountId: a.id })}>
+                    <button
+                      type="button"
+                      aria-label={t('a11y.addPerson', { action: `+ ${t('person.new')}`, account: a.name })}
+                      onClick={() => setDialog({ kind: 'newPerson', accountId: a.id })}
+                    >
                       + {t('person.new')}
                     </button>
                     <ItemButton

@@ -6,6 +6,7 @@ import { formatter } from '../../../shared/format.ts';
 import { heatStyle } from '../../../shared/heat.ts';
 import { SMALL_NPS_N } from '../../../shared/sample.ts';
 import { kuulo } from '../bridge.ts';
+import { HeatTable } from '../components/HeatTable.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
 import { drillDown } from '../store/quotes.ts';
@@ -30,7 +31,7 @@ export function PortfolioView() {
         </div>
       </header>
       <div className="matrix-wrap">
-        <table className="table compact heatmap" data-testid="portfolio">
+        <HeatTable className="table compact heatmap" data-testid="portfolio">
           <thead>
             <tr>
               <th>{t('analysis.code')}</th>
@@ -101,7 +102,7 @@ export function PortfolioView() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </HeatTable>
       </div>
       {portfolio.engagements.some((e) => e.smallN) && (
         <p className="muted small small-n-legend" data-testid="small-n-legend">

@@ -8,6 +8,7 @@ import {
   SENTIMENTS,
   TIERS,
 } from '../../../shared/domain.ts';
+import { quoteOpening } from '../../../shared/opening.ts';
 import { kuulo } from '../bridge.ts';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -204,8 +205,18 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
                   {q.code[lang]}
                 </span>
                 {filters.allEngagements && <span className="muted">{q.engagementTitle}</span>}
-                <a className="open" href={`#/interview/${q.interviewId}/${q.id}`}>
-                  {t('quotes.open')} →
+                {/* Named by its quote: a list of "Open in interview" links cannot be told apart. */}
+                <a
+                  className="open"
+                  href={`#/interview/${q.interviewId}/${q.id}`}
+                  aria-label={t('a11y.openQuote', {
+                    action: t('quotes.open'),
+                    account: q.accountName,
+                    date: q.interviewDate,
+                    quote: quoteOpening(q.quote),
+                  })}
+                >
+                  {t('quotes.open')} <span aria-hidden="true">→</span>
                 </a>
               </div>
               {q.memo && <p className="memo small">{q.memo}</p>}
