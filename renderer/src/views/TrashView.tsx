@@ -79,12 +79,12 @@ export function TrashView() {
                     focusNeighbourOnRemoval(e.currentTarget, '.trash-item');
                     void onRestore(item);
                   }}
-                  aria-label={t(
-                    item.kind === 'accountImport' ? 'trash.undoImportNamed' : 'trash.restoreNamed',
-                    {
-                      name: named(item),
-                    },
-                  )}
+                  aria-label={
+                    // An import is named by its file alone: the sentence wraps the name.
+                    item.kind === 'accountImport'
+                      ? t('trash.undoImportNamed', { name: name(item) })
+                      : t('trash.restoreNamed', { name: named(item) })
+                  }
                 >
                   {/* Restoring an import takes away what it added: said as an undo. */}
                   {t(item.kind === 'accountImport' ? 'trash.undoImport' : 'trash.restore')}
