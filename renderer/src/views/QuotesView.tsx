@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CodebookEntry,
@@ -22,13 +22,6 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
   const filters = useQuotes();
   const [codebook, setCodebook] = useState<CodebookEntry[]>([]);
   const [exporting, setExporting] = useState(false);
-  const exportButton = useRef<HTMLButtonElement>(null);
-  // Focus goes back to the button once the dialog is gone (removed, it would leave the focus nowhere).
-  const wasExporting = useRef(false);
-  useEffect(() => {
-    if (wasExporting.current && !exporting) exportButton.current?.focus();
-    wasExporting.current = exporting;
-  }, [exporting]);
   useScreen(t('quotes.title'));
   const set = (patch: Parameters<typeof filters.set>[0]) => filters.set(patch, engagementId);
 
@@ -168,12 +161,7 @@ export function QuotesView({ engagementId }: { engagementId?: string | undefined
             <span />
           )}
           {engagementId && (
-            <button
-              ref={exportButton}
-              type="button"
-              disabled={!exportable}
-              onClick={() => setExporting(true)}
-            >
+            <button type="button" disabled={!exportable} onClick={() => setExporting(true)}>
               {t('quoteExport.action')}
             </button>
           )}
