@@ -11,6 +11,7 @@ import { up as findingClaims } from './migrations/0010-finding-claims.ts';
 import { sql as benchmarkComparators } from './migrations/0011-benchmark-comparators.ts';
 import { up as search } from './migrations/0012-search.ts';
 import { sql as personEmail } from './migrations/0013-person-email.ts';
+import { sql as listeningProgramme } from './migrations/0014-listening-programme.ts';
 
 interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, up: (db) => db.exec(benchmarkComparators) },
   { version: 12, up: search },
   { version: 13, up: (db) => db.exec(personEmail) },
+  { version: 14, up: (db) => db.exec(listeningProgramme) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -84,7 +84,8 @@ export const MentionMarkSchema = Mark.create({
 
 /**
  * What paragraphs and headings carry besides their text: the interview time a paragraph was started
- * at (shown by CSS, so long notes need no React node views) and a flag to revisit it afterwards.
+ * at (shown by CSS, so long notes need no React node views), the guide question it answers, and a flag
+ * to revisit it afterwards.
  */
 export const NoteAttributes = Extension.create({
   name: 'noteAttributes',
@@ -104,6 +105,20 @@ export const NoteAttributes = Extension.create({
               typeof attributes.ts === 'number'
                 ? { 'data-ts': formatOffset(attributes.ts), 'data-ts-seconds': String(attributes.ts) }
                 : {},
+          },
+        },
+      },
+      {
+        // Which guide question a paragraph answers (the question's id). Kept on Enter, so an answer
+        // typed on goes on answering; a block attribute, so merging and pasting keep it with its text.
+        types: ['paragraph'],
+        attributes: {
+          question: {
+            default: null,
+            keepOnSplit: true,
+            parseHTML: (element) => element.getAttribute('data-question') || null,
+            renderHTML: (attributes) =>
+              typeof attributes.question === 'string' ? { 'data-question': attributes.question } : {},
           },
         },
       },
@@ -206,6 +221,8 @@ export function notesDocProblem(doc: DocNode): string | null {
       !['fileName', 'format', 'importedAt'].every((key) => typeof attrs[key] === 'string')
     )
       problem = `A transcript whose file name, format or import time is not text`;
+    else if ('question' in attrs && attrs.question !== null && !isId(attrs.question))
+      problem = `A paragraph's question that is not an id: ${JSON.stringify(attrs.question)}`;
     else if ('followUp' in attrs && typeof attrs.followUp !== 'boolean')
       problem = `A follow-up flag that is not true or false: ${JSON.stringify(attrs.followUp)}`;
     else

@@ -5,6 +5,7 @@ import { migrate } from '../../electron/db/migrate.ts';
 import { indexNoteBlocks, reindexNotes } from '../../electron/services/search/indexing.ts';
 import type { DocNode } from '../../shared/domain.ts';
 import { countWords, deriveNotes } from '../../shared/notes.ts';
+import { undoListeningProgramme } from '../helpers/migrations.ts';
 import type { DatabaseBench } from './database.ts';
 import { type Measure, sample, summary } from './stats.ts';
 
@@ -135,6 +136,7 @@ function measureBuild({ conn, dir }: DatabaseBench): Measure[] {
       db.exec(`DROP TRIGGER "${trigger}"`);
     // Back to version 11 as it was: the later migrations (13: people's e-mail) run again after 12.
     db.exec('DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_notes');
+    undoListeningProgramme(db);
     db.exec('ALTER TABLE interviewees DROP COLUMN email; VACUUM');
     db.pragma('user_version = 11');
     const start = performance.now();

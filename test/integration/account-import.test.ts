@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION } from '../../electron/db/migrate.ts';
 import type { AccountImportPreview } from '../../shared/accountImport.ts';
 import { workbook } from '../fixtures/account-lists.ts';
 import { fingerprint } from '../fixtures/fingerprint.ts';
+import { undoListeningProgramme } from '../helpers/migrations.ts';
 import { connect, openTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 const base64 = (bytes: Uint8Array | string) =>
@@ -132,12 +134,13 @@ describe('account list import', () => {
 
   test('migration 13 gives the people of a workspace written before it an empty address', () => {
     const person = ws.call('listAccounts', { engagementId })[0]!.interviewees[0]!;
+    undoListeningProgramme(ws.db);
     ws.db.exec('ALTER TABLE interviewees DROP COLUMN email');
     ws.db.pragma('user_version = 12');
     ws.db.close();
     const again = connect(ws.path);
     try {
-      expect(again.db.pragma('user_version', { simple: true })).toBe(13);
+      expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(again.call('listAccounts', { engagementId })[0]?.interviewees).toEqual([
         { ...person, email: '' },
       ]);
