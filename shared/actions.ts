@@ -132,5 +132,6 @@ export const ActionReview = z
   .strict();
 
 export const ActionQuery = z
-  .object({ engagementId: Id.nullable().default(null), openOnly: z.boolean().default(false) })
+  /** `openOnly: false` lists done and dropped actions too (the CLI without --open). */
+  .object({ engagementId: Id.nullable().default(null), openOnly: z.boolean().default(true) })
   .strict();

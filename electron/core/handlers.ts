@@ -147,7 +147,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     actionFromRecommendation: ({ findingId }) => actions((m) => m.actionFromRecommendation(ctx, findingId)),
     actionFromFollowUp: (input) => actions((m) => m.actionFromFollowUp(ctx, input)),
     reviewAction: ({ id, status, note }) => actions((m) => m.reviewAction(ctx, id, status, note)),
-    openActions: ({ engagementId }) => actions((m) => m.openItems(ctx, engagementId)),
+    openActions: ({ engagementId, openOnly }) => actions((m) => m.openItems(ctx, engagementId, openOnly)),
 
     listTrash: () => trash((m) => m.listTrash(ctx)),
     restoreFromTrash: ({ id }) => trash((m) => m.restoreFromTrash(ctx, id)),

@@ -7,6 +7,7 @@ import {
   type FollowUp,
   type FollowUpAction,
   followUpKey,
+  isOpenStatus,
   isOverdue,
   type NewAction,
   type OpenItem,
@@ -321,10 +322,14 @@ export function uncoveredFollowUps(ctx: ServiceContext, engagementId: string): F
 }
 
 /**
- * Across all engagements: every action still to do and every follow-up no action covers yet. Overdue
+ * Across all engagements (or one): every action still to do (or every action) and every follow-up no action covers yet. Overdue
  * actions first, then by due date (none last), follow-ups after the dated actions by interview date.
  */
-export function openItems(ctx: ServiceContext, engagementId: string | null = null): OpenItem[] {
+export function openItems(
+  ctx: ServiceContext,
+  engagementId: string | null = null,
+  openOnly = true,
+): OpenItem[] {
   const today = ctx.now().slice(0, 10);
   const engagements = new Map(
     (
@@ -340,7 +345,7 @@ export function openItems(ctx: ServiceContext, engagementId: string | null = nul
   const actions = (
     ctx.db
       .prepare(
-        `${SELECT} WHERE a.status IN ('open', 'in_progress') AND ${scope} ORDER BY a.due_date IS NULL, a.due_date, a.sort_order`,
+        `${SELECT} WHERE ${openOnly ? `a.status IN ('open', 'in_progress')` : '1'} AND ${scope} ORDER BY a.due_date IS NULL, a.due_date, a.sort_order`,
       )
       .all(...params) as ActionRow[]
   ).map(toAction);
@@ -365,7 +370,17 @@ export function openItems(ctx: ServiceContext, engagementId: string | null = nul
       followUp,
     })),
   ];
-  const rank = (item: OpenItem) => (item.overdue ? 0 : item.kind === 'action' && item.action.dueDate ? 1 : 2);
+  // Overdue, then dated, then undated and follow-ups; done and dropped ones (without openOnly) last.
+  const rank = (item: OpenItem) =>
+    item.overdue
+      ? 0
+      : item.kind === 'followUp'
+        ? 2
+        : !isOpenStatus(item.action.status)
+          ? 3
+          : item.action.dueDate
+            ? 1
+            : 2;
   const when = (item: OpenItem) =>
     (item.kind === 'action' ? item.action.dueDate : item.followUp.interviewDate) ?? '9999-12-31';
   // A stable sort: equal items keep the order the queries gave (sort order, interview time).
