@@ -137,7 +137,7 @@ export function actionBlocks(content: ActionsContent | null | undefined, languag
       {
         kind: 'table',
         caption: a.report.previousTable,
-        header: [a.fields.title, a.fields.ownerShort, a.report.then, a.report.now, a.report.note],
+        header: [a.fields.title, a.fields.ownerShort, a.report.before, a.report.now, a.report.note],
         widths: [32, 14, 12, 12, 30],
         rows: content.previous.rows.map((row) => [
           row.title,

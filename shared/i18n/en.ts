@@ -1364,7 +1364,8 @@ export const en = {
     title: 'Action register',
     lead: 'What the client does about the findings, and the follow-ups promised in interviews.',
     allTitle: 'Open actions',
-    allLead: 'Every open action and every follow-up still without an action, in all engagements. Overdue first.',
+    allLead:
+      'Every open action and every follow-up still without an action, in all engagements. Overdue first.',
     nav: 'Actions',
     add: 'New action',
     edit: 'Edit action',
@@ -1446,7 +1447,7 @@ export const en = {
       recommendation: 'Recommendation',
       previousTable: 'Actions from the previous wave',
       previousLead: 'The actions still open at the end of {{engagement}} were reviewed in this wave.',
-      then: 'Status then',
+      before: 'Status then',
       now: 'Status now',
       note: 'Review note',
       carriedFrom: 'Carried from',

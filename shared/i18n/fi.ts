@@ -1381,7 +1381,8 @@ export const fi: Resources = {
     title: 'Toimenpiderekisteri',
     lead: 'Mitä asiakas tekee löydösten perusteella, ja mitä haastatteluissa luvattiin selvittää.',
     allTitle: 'Avoimet toimenpiteet',
-    allLead: 'Kaikkien toimeksiantojen avoimet toimenpiteet ja palattavat asiat, joille ei vielä ole toimenpidettä. Myöhässä olevat ensin.',
+    allLead:
+      'Kaikkien toimeksiantojen avoimet toimenpiteet ja palattavat asiat, joille ei vielä ole toimenpidettä. Myöhässä olevat ensin.',
     nav: 'Toimenpiteet',
     add: 'Uusi toimenpide',
     edit: 'Muokkaa toimenpidettä',
@@ -1462,8 +1463,9 @@ export const fi: Resources = {
       other: 'Muut toimenpiteet',
       recommendation: 'Suositus',
       previousTable: 'Edellisen kierroksen toimenpiteet',
-      previousLead: 'Kierroksen {{engagement}} lopussa avoimina olleet toimenpiteet arvioitiin tällä kierroksella.',
-      then: 'Tila silloin',
+      previousLead:
+        'Kierroksen {{engagement}} lopussa avoimina olleet toimenpiteet arvioitiin tällä kierroksella.',
+      before: 'Tila silloin',
       now: 'Tila nyt',
       note: 'Arvioinnin huomio',
       carriedFrom: 'Siirretty kierrokselta',
