@@ -16,6 +16,7 @@ import { EngagementList } from './views/EngagementList.tsx';
 
 // Every screen but the first loads when first opened: the editor, the charts and the dialogs are most
 // of the renderer's code, and the engagement list needs none of them.
+const ActionsOverview = lazyComponent(() => import('./views/ActionsView.tsx').then((m) => m.ActionsOverview));
 const AnalysisView = lazyComponent(() => import('./views/AnalysisView.tsx').then((m) => m.AnalysisView));
 const CodebookView = lazyComponent(() => import('./views/CodebookView.tsx').then((m) => m.CodebookView));
 const EngagementView = lazyComponent(() =>
@@ -101,6 +102,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
           <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
           <NavLink to="portfolio" href="#/portfolio" />
+          <NavLink to="actions" href="#/actions" />
           <NavLink to="trash" href="#/trash" />
         </nav>
         {/* An icon: on a small laptop the bar has no room for another word. */}
@@ -134,6 +136,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
           {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
           {route.name === 'portfolio' && <PortfolioView />}
+          {route.name === 'actions' && <ActionsOverview />}
           {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
           {route.name === 'trash' && <TrashView />}
         </WhenLoaded>
@@ -161,7 +164,7 @@ function NavLink({
   to,
   href,
 }: {
-  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio' | 'trash';
+  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio' | 'actions' | 'trash';
   href: string;
 }) {
   const { t } = useTranslation();
