@@ -48,6 +48,12 @@ const SELECT = `SELECT a.id, a.engagement_id AS engagementId, a.source, a.findin
   LEFT JOIN actions p ON p.id = a.carried_from_id
   LEFT JOIN engagements pe ON pe.id = p.engagement_id`;
 
+/**
+ * Still to do, and done nowhere else: an action carried into the next wave lives on there (the earlier
+ * row is the record of its status then), so the list shows it once.
+ */
+const OPEN_HERE = `a.status IN ('open', 'in_progress') AND NOT EXISTS (SELECT 1 FROM actions c WHERE c.carried_from_id = a.id)`;
+
 function toAction(row: ActionRow): Action {
   const { fromEngagementId, fromEngagementTitle, fromStatus, ...action } = row;
   return {
@@ -345,7 +351,7 @@ export function openItems(
   const actions = (
     ctx.db
       .prepare(
-        `${SELECT} WHERE ${openOnly ? `a.status IN ('open', 'in_progress')` : '1'} AND ${scope} ORDER BY a.due_date IS NULL, a.due_date, a.sort_order`,
+        `${SELECT} WHERE ${openOnly ? OPEN_HERE : '1'} AND ${scope} ORDER BY a.due_date IS NULL, a.due_date, a.sort_order`,
       )
       .all(...params) as ActionRow[]
   ).map(toAction);

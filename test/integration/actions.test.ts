@@ -277,6 +277,11 @@ describe('the action register', () => {
     expect(ws.call('actionRegister', { engagementId: earlier.engagement.id }).actions[0]!.status).toBe(
       'in_progress',
     );
+    // The list of open actions shows a carried action once, where it lives on (here done: not at all).
+    const openIds = () => ws.call('openActions', {}).map((i) => (i.kind === 'action' ? i.action.id : null));
+    expect(openIds()).toEqual([]);
+    ws.call('reviewAction', { id: copyId, status: 'in_progress', note: '' });
+    expect(openIds()).toEqual([copyId]);
   });
 
   test('the list across engagements: open actions and follow-ups, overdue first, then by due date', () => {
