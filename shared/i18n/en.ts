@@ -1390,6 +1390,7 @@ export const en = {
       finding: 'Finding',
       account: 'Account',
       source: 'Source',
+      engagement: 'Engagement',
       none: '— none —',
     },
     statuses: {

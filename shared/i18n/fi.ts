@@ -1407,6 +1407,7 @@ export const fi: Resources = {
       finding: 'Löydös',
       account: 'Asiakas',
       source: 'Lähde',
+      engagement: 'Toimeksianto',
       none: '— ei mitään —',
     },
     statuses: {

@@ -261,14 +261,14 @@ export function ActionRegisterView({ engagementId }: { engagementId: string }) {
       {register.followUps.length === 0 ? (
         <p className="empty">{t('actions.followUpsEmpty')}</p>
       ) : (
-        <ul className="follow-ups" data-testid="follow-ups">
+        <ul className="followup-list" data-testid="follow-ups">
           {register.followUps.map((f) => (
-            <li key={`${f.interviewId}:${f.text}`} className="follow-up">
+            <li key={`${f.interviewId}:${f.text}`} className="followup-item">
               <div>
                 <span className="muted small">
                   {t('actions.interviewOn', { account: f.accountName, date: date(f.interviewDate) })}
                 </span>
-                <p className="follow-up-text">{f.text}</p>
+                <p className="followup-paragraph">{f.text}</p>
               </div>
               <button
                 type="button"
@@ -539,7 +539,7 @@ export function ActionsOverview() {
               <th>{t('actions.fields.title')}</th>
               <th>{t('actions.fields.ownerShort')}</th>
               <th>{t('actions.fields.status')}</th>
-              <th>{t('engagements.title')}</th>
+              <th>{t('actions.fields.engagement')}</th>
             </tr>
           </thead>
           <tbody>
@@ -581,7 +581,7 @@ export function ActionsOverview() {
                   <td className="nowrap muted">{t('actions.noDue')}</td>
                   <td>
                     <span className="badge follow-up-badge">{t('actions.followUp')}</span>{' '}
-                    <span className="follow-up-text">{item.followUp.text}</span>
+                    <span className="followup-paragraph">{item.followUp.text}</span>
                     <div className="muted small">
                       {t('actions.interviewOn', {
                         account: item.followUp.accountName,
