@@ -226,7 +226,7 @@ export function ActionRegisterView({ engagementId }: { engagementId: string }) {
                       ))}
                     </select>
                   </td>
-                  <td className="row-actions nowrap">
+                  <td className="action-row-buttons nowrap">
                     {toReview && (
                       <button
                         type="button"
