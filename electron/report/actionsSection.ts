@@ -126,7 +126,7 @@ export function actionBlocks(content: ActionsContent | null | undefined, languag
           a.fields.dueDate,
           a.fields.status,
         ],
-        widths: [26, 34, 16, 12, 12],
+        widths: [22, 28, 20, 16, 14],
         rows,
       },
     );
@@ -138,7 +138,7 @@ export function actionBlocks(content: ActionsContent | null | undefined, languag
         kind: 'table',
         caption: a.report.previousTable,
         header: [a.fields.title, a.fields.ownerShort, a.report.before, a.report.now, a.report.note],
-        widths: [32, 14, 12, 12, 30],
+        widths: [27, 20, 13, 13, 27],
         rows: content.previous.rows.map((row) => [
           row.title,
           row.owner || '–',
