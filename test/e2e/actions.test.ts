@@ -111,6 +111,7 @@ for (const [language, locale, words] of [
         await page.keyboard.press('Enter');
         const firstSentence = finding.recommendation.split('. ')[0]!;
         await expect.poll(() => page.locator('.finding-actions').innerText()).toContain(firstSentence);
+        await audit(page);
         await screenshot(page, `actions-finding-${language}`);
 
         // The register: the new action, the carried one to review, the follow-up waiting.

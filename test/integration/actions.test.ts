@@ -237,6 +237,17 @@ describe('the action register', () => {
       `${promise} Myös hinnasta.`,
     ]);
     expect(ws.call('actionRegister', { engagementId: engagement.id }).actions).toHaveLength(1);
+
+    // The interview deleted: the action stays, unlinked; restored from the Trash, linked again.
+    ws.call('deleteInterview', { id: interview.id });
+    expect(ws.call('actionRegister', { engagementId: engagement.id })).toMatchObject({
+      actions: [{ id: action.id, interviewId: null, accountId: account.id }],
+      followUps: [],
+    });
+    ws.call('restoreFromTrash', { id: ws.call('listTrash', {})[0]!.id });
+    expect(ws.call('actionRegister', { engagementId: engagement.id }).actions[0]!.interviewId).toBe(
+      interview.id,
+    );
   });
 
   test('an action carried over from the previous wave is reviewed', () => {
@@ -277,6 +288,17 @@ describe('the action register', () => {
     expect(ws.call('actionRegister', { engagementId: earlier.engagement.id }).actions[0]!.status).toBe(
       'in_progress',
     );
+    // The earlier wave deleted into the Trash: the copy forgets where it came from; the undo puts it back.
+    ws.call('deleteEngagement', { id: earlier.engagement.id });
+    expect(ws.call('actionRegister', { engagementId: later.engagement.id }).actions[0]).toMatchObject({
+      carriedFromId: null,
+      carriedFrom: null,
+    });
+    ws.call('restoreFromTrash', { id: ws.call('listTrash', {})[0]!.id });
+    expect(ws.call('actionRegister', { engagementId: later.engagement.id }).actions[0]).toMatchObject({
+      carriedFromId: old.id,
+      carriedFrom: { engagementTitle: 'Kuuntelu 2024' },
+    });
     // The list of open actions shows a carried action once, where it lives on (here done: not at all).
     const openIds = () => ws.call('openActions', {}).map((i) => (i.kind === 'action' ? i.action.id : null));
     expect(openIds()).toEqual([]);
