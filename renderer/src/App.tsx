@@ -102,7 +102,6 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           <NavLink to="quotes" href={current ? `#/quotes/${current.engagement.id}` : '#/quotes'} />
           <NavLink to="codebook" href={current ? `#/codebook/${current.engagement.id}` : '#/codebook'} />
           <NavLink to="portfolio" href="#/portfolio" />
-          <NavLink to="actions" href="#/actions" />
           <NavLink to="trash" href="#/trash" />
         </nav>
         {/* An icon: on a small laptop the bar has no room for another word. */}
@@ -164,7 +163,7 @@ function NavLink({
   to,
   href,
 }: {
-  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio' | 'actions' | 'trash';
+  to: 'analysis' | 'findings' | 'quotes' | 'codebook' | 'portfolio' | 'trash';
   href: string;
 }) {
   const { t } = useTranslation();

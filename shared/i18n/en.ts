@@ -567,7 +567,6 @@ export const en = {
     quotes: 'Quotes',
     analysis: 'Analysis',
     portfolio: 'Portfolio',
-    actions: 'Actions',
     findings: 'Findings',
     trash: 'Trash',
   },
@@ -1367,7 +1366,6 @@ export const en = {
     allTitle: 'Open actions',
     allLead:
       'Every open action and every follow-up still without an action, in all engagements. Overdue first.',
-    nav: 'Actions',
     add: 'New action',
     edit: 'Edit action',
     editNamed: 'Edit action {{title}}',

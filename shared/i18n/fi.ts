@@ -573,7 +573,6 @@ export const fi: Resources = {
     quotes: 'Lainaukset',
     analysis: 'Analyysi',
     portfolio: 'Portfolio',
-    actions: 'Toimenpiteet',
     findings: 'Löydökset',
     trash: 'Roskakori',
   },
@@ -1384,7 +1383,6 @@ export const fi: Resources = {
     allTitle: 'Avoimet toimenpiteet',
     allLead:
       'Kaikkien toimeksiantojen avoimet toimenpiteet ja palattavat asiat, joille ei vielä ole toimenpidettä. Myöhässä olevat ensin.',
-    nav: 'Toimenpiteet',
     add: 'Uusi toimenpide',
     edit: 'Muokkaa toimenpidettä',
     editNamed: 'Muokkaa toimenpidettä {{title}}',

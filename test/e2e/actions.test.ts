@@ -184,7 +184,9 @@ for (const [language, locale, words] of [
         await screenshot(page, `actions-register-after-${language}`);
 
         // Across engagements: the overdue action first, then the rest; each links to its engagement.
-        await page.getByRole('link', { name: words.nav.actions, exact: true }).click();
+        // Reached from the engagement list.
+        await page.goto(`${chromium.url()}#/`);
+        await page.getByRole('link', { name: a.allTitle, exact: true }).click();
         const list = page.getByTestId('open-actions');
         await list.waitFor();
         const rows = await list.locator('tbody tr').allInnerTexts();

@@ -102,6 +102,7 @@ export function ActionRegisterView({ engagementId }: { engagementId: string }) {
         <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })} title="Ctrl+N">
           + {t('actions.add')}
         </button>
+        <a href="#/actions">{t('actions.allTitle')}</a>
       </div>
       {register.actions.length > 0 && (
         <fieldset className="action-filters">
