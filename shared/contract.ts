@@ -314,7 +314,7 @@ export const contract = {
   actionFromRecommendation: input(zod.object({ findingId: Id }).strict()).returns<Action>(),
   actionFromFollowUp: input(FollowUpAction).returns<Action>(),
   reviewAction: input(ActionReview).returns<Action>(),
-  /** Open and in-progress actions and uncovered follow-ups, of one engagement or all, overdue first. */
+  /** Open and in-progress actions (or all, with openOnly false) and uncovered follow-ups, of one engagement or all, overdue first. */
   openActions: input(ActionQuery).returns<OpenItem[]>(),
 
   /** Deletions, merges and retirements of the last 30 days, newest first. */
