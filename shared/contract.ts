@@ -4,6 +4,16 @@ import {
   AccountImportRequest,
   type AccountImportSummary,
 } from './accountImport.ts';
+import {
+  type Action,
+  ActionFields,
+  ActionQuery,
+  type ActionRegister,
+  ActionReview,
+  FollowUpAction,
+  NewAction,
+  type OpenItem,
+} from './actions.ts';
 import type { BenchmarkChoice, EngagementStats, Portfolio } from './analysis.ts';
 import type { InterviewClock } from './clock.ts';
 import type {
@@ -105,7 +115,9 @@ export type TrashKind =
   /** A search's hits coded in one step ("code all hits"). */
   | 'searchCoding'
   /** An account or contact list imported in one step. */
-  | 'accountImport';
+  | 'accountImport'
+  /** An action of the register. */
+  | 'action';
 
 /** How an entry is named in the list, in both languages (codes have two names). */
 export interface TrashLabel {
@@ -289,6 +301,21 @@ export const contract = {
     Finding[]
   >(),
   deleteFinding: input(ById).returns<{ removed: number }>(),
+
+  /** The action register (shared/actions.ts): an engagement's actions and the follow-ups none covers yet. */
+  actionRegister: input(zod.object({ engagementId: Id }).strict()).returns<ActionRegister>(),
+  createAction: input(NewAction).returns<Action>(),
+  updateAction: input(patchOf(ActionFields)).returns<Action>(),
+  /** Into the Trash, undoable. */
+  deleteAction: input(ById).returns<{ removed: number }>(),
+  moveAction: input(zod.object({ id: Id, to: zod.number().int().min(0).max(100_000) }).strict()).returns<
+    Action[]
+  >(),
+  actionFromRecommendation: input(zod.object({ findingId: Id }).strict()).returns<Action>(),
+  actionFromFollowUp: input(FollowUpAction).returns<Action>(),
+  reviewAction: input(ActionReview).returns<Action>(),
+  /** Open and in-progress actions (or all, with openOnly false) and uncovered follow-ups, of one engagement or all, overdue first. */
+  openActions: input(ActionQuery).returns<OpenItem[]>(),
 
   /** Deletions, merges and retirements of the last 30 days, newest first. */
   listTrash: input(Empty).returns<TrashItem[]>(),

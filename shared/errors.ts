@@ -26,7 +26,8 @@ export type Thing =
   | 'coding'
   | 'finding'
   | 'export'
-  | 'trashItem';
+  | 'trashItem'
+  | 'action';
 
 /**
  * What is wrong with one field of the input, in words a consultant knows (never zod's text). A schema
@@ -100,6 +101,12 @@ export interface ErrorParams {
   findingCodeOutside: None;
   claimCodeNotLinked: None;
   evidenceOutside: None;
+  /** An action's finding, account or interview is not of the action's engagement. */
+  actionLinkOutside: None;
+  /** A review of an action that was not carried over from an earlier wave. */
+  actionNotCarried: None;
+  /** The flagged paragraph to make an action of is no longer in the interview's notes (or no longer flagged). */
+  followUpGone: None;
   fileNameNeedsLetters: None;
   exportFileExists: { path: string };
   fileNameLeak: { text: string };
@@ -217,6 +224,9 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   findingCodeOutside: 'invalid_input',
   claimCodeNotLinked: 'invalid_input',
   evidenceOutside: 'invalid_input',
+  actionLinkOutside: 'invalid_input',
+  actionNotCarried: 'invalid_input',
+  followUpGone: 'conflict',
   fileNameNeedsLetters: 'invalid_input',
   exportFileExists: 'conflict',
   fileNameLeak: 'invalid_input',

@@ -1,6 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { OpenItem } from '../../shared/actions.ts';
 import type { EngagementStats, Portfolio } from '../../shared/analysis.ts';
 import { benchmarkLabel } from '../../shared/benchmark.ts';
 import { benchmarkFigures, COVERAGE_DECIMALS, coverageShares } from '../../shared/charts.ts';
@@ -414,6 +415,19 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
 
+  actions: {
+    readOnly: true,
+    summary:
+      'the action register [--engagement ID] [--open]: actions (overdue marked) and follow-ups no action covers yet',
+    options: { engagement: { type: 'string' }, open: { type: 'boolean', default: false } },
+    run: async (call, values) => {
+      const engagementId = typeof values.engagement === 'string' ? values.engagement : null;
+      if (engagementId) await call('getEngagement', { id: engagementId });
+      const items = await call('openActions', { engagementId, openOnly: values.open === true });
+      return { json: actionsJson(items), text: actionsText(items) };
+    },
+  },
+
   portfolio: {
     readOnly: true,
     summary: 'every engagement with its base and NPS, and the prevalence of each shared code in each',
@@ -562,4 +576,75 @@ function portfolioText(portfolio: Portfolio): string {
     ]),
   ]);
   return `${engagements}\n\n${prevalence}`;
+}
+
+/** `actions --json`: one object per action or uncovered follow-up, in the list's order (overdue first). */
+function actionsJson(items: OpenItem[]) {
+  return items.map((item) =>
+    item.kind === 'action'
+      ? {
+          kind: 'action',
+          engagementId: item.action.engagementId,
+          engagement: item.engagementTitle,
+          client: item.clientName,
+          id: item.action.id,
+          title: item.action.title,
+          owner: item.action.owner,
+          dueDate: item.action.dueDate,
+          status: item.action.status,
+          overdue: item.overdue,
+          source: item.action.source,
+          findingId: item.action.findingId,
+          finding: item.action.findingTitle,
+          accountId: item.action.accountId,
+          account: item.action.accountName,
+          carriedFromId: item.action.carriedFromId,
+          toReview: item.action.carriedFromId !== null && item.action.reviewedAt === null,
+        }
+      : {
+          kind: 'followUp',
+          engagementId: item.followUp.engagementId,
+          engagement: item.engagementTitle,
+          client: item.clientName,
+          interviewId: item.followUp.interviewId,
+          interviewDate: item.followUp.interviewDate,
+          accountId: item.followUp.accountId,
+          account: item.followUp.accountName,
+          text: item.followUp.text,
+        },
+  );
+}
+
+const STATUS_LABEL = { open: 'open', in_progress: 'in progress', done: 'done', dropped: 'dropped' } as const;
+
+function actionsText(items: OpenItem[]): string {
+  const actions = items.filter((i) => i.kind === 'action');
+  const followUps = items.filter((i) => i.kind === 'followUp');
+  const parts: string[] = [];
+  parts.push(
+    actions.length
+      ? `ACTIONS\n${table([
+          ['', 'Due', 'Status', 'Owner', 'Action', 'Engagement'],
+          ...actions.map((i) => [
+            i.overdue ? 'OVERDUE' : '',
+            i.action.dueDate ?? '—',
+            STATUS_LABEL[i.action.status],
+            i.action.owner || '—',
+            i.action.title,
+            i.engagementTitle,
+          ]),
+        ])}`
+      : 'ACTIONS\nNone.',
+  );
+  parts.push(
+    followUps.length
+      ? `FOLLOW-UPS NO ACTION COVERS YET\n${followUps
+          .map(
+            (i) =>
+              `${i.followUp.interviewDate ?? '—'}  ${i.followUp.accountName} (${i.engagementTitle})\n   ${i.followUp.text}`,
+          )
+          .join('\n')}`
+      : 'FOLLOW-UPS NO ACTION COVERS YET\nNone.',
+  );
+  return parts.join('\n\n');
 }

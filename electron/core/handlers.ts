@@ -6,6 +6,7 @@ import { type OnDemand, onDemand } from './onDemand.ts';
 // Each service module is imported the first time one of its methods is called (see onDemand.ts): a
 // read-only command loads the contract, the database and the one service it uses, not all of them.
 const accounts = onDemand(() => import('../services/accounts.ts'));
+const actions = onDemand(() => import('../services/actions.ts'));
 const analysis = onDemand(() => import('../services/analysis/index.ts'));
 const backup = onDemand(() => import('../services/backup.ts'));
 const codebook = onDemand(() => import('../services/codebook.ts'));
@@ -137,6 +138,16 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     updateFinding: ({ id, patch }) => findings((m) => m.updateFinding(ctx, id, patch)),
     moveFinding: ({ id, to }) => findings((m) => m.moveFinding(ctx, id, to)),
     deleteFinding: ({ id }) => findings((m) => m.deleteFinding(ctx, id)),
+
+    actionRegister: ({ engagementId }) => actions((m) => m.actionRegister(ctx, engagementId)),
+    createAction: (input) => actions((m) => m.createAction(ctx, input)),
+    updateAction: ({ id, patch }) => actions((m) => m.updateAction(ctx, id, patch)),
+    deleteAction: ({ id }) => actions((m) => m.deleteAction(ctx, id)),
+    moveAction: ({ id, to }) => actions((m) => m.moveAction(ctx, id, to)),
+    actionFromRecommendation: ({ findingId }) => actions((m) => m.actionFromRecommendation(ctx, findingId)),
+    actionFromFollowUp: (input) => actions((m) => m.actionFromFollowUp(ctx, input)),
+    reviewAction: ({ id, status, note }) => actions((m) => m.reviewAction(ctx, id, status, note)),
+    openActions: ({ engagementId, openOnly }) => actions((m) => m.openItems(ctx, engagementId, openOnly)),
 
     listTrash: () => trash((m) => m.listTrash(ctx)),
     restoreFromTrash: ({ id }) => trash((m) => m.restoreFromTrash(ctx, id)),

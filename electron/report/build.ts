@@ -3,6 +3,7 @@ import type { RegisterEntry } from '../../shared/identity/types.ts';
 import { type AnonymizationLevel, REPORT_SECTIONS, type ReportSectionId } from '../../shared/report.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
+import { actionsContent } from './actionsSection.ts';
 import type { Anonymizer, AnonymizerInput } from './anonymize.ts';
 import type { ReportContent } from './content.ts';
 import { loadReportData, samplePassages } from './load.ts';
@@ -76,6 +77,7 @@ export function buildReportContent(
     keyPerson: section('keyPerson', () => keyPersonContent(d)),
     benchmark: section('benchmark', () => benchmarkContent(d)),
     recommendations: section('recommendations', () => recommendationsContent(d)),
+    actions: section('recommendations', () => actionsContent(ctx, engagementId, d)),
     appendixInterviews: section('appendixInterviews', () => interviewRows(d)),
     appendixCodebook: section('appendixCodebook', () => codebookGroups(d)),
     passages: options.passages ? samplePassages(ctx, d) : null,

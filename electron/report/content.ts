@@ -10,6 +10,7 @@ import type {
   Tier,
 } from '../../shared/domain.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
+import type { ActionsContent } from './actionsSection.ts';
 
 /**
  * What the findings report says, as typed values: one report, three renderers. The Word layout
@@ -38,6 +39,8 @@ export interface ReportContent {
   keyPerson: KeyPersonContent | null;
   benchmark: BenchmarkContent | null;
   recommendations: RecommendationsContent | null;
+  /** The action register, with the recommendations (actionsSection.ts). */
+  actions?: ActionsContent | null;
   appendixInterviews: InterviewRow[] | null;
   appendixCodebook: CodebookGroup[] | null;
   /** Every coded passage of the sample, one row each (only when asked for: the workbook's quotes). */

@@ -2,6 +2,7 @@ import { type ChartSpec, COVERAGE_DECIMALS, chartNote } from '../../shared/chart
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { ReportSectionId } from '../../shared/report.ts';
+import { actionBlocks } from './actionsSection.ts';
 import type { ReportContent } from './content.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 
@@ -254,13 +255,13 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
 
   add(
     'recommendations',
-    recommendations &&
-      (recommendations.empty !== null
+    recommendations && [
+      ...(recommendations.empty !== null
         ? [paragraph(recommendations.empty)]
         : [
             paragraph(recommendations.lead),
             {
-              kind: 'table',
+              kind: 'table' as const,
               caption: r.recommendationsTable,
               header: [r.priority, r.finding, r.recommendation],
               widths: [15, 30, 55],
@@ -271,6 +272,8 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
               ]),
             },
           ]),
+      ...actionBlocks(content.actions, lang),
+    ],
     true,
   );
 

@@ -7,6 +7,7 @@ import {
 import type { Language } from '../../shared/domain.ts';
 import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import { actionsTable } from './actionsSection.ts';
 import type {
   FindingItem,
   KeyPersonLine,
@@ -34,6 +35,7 @@ export async function renderReportWorkbook(content: ReportContent): Promise<Uint
   if (content.scores) sheet(scoresTable(content.scores, language));
   if (content.keyPerson) sheet(keyPersonTable(content.keyPerson.rows, language));
   if (content.findings) sheet(findingsTable(content.findings.items, language));
+  if (content.actions?.all.length) sheet(actionsTable(content.actions, language));
   return workbookBytes(wb);
 }
 

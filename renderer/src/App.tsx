@@ -16,6 +16,7 @@ import { EngagementList } from './views/EngagementList.tsx';
 
 // Every screen but the first loads when first opened: the editor, the charts and the dialogs are most
 // of the renderer's code, and the engagement list needs none of them.
+const ActionsOverview = lazyComponent(() => import('./views/ActionsView.tsx').then((m) => m.ActionsOverview));
 const AnalysisView = lazyComponent(() => import('./views/AnalysisView.tsx').then((m) => m.AnalysisView));
 const CodebookView = lazyComponent(() => import('./views/CodebookView.tsx').then((m) => m.CodebookView));
 const EngagementView = lazyComponent(() =>
@@ -134,6 +135,7 @@ export function App({ chosenLanguage }: { chosenLanguage: Language | null }) {
           {route.name === 'quotes' && <QuotesView engagementId={route.engagementId} />}
           {route.name === 'analysis' && <AnalysisView engagementId={route.engagementId} />}
           {route.name === 'portfolio' && <PortfolioView />}
+          {route.name === 'actions' && <ActionsOverview />}
           {route.name === 'findings' && <FindingsView engagementId={route.engagementId} />}
           {route.name === 'trash' && <TrashView />}
         </WhenLoaded>

@@ -28,6 +28,7 @@ const EN_THING: Record<Thing, string> = {
   finding: 'The finding',
   export: 'The export',
   trashItem: 'That item in the Trash',
+  action: 'The action',
 };
 
 /** Partitive, as "… ei löytynyt" needs. */
@@ -45,6 +46,7 @@ const FI_THING: Record<Thing, string> = {
   finding: 'Löydöstä',
   export: 'Raportin vientiä',
   trashItem: 'Roskakorista kohdetta',
+  action: 'Toimenpidettä',
 };
 
 /** Names of the input fields a consultant fills in; any other field is named by its path as is. */
@@ -81,6 +83,9 @@ const EN_FIELDS = {
   accountId: 'Account',
   engagementId: 'Engagement',
   parentId: 'Group',
+  owner: 'Owner',
+  dueDate: 'Due date',
+  detail: 'Detail',
 } as const;
 type FieldNames = Readonly<Record<keyof typeof EN_FIELDS, string>>;
 
@@ -117,6 +122,9 @@ const FI_FIELDS: FieldNames = {
   accountId: 'Asiakas',
   engagementId: 'Toimeksianto',
   parentId: 'Ryhmä',
+  owner: 'Vastuuhenkilö',
+  dueDate: 'Määräpäivä',
+  detail: 'Lisätiedot',
 };
 
 /**
@@ -304,6 +312,10 @@ const en: Phrasebook = {
   findingCodeOutside: () => 'A linked code is not in this engagement’s codebook.',
   claimCodeNotLinked: () => 'The figure can only count codes linked to the finding.',
   evidenceOutside: () => 'An evidence quote is not from this engagement.',
+  actionLinkOutside: () => 'The finding, account or interview of an action must be from its own engagement.',
+  actionNotCarried: () => 'Only an action carried over from the previous wave is reviewed.',
+  followUpGone: () =>
+    'That paragraph is no longer flagged in the notes: it may have been edited. Refresh the list.',
   fileNameNeedsLetters: () => 'Choose a file name with letters or digits in it.',
   exportFileExists: ({ path }) =>
     `${path} already exists; nothing was written over it. Choose another name (or add --force to replace it).`,
@@ -449,6 +461,11 @@ const fi: Phrasebook = {
   findingCodeOutside: () => 'Linkitetty koodi ei ole tämän toimeksiannon koodikirjassa.',
   claimCodeNotLinked: () => 'Luku voi laskea vain löydökseen linkitettyjä koodeja.',
   evidenceOutside: () => 'Näyttönä oleva lainaus ei ole tästä toimeksiannosta.',
+  actionLinkOutside: () =>
+    'Toimenpiteen löydöksen, asiakkaan ja haastattelun on oltava samasta toimeksiannosta.',
+  actionNotCarried: () => 'Vain edelliseltä kierrokselta siirretty toimenpide arvioidaan.',
+  followUpGone: () =>
+    'Kappale ei ole enää merkitty muistiinpanoissa palattavaksi, ehkä sitä on muokattu. Päivitä lista.',
   fileNameNeedsLetters: () => 'Valitse tiedostonimi, jossa on kirjaimia tai numeroita.',
   exportFileExists: ({ path }) =>
     `${path} on jo olemassa, eikä sen päälle kirjoitettu mitään. Valitse toinen nimi (tai lisää --force korvataksesi sen).`,

@@ -46,6 +46,9 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
   const started = performance.now();
   const rand = random(options.seed);
   const newId = seededIds(`bench-${options.seed}`);
+  // The action register draws from streams of its own, so the rest of the workspace stays as it was.
+  const actionRand = random(options.seed + 18);
+  const actionId = seededIds(`bench-actions-${options.seed}`);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const weighted = <T>(items: readonly T[], weights: readonly number[]): T => {
     let r = rand() * weights.reduce((a, b) => a + b, 0);
@@ -97,12 +100,55 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
        VALUES (@id, @interviewId, @codeId, @sentiment, @severity, '', @star, @quote, @start, @end, @now, @now)`,
     ),
   };
+  const insertAction = db.prepare(
+    `INSERT INTO actions (id, engagement_id, source, account_id, interview_id, title, detail, owner, due_date, status,
+       sort_order, created_at, updated_at)
+     VALUES (@id, @engagementId, @source, @accountId, @interviewId, @title, @detail, @owner, @dueDate, @status,
+       @sortOrder, @now, @now)`,
+  );
   const sharedCodes = db
     .prepare('SELECT id FROM codes WHERE engagement_id IS NULL AND is_group = 0 ORDER BY sort_order')
     .pluck()
     .all() as string[];
   let sortOrder = db.prepare('SELECT coalesce(max(sort_order), 0) FROM codes').pluck().get() as number;
   const totals = { accounts: 0, interviews: 0, held: 0, codings: 0 };
+
+  /**
+   * A dozen actions per engagement over the statuses, due over its year and the next (so some are
+   * overdue), and half the flagged paragraphs covered by a follow-up action.
+   */
+  const addActions = (
+    engagementId: string,
+    year: number,
+    flagged: { interviewId: string; accountId: string; text: string }[],
+  ) => {
+    let order = 0;
+    const add = (fields: {
+      source: string;
+      accountId: string | null;
+      interviewId: string | null;
+      detail: string;
+    }) =>
+      insertAction.run({
+        id: actionId(),
+        engagementId,
+        ...fields,
+        title: `Action ${order + 1}`,
+        owner: actionRand() < 0.2 ? '' : pick(['myyntijohtaja', 'service director', 'asiakkuuspäällikkö']),
+        dueDate:
+          actionRand() < 0.15
+            ? null
+            : `${year + Math.floor(actionRand() * 2)}-${String(1 + Math.floor(actionRand() * 12)).padStart(2, '0')}-15`,
+        status: weightedBy(actionRand, ['open', 'in_progress', 'done', 'dropped'], [4, 2, 3, 1]),
+        sortOrder: order++,
+        now: now(),
+      });
+    for (let a = 0; a < 12; a++)
+      add({ source: 'recommendation', accountId: null, interviewId: null, detail: '' });
+    for (const [i, f] of flagged.entries())
+      if (i % 2 === 0)
+        add({ source: 'follow_up', accountId: f.accountId, interviewId: f.interviewId, detail: f.text });
+  };
 
   db.transaction(() => {
     for (let e = 0; e < options.engagements; e++) {
@@ -160,6 +206,7 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
       });
       totals.accounts += accounts.length;
       const tierWeight = { key: 3, named: 2, unmanaged: 1 };
+      const flagged: { interviewId: string; accountId: string; text: string }[] = [];
 
       for (let i = 0; i < options.interviewsPerEngagement; i++) {
         const account = weighted(
@@ -226,6 +273,17 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
           codings.push(coding);
           return coding.id;
         });
+        // About one held interview in ten has a paragraph flagged to follow up (the action register).
+        const blocks = generated.doc.content ?? [];
+        const block = blocks[Math.floor(actionRand() * blocks.length)];
+        if (block && actionRand() < 0.1) {
+          block.attrs = { ...block.attrs, followUp: true };
+          flagged.push({
+            interviewId,
+            accountId: account.id,
+            text: deriveNotes({ type: 'doc', content: [block] }).text,
+          });
+        }
         const derived = deriveNotes(generated.doc);
         const stamp = now();
         insert.notes.run(
@@ -252,12 +310,22 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
           totals.codings++;
         }
       }
+      addActions(engagementId, 2020 + (e % 7), flagged);
     }
   })();
   return { engagements: options.engagements, ...totals, ms: performance.now() - started };
 }
 
 const SENTIMENT_LIST = ['negative', 'neutral', 'positive'] as const;
+
+function weightedBy<T>(rand: () => number, items: readonly T[], weights: readonly number[]): T {
+  let r = rand() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < items.length; i++) {
+    r -= weights[i]!;
+    if (r < 0) return items[i]!;
+  }
+  return items.at(-1)!;
+}
 
 /**
  * Adds up to `count` codings that overlap an existing one: each new mark covers a coded run and the

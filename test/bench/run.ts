@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '../helpers/workspace.ts';
 import { measureAccountImport } from './accounts.ts';
+import { measureActions } from './actions.ts';
 import { measureAnalysis } from './analysis.ts';
 import { measureCore } from './core.ts';
 import {
@@ -117,7 +118,8 @@ try {
   if (!skip.has('startup')) await group('start-up', () => measureStartup());
   if (!skip.has('services')) await group('services', () => measureServices(bench));
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
-  if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
+  if (!skip.has('analysis'))
+    await group('analysis', () => [...measureAnalysis(bench), ...measureActions(bench)]);
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));

@@ -568,3 +568,38 @@ test('a name glued to a word by a colon is erased, and the word stays', () => {
   );
   expect(everyText()).not.toMatch(/Laakso/);
 });
+
+test('the action register: every form of an erased name goes from action titles, details, owners and review notes', () => {
+  const person = ws
+    .call('listEngagements', {})
+    .flatMap((e) => ws.call('listAccounts', { engagementId: e.id }))
+    .flatMap((a) => a.interviewees)
+    .find((p) => p.name === 'Seppo Kallio')!;
+  const engagementId = ws
+    .call('listEngagements', {})
+    .find((e) => ws.call('listAccounts', { engagementId: e.id }).some((a) => a.id === person.accountId))!.id;
+  const action = ws.call('createAction', {
+    engagementId,
+    title: 'Sovitaan Sepon kanssa huoltoikkunoista',
+    detail: 'Seppo Kallio lupasi vastata; Sepolta kysytään vielä hinnat.',
+    owner: 'Seppo K.',
+  });
+  ws.db
+    .prepare('UPDATE actions SET review_note = ? WHERE id = ?')
+    .run('Sepolla on nyt uusi rooli.', action.id);
+
+  const preview = ws.call('erasurePreview', { id: person.id });
+  const inActions = preview.matches.filter((m) => m.place.kind === 'field' && m.place.table === 'actions');
+  expect(new Set(inActions.map((m) => (m.place.kind === 'field' ? m.place.column : '')))).toEqual(
+    new Set(['title', 'detail', 'owner', 'review_note']),
+  );
+
+  ws.call('eraseInterviewee', { id: person.id });
+  const after = ws.db
+    .prepare('SELECT title, detail, owner, review_note FROM actions WHERE id = ?')
+    .get(action.id) as Record<string, string>;
+  const text = Object.values(after).join('\n');
+  expect(text).not.toMatch(/Seppo|Sepon|Sepolta|Sepolla|Kallio/);
+  expect(after.title).toBe(`Sovitaan ${erasedMarker('fi')} kanssa huoltoikkunoista`);
+  expect(after.owner).toBe(erasedMarker('fi'));
+});

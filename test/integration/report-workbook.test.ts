@@ -349,6 +349,8 @@ describe('workbook of the demo engagements', () => {
         n.scores,
         n.keyPerson,
         n.findings,
+        // The demo's action register (issue 18).
+        resources[language].translation.actions.report.sheet,
       ]);
       // The prevalence sheet's first share is its count over its base, in a percent format.
       const first = content.stats.prevalence[0]!;
@@ -380,7 +382,8 @@ describe('workbook of the demo engagements', () => {
         passages: true,
       });
       const files = convert(await renderReportWorkbook(content), 'demo.xlsx', CSV_ALL_SHEETS);
-      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(6);
+      // Six sections and the demo's action register.
+      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(7);
       const prevalence = readFileSync(files.find((f) => f.endsWith('-Prevalence.csv'))!, 'utf8')
         .trim()
         .split('\n');

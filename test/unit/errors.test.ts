@@ -32,6 +32,7 @@ const THINGS: Thing[] = [
   'finding',
   'export',
   'trashItem',
+  'action',
 ];
 const PATH = '/tmp/‹työ tila›/kuulo.db';
 
@@ -79,6 +80,9 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   findingCodeOutside: [{}],
   claimCodeNotLinked: [{}],
   evidenceOutside: [{}],
+  actionLinkOutside: [{}],
+  actionNotCarried: [{}],
+  followUpGone: [{}],
   fileNameNeedsLetters: [{}],
   exportFileExists: [{ path: PATH }],
   fileNameLeak: [{ text: '‹Tapio Nurmi›' }],

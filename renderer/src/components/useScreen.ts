@@ -8,6 +8,7 @@ export function screenKey(route: Route): string {
   switch (route.name) {
     case 'engagements':
     case 'portfolio':
+    case 'actions':
     case 'trash':
       return route.name;
     case 'engagement':

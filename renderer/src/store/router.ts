@@ -1,21 +1,31 @@
 import { create } from 'zustand';
 
+/** The engagement's tabs; 'actions' is the action register (issue 18). */
+export type EngagementTab = 'interviews' | 'accounts' | 'actions';
+const ENGAGEMENT_TABS: readonly string[] = ['interviews', 'accounts', 'actions'];
+
 export type Route =
   | { name: 'engagements' }
-  | { name: 'engagement'; id: string; tab: 'interviews' | 'accounts' }
+  | { name: 'engagement'; id: string; tab: EngagementTab }
   | { name: 'interview'; id: string; codingId?: string }
   | { name: 'codebook'; engagementId?: string }
   | { name: 'quotes'; engagementId?: string }
   | { name: 'analysis'; engagementId: string }
   | { name: 'findings'; engagementId: string }
   | { name: 'portfolio' }
+  /** Open actions and follow-ups across engagements. */
+  | { name: 'actions' }
   | { name: 'trash' };
 
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
   const [, kind, id, tab] = hash.replace(/^#/, '').split('/');
   if (kind === 'engagement' && id)
-    return { name: 'engagement', id, tab: tab === 'accounts' ? 'accounts' : 'interviews' };
+    return {
+      name: 'engagement',
+      id,
+      tab: ENGAGEMENT_TABS.includes(tab ?? '') ? (tab as EngagementTab) : 'interviews',
+    };
   if (kind === 'interview' && id)
     return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };
   if (kind === 'codebook') return id ? { name: 'codebook', engagementId: id } : { name: 'codebook' };
@@ -23,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (kind === 'analysis' && id) return { name: 'analysis', engagementId: id };
   if (kind === 'findings' && id) return { name: 'findings', engagementId: id };
   if (kind === 'portfolio') return { name: 'portfolio' };
+  if (kind === 'actions') return { name: 'actions' };
   if (kind === 'trash') return { name: 'trash' };
   return { name: 'engagements' };
 }
@@ -40,6 +51,8 @@ export function routeToHash(route: Route): string {
       return `#/${route.name}/${route.engagementId}`;
     case 'portfolio':
       return '#/portfolio';
+    case 'actions':
+      return '#/actions';
     case 'trash':
       return '#/trash';
     case 'codebook':

@@ -50,9 +50,13 @@ export function EngagementList() {
     <div className="page">
       <header className="page-header">
         <h1>{t('engagements.title')}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)} title="Ctrl+N">
-          + {t('engagements.new')}
-        </button>
+        <div className="actions">
+          {/* The action register across engagements (issue 18): here, as the top bar has no room left. */}
+          <a href="#/actions">{t('actions.allTitle')}</a>
+          <button type="button" className="primary" onClick={() => setCreating(true)} title="Ctrl+N">
+            + {t('engagements.new')}
+          </button>
+        </div>
       </header>
       <ul className="cards">
         {engagements.map((e) => (

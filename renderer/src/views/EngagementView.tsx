@@ -13,9 +13,10 @@ import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
-import { useRouter } from '../store/router.ts';
+import { type EngagementTab, useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
+import { ActionRegisterView } from './ActionsView.tsx';
 import {
   accountFields,
   accountInput,
@@ -46,7 +47,7 @@ type DialogState =
   | { kind: 'erase'; person: Interviewee }
   | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
 
-export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
+export function EngagementView({ id, tab }: { id: string; tab: EngagementTab }) {
   const { t, i18n } = useTranslation();
   const current = useWorkspace((s) => s.current);
   const navigate = useRouter((s) => s.navigate);
@@ -59,7 +60,11 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
 
   useEffect(() => {
     useShortcuts.setState({
-      onNew: () => setDialog({ kind: tab === 'accounts' ? 'newAccount' : 'newInterview' }),
+      // The action register has its own Ctrl+N (a new action).
+      onNew:
+        tab === 'actions'
+          ? null
+          : () => setDialog({ kind: tab === 'accounts' ? 'newAccount' : 'newInterview' }),
       onBack: () => navigate({ name: 'engagements' }),
     });
     return () => useShortcuts.setState({ onNew: null, onBack: null });
@@ -112,15 +117,18 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
         label={engagement.title}
         selected={tab}
         onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
-        tabs={(['interviews', 'accounts'] as const).map((name) => ({
+        tabs={(['interviews', 'accounts', 'actions'] as const).map((name) => ({
           key: name,
           href: `#/engagement/${id}/${name}`,
-          label: (
-            <>
-              {t(`engagement.tabs.${name}`)}
-              <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
-            </>
-          ),
+          label:
+            name === 'actions' ? (
+              t('actions.tab')
+            ) : (
+              <>
+                {t(`engagement.tabs.${name}`)}
+                <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+              </>
+            ),
         }))}
       />
       {tab === 'interviews' ? (
@@ -206,6 +214,10 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
               </tbody>
             </table>
           )}
+        </section>
+      ) : tab === 'actions' ? (
+        <section {...tabPanelProps(tabIds, tab)}>
+          <ActionRegisterView engagementId={id} />
         </section>
       ) : (
         <section {...tabPanelProps(tabIds, tab)}>

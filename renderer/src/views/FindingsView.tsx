@@ -23,6 +23,7 @@ import { claimFormValues, claimFromForm, SEGMENT_CHOICES, segmentKey } from '../
 import { attempt, unwrap } from '../store/notify.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
+import { FindingActions } from './ActionsView.tsx';
 
 // The export dialog (its privacy review and progress) loads when it is opened.
 const ExportDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
@@ -213,6 +214,7 @@ export function FindingsView({ engagementId }: { engagementId: string }) {
                 <strong>{t('findings.recommendation')}:</strong> {finding.recommendation}
               </p>
             )}
+            {finding.recommendation && <FindingActions finding={finding} />}
             <EvidenceQuotes
               finding={finding}
               onRemove={(q) =>
