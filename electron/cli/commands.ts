@@ -19,6 +19,7 @@ import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
+import { runWaves } from './waves.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -412,6 +413,14 @@ export const COMMANDS: Record<string, CliCommand> = {
       const stats = await call('engagementStats', { engagementId: required(values, 'engagement') });
       return { json: statsJson(stats), text: statsText(stats) };
     },
+  },
+
+  waves: {
+    readOnly: true,
+    summary:
+      'the waves of --engagement ID and its comparison with the wave it follows (--compare: per question and account)',
+    options: { engagement: { type: 'string' }, compare: { type: 'boolean', default: false } },
+    run: (call, values) => runWaves(call, required(values, 'engagement'), values.compare === true),
   },
 
   portfolio: {

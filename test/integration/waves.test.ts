@@ -195,7 +195,7 @@ function firstWave() {
   const i1 = interview(w1, alfa, [pa], 9, 4, [KPR, own]);
   const i2 = interview(w1, alfa, [pa], 6, 3, [SIL]);
   const i3 = interview(w1, beta, [pb], 10, null, [KPR]);
-  const i4 = interview(w1, gamma, [pg], 3, null, [KPR, SIL]);
+  interview(w1, gamma, [pg], 3, null, [KPR, SIL]);
   interview(w1, gamma, [pg], 10, null, [KPR], 'planned');
   answer(i1, g.q2, 4);
   answer(i2, g.q2, 3);
