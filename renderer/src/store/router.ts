@@ -1,8 +1,11 @@
 import { create } from 'zustand';
 
+/** The engagement screen's tabs (each one a route, so a reload reopens it). */
+export type EngagementTab = 'interviews' | 'accounts' | 'waves';
+
 export type Route =
   | { name: 'engagements' }
-  | { name: 'engagement'; id: string; tab: 'interviews' | 'accounts' }
+  | { name: 'engagement'; id: string; tab: EngagementTab }
   | { name: 'interview'; id: string; codingId?: string }
   | { name: 'codebook'; engagementId?: string }
   | { name: 'quotes'; engagementId?: string }
@@ -15,7 +18,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [, kind, id, tab] = hash.replace(/^#/, '').split('/');
   if (kind === 'engagement' && id)
-    return { name: 'engagement', id, tab: tab === 'accounts' ? 'accounts' : 'interviews' };
+    return { name: 'engagement', id, tab: tab === 'accounts' || tab === 'waves' ? tab : 'interviews' };
   if (kind === 'interview' && id)
     return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };
   if (kind === 'codebook') return id ? { name: 'codebook', engagementId: id } : { name: 'codebook' };

@@ -13,7 +13,7 @@ import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
-import { useRouter } from '../store/router.ts';
+import { type EngagementTab, useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import {
@@ -34,6 +34,8 @@ import {
 const AccountImportDialog = lazyComponent(() =>
   import('../components/AccountImportDialog.tsx').then((m) => m.AccountImportDialog),
 );
+// The waves tab (its comparison and chart) loads when it is opened.
+const WavesPanel = lazyComponent(() => import('./WavesPanel.tsx').then((m) => m.WavesPanel));
 
 type DialogState =
   | { kind: 'editEngagement' }
@@ -46,7 +48,7 @@ type DialogState =
   | { kind: 'erase'; person: Interviewee }
   | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
 
-export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
+export function EngagementView({ id, tab }: { id: string; tab: EngagementTab }) {
   const { t, i18n } = useTranslation();
   const current = useWorkspace((s) => s.current);
   const navigate = useRouter((s) => s.navigate);
@@ -112,18 +114,28 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
         label={engagement.title}
         selected={tab}
         onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
-        tabs={(['interviews', 'accounts'] as const).map((name) => ({
-          key: name,
-          href: `#/engagement/${id}/${name}`,
-          label: (
-            <>
-              {t(`engagement.tabs.${name}`)}
-              <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
-            </>
-          ),
-        }))}
+        tabs={[
+          ...(['interviews', 'accounts'] as const).map((name) => ({
+            key: name,
+            href: `#/engagement/${id}/${name}`,
+            label: (
+              <>
+                {t(`engagement.tabs.${name}`)}
+                <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+              </>
+            ),
+          })),
+          { key: 'waves' as const, href: `#/engagement/${id}/waves`, label: t('waves.title') },
+        ]}
       />
-      {tab === 'interviews' ? (
+      {tab === 'waves' && (
+        <section {...tabPanelProps(tabIds, tab)}>
+          <WhenLoaded>
+            <WavesPanel engagementId={id} />
+          </WhenLoaded>
+        </section>
+      )}
+      {tab === 'waves' ? null : tab === 'interviews' ? (
         <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button
