@@ -18,6 +18,7 @@ import {
   scoresContent,
   summaryContent,
 } from './sections.ts';
+import { wavesContent } from './wavesSection.ts';
 
 export interface ContentOptions {
   /** By default the engagement's language. */
@@ -75,6 +76,7 @@ export function buildReportContent(
     scores: section('scores', () => scoresContent(d)),
     keyPerson: section('keyPerson', () => keyPersonContent(d)),
     benchmark: section('benchmark', () => benchmarkContent(d)),
+    waves: section('waves', () => wavesContent(ctx, d)),
     recommendations: section('recommendations', () => recommendationsContent(d)),
     appendixInterviews: section('appendixInterviews', () => interviewRows(d)),
     appendixCodebook: section('appendixCodebook', () => codebookGroups(d)),

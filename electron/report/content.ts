@@ -10,6 +10,7 @@ import type {
   Tier,
 } from '../../shared/domain.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
+import type { WavesContent } from './wavesSection.ts';
 
 /**
  * What the findings report says, as typed values: one report, three renderers. The Word layout
@@ -37,6 +38,8 @@ export interface ReportContent {
   scores: ScoresContent | null;
   keyPerson: KeyPersonContent | null;
   benchmark: BenchmarkContent | null;
+  /** Only for an engagement that follows an earlier wave (report/wavesSection.ts). */
+  waves: WavesContent | null;
   recommendations: RecommendationsContent | null;
   appendixInterviews: InterviewRow[] | null;
   appendixCodebook: CodebookGroup[] | null;

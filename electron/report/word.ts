@@ -4,6 +4,7 @@ import { resources } from '../../shared/i18n/index.ts';
 import type { ReportSectionId } from '../../shared/report.ts';
 import type { ReportContent } from './content.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
+import { wavesBlocks } from './wavesSection.ts';
 
 export interface WordOptions {
   /**
@@ -251,6 +252,8 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
           ]
         : [paragraph(benchmark.said), ...(benchmark.noCodings ? [paragraph(benchmark.noCodings)] : [])]),
   );
+
+  add('waves', content.waves && wavesBlocks(content.waves, chart));
 
   add(
     'recommendations',
