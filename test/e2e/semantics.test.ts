@@ -362,10 +362,13 @@ for (const language of ['en', 'fi'] as const) {
         );
         await page.keyboard.press('Home');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
+        // The last tab is the waves one.
         await page.keyboard.press('End');
-        await expect.poll(() => page.url()).toMatch(/\/accounts$/);
+        await expect.poll(() => page.url()).toMatch(/\/waves$/);
         await page.keyboard.press('ArrowRight');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
+        await page.keyboard.press('ArrowLeft');
+        await expect.poll(() => page.url()).toMatch(/\/waves$/);
         await page.keyboard.press('ArrowLeft');
         await expect.poll(() => page.url()).toMatch(/\/accounts$/);
 
