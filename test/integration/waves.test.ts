@@ -706,3 +706,26 @@ describe('the wave comparison', () => {
     });
   });
 });
+
+describe('privacy of carried people', () => {
+  test('erasing a person of the earlier wave offers and erases the copy carried into the next', () => {
+    const f = firstWave();
+    const w2 = ws.call('createWave', { fromEngagementId: f.w1, title: 'W2' });
+    const copy = ws.db.prepare('SELECT id FROM interviewees WHERE origin_id = ?').pluck().get(f.pa) as string;
+    const preview = ws.call('erasurePreview', { id: f.pa });
+    // Both rows' names are places of the preview: the original (required) and the copy (offered).
+    expect(preview.matches.filter((m) => m.place.kind === 'field' && m.match === 'Aino Alanko')).toHaveLength(
+      2,
+    );
+    ws.call('eraseInterviewee', { id: f.pa, previewToken: preview.token });
+    const rows = ws.db.prepare('SELECT name, email FROM interviewees WHERE id IN (?, ?)').all(f.pa, copy) as {
+      name: string;
+      email: string;
+    }[];
+    for (const row of rows) {
+      expect(row.name).not.toContain('Aino');
+      expect(row.email).not.toContain('aino');
+    }
+    expect(ws.call('getEngagement', { id: w2.id }).previousEngagementId).toBe(f.w1);
+  });
+});
