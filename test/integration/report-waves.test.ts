@@ -125,4 +125,23 @@ describe('the wave comparison in the report', () => {
     expect(theme[9]).toBeCloseTo(7 / 11, 10);
     expect(theme[11]).toBe('Nousi');
   }, 120_000);
+
+  test('the deck has a slide of the comparison, its figures in the notes, no account named', () => {
+    const parts = unzipText(exportFile(later, 'later.pptx', '--anonymize', 'accounts'));
+    const slides = [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    const waves = slides.filter((n) => visible(parts.get(n)!).includes('Vertailu edelliseen kierrokseen'));
+    expect(waves).toHaveLength(1);
+    const number = /slide(\d+)\.xml$/.exec(waves[0]!)![1];
+    const notes = visible(parts.get(`ppt/notesSlides/notesSlide${number}.xml`) ?? '');
+    expect(notes).toContain('Samat asiakkaat');
+    // Percentages carry a no-break space before the sign.
+    expect(notes).toMatch(/Tunnistamaton mahdollisuus: 0,0\s%\s\(0\/6\) → 63,6\s%\s\(7\/11\) \(Nousi\)/);
+    const xml = [...parts]
+      .filter(([n]) => n.endsWith('.xml'))
+      .map(([, x]) => x)
+      .join('\n');
+    for (const engagement of [later, earlier])
+      for (const account of ws.call('listAccounts', { engagementId: engagement.id }))
+        expect(xml).not.toContain(account.name);
+  }, 120_000);
 });
