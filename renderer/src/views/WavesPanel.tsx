@@ -285,7 +285,9 @@ function Figures({
             ] as const
           ).map(([key, score]) => (
             <tr key={key}>
-              <th scope="row">{t(`waves.${key}`)}</th>
+              <th scope="row" className="row-head">
+                {t(`waves.${key}`)}
+              </th>
               <td>{scoreText(score.before, lang)}</td>
               <td>{scoreText(score.after, lang)}</td>
               <td>
@@ -318,7 +320,7 @@ function Figures({
             <tbody>
               {figures.codes.map((row) => (
                 <tr key={row.codeId}>
-                  <th scope="row">
+                  <th scope="row" className="row-head">
                     <span className="swatch" style={{ background: row.color }} /> {row.code[lang]}
                   </th>
                   <td className="num">{shareText(row.before, before.interviews, lang)}</td>
@@ -348,7 +350,9 @@ function Figures({
             <tbody>
               {figures.questions.map((q) => (
                 <tr key={q.questionId}>
-                  <th scope="row">{q.text}</th>
+                  <th scope="row" className="row-head">
+                    {q.text}
+                  </th>
                   <td>{scoreText(q.before, lang)}</td>
                   <td>{scoreText(q.after, lang)}</td>
                   <td>
@@ -387,7 +391,9 @@ function AccountsTable({ comparison }: { comparison: WaveComparison }) {
         <tbody>
           {comparison.accounts.map((a) => (
             <tr key={a.accountId}>
-              <th scope="row">{a.name}</th>
+              <th scope="row" className="row-head">
+                {a.name}
+              </th>
               <td>
                 {t(a.panel ? 'waves.inBoth' : a.before.interviews ? 'waves.onlyThen' : 'waves.onlyNow')}
               </td>
