@@ -223,8 +223,10 @@ export interface AccountScore {
 }
 
 export interface AccountChange {
-  /** The current wave's account. */
+  /** The current wave's account; for one interviewed only in the previous wave and not in this one's list, that wave's. */
   accountId: string;
+  /** False for an account of the previous wave that this wave's list does not have (it dropped out). */
+  inCurrent: boolean;
   name: string;
   tier: Tier;
   /** Interviewed in both waves: one of the panel. */

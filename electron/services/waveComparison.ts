@@ -306,6 +306,7 @@ export function waveComparison(ctx: ServiceContext, engagementId: string): WaveC
     return [
       {
         accountId: account.id,
+        inCurrent: true,
         name: account.name,
         tier: account.tier,
         panel: isPanel,
@@ -325,6 +326,29 @@ export function waveComparison(ctx: ServiceContext, engagementId: string): WaveC
     ];
   });
 
+  // Accounts interviewed in the previous wave that this wave's list no longer has: they dropped out.
+  const carried = new Set(accounts.map((a) => a.originId));
+  const droppedOut = (
+    statement(
+      ctx.db,
+      'SELECT id, name, tier, NULL AS originId FROM accounts WHERE engagement_id = @previousId ORDER BY name',
+    ).all({ previousId: previous.id }) as Account[]
+  )
+    .filter((a) => !carried.has(a.id) && heldThenBy.has(a.id))
+    .map(
+      (a): AccountChange => ({
+        accountId: a.id,
+        inCurrent: false,
+        name: a.name,
+        tier: a.tier,
+        panel: false,
+        before: accountScore(heldThenBy.get(a.id) ?? []),
+        after: accountScore([]),
+        appeared: [],
+        disappeared: [],
+      }),
+    );
+
   return {
     current,
     previous,
@@ -333,6 +357,6 @@ export function waveComparison(ctx: ServiceContext, engagementId: string): WaveC
     panelFirst: panel.base.before.interviews >= SMALL_N && panel.base.after.interviews >= SMALL_N,
     all,
     panel,
-    accounts: accountChanges,
+    accounts: [...accountChanges, ...droppedOut].sort((a, b) => a.name.localeCompare(b.name, 'fi')),
   };
 }

@@ -682,6 +682,28 @@ describe('the wave comparison', () => {
     expect(beta.disappeared.map((x) => x.code.en)).toEqual(['Key-person risk']);
   });
 
+  test('an account interviewed only in the previous wave and gone from this one’s list shows as dropped out', () => {
+    const f = twoWaves();
+    const gammaCopy = ws.db
+      .prepare('SELECT id FROM accounts WHERE origin_id = ?')
+      .pluck()
+      .get(f.gamma) as string;
+    ws.call('deleteAccount', { id: gammaCopy });
+    const c = ws.call('waveComparison', { engagementId: f.w2 });
+    const gamma = c.accounts.find((a) => a.name === 'Gamma')!;
+    // Gamma's I4 (nps 3) was held then; the planned I5 does not count.
+    expect(gamma).toMatchObject({
+      accountId: f.gamma,
+      inCurrent: false,
+      panel: false,
+      before: { interviews: 1, npsN: 1, npsMean: 3 },
+      after: { interviews: 0, npsN: 0, npsMean: null },
+    });
+    expect(c.accounts.filter((a) => a.inCurrent).map((a) => a.name)).toEqual(['Alfa Oy', 'Beta Ab', 'Delta']);
+    // The figures of all accounts still count Gamma's interview then.
+    expect(c.all!.base.before).toEqual({ interviews: 4, accounts: 3 });
+  });
+
   test('a previous wave in the Trash reads as none, and comes back when restored', () => {
     const f = twoWaves();
     ws.call('deleteEngagement', { id: f.w1 });
