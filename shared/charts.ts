@@ -149,14 +149,14 @@ export function themeLines(name: string): number {
 }
 
 /** Row height (px) for bars labelled with these theme names: a long name wraps and its row grows. */
-const themeRowHeight = (names: readonly string[], least: number) =>
+export const themeRowHeight = (names: readonly string[], least: number) =>
   Math.max(least, THEME_LINE_HEIGHT * Math.max(1, ...names.map(themeLines)) + 10);
 
 /**
  * A category axis of theme names. Names are never cut ("…lack of conta…" hid what a bar is about):
  * a long one wraps onto more lines within the room left of the plot.
  */
-const themeAxis = (names: string[]) => ({
+export const themeAxis = (names: string[]) => ({
   type: 'category',
   data: names,
   axisLabel: {

@@ -68,6 +68,8 @@ import {
   z as zod,
 } from './schemas.ts';
 import { CodeSearchHits, type CodeSearchHitsResult, SearchQuery, type SearchResult } from './search.ts';
+import { ByEngagement, CreateWave, LinkWave } from './waveSchemas.ts';
+import type { WaveCarryOver, WaveComparison, WaveLinkResult } from './waves.ts';
 
 /**
  * The one contract between the UI (or CLI, or tests) and the services.
@@ -217,6 +219,13 @@ export const contract = {
   createEngagement: input(EngagementFields).returns<Engagement>(),
   updateEngagement: input(patchOf(EngagementFields)).returns<Engagement>(),
   deleteEngagement: input(ById).returns<DeletionImpact>(),
+  /** A next wave of an engagement: accounts, people, guide, own codes and unfinished actions carried over. */
+  createWave: input(CreateWave).returns<Engagement>(),
+  /** Links an engagement as the next wave of an earlier one of the same client (null unlinks). */
+  linkWave: input(LinkWave).returns<WaveLinkResult>(),
+  waveCarryOver: input(ByEngagement).returns<WaveCarryOver>(),
+  /** The engagement against the wave it follows (shared/waves.ts). */
+  waveComparison: input(ByEngagement).returns<WaveComparison>(),
 
   listAccounts: input(zod.object({ engagementId: Id }).strict()).returns<AccountWithPeople[]>(),
   createAccount: input(AccountFields.extend({ engagementId: Id }).strict()).returns<Account>(),

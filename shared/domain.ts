@@ -58,6 +58,8 @@ export interface Engagement {
   periodEnd: string | null;
   status: EngagementStatus;
   purpose: string;
+  /** The wave this one follows (same client); null when none, or when that one is in the Trash or gone. */
+  previousEngagementId: string | null;
   createdAt: string;
   updatedAt: string;
 }

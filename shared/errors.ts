@@ -120,6 +120,12 @@ export interface ErrorParams {
   mergeScope: None;
   intervieweeNotOfAccount: None;
   accountOfOtherEngagement: None;
+  /** A previous wave must be an engagement of the same client. */
+  waveOtherClient: None;
+  /** Linking would make a wave follow itself, directly or through others. */
+  waveCycle: None;
+  /** The earlier engagement already has a follow-up wave (`title` is that wave's). */
+  waveAlreadyFollowed: { title: string };
   reportLeak: { text: string; part: string };
   accountListRefused: { reason: AccountListRefusal };
   accountListNeedsName: None;
@@ -240,6 +246,9 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   mergeScope: 'invalid_input',
   intervieweeNotOfAccount: 'invalid_input',
   accountOfOtherEngagement: 'invalid_input',
+  waveOtherClient: 'invalid_input',
+  waveCycle: 'invalid_input',
+  waveAlreadyFollowed: 'conflict',
   reportLeak: 'conflict',
   accountListRefused: 'invalid_input',
   accountListNeedsName: 'invalid_input',

@@ -9,6 +9,7 @@ export const REPORT_SECTIONS = [
   'scores',
   'keyPerson',
   'benchmark',
+  'waves',
   'recommendations',
   'appendixInterviews',
   'appendixCodebook',

@@ -20,6 +20,7 @@ import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
+import { runWaves } from './waves.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -426,6 +427,13 @@ export const COMMANDS: Record<string, CliCommand> = {
       const items = await call('openActions', { engagementId, openOnly: values.open === true });
       return { json: actionsJson(items), text: actionsText(items) };
     },
+  },
+  waves: {
+    readOnly: true,
+    summary:
+      'the waves of --engagement ID and its comparison with the wave it follows (--compare: per question and account)',
+    options: { engagement: { type: 'string' }, compare: { type: 'boolean', default: false } },
+    run: (call, values) => runWaves(call, required(values, 'engagement'), values.compare === true),
   },
 
   portfolio: {

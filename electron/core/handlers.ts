@@ -28,6 +28,8 @@ const codeHits = onDemand(() => import('../services/search/codeHits.ts'));
 const search = onDemand(() => import('../services/search/search.ts'));
 const settings = onDemand(() => import('../services/settings.ts'));
 const trash = onDemand(() => import('../services/trash.ts'));
+const waves = onDemand(() => import('../services/waves.ts'));
+const waveComparison = onDemand(() => import('../services/waveComparison.ts'));
 
 // A method that needs two modules loads them as one unit: onDemand refuses a call nested in another's,
 // which would join the end of the line behind calls that arrived after it.
@@ -66,6 +68,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     createEngagement: (input) => engagements((m) => m.createEngagement(ctx, input)),
     updateEngagement: ({ id, patch }) => engagements((m) => m.updateEngagement(ctx, id, patch)),
     deleteEngagement: ({ id }) => deletion((m) => m.deleteWithImpact(ctx, 'engagement', id)),
+    createWave: ({ fromEngagementId, ...fields }) =>
+      waves((m) => m.createWave(ctx, fromEngagementId, fields)),
+    linkWave: ({ engagementId, previousEngagementId }) =>
+      waves((m) => m.linkWave(ctx, engagementId, previousEngagementId)),
+    waveCarryOver: ({ engagementId }) => waves((m) => m.waveCarryOver(ctx, engagementId)),
+    waveComparison: ({ engagementId }) => waveComparison((m) => m.waveComparison(ctx, engagementId)),
 
     listAccounts: ({ engagementId }) => accounts((m) => m.listAccounts(ctx, engagementId)),
     createAccount: ({ engagementId, ...fields }) =>

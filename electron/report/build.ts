@@ -19,6 +19,7 @@ import {
   scoresContent,
   summaryContent,
 } from './sections.ts';
+import { wavesContent } from './wavesSection.ts';
 
 export interface ContentOptions {
   /** By default the engagement's language. */
@@ -76,6 +77,7 @@ export function buildReportContent(
     scores: section('scores', () => scoresContent(d)),
     keyPerson: section('keyPerson', () => keyPersonContent(d)),
     benchmark: section('benchmark', () => benchmarkContent(d)),
+    waves: section('waves', () => wavesContent(ctx, d)),
     recommendations: section('recommendations', () => recommendationsContent(d)),
     actions: section('recommendations', () => actionsContent(ctx, engagementId, d)),
     appendixInterviews: section('appendixInterviews', () => interviewRows(d)),

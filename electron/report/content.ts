@@ -11,6 +11,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
 import type { ActionsContent } from './actionsSection.ts';
+import type { WavesContent } from './wavesSection.ts';
 
 /**
  * What the findings report says, as typed values: one report, three renderers. The Word layout
@@ -38,6 +39,8 @@ export interface ReportContent {
   scores: ScoresContent | null;
   keyPerson: KeyPersonContent | null;
   benchmark: BenchmarkContent | null;
+  /** Only for an engagement that follows an earlier wave (report/wavesSection.ts). */
+  waves: WavesContent | null;
   recommendations: RecommendationsContent | null;
   /** The action register, with the recommendations (actionsSection.ts). */
   actions?: ActionsContent | null;

@@ -18,6 +18,7 @@ import { repairDeckPackage } from './deckPackage.ts';
 import { clampLines, fitBox, fontToFit, linesIn, wrap, xmlSafe } from './deckText.ts';
 import { type NativeChart, nativeChart, npsDistributionChart } from './nativeChart.ts';
 import { ACCENT, BAND, FONT, INK, MUTED, RULE, TINT } from './styles.ts';
+import type { WavesContent } from './wavesSection.ts';
 
 /**
  * The findings report as a PowerPoint board deck: a slide per section and per finding, charts as
@@ -115,6 +116,7 @@ export async function renderReportDeck(input: ReportContent): Promise<Uint8Array
   if (content.scores) scoresSlide(ctx, content.scores);
   if (content.keyPerson) keyPersonSlide(ctx, content.keyPerson);
   if (content.benchmark) benchmarkSlide(ctx);
+  if (content.waves) wavesSlide(ctx, content.waves);
   if (content.recommendations) recommendationsSlides(ctx, content.recommendations);
   if (content.method) methodSlide(ctx, content.method);
 
@@ -866,6 +868,37 @@ function benchmarkSlide(ctx: Ctx): void {
       12,
     ),
     text(ctx, { x, y: top + 0.2, w, h: CONTENT_BOTTOM - top - 0.2, fontSize: 12, color: MUTED }),
+  );
+}
+
+/**
+ * The comparison with the previous wave: its chart, with the method and the rule beside it; every
+ * figure, then and now with its change in words, in the notes (report/wavesSection.ts).
+ */
+function wavesSlide(ctx: Ctx, waves: WavesContent): void {
+  const title = ctx.t.report.sections.waves;
+  const chart = nativeChart(waves.chart);
+  const slide = contentSlide(ctx, title);
+  slide.addNotes(
+    notes([
+      waves.method,
+      waves.rule,
+      waves.order,
+      ...waves.tables.flatMap((table) => [
+        '',
+        table.caption,
+        ...table.rows.map(([item, before, after, change]) => `• ${item}: ${before} → ${after} (${change})`),
+      ]),
+    ]),
+  );
+  const top = CONTENT_TOP + 0.2;
+  const chartW = chart ? 8.6 : 0;
+  if (chart) addChart(ctx, slide, chart, { x: M, y: top, w: chartW, h: CONTENT_BOTTOM - top });
+  const x = M + (chart ? chartW + 0.4 : 0);
+  const w = CW - (chart ? chartW + 0.4 : 0);
+  slide.addText(
+    fitBox([waves.method, waves.rule].join('\n\n'), w, CONTENT_BOTTOM - top - 0.2, 11),
+    text(ctx, { x, y: top + 0.2, w, h: CONTENT_BOTTOM - top - 0.2, fontSize: 11, color: MUTED }),
   );
 }
 

@@ -5,6 +5,7 @@ import type { ReportSectionId } from '../../shared/report.ts';
 import { actionBlocks } from './actionsSection.ts';
 import type { ReportContent } from './content.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
+import { wavesBlocks } from './wavesSection.ts';
 
 export interface WordOptions {
   /**
@@ -252,6 +253,8 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
           ]
         : [paragraph(benchmark.said), ...(benchmark.noCodings ? [paragraph(benchmark.noCodings)] : [])]),
   );
+
+  add('waves', content.waves && wavesBlocks(content.waves, chart));
 
   add(
     'recommendations',

@@ -18,6 +18,7 @@ import type {
 } from './content.ts';
 import { passageColumns } from './passageColumns.ts';
 import { addTableSheet, newWorkbook, type Table, workbookBytes } from './sheets.ts';
+import { wavesTable } from './wavesSection.ts';
 
 /**
  * The findings report as an Excel workbook for analysts: the same content as the Word report, as
@@ -34,6 +35,7 @@ export async function renderReportWorkbook(content: ReportContent): Promise<Uint
   sheet(crosstabsTable(content, language));
   if (content.scores) sheet(scoresTable(content.scores, language));
   if (content.keyPerson) sheet(keyPersonTable(content.keyPerson.rows, language));
+  if (content.waves) sheet(wavesTable(content.waves, language));
   if (content.findings) sheet(findingsTable(content.findings.items, language));
   if (content.actions?.all.length) sheet(actionsTable(content.actions, language));
   return workbookBytes(wb);

@@ -8,7 +8,10 @@ import { updateRow } from './sql.ts';
 
 const SELECT = `SELECT e.id, e.client_name AS clientName, e.title, e.industry, e.language,
   e.period_start AS periodStart, e.period_end AS periodEnd, e.status, e.purpose,
-  e.created_at AS createdAt, e.updated_at AS updatedAt FROM engagements e`;
+  prev.id AS previousEngagementId,
+  e.created_at AS createdAt, e.updated_at AS updatedAt FROM engagements e
+  -- A previous wave deleted into the Trash is no longer a row: the join reads it as none.
+  LEFT JOIN engagements prev ON prev.id = e.previous_engagement_id`;
 
 const COLUMNS = {
   clientName: 'client_name',

@@ -112,6 +112,7 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
     .all() as string[];
   let sortOrder = db.prepare('SELECT coalesce(max(sort_order), 0) FROM codes').pluck().get() as number;
   const totals = { accounts: 0, interviews: 0, held: 0, codings: 0 };
+  const made: { id: string; accountIds: string[]; ownCode: string }[] = [];
 
   /**
    * A dozen actions per engagement over the statuses, due over its year and the next (so some are
@@ -205,6 +206,7 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
         return { id, tier, people };
       });
       totals.accounts += accounts.length;
+      made.push({ id: engagementId, accountIds: accounts.map((a) => a.id), ownCode });
       const tierWeight = { key: 3, named: 2, unmanaged: 1 };
       const flagged: { interviewId: string; accountId: string; text: string }[] = [];
 
@@ -312,8 +314,35 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
       }
       addActions(engagementId, 2020 + (e % 7), flagged);
     }
+    linkWaves(db, made);
   })();
   return { engagements: options.engagements, ...totals, ms: performance.now() - started };
+}
+
+/**
+ * Every second engagement is the next wave of the one before it: the same client, its accounts and its
+ * own theme naming their earlier selves as origins, so the wave comparison is measured on real pairs.
+ */
+function linkWaves(
+  db: Database,
+  made: readonly { id: string; accountIds: string[]; ownCode: string }[],
+): void {
+  const link = db.prepare(
+    `UPDATE engagements SET previous_engagement_id = @previous,
+       client_name = (SELECT client_name FROM engagements WHERE id = @previous) WHERE id = @id`,
+  );
+  const origin = {
+    account: db.prepare('UPDATE accounts SET origin_id = ? WHERE id = ?'),
+    code: db.prepare('UPDATE codes SET origin_id = ? WHERE id = ?'),
+  };
+  for (let e = 1; e < made.length; e += 2) {
+    const [earlier, later] = [made[e - 1]!, made[e]!];
+    link.run({ id: later.id, previous: earlier.id });
+    origin.code.run(earlier.ownCode, later.ownCode);
+    // Most accounts come back; the last few of each wave are its own.
+    const shared = Math.floor(Math.min(earlier.accountIds.length, later.accountIds.length) * 0.8);
+    for (let a = 0; a < shared; a++) origin.account.run(earlier.accountIds[a], later.accountIds[a]);
+  }
 }
 
 const SENTIMENT_LIST = ['negative', 'neutral', 'positive'] as const;

@@ -22,6 +22,7 @@ import { measureReport } from './report.ts';
 import { measureSearch } from './search.ts';
 import { measureStartup } from './startup.ts';
 import { type Group, type Measure, printTable, rssMb } from './stats.ts';
+import { measureWaves } from './waves.ts';
 import { benchWorkspace, SCALE_NAMES, type Scale, type WorkspaceInfo, workingCopy } from './workspace.ts';
 
 /**
@@ -45,6 +46,7 @@ const SKIPPABLE = [
   'services',
   'retrieval',
   'analysis',
+  'waves',
   'identity',
   'morphology',
   'report',
@@ -120,6 +122,7 @@ try {
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis'))
     await group('analysis', () => [...measureAnalysis(bench), ...measureActions(bench)]);
+  if (!skip.has('waves')) await group('waves', () => measureWaves(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));

@@ -71,7 +71,8 @@ interface Fixture {
     | 'coding2'
     | 'finding'
     | 'finding2'
-    | 'identity',
+    | 'identity'
+    | 'action',
     string
   >;
   backup: string;
@@ -151,6 +152,13 @@ function fixture(name: string): Fixture {
     quoteIds: [coding],
   });
   const finding2 = call('createFinding', { engagementId: engagement.id, title: 'Toinen', priority: 'low' });
+  const action = call('createAction', {
+    engagementId: engagement.id,
+    title: 'Soita Sepolle',
+    owner: 'myyntijohtaja',
+    dueDate: '2027-02-28',
+    findingId: finding.id,
+  });
   const identity = call('createIdentity', {
     engagementId: engagement.id,
     kind: 'person',
@@ -179,6 +187,7 @@ function fixture(name: string): Fixture {
       finding: finding.id,
       finding2: finding2.id,
       identity: identity.id,
+      action: action.id,
     },
   };
 }
@@ -250,6 +259,10 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
     createEngagement: [{ clientName: 'Uusi Oy', title: 'T', language: 'en', periodStart: '2026-01-31' }],
     updateEngagement: [{ id: ids.engagement, patch: { title: 'Renamed', status: 'completed' } }],
     deleteEngagement: byId(ids.engagement),
+    createWave: [{ fromEngagementId: ids.engagement, title: 'Kierros 2', periodStart: '2027-01-01' }],
+    linkWave: [{ engagementId: ids.engagement, previousEngagementId: null }],
+    waveCarryOver: [{ engagementId: ids.engagement }],
+    waveComparison: [{ engagementId: ids.engagement }],
     listAccounts: [{ engagementId: ids.engagement }],
     createAccount: [{ engagementId: ids.engagement, name: 'B Oy', tier: 'named', revenue: 1000 }],
     updateAccount: [{ id: ids.account, patch: { importance: '++', lifecycle: 'onboarding' } }],
@@ -355,6 +368,17 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { id: ids.finding2, to: 0 },
     ],
     deleteFinding: byId(ids.finding, ids.finding2),
+    actionRegister: [{ engagementId: ids.engagement }],
+    createAction: [
+      { engagementId: ids.engagement, title: 'Kysy Jarilta', accountId: ids.account, status: 'in_progress' },
+    ],
+    updateAction: [{ id: ids.action, patch: { status: 'done', dueDate: null, detail: 'Åsa 😀' } }],
+    deleteAction: byId(ids.action),
+    moveAction: [{ id: ids.action, to: 0 }],
+    actionFromRecommendation: [{ findingId: ids.finding }],
+    actionFromFollowUp: [{ interviewId: ids.interview, text: 'Soita takaisin', title: 'Soita', owner: 'AM' }],
+    reviewAction: [{ id: ids.action, status: 'done', note: 'Hoidettu' }],
+    openActions: [{}, { engagementId: ids.engagement, openOnly: false }],
     interviewClock: (['start', 'pause', 'stop'] as const).map((action) => ({ id: ids.interview, action })),
     previewTranscript: [
       { engagementId: ids.engagement, interviewId: ids.interview, fileName: 't.vtt', data: FUZZ_VTT },

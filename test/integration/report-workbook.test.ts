@@ -348,6 +348,8 @@ describe('workbook of the demo engagements', () => {
         n.crosstabs,
         n.scores,
         n.keyPerson,
+        // The Finnish demo study is the second wave of its client: its comparison has a sheet.
+        ...(language === 'fi' ? [resources.fi.translation.waves.report.sheet] : []),
         n.findings,
         // The demo's action register (issue 18).
         resources[language].translation.actions.report.sheet,

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 
@@ -22,10 +22,12 @@ interface Props {
   /** Throws to keep the dialog open and show the message. */
   onSubmit: (values: Record<string, FieldValue>) => Promise<void>;
   onClose: () => void;
+  /** Shown above the fields: what the form will do (e.g. what a next wave carries over). */
+  intro?: ReactNode;
 }
 
 /** One form dialog for every create/edit: fields described as data, errors shown in place. */
-export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onClose }: Props) {
+export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onClose, intro }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +66,7 @@ export function FormDialog({ title, fields, initial, submitLabel, onSubmit, onCl
         </>
       }
     >
+      {intro}
       <form className="form" id={formId} onSubmit={submit}>
         {visibleFields.map((field, index) => {
           const input = (

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 
-/** The engagement's tabs; 'actions' is the action register (issue 18). */
-export type EngagementTab = 'interviews' | 'accounts' | 'actions';
-const ENGAGEMENT_TABS: readonly string[] = ['interviews', 'accounts', 'actions'];
+/** The engagement screen's tabs (each one a route, so a reload reopens it); 'actions' is the action register. */
+export type EngagementTab = 'interviews' | 'accounts' | 'waves' | 'actions';
+const ENGAGEMENT_TABS: readonly string[] = ['interviews', 'accounts', 'waves', 'actions'];
 
 export type Route =
   | { name: 'engagements' }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { waveNumbers } from '../../../shared/waves.ts';
 import { kuulo } from '../bridge.ts';
 import { FormDialog } from '../components/FormDialog.tsx';
 import { useScreen } from '../components/useScreen.ts';
@@ -46,6 +47,9 @@ export function EngagementList() {
       </>
     );
 
+  const waves = waveNumbers(engagements);
+  const titles = new Map(engagements.map((e) => [e.id, e.title]));
+
   return (
     <div className="page">
       <header className="page-header">
@@ -67,6 +71,11 @@ export function EngagementList() {
               </span>
               <strong className="card-title">{e.title}</strong>
               <span className="muted">{e.industry}</span>
+              {e.previousEngagementId && titles.has(e.previousEngagementId) && (
+                <span className="wave-of">
+                  {t('waves.waveOf', { n: waves.get(e.id), title: titles.get(e.previousEngagementId) })}
+                </span>
+              )}
               <span className="card-meta">
                 <span className={`badge status-${e.status}`}>{t(`engagement.statuses.${e.status}`)}</span>
                 <span>{t('engagements.accounts', { count: e.accountCount })}</span>

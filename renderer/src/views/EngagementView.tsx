@@ -35,6 +35,8 @@ import {
 const AccountImportDialog = lazyComponent(() =>
   import('../components/AccountImportDialog.tsx').then((m) => m.AccountImportDialog),
 );
+// The waves tab (its comparison and chart) loads when it is opened.
+const WavesPanel = lazyComponent(() => import('./WavesPanel.tsx').then((m) => m.WavesPanel));
 
 type DialogState =
   | { kind: 'editEngagement' }
@@ -117,21 +119,29 @@ export function EngagementView({ id, tab }: { id: string; tab: EngagementTab }) 
         label={engagement.title}
         selected={tab}
         onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
-        tabs={(['interviews', 'accounts', 'actions'] as const).map((name) => ({
-          key: name,
-          href: `#/engagement/${id}/${name}`,
-          label:
-            name === 'actions' ? (
-              t('actions.tab')
-            ) : (
+        tabs={[
+          ...(['interviews', 'accounts'] as const).map((name) => ({
+            key: name,
+            href: `#/engagement/${id}/${name}`,
+            label: (
               <>
                 {t(`engagement.tabs.${name}`)}
                 <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
               </>
             ),
-        }))}
+          })),
+          { key: 'waves' as const, href: `#/engagement/${id}/waves`, label: t('waves.title') },
+          { key: 'actions' as const, href: `#/engagement/${id}/actions`, label: t('actions.tab') },
+        ]}
       />
-      {tab === 'interviews' ? (
+      {tab === 'waves' && (
+        <section {...tabPanelProps(tabIds, tab)}>
+          <WhenLoaded>
+            <WavesPanel engagementId={id} />
+          </WhenLoaded>
+        </section>
+      )}
+      {tab === 'waves' ? null : tab === 'interviews' ? (
         <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button
