@@ -151,6 +151,9 @@ export function updateAction(ctx: ServiceContext, id: string, patch: Partial<Fie
          WHERE id = @id`,
       )
       .run({ ...next, id, now: ctx.now() });
+    // A carried-over action whose status this wave sets has been reviewed, whichever way it was set.
+    if (current.carriedFromId && !current.reviewedAt && next.status !== current.status)
+      ctx.db.prepare('UPDATE actions SET reviewed_at = ? WHERE id = ?').run(ctx.now(), id);
   })();
   return getAction(ctx, id);
 }

@@ -306,6 +306,33 @@ describe('the action register', () => {
     expect(openIds()).toEqual([copyId]);
   });
 
+  test('a next wave carries the unfinished actions over; setting the status of one there is its review', () => {
+    const earlier = study('Kuuntelu 2024');
+    const open = ws.call('createAction', {
+      engagementId: earlier.engagement.id,
+      title: 'Avoin',
+      owner: 'AM',
+    });
+    const done = ws.call('createAction', {
+      engagementId: earlier.engagement.id,
+      title: 'Tehty',
+      status: 'done',
+    });
+    const wave = ws.call('createWave', { fromEngagementId: earlier.engagement.id, title: 'Kuuntelu 2025' });
+    const carried = ws.call('actionRegister', { engagementId: wave.id }).actions;
+    expect(carried.map((a) => [a.title, a.carriedFromId, a.reviewedAt])).toEqual([['Avoin', open.id, null]]);
+    expect(carried.some((a) => a.carriedFromId === done.id)).toBe(false);
+    // Editing the owner is no review; a status set in the register's row is.
+    const edited = ws.call('updateAction', { id: carried[0]!.id, patch: { owner: 'asiakkuuspäällikkö' } });
+    expect(edited.reviewedAt).toBeNull();
+    const set = ws.call('updateAction', { id: carried[0]!.id, patch: { status: 'in_progress' } });
+    expect(set.reviewedAt).not.toBeNull();
+    // The earlier wave's row keeps what it was then.
+    expect(ws.call('actionRegister', { engagementId: earlier.engagement.id }).actions[0]!.status).toBe(
+      'open',
+    );
+  });
+
   test('the list across engagements: open actions and follow-ups, overdue first, then by due date', () => {
     const a = study('A');
     const b = study('B');
