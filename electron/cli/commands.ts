@@ -17,6 +17,7 @@ import { isInterim } from '../../shared/sample.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { guideCommands } from './guide.ts';
 import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
 import { asCliError, type Call, cliError } from './workspace.ts';
@@ -413,6 +414,8 @@ export const COMMANDS: Record<string, CliCommand> = {
       return { json: statsJson(stats), text: statsText(stats) };
     },
   },
+
+  ...guideCommands,
 
   portfolio: {
     readOnly: true,

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 export type Route =
   | { name: 'engagements' }
-  | { name: 'engagement'; id: string; tab: 'interviews' | 'accounts' }
+  | { name: 'engagement'; id: string; tab: EngagementTab }
   | { name: 'interview'; id: string; codingId?: string }
   | { name: 'codebook'; engagementId?: string }
   | { name: 'quotes'; engagementId?: string }
@@ -11,11 +11,18 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'trash' };
 
+export const ENGAGEMENT_TABS = ['interviews', 'accounts', 'guide', 'answers'] as const;
+export type EngagementTab = (typeof ENGAGEMENT_TABS)[number];
+
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
   const [, kind, id, tab] = hash.replace(/^#/, '').split('/');
   if (kind === 'engagement' && id)
-    return { name: 'engagement', id, tab: tab === 'accounts' ? 'accounts' : 'interviews' };
+    return {
+      name: 'engagement',
+      id,
+      tab: (ENGAGEMENT_TABS as readonly string[]).includes(tab ?? '') ? (tab as EngagementTab) : 'interviews',
+    };
   if (kind === 'interview' && id)
     return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };
   if (kind === 'codebook') return id ? { name: 'codebook', engagementId: id } : { name: 'codebook' };

@@ -13,7 +13,7 @@ import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
-import { useRouter } from '../store/router.ts';
+import { ENGAGEMENT_TABS, type EngagementTab, useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import {
@@ -31,6 +31,8 @@ import {
 } from './forms.ts';
 
 // The import dialog (its spreadsheet reading and review) loads when it is opened.
+const GuideView = lazyComponent(() => import('./GuideView.tsx').then((m) => m.GuideView));
+const AnswersView = lazyComponent(() => import('./AnswersView.tsx').then((m) => m.AnswersView));
 const AccountImportDialog = lazyComponent(() =>
   import('../components/AccountImportDialog.tsx').then((m) => m.AccountImportDialog),
 );
@@ -46,7 +48,7 @@ type DialogState =
   | { kind: 'erase'; person: Interviewee }
   | { kind: 'delete'; target: 'engagement' | 'account' | 'interviewee'; id: string; what: string };
 
-export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'accounts' }) {
+export function EngagementView({ id, tab }: { id: string; tab: EngagementTab }) {
   const { t, i18n } = useTranslation();
   const current = useWorkspace((s) => s.current);
   const navigate = useRouter((s) => s.navigate);
@@ -112,18 +114,26 @@ export function EngagementView({ id, tab }: { id: string; tab: 'interviews' | 'a
         label={engagement.title}
         selected={tab}
         onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
-        tabs={(['interviews', 'accounts'] as const).map((name) => ({
+        tabs={ENGAGEMENT_TABS.map((name) => ({
           key: name,
           href: `#/engagement/${id}/${name}`,
           label: (
             <>
               {t(`engagement.tabs.${name}`)}
-              <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+              {(name === 'interviews' || name === 'accounts') && (
+                <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
+              )}
             </>
           ),
         }))}
       />
-      {tab === 'interviews' ? (
+      {tab === 'guide' || tab === 'answers' ? (
+        <section {...tabPanelProps(tabIds, tab)}>
+          <WhenLoaded>
+            {tab === 'guide' ? <GuideView engagementId={id} /> : <AnswersView engagementId={id} />}
+          </WhenLoaded>
+        </section>
+      ) : tab === 'interviews' ? (
         <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button
