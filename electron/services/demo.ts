@@ -15,6 +15,7 @@ import { KuuloError } from '../base/errors.ts';
 import { createAccount, createInterviewee } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { defaultCodeId } from './defaultCodebook.ts';
+import { addDemoGuide } from './demoGuide.ts';
 import { createEngagement } from './engagements.ts';
 import { createFinding } from './findings.ts';
 import { seededIds } from './ids.ts';
@@ -230,6 +231,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
     now: () => new Date(clock.from + 1000 * clock.tick++).toISOString(),
   };
   let interviews = 0;
+  const engagementIds = new Map<string, string>();
   ctx.db.transaction(() => {
     for (const {
       key: engagementKey,
@@ -240,6 +242,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
     } of data.engagements) {
       clock = recordedAt ? { from: Date.parse(recordedAt), tick: 0 } : demoClock;
       const engagement = createEngagement(ctx, fields);
+      engagementIds.set(engagementKey, engagement.id);
       const accountIds = new Map<string, string>();
       const personIds = new Map<string, string>();
       for (const { key, interviewees, ...accountFields } of accounts) {
@@ -276,6 +279,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
       }
       addDemoFindings(ctx, engagement.id, DemoFindings.parse(findings)[engagementKey] ?? []);
     }
+    addDemoGuide(ctx, engagementIds);
   })();
   return { engagements: data.engagements.length, interviews };
 }

@@ -12,6 +12,7 @@ import {
   measureServices,
   rawConnection,
 } from './database.ts';
+import { measureGuide } from './guide.ts';
 import { measureIdentity } from './identity.ts';
 import { measureImport } from './import.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
@@ -44,6 +45,7 @@ const SKIPPABLE = [
   'services',
   'retrieval',
   'analysis',
+  'guide',
   'identity',
   'morphology',
   'report',
@@ -118,6 +120,7 @@ try {
   if (!skip.has('services')) await group('services', () => measureServices(bench));
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis')) await group('analysis', () => measureAnalysis(bench));
+  if (!skip.has('guide')) await group('guide', () => measureGuide(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));
   if (!skip.has('report')) await group('report', () => measureReport(bench, { pages }));
