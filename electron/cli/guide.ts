@@ -34,7 +34,7 @@ export function summaryText(summary: ScaleSummary | null): string {
   } else if (summary.mean !== null)
     parts.push(
       summary.scale === 'yesno'
-        ? `${f.number(Math.round(summary.mean * 100))} % yes`
+        ? `${f.number(Math.round(summary.mean * 100))}% yes`
         : `mean ${f.number(summary.mean, 1)}`,
     );
   parts.push(summary.distribution.map((d) => `${d.value}: ${d.count}`).join('  '));

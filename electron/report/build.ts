@@ -5,6 +5,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { getEngagement } from '../services/engagements.ts';
 import type { Anonymizer, AnonymizerInput } from './anonymize.ts';
 import type { ReportContent } from './content.ts';
+import { answersContent } from './guideSection.ts';
 import { loadReportData, samplePassages } from './load.ts';
 import {
   benchmarkContent,
@@ -73,6 +74,7 @@ export function buildReportContent(
     method,
     findings,
     scores: section('scores', () => scoresContent(d)),
+    answers: section('answers', () => answersContent(ctx, d)),
     keyPerson: section('keyPerson', () => keyPersonContent(d)),
     benchmark: section('benchmark', () => benchmarkContent(d)),
     recommendations: section('recommendations', () => recommendationsContent(d)),

@@ -10,6 +10,7 @@ import type {
   Tier,
 } from '../../shared/domain.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
+import type { AnswersContent } from './guideSection.ts';
 
 /**
  * What the findings report says, as typed values: one report, three renderers. The Word layout
@@ -36,6 +37,8 @@ export interface ReportContent {
   findings: FindingsContent | null;
   scores: ScoresContent | null;
   keyPerson: KeyPersonContent | null;
+  /** Answers per question (guideSection.ts); null also when the engagement has no guide. */
+  answers: AnswersContent | null;
   benchmark: BenchmarkContent | null;
   recommendations: RecommendationsContent | null;
   appendixInterviews: InterviewRow[] | null;

@@ -3,6 +3,7 @@ import { formatter } from '../../shared/format.ts';
 import { resources } from '../../shared/i18n/index.ts';
 import type { ReportSectionId } from '../../shared/report.ts';
 import type { ReportContent } from './content.ts';
+import { answersBlocks } from './guideWord.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 
 export interface WordOptions {
@@ -200,6 +201,8 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
             ...scores.notes.map((note) => paragraph(note, 'muted')),
           ]),
   );
+
+  add('answers', content.answers && answersBlocks(content.answers, lang));
 
   add(
     'keyPerson',

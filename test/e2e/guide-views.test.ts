@@ -94,3 +94,26 @@ describe.each([
     }
   });
 });
+
+test('the demo: a Huoltovoima interview with its guide beside the notes, and the 2025 NPS question answered', async () => {
+  const app = await openApp(chromium.browser(), chromium.url(), { locale: 'fi-FI' });
+  const { page, ws } = app;
+  try {
+    ws.call('createDemo', {});
+    const engagementId = ws.call('listEngagements', {}).find((e) => e.title === 'Asiakaskuuntelu 2025')!.id;
+    const interview = ws.call('listInterviews', { engagementId })[0]!;
+    await page.goto(`${chromium.url()}#/interview/${interview.id}`);
+    await page.locator('.notes-editor').waitFor();
+    await page.getByRole('tab', { name: fi.guide.tab }).click();
+    await expect.poll(() => page.locator('[data-guide-progress]').innerText()).toMatch(/^\d+\/15 /);
+    await expect.poll(() => page.locator('.notes-editor p[data-qn]').count()).toBeGreaterThan(2);
+    await screenshot(page, 'guide-demo-interview-fi');
+    const nps = guideQuestions(ws.call('getGuide', { engagementId })).find((q) => q.feeds === 'nps')!;
+    await page.goto(`${chromium.url()}#/engagement/${engagementId}/answers`);
+    await page.locator('.answers-filters select').nth(0).selectOption(nps.id);
+    await expect.poll(() => page.locator('[data-answers-summary]').innerText()).toContain('NPS −29');
+    await screenshot(page, 'guide-demo-answers-fi');
+  } finally {
+    await app.close();
+  }
+});

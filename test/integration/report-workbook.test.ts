@@ -342,11 +342,13 @@ describe('workbook of the demo engagements', () => {
       expect(quotable.length).toBeGreaterThan(20);
       const n = names(language);
       expect(xlsx.rowCount(n.quotes)).toBe(quotable.length + 1);
+      // The demo's engagements have an interview guide: its answers have a sheet of their own.
       expect(xlsx.sheets.map((s) => s.name)).toEqual([
         n.quotes,
         n.prevalence,
         n.crosstabs,
         n.scores,
+        resources[language].translation.guide.report.sheet,
         n.keyPerson,
         n.findings,
       ]);
@@ -380,7 +382,8 @@ describe('workbook of the demo engagements', () => {
         passages: true,
       });
       const files = convert(await renderReportWorkbook(content), 'demo.xlsx', CSV_ALL_SHEETS);
-      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(6);
+      // Six sheets and the answers per question (the demo has an interview guide).
+      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(7);
       const prevalence = readFileSync(files.find((f) => f.endsWith('-Prevalence.csv'))!, 'utf8')
         .trim()
         .split('\n');

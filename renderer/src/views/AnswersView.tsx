@@ -82,7 +82,7 @@ export function AnswersView({ engagementId }: { engagementId: string }) {
               <option key={q.id} value={q.id}>
                 {t('guide.questionShort')}
                 {q.number} {q.text.length > 90 ? `${q.text.slice(0, 88)}…` : q.text} (
-                {t('guide.answeredOf', { answered: answeredOf(q.id), n: coverage.sampleSize })})
+                {t('guide.answeredOf', { answered: answeredOf(q.id), count: coverage.sampleSize })})
               </option>
             ))}
           </select>
@@ -118,7 +118,7 @@ export function AnswersView({ engagementId }: { engagementId: string }) {
               {question.number} {question.text}
             </h2>
             <p data-answers-summary="">
-              {t('guide.answeredOf', { answered: answers.answered, n: answers.sampleSize })}
+              {t('guide.answeredOf', { answered: answers.answered, count: answers.sampleSize })}
               {summary && summary.n > 0 && summary.nps !== null && (
                 <>
                   {' · '}
