@@ -21,6 +21,8 @@ const option = (values: Record<string, unknown>, name: string): string => {
   return value;
 };
 
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function summaryText(summary: ScaleSummary | null): string {
   if (!summary) return 'open question: answered in the notes';
   if (!summary.n) return 'n = 0';
@@ -29,7 +31,11 @@ export function summaryText(summary: ScaleSummary | null): string {
     parts.push(`NPS ${f.number(summary.nps)}`);
     if (summary.n < SMALL_NPS_N)
       parts.push(
-        `${summary.promoters} promoters, ${summary.passives} passives, ${summary.detractors} detractors`,
+        [
+          count(summary.promoters, 'promoter'),
+          count(summary.passives, 'passive'),
+          count(summary.detractors, 'detractor'),
+        ].join(', '),
       );
   } else if (summary.mean !== null)
     parts.push(
@@ -47,15 +53,24 @@ export const guideCommands: Record<'guide' | 'answers', CliCommand> = {
     summary: 'the interview guide of --engagement ID: sections, questions with their ids and scales',
     options: { engagement: { type: 'string' } },
     run: async (call, values) => {
-      const guide = await call('getGuide', { engagementId: option(values, 'engagement') });
+      const engagementId = option(values, 'engagement');
+      const guide = await call('getGuide', { engagementId });
+      // Question-level figures: how many interviews of the sample answered each, its scale summed up.
+      const coverage = await call('guideCoverage', { engagementId });
+      const figures = new Map(coverage.questions.map((q) => [q.questionId, q]));
       const lines = guide.sections.flatMap((s) => [
         s.title.toUpperCase(),
-        ...s.questions.map(
-          (q) =>
-            `  Q${q.number}  ${q.text}\n       ${q.id} · ${q.scale}${q.feeds ? ` · gives the interview's ${q.feeds}` : ''}`,
-        ),
+        ...s.questions.map((q) => {
+          const figure = figures.get(q.id);
+          const answered = figure ? `answered in ${figure.answered} of ${coverage.sampleSize}` : '';
+          const summary = figure?.summary ? ` · ${summaryText(figure.summary)}` : '';
+          return `  Q${q.number}  ${q.text}\n       ${q.id} · ${q.scale}${q.feeds ? ` · gives the interview's ${q.feeds}` : ''}\n       ${answered}${summary}`;
+        }),
       ]);
-      return { json: guide, text: lines.length ? lines.join('\n') : 'This engagement has no guide yet.' };
+      return {
+        json: { ...guide, sampleSize: coverage.sampleSize, questions: coverage.questions },
+        text: lines.length ? lines.join('\n') : 'This engagement has no guide yet.',
+      };
     },
   },
 

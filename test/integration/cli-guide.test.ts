@@ -73,12 +73,23 @@ describe('kuulo guide and kuulo answers', () => {
   test('guide lists the sections and questions with their ids and scales, as text and as JSON', () => {
     const json = kuulo('guide', '--db', db, '--engagement', engagementId, '--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual(guide);
+    const listed = JSON.parse(json.stdout);
+    expect(listed.sections).toEqual(guide.sections);
+    // Question-level figures: 3 interviews in the sample (the declined one is not), each answered the NPS.
+    expect(listed.sampleSize).toBe(3);
+    const npsId = guideQuestions(guide).find((q) => q.feeds === 'nps')!.id;
+    expect(listed.questions.find((q: { questionId: string }) => q.questionId === npsId)).toMatchObject({
+      answered: 3,
+      summary: { n: 3, nps: 33 },
+    });
     const text = kuulo('guide', '--db', db, '--engagement', engagementId);
     expect(text.code).toBe(0);
     const nps = guideQuestions(guide).find((q) => q.feeds === 'nps')!;
     expect(text.stdout).toContain(`Q${nps.number}  ${nps.text}`);
     expect(text.stdout).toContain(`${nps.id} · nps · gives the interview's nps`);
+    expect(text.stdout).toContain(
+      'answered in 3 of 3 · n = 3 · NPS 33 · 2 promoters, 0 passives, 1 detractor · ',
+    );
   });
 
   test('answers sums up the sample, lists its answers, and marks text not for quoting', () => {
