@@ -25,7 +25,14 @@ export interface AnswersContent {
   scales: { question: string; n: number; smallN: boolean; result: string; distribution: string }[];
   /** Under the scales' table, when some result rests on few answers. */
   smallNote: string | null;
-  open: { question: string; answered: string; quotes: { text: string; attribution: string }[] }[];
+  /** Open questions answered in at least one interview of the sample. */
+  open: {
+    question: string;
+    answered: string;
+    quotes: { text: string; attribution: string }[];
+    /** Said when none of its answers may be quoted. */
+    noQuotes: string | null;
+  }[];
   /** One row per answer for the workbook: the sample only, text only where it may be quoted. */
   rows: AnswerSheetRow[];
 }
@@ -98,7 +105,9 @@ export function answersContent(ctx: ServiceContext, d: ReportData): AnswersConte
       scales.push({ question, n: s.n, smallN, result: result(s, d), distribution: distribution(s, d.lang) });
       continue;
     }
-    // The longest first paragraph of each quotable answer: the most said in one place.
+    // An open question nobody answered in the notes is left out: the board reads what was said.
+    if (!answers.answered) continue;
+    // The longest paragraph of each quotable answer: the most said in one place.
     const quotes = sample
       .filter((r) => r.quotable && r.paragraphs.length)
       .map((r) => ({ r, text: r.paragraphs.reduce((a, b) => (b.length > a.length ? b : a)) }))
@@ -112,6 +121,7 @@ export function answersContent(ctx: ServiceContext, d: ReportData): AnswersConte
       question,
       answered: d.f.plural(g, 'answered', answers.sampleSize, { answered: answers.answered }),
       quotes,
+      noQuotes: quotes.length ? null : g.noQuotes,
     });
   }
   return {

@@ -29,13 +29,13 @@ export function answersBlocks(answers: AnswersContent, lang: Language): ReportBl
       ? [{ kind: 'paragraph', text: answers.smallNote, emphasis: 'muted' } as ReportBlock]
       : []),
     ...answers.open.flatMap((q): ReportBlock[] => [
-      { kind: 'heading', level: 2, text: q.question },
+      // Level 3: a question each would crowd the table of contents.
+      { kind: 'heading', level: 3, text: q.question },
       { kind: 'paragraph', text: q.answered, emphasis: 'muted' },
-      ...(q.quotes.length
-        ? q.quotes.map(
-            (quote): ReportBlock => ({ kind: 'quote', text: quote.text, attribution: quote.attribution }),
-          )
-        : []),
+      ...q.quotes.map(
+        (quote): ReportBlock => ({ kind: 'quote', text: quote.text, attribution: quote.attribution }),
+      ),
+      ...(q.noQuotes ? [{ kind: 'paragraph', text: q.noQuotes, emphasis: 'muted' } as ReportBlock] : []),
     ]),
   ];
 }

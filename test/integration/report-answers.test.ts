@@ -25,6 +25,7 @@ beforeAll(() => {
   }).id;
   const guide = ws.call('applyGuideTemplate', { engagementId, templateId: 'builtin:en' });
   const first = guideQuestions(guide)[0]!.id;
+  const third = guideQuestions(guide)[2]!.id;
   const nps = guideQuestions(guide).find((q) => q.feeds === 'nps')!.id;
   for (const [account, person, consent, value, text] of [
     [
@@ -54,7 +55,19 @@ beforeAll(() => {
       interviewId,
       doc: {
         type: 'doc',
-        content: [{ type: 'paragraph', attrs: { question: first }, content: [{ type: 'text', text }] }],
+        content: [
+          { type: 'paragraph', attrs: { question: first }, content: [{ type: 'text', text }] },
+          // Only the interview whose consent is pending answers the third question.
+          ...(consent === 'pending'
+            ? [
+                {
+                  type: 'paragraph',
+                  attrs: { question: third },
+                  content: [{ type: 'text', text: 'PENDING-ONLY' }],
+                },
+              ]
+            : []),
+        ],
       },
     });
     ws.call('updateInterview', { id: interviewId, patch: { status: 'done' } });
@@ -94,6 +107,12 @@ describe('the report’s answers per question', () => {
     );
     expect(text).not.toContain('Maija Virtanen');
     expect(text).not.toContain('PENDING-ANSWER-TEXT');
+    // An open question nobody answered is left out; one answered only where consent is pending says so.
+    expect(text).not.toContain('Q2 What has changed in the cooperation over the past year?');
+    expect(text).toContain('Q3 Whom do you know at our company');
+    expect(text).toContain('Answered in 1 of 3 interviews.');
+    expect(text).toContain(en.guide.report.noQuotes);
+    expect(text).not.toContain('PENDING-ONLY');
   });
 
   test('in Finnish when asked, and the workbook has the sheet of answers, anonymised the same way', async () => {
