@@ -436,10 +436,9 @@ export const en = {
     codedAs: 'Say what the text at the cursor is coded as (pressed again, opens the details)',
     search: 'Search this interview',
     searchAll: 'Search the engagement or all engagements',
-    guideLive: 'Show or hide the interview guide beside the notes (live mode)',
-    guideNext: 'Next guide question: start its answer at the end of the notes',
-    guidePrevious: 'Previous guide question',
-    guideAttribute: 'Make the paragraph an answer to the current question (again: clear)',
+    guideLive: 'Show or hide the interview guide (live mode)',
+    guideMove: 'Next / previous question of the guide',
+    guideAttribute: 'The paragraph answers the current question (again: clears)',
   },
   coding: {
     code: 'Code',

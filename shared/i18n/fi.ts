@@ -441,10 +441,9 @@ export const fi: Resources = {
     codedAs: 'Kerro, millä koodeilla kohdistimen kohta on koodattu (toinen painallus avaa tiedot)',
     search: 'Hae tästä haastattelusta',
     searchAll: 'Hae koko toimeksiannosta tai kaikista toimeksiannoista',
-    guideLive: 'Näytä tai piilota haastattelurunko muistiinpanojen vieressä (live-tila)',
-    guideNext: 'Rungon seuraava kysymys: aloita vastaus muistiinpanojen loppuun',
-    guidePrevious: 'Rungon edellinen kysymys',
-    guideAttribute: 'Merkitse kappale vastaukseksi nykyiseen kysymykseen (uudelleen: poista merkintä)',
+    guideLive: 'Näytä tai piilota haastattelurunko (live-tila)',
+    guideMove: 'Rungon seuraava / edellinen kysymys',
+    guideAttribute: 'Kappale vastaa nykyiseen kysymykseen (uudelleen: poistaa)',
   },
   coding: {
     code: 'Koodaa',

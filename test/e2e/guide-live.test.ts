@@ -106,12 +106,12 @@ describe.each([
           .poll(() => panel.locator('[data-guide-progress]').innerText())
           .toBe(words.guide.progress.replace('{{answered}}', '5').replace('{{total}}', '15'));
 
-        // Ctrl+Alt+A makes the paragraph at the caret an answer to the current question; again, clears it.
-        await page.keyboard.press('Control+Home');
+        // Ctrl+Alt+A on a paragraph answering the current question clears its attribution; again, sets it.
+        const last = notes.locator('p').last();
         await page.keyboard.press('Control+Alt+a');
-        await expect.poll(() => notes.locator('p').first().getAttribute('data-qn')).toBe(`${prefix}${nps}`);
+        await expect.poll(() => last.getAttribute('data-qn')).toBeNull();
         await page.keyboard.press('Control+Alt+a');
-        await expect.poll(() => notes.locator('p').first().getAttribute('data-qn')).toBeNull();
+        await expect.poll(() => last.getAttribute('data-qn')).toBe(`${prefix}${nps}`);
 
         await screenshot(page, `guide-live-${language}`);
         const violations = blocking(await auditPage(page));

@@ -362,10 +362,14 @@ for (const language of ['en', 'fi'] as const) {
         );
         await page.keyboard.press('Home');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
+        // The last tab is the answers per question (issue 18: guide and answers come after accounts).
         await page.keyboard.press('End');
-        await expect.poll(() => page.url()).toMatch(/\/accounts$/);
+        await expect.poll(() => page.url()).toMatch(/\/answers$/);
         await page.keyboard.press('ArrowRight');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
+        await page.keyboard.press('ArrowLeft');
+        await expect.poll(() => page.url()).toMatch(/\/answers$/);
+        await page.keyboard.press('ArrowLeft');
         await page.keyboard.press('ArrowLeft');
         await expect.poll(() => page.url()).toMatch(/\/accounts$/);
 
