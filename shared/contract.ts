@@ -35,6 +35,16 @@ import type {
 } from './domain.ts';
 import { LANGUAGES } from './domain.ts';
 import type { ErrorCode, ErrorMessage } from './errors.ts';
+import type { Guide, GuideCoverage, GuideTemplate, QuestionAnswers } from './guide.ts';
+import {
+  AnswersQuery,
+  GuideMove,
+  QuestionFields,
+  SaveTemplate,
+  SectionFields,
+  SetAnswer,
+  TemplateId,
+} from './guideSchemas.ts';
 import type { ErasurePreview, Identity, IdentityReview, RegisterEntry } from './identity/types.ts';
 import type { TranscriptPreview } from './import.ts';
 import type { ExportJob, QuoteExportResult } from './report.ts';
@@ -353,6 +363,32 @@ export const contract = {
     zod.object({ engagementId: Id, comparatorIds: zod.array(Id).max(500).nullable() }).strict(),
   ).returns<BenchmarkChoice>(),
   portfolio: input(Empty).returns<Portfolio>(),
+
+  /** The interview guide (shared/guide.ts); every change answers with the whole guide as it now is. */
+  getGuide: input(zod.object({ engagementId: Id }).strict()).returns<Guide>(),
+  createGuideSection: input(SectionFields.extend({ engagementId: Id }).strict()).returns<Guide>(),
+  updateGuideSection: input(patchOf(SectionFields)).returns<Guide>(),
+  deleteGuideSection: input(ById).returns<Guide>(),
+  moveGuideSection: input(GuideMove).returns<Guide>(),
+  createGuideQuestion: input(QuestionFields.extend({ sectionId: Id }).strict()).returns<Guide>(),
+  updateGuideQuestion: input(patchOf(QuestionFields)).returns<Guide>(),
+  deleteGuideQuestion: input(ById).returns<Guide>(),
+  moveGuideQuestion: input(GuideMove.extend({ sectionId: Id.optional() }).strict()).returns<Guide>(),
+  listGuideTemplates: input(Empty).returns<GuideTemplate[]>(),
+  saveGuideTemplate: input(SaveTemplate).returns<GuideTemplate>(),
+  /** Appends the template's sections after the guide's own. */
+  applyGuideTemplate: input(
+    zod.object({ engagementId: Id, templateId: TemplateId }).strict(),
+  ).returns<Guide>(),
+  deleteGuideTemplate: input(zod.object({ id: TemplateId }).strict()).returns<{ removed: number }>(),
+  /** Appends another engagement's guide; the copies name their originals (`originId`). */
+  copyGuide: input(zod.object({ fromEngagementId: Id, toEngagementId: Id }).strict()).returns<Guide>(),
+  /** `value: null` clears it. A question feeding NPS or satisfaction writes the interview's own field. */
+  setAnswer: input(SetAnswer).returns<{ value: number | null }>(),
+  /** One interview's scale answers by question id. */
+  interviewAnswers: input(zod.object({ interviewId: Id }).strict()).returns<Record<string, number>>(),
+  questionAnswers: input(AnswersQuery).returns<QuestionAnswers>(),
+  guideCoverage: input(zod.object({ engagementId: Id }).strict()).returns<GuideCoverage>(),
 
   listBackups: input(Empty).returns<BackupEntry[]>(),
   createBackup: input(Empty).returns<BackupEntry>(),

@@ -27,7 +27,10 @@ export type Thing =
   | 'finding'
   | 'export'
   | 'trashItem'
-  | 'action';
+  | 'action'
+  | 'guideSection'
+  | 'guideQuestion'
+  | 'guideTemplate';
 
 /**
  * What is wrong with one field of the input, in words a consultant knows (never zod's text). A schema
@@ -188,6 +191,19 @@ export interface ErrorParams {
   transcriptSpeakerUnknown: { name: string };
   cliSpeaker: { value: string };
   cliNoFile: { path: string };
+
+  /** An interview guide is full: `what` is what reached its `limit`. */
+  guideFull: { what: 'sections' | 'questions' | 'templates'; limit: number };
+  /** Another question of the engagement already feeds the interview's NPS or satisfaction. */
+  guideFeedsTaken: { feeds: 'nps' | 'satisfaction' };
+  /** A question feeding NPS must be on the 0–10 scale, one feeding satisfaction on 1–5. */
+  guideFeedsScale: { feeds: 'nps' | 'satisfaction' };
+  /** A question's scale cannot change while `count` interviews have answered on it. */
+  guideScaleHasAnswers: { count: number };
+  /** `value` is not an answer on the question's scale (or the question is open). */
+  guideAnswerNotOnScale: { value: number; scale: 'open' | 'nps' | 'five' | 'yesno' };
+  guideQuestionOfOtherEngagement: None;
+  guideTemplateBuiltin: None;
 }
 
 export type ErrorKey = keyof ErrorParams;
@@ -292,6 +308,13 @@ export const ERROR_CODES: { readonly [K in ErrorKey]: ErrorCode } = {
   transcriptSpeakerUnknown: 'invalid_input',
   cliSpeaker: 'invalid_input',
   cliNoFile: 'not_found',
+  guideFull: 'invalid_input',
+  guideFeedsTaken: 'conflict',
+  guideFeedsScale: 'invalid_input',
+  guideScaleHasAnswers: 'conflict',
+  guideAnswerNotOnScale: 'invalid_input',
+  guideQuestionOfOtherEngagement: 'invalid_input',
+  guideTemplateBuiltin: 'invalid_input',
 };
 
 /** A key whose texts take no parameters may be thrown without them. */

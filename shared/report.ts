@@ -7,6 +7,7 @@ export const REPORT_SECTIONS = [
   'method',
   'findings',
   'scores',
+  'answers',
   'keyPerson',
   'benchmark',
   'waves',

@@ -18,6 +18,7 @@ import { isInterim } from '../../shared/sample.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { keepCurrentFile, restoreClosedWorkspace } from '../db/restore.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { guideCommands } from './guide.ts';
 import { runImportAccounts } from './importAccounts.ts';
 import { importCommand } from './importTranscript.ts';
 import { runWaves } from './waves.ts';
@@ -435,6 +436,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     options: { engagement: { type: 'string' }, compare: { type: 'boolean', default: false } },
     run: (call, values) => runWaves(call, required(values, 'engagement'), values.compare === true),
   },
+  ...guideCommands,
 
   portfolio: {
     readOnly: true,

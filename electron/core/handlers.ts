@@ -15,6 +15,8 @@ const deletion = onDemand(() => import('../services/deletion.ts'));
 const demo = onDemand(() => import('../services/demo.ts'));
 const engagements = onDemand(() => import('../services/engagements.ts'));
 const erasure = onDemand(() => import('../services/erasure.ts'));
+const guide = onDemand(() => import('../services/guide.ts'));
+const answers = onDemand(() => import('../services/answers.ts'));
 const findings = onDemand(() => import('../services/findings.ts'));
 const identities = onDemand(() => import('../services/identities.ts'));
 const interviews = onDemand(() => import('../services/interviews.ts'));
@@ -174,6 +176,35 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     setBenchmarkComparators: ({ engagementId, comparatorIds }) =>
       analysis((m) => m.setBenchmarkComparators(ctx, engagementId, comparatorIds)),
     portfolio: () => analysis((m) => m.portfolio(ctx)),
+
+    getGuide: ({ engagementId }) => guide((m) => m.getGuide(ctx, engagementId)),
+    createGuideSection: ({ engagementId, ...fields }) =>
+      guide((m) => m.createSection(ctx, engagementId, fields)),
+    updateGuideSection: ({ id, patch }) =>
+      guide((m) =>
+        patch.title === undefined
+          ? m.getGuideOfSection(ctx, id)
+          : m.updateSection(ctx, id, { title: patch.title }),
+      ),
+    deleteGuideSection: ({ id }) => guide((m) => m.deleteSection(ctx, id)),
+    moveGuideSection: ({ id, to }) => guide((m) => m.moveSection(ctx, id, to)),
+    createGuideQuestion: ({ sectionId, ...fields }) => guide((m) => m.createQuestion(ctx, sectionId, fields)),
+    updateGuideQuestion: ({ id, patch }) => guide((m) => m.updateQuestion(ctx, id, patch)),
+    deleteGuideQuestion: ({ id }) => guide((m) => m.deleteQuestion(ctx, id)),
+    moveGuideQuestion: ({ id, to, sectionId }) => guide((m) => m.moveQuestion(ctx, id, to, sectionId)),
+    listGuideTemplates: () => guide((m) => m.listTemplates(ctx)),
+    saveGuideTemplate: ({ engagementId, name }) => guide((m) => m.saveTemplate(ctx, engagementId, name)),
+    applyGuideTemplate: ({ engagementId, templateId }) =>
+      guide((m) => m.applyTemplate(ctx, engagementId, templateId)),
+    deleteGuideTemplate: ({ id }) => guide((m) => m.deleteTemplate(ctx, id)),
+    copyGuide: ({ fromEngagementId, toEngagementId }) =>
+      guide((m) => m.copyGuide(ctx, fromEngagementId, toEngagementId)),
+    setAnswer: ({ interviewId, questionId, value }) =>
+      answers((m) => m.setAnswer(ctx, interviewId, questionId, value)),
+    interviewAnswers: ({ interviewId }) => answers((m) => m.interviewAnswers(ctx, interviewId)),
+    questionAnswers: ({ questionId, tier, roleLevel }) =>
+      answers((m) => m.questionAnswers(ctx, questionId, { tier, roleLevel })),
+    guideCoverage: ({ engagementId }) => answers((m) => m.guideCoverage(ctx, engagementId)),
 
     listBackups: () => backup((m) => m.listBackups(ctx)),
     createBackup: () =>

@@ -6,6 +6,7 @@ import { getEngagement } from '../services/engagements.ts';
 import { actionsContent } from './actionsSection.ts';
 import type { Anonymizer, AnonymizerInput } from './anonymize.ts';
 import type { ReportContent } from './content.ts';
+import { answersContent } from './guideSection.ts';
 import { loadReportData, samplePassages } from './load.ts';
 import {
   benchmarkContent,
@@ -75,6 +76,7 @@ export function buildReportContent(
     method,
     findings,
     scores: section('scores', () => scoresContent(d)),
+    answers: section('answers', () => answersContent(ctx, d)),
     keyPerson: section('keyPerson', () => keyPersonContent(d)),
     benchmark: section('benchmark', () => benchmarkContent(d)),
     waves: section('waves', () => wavesContent(ctx, d)),

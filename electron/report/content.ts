@@ -11,6 +11,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { AnonymizationLevel } from '../../shared/report.ts';
 import type { ActionsContent } from './actionsSection.ts';
+import type { AnswersContent } from './guideSection.ts';
 import type { WavesContent } from './wavesSection.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface ReportContent {
   findings: FindingsContent | null;
   scores: ScoresContent | null;
   keyPerson: KeyPersonContent | null;
+  /** Answers per question (guideSection.ts); null also when the engagement has no guide. */
+  answers: AnswersContent | null;
   benchmark: BenchmarkContent | null;
   /** Only for an engagement that follows an earlier wave (report/wavesSection.ts). */
   waves: WavesContent | null;

@@ -4,6 +4,7 @@ import { resources } from '../../shared/i18n/index.ts';
 import type { ReportSectionId } from '../../shared/report.ts';
 import { actionBlocks } from './actionsSection.ts';
 import type { ReportContent } from './content.ts';
+import { answersBlocks } from './guideWord.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportSection } from './types.ts';
 import { wavesBlocks } from './wavesSection.ts';
 
@@ -202,6 +203,8 @@ export function wordLayout(content: ReportContent, options: WordOptions = {}): R
             ...scores.notes.map((note) => paragraph(note, 'muted')),
           ]),
   );
+
+  add('answers', content.answers && answersBlocks(content.answers, lang));
 
   add(
     'keyPerson',

@@ -16,6 +16,7 @@ import type {
   ReportQuote,
   ScoresContent,
 } from './content.ts';
+import { answersTable } from './guideSection.ts';
 import { passageColumns } from './passageColumns.ts';
 import { addTableSheet, newWorkbook, type Table, workbookBytes } from './sheets.ts';
 import { wavesTable } from './wavesSection.ts';
@@ -34,6 +35,7 @@ export async function renderReportWorkbook(content: ReportContent): Promise<Uint
   sheet(prevalenceTable(content.stats.prevalence, language));
   sheet(crosstabsTable(content, language));
   if (content.scores) sheet(scoresTable(content.scores, language));
+  if (content.answers) sheet(answersTable(content.answers.rows, language));
   if (content.keyPerson) sheet(keyPersonTable(content.keyPerson.rows, language));
   if (content.waves) sheet(wavesTable(content.waves, language));
   if (content.findings) sheet(findingsTable(content.findings.items, language));

@@ -16,6 +16,7 @@ import { createAccount, createInterviewee } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { defaultCodeId } from './defaultCodebook.ts';
 import { addDemoActions } from './demoActions.ts';
+import { addDemoGuide } from './demoGuide.ts';
 import { linkDemoWaves } from './demoWaves.ts';
 import { createEngagement } from './engagements.ts';
 import { createFinding } from './findings.ts';
@@ -282,6 +283,7 @@ export function createDemoWorkspace(base: ServiceContext): { engagements: number
       addDemoFindings(ctx, engagement.id, DemoFindings.parse(findings)[engagementKey] ?? []);
     }
     linkDemoWaves(ctx, engagementIds);
+    addDemoGuide(ctx, engagementIds);
     addDemoActions(ctx, engagementIds);
   })();
   return { engagements: data.engagements.length, interviews };

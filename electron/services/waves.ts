@@ -4,6 +4,7 @@ import type { MatchCount, WaveCarryOver, WaveLinkResult, WaveRef } from '../../s
 import { KuuloError, notFound } from '../base/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getEngagement } from './engagements.ts';
+import { copyGuide } from './guide.ts';
 
 /**
  * Waves: an engagement that follows an earlier one of the same client. A new wave is made from the
@@ -154,37 +155,7 @@ export function createWave(ctx: ServiceContext, fromId: string, fields: WaveFiel
         oldId: person.id,
       });
 
-    const sectionIds = new Map<string, string>();
-    const copySection = db.prepare(
-      `INSERT INTO guide_sections (id, engagement_id, title, sort_order, origin_id, created_at, updated_at)
-       SELECT @newId, @engagementId, title, sort_order, id, @now, @now FROM guide_sections WHERE id = @oldId`,
-    );
-    for (const oldId of db
-      .prepare('SELECT id FROM guide_sections WHERE engagement_id = ? ORDER BY sort_order, rowid')
-      .pluck()
-      .all(fromId) as string[]) {
-      const newId = ctx.newId();
-      sectionIds.set(oldId, newId);
-      copySection.run({ newId, engagementId: id, now, oldId });
-    }
-    const copyQuestion = db.prepare(
-      `INSERT INTO guide_questions (id, section_id, engagement_id, text, help, scale, feeds, sort_order, origin_id, created_at, updated_at)
-       SELECT @newId, @sectionId, @engagementId, text, help, scale, feeds, sort_order, id, @now, @now
-       FROM guide_questions WHERE id = @oldId`,
-    );
-    for (const question of db
-      .prepare(
-        `SELECT q.id, q.section_id AS sectionId FROM guide_questions q JOIN guide_sections s ON s.id = q.section_id
-         WHERE q.engagement_id = ? ORDER BY s.sort_order, q.sort_order, q.rowid`,
-      )
-      .all(fromId) as { id: string; sectionId: string }[])
-      copyQuestion.run({
-        newId: ctx.newId(),
-        sectionId: sectionIds.get(question.sectionId),
-        engagementId: id,
-        now,
-        oldId: question.id,
-      });
+    copyGuide(ctx, fromId, id);
 
     // Parents first, so that each copy's parent is already copied (a group holds codes, never groups).
     const codes = db

@@ -29,6 +29,9 @@ const EN_THING: Record<Thing, string> = {
   export: 'The export',
   trashItem: 'That item in the Trash',
   action: 'The action',
+  guideSection: 'The guide section',
+  guideQuestion: 'The guide question',
+  guideTemplate: 'The guide template',
 };
 
 /** Partitive, as "… ei löytynyt" needs. */
@@ -47,6 +50,9 @@ const FI_THING: Record<Thing, string> = {
   export: 'Raportin vientiä',
   trashItem: 'Roskakorista kohdetta',
   action: 'Toimenpidettä',
+  guideSection: 'Haastattelurungon osiota',
+  guideQuestion: 'Haastattelurungon kysymystä',
+  guideTemplate: 'Haastattelurungon pohjaa',
 };
 
 /** Names of the input fields a consultant fills in; any other field is named by its path as is. */
@@ -409,6 +415,20 @@ const en: Phrasebook = {
   cliSpeaker: ({ value }) =>
     `--speaker "${value}" is not "Name=interviewee:ID", "Name=interviewer" or "Name=other".`,
   cliNoFile: ({ path }) => `Cannot read the file ${path}.`,
+  guideFull: ({ what, limit }) =>
+    `Nothing was added: a guide holds at most ${EN_FORMAT.number(limit)} ${{ sections: 'sections', questions: 'questions', templates: 'saved templates' }[what]}.`,
+  guideFeedsTaken: ({ feeds }) =>
+    `Another question of this guide already gives the interview's ${feeds === 'nps' ? 'likelihood to recommend' : 'satisfaction'}; only one may. Nothing was changed.`,
+  guideFeedsScale: ({ feeds }) =>
+    `A question that gives the interview's ${feeds === 'nps' ? 'likelihood to recommend must be on the 0–10 scale' : 'satisfaction must be on the 1–5 scale'}. Nothing was changed.`,
+  guideScaleHasAnswers: ({ count }) =>
+    `The scale was not changed: ${EN_FORMAT.number(count)} ${count === 1 ? 'interview has' : 'interviews have'} answered on it. Clear those answers first, or add a new question.`,
+  guideAnswerNotOnScale: ({ value, scale }) =>
+    scale === 'open'
+      ? 'An open question is answered in the notes, not with a number.'
+      : `${EN_FORMAT.number(value)} is not an answer on this question's scale (${{ nps: '0–10', five: '1–5', yesno: 'yes or no' }[scale]}).`,
+  guideQuestionOfOtherEngagement: () => 'That question belongs to the guide of another engagement.',
+  guideTemplateBuiltin: () => 'A built-in template cannot be deleted.',
 };
 
 const fi: Phrasebook = {
@@ -563,6 +583,22 @@ const fi: Phrasebook = {
   cliSpeaker: ({ value }) =>
     `--speaker "${value}" ei ole muotoa "Nimi=interviewee:ID", "Nimi=interviewer" tai "Nimi=other".`,
   cliNoFile: ({ path }) => `Tiedostoa ${path} ei voi lukea.`,
+  guideFull: ({ what, limit }) =>
+    what === 'templates'
+      ? `Mitään ei tallennettu: omia pohjia voi olla enintään ${FI_FORMAT.number(limit)}.`
+      : `Mitään ei lisätty: haastattelurungossa voi olla enintään ${FI_FORMAT.number(limit)} ${what === 'sections' ? 'osiota' : 'kysymystä'}.`,
+  guideFeedsTaken: ({ feeds }) =>
+    `Toinen rungon kysymys antaa jo haastattelun ${feeds === 'nps' ? 'suositteluhalukkuuden' : 'tyytyväisyyden'}; vain yksi voi antaa sen. Mitään ei muutettu.`,
+  guideFeedsScale: ({ feeds }) =>
+    `Haastattelun ${feeds === 'nps' ? 'suositteluhalukkuuden antavan kysymyksen asteikon on oltava 0–10' : 'tyytyväisyyden antavan kysymyksen asteikon on oltava 1–5'}. Mitään ei muutettu.`,
+  guideScaleHasAnswers: ({ count }) =>
+    `Asteikkoa ei muutettu: ${FI_FORMAT.number(count)} haastattelussa on vastattu sillä. Tyhjennä ensin vastaukset tai lisää uusi kysymys.`,
+  guideAnswerNotOnScale: ({ value, scale }) =>
+    scale === 'open'
+      ? 'Avoimeen kysymykseen vastataan muistiinpanoissa, ei numerolla.'
+      : `${FI_FORMAT.number(value)} ei ole vastaus tämän kysymyksen asteikolla (${{ nps: '0–10', five: '1–5', yesno: 'kyllä tai ei' }[scale]}).`,
+  guideQuestionOfOtherEngagement: () => 'Kysymys kuuluu toisen toimeksiannon haastattelurunkoon.',
+  guideTemplateBuiltin: () => 'Valmista pohjaa ei voi poistaa.',
 };
 
 /** A reader's refusal text with its {{placeholders}} filled in (the UI's texts, shared with the CLI). */

@@ -94,6 +94,17 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
     notes: db.prepare(
       `INSERT INTO notes (interview_id, doc, text, word_count, revision, updated_at) VALUES (?, ?, ?, ?, 1, ?)`,
     ),
+    section: db.prepare(
+      `INSERT INTO guide_sections (id, engagement_id, title, sort_order, created_at, updated_at)
+       VALUES (@id, @engagementId, @title, @sortOrder, @now, @now)`,
+    ),
+    question: db.prepare(
+      `INSERT INTO guide_questions (id, section_id, engagement_id, text, help, scale, feeds, sort_order, created_at, updated_at)
+       VALUES (@id, @sectionId, @engagementId, @text, '', @scale, @feeds, @sortOrder, @now, @now)`,
+    ),
+    answer: db.prepare(
+      'INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)',
+    ),
     coding: db.prepare(
       `INSERT INTO codings (id, interview_id, code_id, sentiment, severity, memo, star, quote, start, "end",
          created_at, updated_at)
@@ -151,6 +162,42 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
         add({ source: 'follow_up', accountId: f.accountId, interviewId: f.interviewId, detail: f.text });
   };
 
+  /** A guide of 3 sections and 12 questions: NPS and satisfaction feed the interview, one yes/no, 9 open. */
+  const insertGuide = (engagementId: string) => {
+    const open: string[] = [];
+    let yesno = '';
+    let sortOrder = 0;
+    for (let s = 0; s < 3; s++) {
+      const sectionId = newId();
+      insert.section.run({
+        id: sectionId,
+        engagementId,
+        title: `Section ${s + 1}`,
+        sortOrder: s,
+        now: now(),
+      });
+      for (let q = 0; q < 4; q++) {
+        const id = newId();
+        const n = sortOrder;
+        const scale = n === 10 ? 'nps' : n === 4 ? 'five' : n === 7 ? 'yesno' : 'open';
+        const feeds = scale === 'nps' ? 'nps' : scale === 'five' ? 'satisfaction' : null;
+        insert.question.run({
+          id,
+          sectionId,
+          engagementId,
+          text: `Question ${n + 1}?`,
+          scale,
+          feeds,
+          sortOrder: sortOrder++,
+          now: now(),
+        });
+        if (scale === 'open') open.push(id);
+        if (scale === 'yesno') yesno = id;
+      }
+    }
+    return { open, yesno };
+  };
+
   db.transaction(() => {
     for (let e = 0; e < options.engagements; e++) {
       const engagementId = newId();
@@ -178,6 +225,8 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
         name: `${pick(FIRST)} ${pick(LAST)}`,
         level: rand() < 0.4 ? ('strategic' as const) : ('operational' as const),
       }));
+
+      const guide = insertGuide(engagementId);
 
       const accounts = Array.from({ length: Math.ceil(options.interviewsPerEngagement * 1.1) }, (_, a) => {
         const tier = weighted<Tier>(['key', 'named', 'unmanaged'], [20, 35, 45]);
@@ -275,6 +324,15 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
           codings.push(coding);
           return coding.id;
         });
+        // About half the paragraphs answer one of the guide's open questions, in the guide's order.
+        const paragraphs = (generated.doc.content ?? []).filter((b) => b.type === 'paragraph');
+        paragraphs.forEach((paragraph, p) => {
+          if (rand() < 0.5)
+            paragraph.attrs = {
+              ...paragraph.attrs,
+              question: guide.open[Math.floor((p / paragraphs.length) * guide.open.length)]!,
+            };
+        });
         // About one held interview in ten has a paragraph flagged to follow up (the action register).
         const blocks = generated.doc.content ?? [];
         const block = blocks[Math.floor(actionRand() * blocks.length)];
@@ -286,8 +344,9 @@ export function generateWorkspace(db: Database, options: GenerateOptions): Gener
             text: deriveNotes({ type: 'doc', content: [block] }).text,
           });
         }
-        const derived = deriveNotes(generated.doc);
         const stamp = now();
+        if (rand() < 0.7) insert.answer.run(interviewId, guide.yesno, rand() < 0.5 ? 1 : 0, stamp);
+        const derived = deriveNotes(generated.doc);
         insert.notes.run(
           interviewId,
           JSON.stringify(generated.doc),

@@ -13,6 +13,7 @@ import {
   measureServices,
   rawConnection,
 } from './database.ts';
+import { measureGuide } from './guide.ts';
 import { measureIdentity } from './identity.ts';
 import { measureImport } from './import.ts';
 import { describeLine, describeMachine, type Machine } from './machine.ts';
@@ -47,6 +48,7 @@ const SKIPPABLE = [
   'retrieval',
   'analysis',
   'waves',
+  'guide',
   'identity',
   'morphology',
   'report',
@@ -122,6 +124,7 @@ try {
   if (!skip.has('retrieval')) await group('retrieval', () => measureRetrieval(bench));
   if (!skip.has('analysis'))
     await group('analysis', () => [...measureAnalysis(bench), ...measureActions(bench)]);
+  if (!skip.has('guide')) await group('guide', () => measureGuide(bench));
   if (!skip.has('waves')) await group('waves', () => measureWaves(bench));
   if (!skip.has('identity')) await group('identity', () => measureIdentity(bench));
   if (!skip.has('morphology')) await group('morphology', () => measureMorphology(bench));

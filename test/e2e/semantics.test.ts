@@ -362,13 +362,17 @@ for (const language of ['en', 'fi'] as const) {
         );
         await page.keyboard.press('Home');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
-        // The last tab is the action register (issue 18).
+        // The last tab is the action register; arrows wrap round, and go back through every tab.
         await page.keyboard.press('End');
         await expect.poll(() => page.url()).toMatch(/\/actions$/);
         await page.keyboard.press('ArrowRight');
         await expect.poll(() => page.url()).toMatch(/\/interviews$/);
         await page.keyboard.press('ArrowLeft');
         await expect.poll(() => page.url()).toMatch(/\/actions$/);
+        for (const tab of ['waves', 'answers', 'guide']) {
+          await page.keyboard.press('ArrowLeft');
+          await expect.poll(() => page.url()).toMatch(new RegExp(`/${tab}$`));
+        }
         await page.keyboard.press('ArrowLeft');
         await expect.poll(() => page.url()).toMatch(/\/accounts$/);
 

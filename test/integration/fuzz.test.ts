@@ -72,7 +72,11 @@ interface Fixture {
     | 'finding'
     | 'finding2'
     | 'identity'
-    | 'action',
+    | 'action'
+    | 'guideSection'
+    | 'guideQuestion'
+    | 'guideYesNo'
+    | 'guideTemplate',
     string
   >;
   backup: string;
@@ -164,6 +168,10 @@ function fixture(name: string): Fixture {
     kind: 'person',
     name: 'Tapio Lehto',
   });
+  // An interview guide (issue 18) with a template of one's own, for the guide's methods.
+  const guide = call('applyGuideTemplate', { engagementId: engagement.id, templateId: 'builtin:en' });
+  const template = call('saveGuideTemplate', { engagementId: engagement.id, name: 'Oma runko' });
+  const yesno = guide.sections.flatMap((s) => s.questions).find((q) => q.scale === 'yesno')!;
   const backup = createBackup(ctx).path;
   unexpected.length = 0;
   return {
@@ -188,6 +196,10 @@ function fixture(name: string): Fixture {
       finding2: finding2.id,
       identity: identity.id,
       action: action.id,
+      guideSection: guide.sections[0]!.id,
+      guideQuestion: guide.sections[0]!.questions[0]!.id,
+      guideYesNo: yesno.id,
+      guideTemplate: template.id,
     },
   };
 }
@@ -458,6 +470,33 @@ function examples(f: Fixture): Partial<Record<Method, unknown[]>> {
       { engagementId: ids.engagement, comparatorIds: [] },
       { engagementId: ids.engagement, comparatorIds: null },
     ],
+    getGuide: [{ engagementId: ids.engagement }],
+    createGuideSection: [{ engagementId: ids.engagement, title: 'Uusi osio' }],
+    updateGuideSection: [{ id: ids.guideSection, patch: { title: 'Nimetty' } }],
+    deleteGuideSection: byId(ids.guideSection),
+    moveGuideSection: [{ id: ids.guideSection, to: 2 }],
+    createGuideQuestion: [{ sectionId: ids.guideSection, text: 'Miten menee?', scale: 'five' }],
+    updateGuideQuestion: [{ id: ids.guideQuestion, patch: { help: 'Kysy esimerkki' } }],
+    deleteGuideQuestion: byId(ids.guideQuestion),
+    moveGuideQuestion: [{ id: ids.guideQuestion, to: 1 }],
+    listGuideTemplates: [{}],
+    saveGuideTemplate: [{ engagementId: ids.engagement, name: 'Toinen pohja' }],
+    applyGuideTemplate: [
+      { engagementId: ids.engagement, templateId: 'builtin:fi' },
+      { engagementId: ids.engagement, templateId: ids.guideTemplate },
+    ],
+    deleteGuideTemplate: [{ id: ids.guideTemplate }],
+    copyGuide: [{ fromEngagementId: ids.engagement, toEngagementId: ids.engagement }],
+    setAnswer: [
+      { interviewId: ids.interview, questionId: ids.guideYesNo, value: 1 },
+      { interviewId: ids.interview, questionId: ids.guideYesNo, value: null },
+    ],
+    interviewAnswers: [{ interviewId: ids.interview }],
+    questionAnswers: [
+      { questionId: ids.guideQuestion },
+      { questionId: ids.guideQuestion, tier: 'key', roleLevel: 'strategic' },
+    ],
+    guideCoverage: [{ engagementId: ids.engagement }],
     portfolio: [{}],
     listBackups: [{}],
     createBackup: [{}],

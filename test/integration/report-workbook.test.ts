@@ -342,11 +342,13 @@ describe('workbook of the demo engagements', () => {
       expect(quotable.length).toBeGreaterThan(20);
       const n = names(language);
       expect(xlsx.rowCount(n.quotes)).toBe(quotable.length + 1);
+      // The demo's engagements have an interview guide: its answers have a sheet of their own.
       expect(xlsx.sheets.map((s) => s.name)).toEqual([
         n.quotes,
         n.prevalence,
         n.crosstabs,
         n.scores,
+        resources[language].translation.guide.report.sheet,
         n.keyPerson,
         // The Finnish demo study is the second wave of its client: its comparison has a sheet.
         ...(language === 'fi' ? [resources.fi.translation.waves.report.sheet] : []),
@@ -384,7 +386,7 @@ describe('workbook of the demo engagements', () => {
         passages: true,
       });
       const files = convert(await renderReportWorkbook(content), 'demo.xlsx', CSV_ALL_SHEETS);
-      // Six sections and the demo's action register.
+      // Six sections, the answers per question (the demo has an interview guide) and the action register.
       expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(7);
       const prevalence = readFileSync(files.find((f) => f.endsWith('-Prevalence.csv'))!, 'utf8')
         .trim()

@@ -33,6 +33,9 @@ const THINGS: Thing[] = [
   'export',
   'trashItem',
   'action',
+  'guideSection',
+  'guideQuestion',
+  'guideTemplate',
 ];
 const PATH = '/tmp/‹työ tila›/kuulo.db';
 
@@ -170,6 +173,22 @@ const SAMPLES: { [K in ErrorKey]: ErrorParams[K][] } = {
   transcriptSpeakerUnknown: [{ name: 'Virtanen, Matti' }],
   cliSpeaker: [{ value: 'Matti=boss' }],
   cliNoFile: [{ path: PATH }],
+  guideFull: [
+    { what: 'sections', limit: 4704 },
+    { what: 'questions', limit: 4705 },
+    { what: 'templates', limit: 4706 },
+  ],
+  guideFeedsTaken: [{ feeds: 'nps' }, { feeds: 'satisfaction' }],
+  guideFeedsScale: [{ feeds: 'nps' }, { feeds: 'satisfaction' }],
+  guideScaleHasAnswers: [{ count: 1 }, { count: 4707 }],
+  guideAnswerNotOnScale: [
+    { value: 3, scale: 'open' },
+    { value: 4709, scale: 'nps' },
+    { value: 4710, scale: 'five' },
+    { value: 4711, scale: 'yesno' },
+  ],
+  guideQuestionOfOtherEngagement: [{}],
+  guideTemplateBuiltin: [{}],
 };
 
 const KEYS = Object.keys(ERROR_CODES) as ErrorKey[];

@@ -19,18 +19,22 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-      <table className="shortcuts">
-        <tbody>
-          {ROWS.map(([keys, label]) => (
-            <tr key={keys}>
-              <td>
-                <kbd>{keys}</kbd>
-              </td>
-              <td>{t(label)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* The list outgrows a low window and scrolls: a Tab stop lets the keyboard scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="shortcuts-list" aria-label={t('app.shortcuts')} tabIndex={0}>
+        <table className="shortcuts">
+          <tbody>
+            {ROWS.map(([keys, label]) => (
+              <tr key={keys}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{t(label)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import { kuulo } from '../bridge.ts';
 import { MentionPicker } from '../components/MentionPicker.tsx';
 import { i18next } from '../i18n/index.ts';
 import { applicableCodes, codingStyles, useCodings } from '../store/codings.ts';
+import { useGuide } from '../store/guide.ts';
 import { pickerOptions, pickMention, useIdentities } from '../store/identities.ts';
 import { trackClosingSave, useNotes } from '../store/notes.ts';
 import { attempt, ServiceError, unwrap, useNotify } from '../store/notify.ts';
@@ -22,6 +23,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { askedAgain, type CodedAsAsk, codeNames } from './codedAs.ts';
 import { CodingMark, codingRanges, codingsAt, refreshCodingLabels, toggleFollowUp } from './coding.ts';
 import { keepWithOther } from './conflict.ts';
+import { GuideKeys, refreshGuideLabels } from './guide.ts';
 import { Mention, MentionMark, refreshMentions } from './mention.ts';
 import { CodingsFromElsewhere } from './pasteCodings.ts';
 import { ParagraphTimestamp } from './timestamps.ts';
@@ -168,6 +170,7 @@ export function NotesEditor({
       MentionTyping,
       CodingKeys,
       MentionKeys,
+      GuideKeys,
     ],
     [t],
   );
@@ -330,6 +333,21 @@ export function NotesEditor({
     };
     const unsubscribe = useCodings.subscribe((state, previous) => {
       if (state.codings !== previous.codings || state.codebook !== previous.codebook) refresh();
+    });
+    i18next.on('languageChanged', refresh);
+    return () => {
+      unsubscribe();
+      i18next.off('languageChanged', refresh);
+    };
+  }, [editor]);
+
+  // The guide's questions arrived or changed, or the language did: the answers' labels are drawn again.
+  useEffect(() => {
+    const refresh = () => {
+      if (!editor.isDestroyed) refreshGuideLabels(editor.view);
+    };
+    const unsubscribe = useGuide.subscribe((state, previous) => {
+      if (state.guide !== previous.guide) refresh();
     });
     i18next.on('languageChanged', refresh);
     return () => {

@@ -1,9 +1,5 @@
 import { create } from 'zustand';
 
-/** The engagement screen's tabs (each one a route, so a reload reopens it); 'actions' is the action register. */
-export type EngagementTab = 'interviews' | 'accounts' | 'waves' | 'actions';
-const ENGAGEMENT_TABS: readonly string[] = ['interviews', 'accounts', 'waves', 'actions'];
-
 export type Route =
   | { name: 'engagements' }
   | { name: 'engagement'; id: string; tab: EngagementTab }
@@ -17,6 +13,10 @@ export type Route =
   | { name: 'actions' }
   | { name: 'trash' };
 
+/** The engagement screen's tabs, in order (each one a route, so a reload reopens it). */
+export const ENGAGEMENT_TABS = ['interviews', 'accounts', 'guide', 'answers', 'waves', 'actions'] as const;
+export type EngagementTab = (typeof ENGAGEMENT_TABS)[number];
+
 /** Routes live in the URL hash, so a reload (or a crash) reopens the same screen. */
 export function parseRoute(hash: string): Route {
   const [, kind, id, tab] = hash.replace(/^#/, '').split('/');
@@ -24,7 +24,7 @@ export function parseRoute(hash: string): Route {
     return {
       name: 'engagement',
       id,
-      tab: ENGAGEMENT_TABS.includes(tab ?? '') ? (tab as EngagementTab) : 'interviews',
+      tab: (ENGAGEMENT_TABS as readonly string[]).includes(tab ?? '') ? (tab as EngagementTab) : 'interviews',
     };
   if (kind === 'interview' && id)
     return tab ? { name: 'interview', id, codingId: tab } : { name: 'interview', id };

@@ -29,7 +29,8 @@ export function handleShortcut(e: KeyboardEvent): void {
   else if (isMod(e) && !e.altKey && key === 'f') action = () => openSearch(e.shiftKey ? 'wide' : 'narrow');
   else if (isMod(e) && key === ',') action = s.openSettings;
   else if (isMod(e) && key === '/') action = s.openHelp;
-  else if (e.altKey && key === 'arrowup') action = s.onBack;
+  // Not with Ctrl/⌘: Ctrl/⌘+Alt+↑ is the interview guide's previous question.
+  else if (e.altKey && !isMod(e) && key === 'arrowup') action = s.onBack;
   if (!action) return;
   e.preventDefault();
   action();
@@ -42,6 +43,9 @@ export const SHORTCUT_LIST = [
   ['Ctrl/⌘ + K', 'shortcuts.picker'],
   ['Ctrl/⌘ + Shift + K', 'shortcuts.codedAs'],
   ['Ctrl/⌘ + Shift + L', 'shortcuts.followUp'],
+  ['Ctrl/⌘ + Alt + G', 'shortcuts.guideLive'],
+  ['Ctrl/⌘ + Alt + ↓ / ↑', 'shortcuts.guideMove'],
+  ['Ctrl/⌘ + Alt + A', 'shortcuts.guideAttribute'],
   ['Ctrl/⌘ + F', 'shortcuts.search'],
   ['Ctrl/⌘ + Shift + F', 'shortcuts.searchAll'],
   ['Ctrl/⌘ + ,', 'shortcuts.settings'],

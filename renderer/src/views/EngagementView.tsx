@@ -13,7 +13,7 @@ import { TabList, tabPanelProps, useTabIds } from '../components/Tabs.tsx';
 import { ImportTranscriptButton, TranscriptImportDialog } from '../components/TranscriptImport.tsx';
 import { useScreen } from '../components/useScreen.ts';
 import { attempt, unwrap } from '../store/notify.ts';
-import { type EngagementTab, useRouter } from '../store/router.ts';
+import { ENGAGEMENT_TABS, type EngagementTab, useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import { ActionRegisterView } from './ActionsView.tsx';
@@ -32,6 +32,8 @@ import {
 } from './forms.ts';
 
 // The import dialog (its spreadsheet reading and review) loads when it is opened.
+const GuideView = lazyComponent(() => import('./GuideView.tsx').then((m) => m.GuideView));
+const AnswersView = lazyComponent(() => import('./AnswersView.tsx').then((m) => m.AnswersView));
 const AccountImportDialog = lazyComponent(() =>
   import('../components/AccountImportDialog.tsx').then((m) => m.AccountImportDialog),
 );
@@ -119,29 +121,37 @@ export function EngagementView({ id, tab }: { id: string; tab: EngagementTab }) 
         label={engagement.title}
         selected={tab}
         onSelect={(name) => navigate({ name: 'engagement', id, tab: name })}
-        tabs={[
-          ...(['interviews', 'accounts'] as const).map((name) => ({
-            key: name,
-            href: `#/engagement/${id}/${name}`,
-            label: (
+        tabs={ENGAGEMENT_TABS.map((name) => ({
+          key: name,
+          href: `#/engagement/${id}/${name}`,
+          label:
+            name === 'interviews' || name === 'accounts' ? (
               <>
                 {t(`engagement.tabs.${name}`)}
                 <span className="count">{name === 'interviews' ? interviews.length : accounts.length}</span>
               </>
+            ) : name === 'waves' ? (
+              t('waves.title')
+            ) : name === 'actions' ? (
+              t('actions.tab')
+            ) : (
+              t(`engagement.tabs.${name}`)
             ),
-          })),
-          { key: 'waves' as const, href: `#/engagement/${id}/waves`, label: t('waves.title') },
-          { key: 'actions' as const, href: `#/engagement/${id}/actions`, label: t('actions.tab') },
-        ]}
+        }))}
       />
-      {tab === 'waves' && (
+      {tab === 'guide' || tab === 'answers' || tab === 'waves' ? (
         <section {...tabPanelProps(tabIds, tab)}>
           <WhenLoaded>
-            <WavesPanel engagementId={id} />
+            {tab === 'guide' ? (
+              <GuideView engagementId={id} />
+            ) : tab === 'answers' ? (
+              <AnswersView engagementId={id} />
+            ) : (
+              <WavesPanel engagementId={id} />
+            )}
           </WhenLoaded>
         </section>
-      )}
-      {tab === 'waves' ? null : tab === 'interviews' ? (
+      ) : tab === 'interviews' ? (
         <section {...tabPanelProps(tabIds, tab)}>
           <div className="section-actions">
             <button

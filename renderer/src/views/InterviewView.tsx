@@ -15,6 +15,7 @@ import { ImportTranscriptButton, TranscriptImportDialog } from '../components/Tr
 import { useScreen } from '../components/useScreen.ts';
 import { NotesEditor } from '../editor/NotesEditor.tsx';
 import { useCodings } from '../store/codings.ts';
+import { useGuide } from '../store/guide.ts';
 import { useInterview } from '../store/interview.ts';
 import { useNotes } from '../store/notes.ts';
 import { attempt, unwrap } from '../store/notify.ts';
@@ -22,6 +23,7 @@ import { useRouter } from '../store/router.ts';
 import { useShortcuts } from '../store/shortcuts.ts';
 import { useWorkspace } from '../store/workspace.ts';
 import { CodingPanel } from './CodingPanel.tsx';
+import { GuidePanel } from './GuidePanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 export function InterviewView({ id, codingId }: { id: string; codingId?: string | undefined }) {
@@ -31,11 +33,13 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
   const navigate = useRouter((s) => s.navigate);
   const showTimestamps = useNotes((s) => s.showTimestamps);
   const [deleting, setDeleting] = useState(false);
-  const [chosenTab, setSideTab] = useState<'codings' | 'interview' | null>(null);
+  const [chosenTab, setSideTab] = useState<'codings' | 'interview' | 'guide' | null>(null);
   const hasCodings = useCodings((s) => Object.keys(s.codings).length > 0);
   // Until the consultant picks a tab: codings once there are some, the interview's facts before that.
   const sideTab = chosenTab ?? (hasCodings ? 'codings' : 'interview');
   const pickerOpen = useCodings((s) => s.pickerOpen);
+  // Live mode shows the guide beside the notes.
+  useEffect(() => useGuide.subscribe((s, p) => s.live && !p.live && setSideTab('guide')), []);
   // Mod+Shift+K twice in the notes asks for a coding's details: they are on the codings tab.
   useEffect(
     () => useCodings.subscribe((s, p) => s.focusDetails !== p.focusDetails && setSideTab('codings')),
@@ -49,6 +53,7 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
       const detail = useInterview.getState().detail;
       if (!detail) return;
       await useCodings.getState().load(id, detail.engagementId);
+      await useGuide.getState().load(id, detail.engagementId);
       // The top bar's links and the people of the account come with the engagement.
       if (useWorkspace.getState().current?.engagement.id !== detail.engagementId) {
         await useWorkspace.getState().loadEngagement(detail.engagementId);
@@ -121,9 +126,12 @@ export function InterviewView({ id, codingId }: { id: string; codingId?: string 
           tabs={[
             { key: 'codings', label: t('coding.codings') },
             { key: 'interview', label: t('coding.interviewTab') },
+            { key: 'guide', label: t('guide.tab') },
           ]}
         >
-          {sideTab === 'codings' ? (
+          {sideTab === 'guide' ? (
+            <GuidePanel engagementId={detail.engagementId} />
+          ) : sideTab === 'codings' ? (
             <CodingPanel />
           ) : (
             <>
