@@ -33,14 +33,15 @@ export interface PreviousWaveLine {
   title: string;
   owner: string;
   before: ActionStatus;
-  now: ActionStatus;
+  /** Null while this wave has not reviewed it yet. */
+  now: ActionStatus | null;
   note: string;
 }
 
 export interface ActionsContent {
   /** This wave's own actions (not those carried in), by recommendation in the report's order, then the rest. */
   current: ActionLine[];
-  /** Carried-over actions this wave has reviewed. */
+  /** Carried-over actions: reviewed in this wave, or still to review (never left out of the report). */
   previous: { engagement: string; rows: PreviousWaveLine[] } | null;
   /** Every action of the engagement (the workbook's sheet). */
   all: ActionLine[];
@@ -78,17 +79,17 @@ export function actionsContent(ctx: ServiceContext, engagementId: string, d: Rep
   const own = actions
     .filter((a) => !a.carriedFromId)
     .sort((a, b) => rank(a) - rank(b) || a.sortOrder - b.sortOrder);
-  const reviewed = actions.filter((a) => a.carriedFrom && a.reviewedAt);
+  const carried = actions.filter((a) => a.carriedFrom);
   return {
     current: own.map(line),
-    previous: reviewed.length
+    previous: carried.length
       ? {
-          engagement: anon.mask(reviewed[0]!.carriedFrom!.engagementTitle, where),
-          rows: reviewed.map((a) => ({
+          engagement: anon.mask(carried[0]!.carriedFrom!.engagementTitle, where),
+          rows: carried.map((a) => ({
             title: anon.mask(a.title, where),
             owner: a.owner ? anon.mask(a.owner, where) : '',
             before: a.carriedFrom!.status,
-            now: a.status,
+            now: a.reviewedAt ? a.status : null,
             note: a.reviewNote ? anon.mask(a.reviewNote, where) : '',
           })),
         }
@@ -143,7 +144,7 @@ export function actionBlocks(content: ActionsContent | null | undefined, languag
           row.title,
           row.owner || '–',
           a.statuses[row.before],
-          a.statuses[row.now],
+          row.now ? a.statuses[row.now] : a.toReview,
           row.note,
         ]),
       },

@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../../shared/charts.ts';
 import type { Language } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n/index.ts';
+import { isSmallN } from '../../shared/sample.ts';
 import type { ScaleSummary } from '../../shared/scales.ts';
 import { waveChart } from '../../shared/waveChart.ts';
 import type { WaveComparison, WaveFigures } from '../../shared/waves.ts';
@@ -208,6 +209,14 @@ export function wavesContent(ctx: ServiceContext, d: ReportData): WavesContent |
     afterAccounts: all.base.after.accounts,
     panel: c.panelAccounts,
   });
+  // An account's score rests on one to three answers: under an anonymised label it would still tell
+  // the client what one known person answered, so an anonymised report holds back scores of few answers.
+  const accountScore = (mean: number | null, n: number): string =>
+    mean === null
+      ? '—'
+      : d.anon.level !== 'none' && isSmallN(n)
+        ? l.report.heldBack
+        : waveText(l.accountScore, { mean: d.f.number(mean, 1), n });
   const panelTable = table(panel, l.report.tablePanel, d.lang);
   const allTable = table(all, l.report.tableAll, d.lang);
   const lead = c.panelFirst ? panel : all;
@@ -219,7 +228,7 @@ export function wavesContent(ctx: ServiceContext, d: ReportData): WavesContent |
     chart: waveChart(lead, d.lang, { before: previous.title, after: c.current.title }),
     accounts: c.accounts.some((a) => a.panel)
       ? {
-          caption: l.report.accounts,
+          caption: d.anon.level === 'none' ? l.report.accounts : l.report.accountsAnonymised,
           header: [l.account, l.npsThen, l.npsNow, l.appeared, l.disappeared],
           // By the printed name: an order by the real names would hint at who a label is.
           rows: c.accounts
@@ -227,12 +236,8 @@ export function wavesContent(ctx: ServiceContext, d: ReportData): WavesContent |
             .sort((a, b) => a.name.localeCompare(b.name, d.lang))
             .map((a) => [
               a.name,
-              a.before.npsMean === null
-                ? '—'
-                : waveText(l.accountScore, { mean: d.f.number(a.before.npsMean, 1), n: a.before.npsN }),
-              a.after.npsMean === null
-                ? '—'
-                : waveText(l.accountScore, { mean: d.f.number(a.after.npsMean, 1), n: a.after.npsN }),
+              accountScore(a.before.npsMean, a.before.npsN),
+              accountScore(a.after.npsMean, a.after.npsN),
               a.appeared.map((x) => x.code[d.lang]).join(', ') || '—',
               a.disappeared.map((x) => x.code[d.lang]).join(', ') || '—',
             ]),

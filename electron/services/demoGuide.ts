@@ -60,6 +60,8 @@ export function addDemoGuide(ctx: ServiceContext, engagementIds: ReadonlyMap<str
 function attribute(doc: DocNode, headings: Record<string, number>, byNumber: Map<number, string>): boolean {
   let current: string | null = null;
   let changed = false;
+  // The notes open with who was interviewed and how: the consultant's context, nobody's answer.
+  let intro = true;
   for (const block of doc.content ?? []) {
     if (block.type === 'heading') {
       const text = (block.content ?? [])
@@ -68,6 +70,10 @@ function attribute(doc: DocNode, headings: Record<string, number>, byNumber: Map
         .trim();
       const number = headings[text];
       current = number === undefined ? null : (byNumber.get(number) ?? null);
+      continue;
+    }
+    if (block.type === 'paragraph' && intro) {
+      intro = false;
       continue;
     }
     if (block.type === 'paragraph' && current) {

@@ -144,7 +144,8 @@ export function createWave(ctx: ServiceContext, fromId: string, fields: WaveFiel
       .all(fromId) as { id: string; accountId: string }[];
     const copyPerson = db.prepare(
       `INSERT INTO interviewees (id, account_id, name, title, role_level, consent, anon_label, email, origin_id, created_at, updated_at)
-       SELECT @newId, @accountId, name, title, role_level, 'pending', anon_label, email, id, @now, @now
+       SELECT @newId, @accountId, name, title, role_level,
+         CASE consent WHEN 'declined' THEN 'declined' ELSE 'pending' END, anon_label, email, id, @now, @now
        FROM interviewees WHERE id = @oldId`,
     );
     for (const person of people)

@@ -78,6 +78,19 @@ function waves(language: Language) {
     )
     .run(copy, later.engagement.id, old.title, old.owner, old.id);
   ws.call('reviewAction', { id: copy, status: 'done', note: 'Pirjo Mäkelä nimettiin keväällä.' });
+  // Carried over and not reviewed yet: the report still lists it, as to review.
+  const pending = ws.call('createAction', {
+    engagementId: earlier.engagement.id,
+    title: 'Kartoitetaan pienasiakkaat',
+    owner: 'asiakkuuspäällikkö',
+    status: 'in_progress',
+  });
+  ws.db
+    .prepare(
+      `INSERT INTO actions (id, engagement_id, source, title, owner, status, carried_from_id, sort_order, created_at, updated_at)
+       VALUES (?, ?, 'manual', ?, ?, 'in_progress', ?, 10, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+    )
+    .run(crypto.randomUUID(), later.engagement.id, pending.title, pending.owner, pending.id);
   return later.engagement.id;
 }
 
@@ -107,6 +120,7 @@ describe('the action register in the report', () => {
     expect(text).toMatch(
       /Nimetään yhteyshenkilö\s*palvelujohtaja\s*Avoin\s*Tehty\s*\[päättäjä, avainasiakas\] nimettiin keväällä\./,
     );
+    expect(text).toMatch(/Kartoitetaan pienasiakkaat\s*asiakkuuspäällikkö\s*Käynnissä\s*Arvioitava/);
     // The leak check passed (the export was written), and no form of the name is in the text.
     expect(text).not.toMatch(/Pirj|Mäkel/);
   });
@@ -120,6 +134,7 @@ describe('the action register in the report', () => {
     expect(text).toContain('Actions per recommendation');
     expect(text).toMatch(/Actions from the previous wave/);
     expect(text).toMatch(/Nimetään yhteyshenkilö\s*palvelujohtaja\s*Open\s*Done/);
+    expect(text).toMatch(/Kartoitetaan pienasiakkaat\s*asiakkuuspäällikkö\s*In progress\s*To review/);
     expect(text).not.toMatch(/Pirj|Mäkel/);
   });
 
@@ -128,7 +143,7 @@ describe('the action register in the report', () => {
     const { readFileSync } = await import('node:fs');
     const xlsx = new Xlsx(readFileSync(await exported(id, 'xlsx', 'r.xlsx')));
     expect(xlsx.sheets.map((s) => s.name)).toContain('Toimenpiteet');
-    expect(xlsx.rowCount('Toimenpiteet')).toBe(4);
+    expect(xlsx.rowCount('Toimenpiteet')).toBe(5); // a header and four actions, the one still to review among them
     const sheet = visibleText(xlsx.sheet('Toimenpiteet')) + visibleText(xlsx.part('xl/sharedStrings.xml'));
     expect(sheet).toContain('Sopikaa huoltoikkunat kvartaaleittain.');
     expect(sheet).toContain('Kuuntelu 2024');

@@ -387,7 +387,7 @@ describe('workbook of the demo engagements', () => {
       });
       const files = convert(await renderReportWorkbook(content), 'demo.xlsx', CSV_ALL_SHEETS);
       // Six sections, the answers per question (the demo has an interview guide) and the action register.
-      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(7);
+      expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(8);
       const prevalence = readFileSync(files.find((f) => f.endsWith('-Prevalence.csv'))!, 'utf8')
         .trim()
         .split('\n');

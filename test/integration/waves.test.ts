@@ -211,6 +211,34 @@ function firstWave() {
 }
 
 describe('creating a next wave', () => {
+  test('a person who declined stays declined in the next wave: a refusal is not asked again', () => {
+    const engagement = ws.call('createEngagement', {
+      clientName: 'Kieltäytyjä Oy',
+      title: 'W1',
+      language: 'fi',
+    });
+    const account = ws.call('createAccount', { engagementId: engagement.id, name: 'A Oy', tier: 'key' });
+    const declined = ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Ulla Koskela',
+      roleLevel: 'strategic',
+      consent: 'declined',
+    });
+    ws.call('createInterviewee', {
+      accountId: account.id,
+      name: 'Olli Aho',
+      roleLevel: 'operational',
+      consent: 'given',
+    });
+    const next = ws.call('createWave', { fromEngagementId: engagement.id, title: 'W2' });
+    const people = ws.call('listAccounts', { engagementId: next.id })[0]!.interviewees;
+    expect(people.map((p) => [p.name, p.consent]).sort()).toEqual([
+      ['Olli Aho', 'pending'],
+      ['Ulla Koskela', 'declined'],
+    ]);
+    expect(declined.consent).toBe('declined');
+  });
+
   test('copies accounts, people, guide, own codes and unfinished actions, and nothing else', () => {
     const f = firstWave();
     const before = ws.call('waveCarryOver', { engagementId: f.w1 });
@@ -268,7 +296,7 @@ describe('creating a next wave', () => {
         originId: f.gamma,
       },
     ]);
-    // People: consent back to pending, under the copied account.
+    // People: consent back to pending (a refusal stands: see the next test), under the copied account.
     const people = ws.db
       .prepare(
         `SELECT p.name, p.title, p.role_level AS roleLevel, p.consent, p.email, p.origin_id AS originId, a.origin_id AS accountOrigin

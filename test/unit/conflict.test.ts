@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { keepWithOther } from '../../renderer/src/editor/conflict.ts';
 import type { DocNode } from '../../shared/domain.ts';
 import { notesDocProblem } from '../../shared/editor/schema.ts';
+import { openAnswersOf } from '../../shared/guide.ts';
 import { CODING_MARK, deriveNotes, paragraphsToDoc } from '../../shared/notes.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -34,6 +35,21 @@ describe('keeping one version of conflicting notes and the other as a block', ()
     const merged = deriveNotes(keepWithOther(mine, theirs, 'Korvattu versio'));
     expect(merged.codings.get(A)).toEqual({ start: 0, end: 13 });
     expect(merged.text.slice(merged.codings.get(B)!.start, merged.codings.get(B)!.end)).toBe('Uusi koodaus.');
+  });
+
+  test('answers to guide questions count once: the other version’s copy of them answers nothing', () => {
+    const answer = (text: string): DocNode => ({
+      type: 'paragraph',
+      attrs: { question: 'q1' },
+      content: [{ type: 'text', text }],
+    });
+    const kept: DocNode = { type: 'doc', content: [answer('Answer A')] };
+    const other: DocNode = { type: 'doc', content: [answer('Answer A'), answer('Answer B')] };
+    const merged = keepWithOther(kept, other, 'Tallennettu muualla');
+    expect(notesDocProblem(merged)).toBeNull();
+    expect(openAnswersOf(merged, new Set(['q1'])).get('q1')).toEqual(['Answer A']);
+    // The text itself is all there.
+    expect(deriveNotes(merged).text).toContain('Answer B');
   });
 
   test('an empty other version adds nothing', () => {
