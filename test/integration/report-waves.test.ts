@@ -71,13 +71,25 @@ describe('the wave comparison in the report', () => {
     expect(section).toContain('−33 (n = 6: suosittelijoita 0, passiivisia 4, arvostelijoita 2)');
     expect(section).toContain('Liian pieni pohja');
     expect(section).toContain('Nousi');
-    // Per account: labels of this wave's anonymiser, never a name of either wave's accounts.
-    expect(section).toMatch(/Avainasiakas A\s*7,5 \(n = 2\)\s*8,0 \(n = 3\)/);
+    // Per account: labels of this wave's anonymiser, never a name of either wave's accounts; a score
+    // of fewer than 5 answers is held back, as it would tell what one known person answered.
+    expect(section).toContain('alle viiden vastauksen arvoa ei näytetä');
+    expect(section).toMatch(/Avainasiakas A\s*ei näytetä \(n < 5\)\s*ei näytetä \(n < 5\)/);
+    expect(section).not.toMatch(/\d,\d \(n = [1-4]\)/);
     for (const engagement of [later, earlier])
       for (const account of ws.call('listAccounts', { engagementId: engagement.id })) {
         expect(xml).not.toContain(account.name);
         for (const person of account.interviewees) expect(xml).not.toContain(person.name);
       }
+  }, 120_000);
+
+  test('Word, not anonymised: each account by name with its scores then and now', () => {
+    const parts = unzipText(exportFile(later, 'named.docx', '--anonymize', 'none'));
+    const text = visible(parts.get('word/document.xml')!);
+    const start = text.indexOf('Molemmilla kierroksilla haastatellut asiakkaat');
+    expect(start).toBeGreaterThan(0);
+    expect(text.slice(start, start + 80)).not.toContain('anonymisoitu');
+    expect(text).toMatch(/\d,\d \(n = [1-3]\)/);
   }, 120_000);
 
   test('an engagement that follows no wave has no such section', () => {
