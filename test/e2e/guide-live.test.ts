@@ -74,6 +74,16 @@ describe.each([
         await page.keyboard.type('and the work grew from there');
         await page.keyboard.press('Control+Alt+ArrowDown');
         await page.keyboard.type('Volumes doubled');
+        // Two paragraphs pasted into the answer both go on answering its question.
+        await page.keyboard.press('Enter');
+        await page.evaluate(() => {
+          const data = new DataTransfer();
+          data.setData('text/html', '<p>pasted one</p><p>pasted two</p>');
+          data.setData('text/plain', 'pasted one\n\npasted two');
+          document.activeElement?.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        });
 
         // On to the satisfaction question: its field takes the focus, a digit answers it.
         for (let n = 3; n <= satisfaction; n++) await page.keyboard.press('Control+Alt+ArrowDown');
@@ -124,6 +134,8 @@ describe.each([
           .toEqual(['We met at a fair in Tampere', 'and the work grew from there']);
         expect(ws.call('questionAnswers', { questionId: at(2).id }).rows[0]?.paragraphs).toEqual([
           'Volumes doubled',
+          'pasted one',
+          'pasted two',
         ]);
         expect(ws.call('questionAnswers', { questionId: at(nps).id }).rows[0]).toMatchObject({
           value: 10,

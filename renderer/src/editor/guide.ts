@@ -5,6 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { i18next } from '../i18n/index.ts';
 import { currentQuestions, useGuide } from '../store/guide.ts';
 import { useNotes } from '../store/notes.ts';
+import { answerSlice } from './answerPaste.ts';
 
 /**
  * Live mode: the notes follow the interview guide. Moving to a question starts a paragraph attributed
@@ -120,7 +121,13 @@ export const GuideKeys = Extension.create({
           init: (_, state) => labels(state.doc),
           apply: (tr, old) => (tr.docChanged || tr.getMeta(labelKey) ? labels(tr.doc) : old),
         },
-        props: { decorations: (state) => labelKey.getState(state) },
+        props: {
+          decorations: (state) => labelKey.getState(state),
+          transformPasted: (slice, view) => {
+            const question = view.state.selection.$from.parent.attrs.question;
+            return typeof question === 'string' ? answerSlice(slice, question) : slice;
+          },
+        },
       }),
     ];
   },
